@@ -1,0 +1,73 @@
+"""Perintah baris ``p3pd``: memeriksa data, meringkas, membuat data latihan, latihan, dan handout.
+
+Setiap sub-perintah tinggal di modulnya sendiri, yang menyediakan ``daftar_argumen(parser)``
+dan ``jalankan(args) -> int``. Galat untuk pengguna (``GalatP3PD``) ditampilkan sebagai pesan
+berbahasa Indonesia, tanpa traceback, dengan kode keluar bukan nol.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from p3pd.galat import GalatP3PD
+
+# nama sub-perintah → (modul, keterangan singkat)
+SUB_PERINTAH: dict[str, tuple[str, str]] = {
+    "periksa": ("p3pd.periksa", "memeriksa berkas data (CSV/XLSX) dan menjelaskan kesalahannya"),
+    "ringkasan": ("p3pd.ringkasan", "memeriksa seluruh data latihan dan mencetak ringkasan capaian"),
+    "data": ("p3pd.sintetis", "membuat ulang data latihan sintetis (benih tetap)"),
+    "latihan": ("p3pd.latihan", "membuat notebook latihan dari notebook solusi"),
+    "handout": ("p3pd.handout", "membangun handout per provinsi/kecamatan (HTML dan PDF)"),
+}
+
+
+class _FormatBantuan(argparse.RawDescriptionHelpFormatter):
+    pass
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="p3pd",
+        description=(
+            "Alat bantu pelatihan aparatur kecamatan P3PD sub-komponen 1D.\n"
+            "Data latihan bersifat sintetis (bukan data desa sungguhan)."
+        ),
+        formatter_class=_FormatBantuan,
+        add_help=False,
+    )
+    parser.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+    parser._positionals.title = "perintah"
+    parser._optionals.title = "pilihan"
+    sub = parser.add_subparsers(dest="perintah", metavar="PERINTAH", title="perintah")
+    for nama, (modul, bantuan) in SUB_PERINTAH.items():
+        p = sub.add_parser(nama, help=bantuan, description=bantuan, add_help=False)
+        p.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+        p._positionals.title = "argumen"
+        p._optionals.title = "pilihan"
+        p.set_defaults(_modul=modul)
+        importlib.import_module(modul).daftar_argumen(p)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Titik masuk perintah ``p3pd``; mengembalikan kode keluar."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "perintah", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(importlib.import_module(args._modul).jalankan(args) or 0)
+    except GalatP3PD as galat:
+        print(f"GALAT: {galat}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("Dihentikan oleh pengguna.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,277 @@
+"""Skema tabel data latihan: satu sumber untuk pemuat, validator, dan kamus data.
+
+Setiap tabel punya daftar kolom dengan tipe, satuan, definisi, arah (lebih tinggi lebih
+baik atau sebaliknya) dan sumber. Kamus data di ``data/KAMUS_DATA.md`` dibuat dari modul
+ini, sehingga dokumentasi dan pemeriksaan tidak bisa berbeda.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Tipe kolom yang dikenal pemuat.
+TIPE_KODE_DESA = "kode_desa"
+TIPE_KODE_KECAMATAN = "kode_kecamatan"
+TIPE_KODE_KABUPATEN = "kode_kabupaten"
+TIPE_TAHUN = "tahun"
+TIPE_CACAH = "cacah"  # bilangan bulat >= 0 (jumlah orang, rumah tangga, unit)
+TIPE_RUPIAH = "rupiah"  # bilangan >= 0, rupiah
+TIPE_DESIMAL = "desimal"  # bilangan >= 0 dengan pecahan (km, dsb.)
+TIPE_TEKS = "teks"
+TIPE_KATEGORI = "kategori"
+TIPE_BOOL = "ya_tidak"
+
+NAIK = "naik"  # makin tinggi makin baik
+TURUN = "turun"  # makin rendah makin baik
+NETRAL = "-"
+
+ASUMSI = "asumsi (data sintetis)"
+
+LAYANAN = {
+    "pendidikan": "Pendidikan",
+    "kesehatan": "Kesehatan",
+    "air_sanitasi": "Air bersih & sanitasi",
+    "jaminan_sosial": "Jaminan sosial",
+    "adminduk": "Administrasi kependudukan",
+}
+"""Lima layanan dasar P3PD: kunci pendek → nama tampilan."""
+
+TAHUN_DATA = (2022, 2023, 2024)
+
+
+@dataclass(frozen=True)
+class Kolom:
+    """Satu kolom tabel: nama, tipe, satuan, definisi, arah, dan sumber."""
+
+    nama: str
+    tipe: str
+    satuan: str
+    definisi: str
+    arah: str = NETRAL
+    sumber: str = ASUMSI
+    pilihan: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Pasangan:
+    """Pembilang yang tidak boleh melebihi penyebutnya pada baris yang sama."""
+
+    pembilang: str
+    penyebut: str
+
+
+@dataclass(frozen=True)
+class Tabel:
+    """Satu tabel data latihan beserta kunci unik, kolom, dan aturan pembilang/penyebut."""
+
+    nama: str
+    berkas: str
+    judul: str
+    kunci: tuple[str, ...]
+    kolom: tuple[Kolom, ...]
+    pasangan: tuple[Pasangan, ...] = field(default=())
+
+    @property
+    def nama_kolom(self) -> list[str]:
+        """Nama semua kolom, dalam urutan berkas."""
+        return [k.nama for k in self.kolom]
+
+    def kolom_bernama(self, nama: str) -> Kolom:
+        """Kembalikan definisi kolom ``nama``."""
+        for k in self.kolom:
+            if k.nama == nama:
+                return k
+        raise KeyError(nama)
+
+
+def _cacah(nama: str, definisi: str, arah: str = NETRAL, satuan: str = "jiwa") -> Kolom:
+    return Kolom(nama, TIPE_CACAH, satuan, definisi, arah)
+
+
+_K_DESA = Kolom("kode_desa", TIPE_KODE_DESA, "-", "Kode desa Kemendagri PP.KK.CC.2NNN (fiktif di dalam kecamatan nyata)", sumber="pola Kepmendagri 100.1.1-6117/2022; nomor desa fiktif")
+_K_TAHUN = Kolom("tahun", TIPE_TAHUN, "tahun", "Tahun data (2022–2024)")
+
+WILAYAH = Tabel(
+    nama="wilayah",
+    berkas="wilayah_desa.csv",
+    judul="Daftar desa",
+    kunci=("kode_desa",),
+    kolom=(
+        _K_DESA,
+        Kolom("nama_desa", TIPE_TEKS, "-", "Nama desa (fiktif, dibuat generator)"),
+        Kolom("kode_kecamatan", TIPE_KODE_KECAMATAN, "-", "Kode kecamatan PP.KK.CC", sumber="Kepmendagri 100.1.1-6117/2022"),
+        Kolom("nama_kecamatan", TIPE_TEKS, "-", "Nama kecamatan", sumber="Kepmendagri 100.1.1-6117/2022"),
+        Kolom("kode_kabupaten", TIPE_KODE_KABUPATEN, "-", "Kode kabupaten PP.KK", sumber="Kepmendagri 100.1.1-6117/2022"),
+        Kolom("nama_kabupaten", TIPE_TEKS, "-", "Nama kabupaten", sumber="Kepmendagri 100.1.1-6117/2022"),
+        Kolom("kode_provinsi", TIPE_TEKS, "-", "Kode provinsi (2 angka)", sumber="Kepmendagri 100.1.1-6117/2022"),
+        Kolom("nama_provinsi", TIPE_TEKS, "-", "Nama provinsi", sumber="Kepmendagri 100.1.1-6117/2022"),
+    ),
+)
+
+INDIKATOR_DESA = Tabel(
+    nama="indikator",
+    berkas="indikator_desa.csv",
+    judul="Indikator layanan dasar per desa dan tahun (pembilang dan penyebut)",
+    kunci=("kode_desa", "tahun"),
+    kolom=(
+        _K_DESA,
+        _K_TAHUN,
+        _cacah("jumlah_penduduk", "Jumlah penduduk desa"),
+        _cacah("jumlah_rumah_tangga", "Jumlah rumah tangga", satuan="rumah tangga"),
+        _cacah("jumlah_keluarga_miskin", "Keluarga miskin (terdata di DTKS/setara)", satuan="keluarga"),
+        _cacah("balita_diukur", "Balita 0–59 bulan yang diukur tinggi badannya"),
+        _cacah("balita_stunting", "Balita dengan tinggi menurut umur < −2 SD standar WHO", TURUN),
+        _cacah("anak_12_23_bulan", "Anak umur 12–23 bulan"),
+        _cacah("anak_idl", "Anak 12–23 bulan dengan imunisasi dasar lengkap", NAIK),
+        _cacah("persalinan", "Jumlah persalinan dalam tahun itu"),
+        _cacah("persalinan_fasyankes", "Persalinan di fasilitas pelayanan kesehatan", NAIK),
+        _cacah("ibu_hamil_sasaran", "Sasaran ibu hamil (SPM)"),
+        _cacah("ibu_hamil_dilayani", "Ibu hamil yang mendapat pelayanan sesuai standar SPM", NAIK),
+        _cacah("balita_sasaran", "Sasaran balita (SPM)"),
+        _cacah("balita_dilayani", "Balita yang mendapat pelayanan sesuai standar SPM", NAIK),
+        _cacah("anak_7_12", "Penduduk umur 7–12 tahun"),
+        _cacah("anak_7_12_sekolah_sd", "Umur 7–12 yang bersekolah di SD/MI/Paket A (APM SD)", NAIK),
+        _cacah("anak_13_15", "Penduduk umur 13–15 tahun"),
+        _cacah("anak_13_15_sekolah_smp", "Umur 13–15 yang bersekolah di SMP/MTs/Paket B (APM SMP)", NAIK),
+        _cacah("anak_7_18", "Penduduk umur 7–18 tahun"),
+        _cacah("anak_tidak_sekolah", "Umur 7–18 yang tidak bersekolah (ATS)", TURUN),
+        _cacah("anak_3_6", "Penduduk umur 3–6 tahun"),
+        _cacah("anak_3_6_paud", "Umur 3–6 yang terdaftar di PAUD", NAIK),
+        _cacah("rt_air_minum_layak", "Rumah tangga dengan sumber air minum layak (definisi BPS)", NAIK, "rumah tangga"),
+        _cacah("rt_sanitasi_layak", "Rumah tangga dengan sanitasi layak (definisi BPS)", NAIK, "rumah tangga"),
+        _cacah("rt_babs", "Rumah tangga yang masih buang air besar sembarangan", TURUN, "rumah tangga"),
+        _cacah("penduduk_miskin", "Penduduk di bawah garis kemiskinan", TURUN),
+        _cacah("peserta_jkn", "Penduduk terdaftar JKN", NAIK),
+        _cacah("keluarga_miskin_bansos", "Keluarga miskin penerima bantuan sosial", NAIK, "keluarga"),
+        _cacah("anak_0_17", "Penduduk umur 0–17 tahun"),
+        _cacah("anak_0_17_akta", "Anak 0–17 yang memiliki akta kelahiran", NAIK),
+        _cacah("wajib_ktp", "Penduduk wajib KTP-el"),
+        _cacah("wajib_ktp_rekam", "Wajib KTP-el yang sudah merekam", NAIK),
+    ),
+    pasangan=(
+        Pasangan("balita_stunting", "balita_diukur"),
+        Pasangan("anak_idl", "anak_12_23_bulan"),
+        Pasangan("persalinan_fasyankes", "persalinan"),
+        Pasangan("ibu_hamil_dilayani", "ibu_hamil_sasaran"),
+        Pasangan("balita_dilayani", "balita_sasaran"),
+        Pasangan("anak_7_12_sekolah_sd", "anak_7_12"),
+        Pasangan("anak_13_15_sekolah_smp", "anak_13_15"),
+        Pasangan("anak_tidak_sekolah", "anak_7_18"),
+        Pasangan("anak_3_6_paud", "anak_3_6"),
+        Pasangan("rt_air_minum_layak", "jumlah_rumah_tangga"),
+        Pasangan("rt_sanitasi_layak", "jumlah_rumah_tangga"),
+        Pasangan("rt_babs", "jumlah_rumah_tangga"),
+        Pasangan("penduduk_miskin", "jumlah_penduduk"),
+        Pasangan("peserta_jkn", "jumlah_penduduk"),
+        Pasangan("keluarga_miskin_bansos", "jumlah_keluarga_miskin"),
+        Pasangan("anak_0_17_akta", "anak_0_17"),
+        Pasangan("wajib_ktp_rekam", "wajib_ktp"),
+        Pasangan("anak_0_17", "jumlah_penduduk"),
+        Pasangan("wajib_ktp", "jumlah_penduduk"),
+    ),
+)
+
+BELANJA = Tabel(
+    nama="belanja",
+    berkas="apbdes_belanja.csv",
+    judul="Belanja APBDes per desa, tahun, dan sub-bidang (Permendagri 20/2018)",
+    kunci=("kode_desa", "tahun", "kode_sub_bidang"),
+    kolom=(
+        _K_DESA,
+        _K_TAHUN,
+        Kolom("kode_sub_bidang", TIPE_KATEGORI, "-", "Kode sub-bidang belanja (1.1 … 5.3)", sumber="Permendagri 20/2018"),
+        Kolom("anggaran", TIPE_RUPIAH, "Rp", "Pagu anggaran belanja sub-bidang"),
+        Kolom("realisasi", TIPE_RUPIAH, "Rp", "Realisasi belanja sub-bidang", NAIK),
+    ),
+)
+
+PENDAPATAN = Tabel(
+    nama="pendapatan",
+    berkas="apbdes_pendapatan.csv",
+    judul="Pendapatan APBDes per desa dan tahun menurut sumber (realisasi)",
+    kunci=("kode_desa", "tahun"),
+    kolom=(
+        _K_DESA,
+        _K_TAHUN,
+        Kolom("dana_desa", TIPE_RUPIAH, "Rp", "Dana Desa (kode 4.2.1)", sumber="kode: Permendagri 20/2018; besaran: asumsi dikalibrasi ke ±Rp0,9–1,1 miliar per desa"),
+        Kolom("alokasi_dana_desa", TIPE_RUPIAH, "Rp", "Alokasi Dana Desa/ADD (kode 4.2.3)", sumber="kode: Permendagri 20/2018; besaran: asumsi"),
+        Kolom("pendapatan_asli_desa", TIPE_RUPIAH, "Rp", "Pendapatan Asli Desa/PADes (kode 4.1)", sumber="kode: Permendagri 20/2018; besaran: asumsi"),
+        Kolom("bagi_hasil_pajak_retribusi", TIPE_RUPIAH, "Rp", "Bagi hasil pajak dan retribusi daerah (kode 4.2.2)", sumber="kode: Permendagri 20/2018; besaran: asumsi"),
+        Kolom("bantuan_keuangan", TIPE_RUPIAH, "Rp", "Bantuan keuangan provinsi dan kabupaten (kode 4.2.4 dan 4.2.5)", sumber="kode: Permendagri 20/2018; besaran: asumsi"),
+    ),
+)
+
+FASILITAS = Tabel(
+    nama="fasilitas",
+    berkas="fasilitas_desa.csv",
+    judul="Fasilitas dan sisi pasokan layanan per desa (keadaan 2024)",
+    kunci=("kode_desa",),
+    kolom=(
+        _K_DESA,
+        _cacah("jumlah_sd", "SD/MI di desa", NAIK, "unit"),
+        _cacah("jumlah_smp", "SMP/MTs di desa", NAIK, "unit"),
+        _cacah("jumlah_paud", "Lembaga PAUD (TK/KB/SPS) di desa", NAIK, "unit"),
+        _cacah("jumlah_posyandu", "Posyandu", NAIK, "unit"),
+        _cacah("posyandu_aktif", "Posyandu yang aktif (buka setiap bulan)", NAIK, "unit"),
+        _cacah("jumlah_pustu_polindes", "Puskesmas pembantu dan polindes/poskesdes", NAIK, "unit"),
+        Kolom("jarak_puskesmas_km", TIPE_DESIMAL, "km", "Jarak dari kantor desa ke puskesmas terdekat", TURUN),
+        _cacah("bidan_desa", "Bidan yang tinggal dan bertugas di desa", NAIK, "orang"),
+        Kolom("air_perpipaan", TIPE_BOOL, "ya/tidak", "Desa punya jaringan air minum perpipaan", NAIK),
+    ),
+    pasangan=(Pasangan("posyandu_aktif", "jumlah_posyandu"),),
+)
+
+USULAN = Tabel(
+    nama="usulan",
+    berkas="usulan_desa.csv",
+    judul="Usulan desa ke perencanaan kabupaten (Musrenbang) per tahun",
+    kunci=("id_usulan",),
+    kolom=(
+        Kolom("id_usulan", TIPE_TEKS, "-", "Nomor usulan unik"),
+        _K_DESA,
+        _K_TAHUN,
+        Kolom("layanan", TIPE_KATEGORI, "-", "Layanan dasar yang dituju", pilihan=tuple(LAYANAN)),
+        Kolom("uraian", TIPE_TEKS, "-", "Uraian singkat usulan"),
+        Kolom("perkiraan_biaya", TIPE_RUPIAH, "Rp", "Perkiraan biaya usulan"),
+        Kolom("prioritas", TIPE_KATEGORI, "-", "Prioritas menurut desa", pilihan=("tinggi", "sedang", "rendah")),
+        Kolom("diakomodasi", TIPE_BOOL, "ya/tidak", "Usulan masuk rencana kerja kabupaten (RKPD/Renja OPD)", NAIK),
+    ),
+)
+
+PROGRAM_OPD = Tabel(
+    nama="program",
+    berkas="program_opd.csv",
+    judul="Program perangkat daerah (OPD) kabupaten dan desa sasarannya",
+    kunci=("id_program",),
+    kolom=(
+        Kolom("id_program", TIPE_TEKS, "-", "Nomor program unik"),
+        Kolom("kode_kabupaten", TIPE_KODE_KABUPATEN, "-", "Kabupaten pelaksana"),
+        _K_TAHUN,
+        Kolom("opd", TIPE_TEKS, "-", "Perangkat daerah pelaksana"),
+        Kolom("program", TIPE_TEKS, "-", "Nama program/kegiatan"),
+        Kolom("layanan", TIPE_KATEGORI, "-", "Layanan dasar yang dituju", pilihan=tuple(LAYANAN)),
+        Kolom("desa_sasaran", TIPE_TEKS, "-", "Kode desa sasaran, dipisah titik koma"),
+        Kolom("anggaran", TIPE_RUPIAH, "Rp", "Anggaran program (APBD kabupaten)"),
+    ),
+)
+
+PEMANGKU = Tabel(
+    nama="pemangku",
+    berkas="pemangku_kepentingan.csv",
+    judul="Lembaga pemangku kepentingan per kecamatan (tanpa nama orang)",
+    kunci=("kode_kecamatan", "lembaga"),
+    kolom=(
+        Kolom("kode_kecamatan", TIPE_KODE_KECAMATAN, "-", "Kode kecamatan PP.KK.CC", sumber="Kepmendagri 100.1.1-6117/2022"),
+        Kolom("lembaga", TIPE_TEKS, "-", "Nama lembaga (fiktif bila swasta)"),
+        Kolom("jenis", TIPE_KATEGORI, "-", "Jenis lembaga", pilihan=("pemerintah kecamatan", "unit layanan", "perangkat daerah", "lembaga desa/masyarakat", "swasta/CSR")),
+        Kolom("layanan", TIPE_TEKS, "-", "Layanan dasar yang disentuh (kunci layanan, dipisah titik koma; kosong = lintas layanan)"),
+        Kolom("peran", TIPE_TEKS, "-", "Peran dalam koordinasi kecamatan"),
+        Kolom("pengaruh", TIPE_KATEGORI, "-", "Pengaruh terhadap layanan dasar", pilihan=("tinggi", "sedang", "rendah")),
+        Kolom("kepentingan", TIPE_KATEGORI, "-", "Kepentingan/keterlibatan saat ini", pilihan=("tinggi", "sedang", "rendah")),
+    ),
+)
+
+SEMUA_TABEL: dict[str, Tabel] = {
+    t.nama: t for t in (WILAYAH, INDIKATOR_DESA, BELANJA, PENDAPATAN, FASILITAS, USULAN, PROGRAM_OPD, PEMANGKU)
+}
+"""Semua tabel data latihan menurut nama pendeknya."""
