@@ -17,7 +17,10 @@ from p3pd.galat import GalatP3PD
 # nama sub-perintah → (modul, keterangan singkat)
 SUB_PERINTAH: dict[str, tuple[str, str]] = {
     "periksa": ("p3pd.periksa", "memeriksa berkas data (CSV/XLSX) dan menjelaskan kesalahannya"),
-    "ringkasan": ("p3pd.ringkasan", "memeriksa seluruh data latihan dan mencetak ringkasan capaian"),
+    "ringkasan": (
+        "p3pd.ringkasan",
+        "memeriksa seluruh data latihan dan mencetak ringkasan capaian",
+    ),
     "data": ("p3pd.sintetis", "membuat ulang data latihan sintetis (benih tetap)"),
     "latihan": ("p3pd.latihan", "membuat notebook latihan dari notebook solusi"),
     "handout": ("p3pd.handout", "membangun handout per provinsi/kecamatan (HTML dan PDF)"),

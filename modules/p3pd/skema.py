@@ -88,7 +88,13 @@ def _cacah(nama: str, definisi: str, arah: str = NETRAL, satuan: str = "jiwa") -
     return Kolom(nama, TIPE_CACAH, satuan, definisi, arah)
 
 
-_K_DESA = Kolom("kode_desa", TIPE_KODE_DESA, "-", "Kode desa Kemendagri PP.KK.CC.2NNN (fiktif di dalam kecamatan nyata)", sumber="pola Kepmendagri 100.1.1-6117/2022; nomor desa fiktif")
+_K_DESA = Kolom(
+    "kode_desa",
+    TIPE_KODE_DESA,
+    "-",
+    "Kode desa Kemendagri PP.KK.CC.2NNN (fiktif di dalam kecamatan nyata)",
+    sumber="pola Kepmendagri 100.1.1-6117/2022; nomor desa fiktif",
+)
 _K_TAHUN = Kolom("tahun", TIPE_TAHUN, "tahun", "Tahun data (2022–2024)")
 
 WILAYAH = Tabel(
@@ -99,12 +105,44 @@ WILAYAH = Tabel(
     kolom=(
         _K_DESA,
         Kolom("nama_desa", TIPE_TEKS, "-", "Nama desa (fiktif, dibuat generator)"),
-        Kolom("kode_kecamatan", TIPE_KODE_KECAMATAN, "-", "Kode kecamatan PP.KK.CC", sumber="Kepmendagri 100.1.1-6117/2022"),
-        Kolom("nama_kecamatan", TIPE_TEKS, "-", "Nama kecamatan", sumber="Kepmendagri 100.1.1-6117/2022"),
-        Kolom("kode_kabupaten", TIPE_KODE_KABUPATEN, "-", "Kode kabupaten PP.KK", sumber="Kepmendagri 100.1.1-6117/2022"),
-        Kolom("nama_kabupaten", TIPE_TEKS, "-", "Nama kabupaten", sumber="Kepmendagri 100.1.1-6117/2022"),
-        Kolom("kode_provinsi", TIPE_TEKS, "-", "Kode provinsi (2 angka)", sumber="Kepmendagri 100.1.1-6117/2022"),
-        Kolom("nama_provinsi", TIPE_TEKS, "-", "Nama provinsi", sumber="Kepmendagri 100.1.1-6117/2022"),
+        Kolom(
+            "kode_kecamatan",
+            TIPE_KODE_KECAMATAN,
+            "-",
+            "Kode kecamatan PP.KK.CC",
+            sumber="Kepmendagri 100.1.1-6117/2022",
+        ),
+        Kolom(
+            "nama_kecamatan",
+            TIPE_TEKS,
+            "-",
+            "Nama kecamatan",
+            sumber="Kepmendagri 100.1.1-6117/2022",
+        ),
+        Kolom(
+            "kode_kabupaten",
+            TIPE_KODE_KABUPATEN,
+            "-",
+            "Kode kabupaten PP.KK",
+            sumber="Kepmendagri 100.1.1-6117/2022",
+        ),
+        Kolom(
+            "nama_kabupaten",
+            TIPE_TEKS,
+            "-",
+            "Nama kabupaten",
+            sumber="Kepmendagri 100.1.1-6117/2022",
+        ),
+        Kolom(
+            "kode_provinsi",
+            TIPE_TEKS,
+            "-",
+            "Kode provinsi (2 angka)",
+            sumber="Kepmendagri 100.1.1-6117/2022",
+        ),
+        Kolom(
+            "nama_provinsi", TIPE_TEKS, "-", "Nama provinsi", sumber="Kepmendagri 100.1.1-6117/2022"
+        ),
     ),
 )
 
@@ -118,7 +156,9 @@ INDIKATOR_DESA = Tabel(
         _K_TAHUN,
         _cacah("jumlah_penduduk", "Jumlah penduduk desa"),
         _cacah("jumlah_rumah_tangga", "Jumlah rumah tangga", satuan="rumah tangga"),
-        _cacah("jumlah_keluarga_miskin", "Keluarga miskin (terdata di DTKS/setara)", satuan="keluarga"),
+        _cacah(
+            "jumlah_keluarga_miskin", "Keluarga miskin (terdata di DTKS/setara)", satuan="keluarga"
+        ),
         _cacah("balita_diukur", "Balita 0–59 bulan yang diukur tinggi badannya"),
         _cacah("balita_stunting", "Balita dengan tinggi menurut umur < −2 SD standar WHO", TURUN),
         _cacah("anak_12_23_bulan", "Anak umur 12–23 bulan"),
@@ -132,17 +172,35 @@ INDIKATOR_DESA = Tabel(
         _cacah("anak_7_12", "Penduduk umur 7–12 tahun"),
         _cacah("anak_7_12_sekolah_sd", "Umur 7–12 yang bersekolah di SD/MI/Paket A (APM SD)", NAIK),
         _cacah("anak_13_15", "Penduduk umur 13–15 tahun"),
-        _cacah("anak_13_15_sekolah_smp", "Umur 13–15 yang bersekolah di SMP/MTs/Paket B (APM SMP)", NAIK),
+        _cacah(
+            "anak_13_15_sekolah_smp",
+            "Umur 13–15 yang bersekolah di SMP/MTs/Paket B (APM SMP)",
+            NAIK,
+        ),
         _cacah("anak_7_18", "Penduduk umur 7–18 tahun"),
         _cacah("anak_tidak_sekolah", "Umur 7–18 yang tidak bersekolah (ATS)", TURUN),
         _cacah("anak_3_6", "Penduduk umur 3–6 tahun"),
         _cacah("anak_3_6_paud", "Umur 3–6 yang terdaftar di PAUD", NAIK),
-        _cacah("rt_air_minum_layak", "Rumah tangga dengan sumber air minum layak (definisi BPS)", NAIK, "rumah tangga"),
-        _cacah("rt_sanitasi_layak", "Rumah tangga dengan sanitasi layak (definisi BPS)", NAIK, "rumah tangga"),
-        _cacah("rt_babs", "Rumah tangga yang masih buang air besar sembarangan", TURUN, "rumah tangga"),
+        _cacah(
+            "rt_air_minum_layak",
+            "Rumah tangga dengan sumber air minum layak (definisi BPS)",
+            NAIK,
+            "rumah tangga",
+        ),
+        _cacah(
+            "rt_sanitasi_layak",
+            "Rumah tangga dengan sanitasi layak (definisi BPS)",
+            NAIK,
+            "rumah tangga",
+        ),
+        _cacah(
+            "rt_babs", "Rumah tangga yang masih buang air besar sembarangan", TURUN, "rumah tangga"
+        ),
         _cacah("penduduk_miskin", "Penduduk di bawah garis kemiskinan", TURUN),
         _cacah("peserta_jkn", "Penduduk terdaftar JKN", NAIK),
-        _cacah("keluarga_miskin_bansos", "Keluarga miskin penerima bantuan sosial", NAIK, "keluarga"),
+        _cacah(
+            "keluarga_miskin_bansos", "Keluarga miskin penerima bantuan sosial", NAIK, "keluarga"
+        ),
         _cacah("anak_0_17", "Penduduk umur 0–17 tahun"),
         _cacah("anak_0_17_akta", "Anak 0–17 yang memiliki akta kelahiran", NAIK),
         _cacah("wajib_ktp", "Penduduk wajib KTP-el"),
@@ -179,7 +237,13 @@ BELANJA = Tabel(
     kolom=(
         _K_DESA,
         _K_TAHUN,
-        Kolom("kode_sub_bidang", TIPE_KATEGORI, "-", "Kode sub-bidang belanja (1.1 … 5.3)", sumber="Permendagri 20/2018"),
+        Kolom(
+            "kode_sub_bidang",
+            TIPE_KATEGORI,
+            "-",
+            "Kode sub-bidang belanja (1.1 … 5.3)",
+            sumber="Permendagri 20/2018",
+        ),
         Kolom("anggaran", TIPE_RUPIAH, "Rp", "Pagu anggaran belanja sub-bidang"),
         Kolom("realisasi", TIPE_RUPIAH, "Rp", "Realisasi belanja sub-bidang", NAIK),
     ),
@@ -193,11 +257,41 @@ PENDAPATAN = Tabel(
     kolom=(
         _K_DESA,
         _K_TAHUN,
-        Kolom("dana_desa", TIPE_RUPIAH, "Rp", "Dana Desa (kode 4.2.1)", sumber="kode: Permendagri 20/2018; besaran: asumsi dikalibrasi ke ±Rp0,9–1,1 miliar per desa"),
-        Kolom("alokasi_dana_desa", TIPE_RUPIAH, "Rp", "Alokasi Dana Desa/ADD (kode 4.2.3)", sumber="kode: Permendagri 20/2018; besaran: asumsi"),
-        Kolom("pendapatan_asli_desa", TIPE_RUPIAH, "Rp", "Pendapatan Asli Desa/PADes (kode 4.1)", sumber="kode: Permendagri 20/2018; besaran: asumsi"),
-        Kolom("bagi_hasil_pajak_retribusi", TIPE_RUPIAH, "Rp", "Bagi hasil pajak dan retribusi daerah (kode 4.2.2)", sumber="kode: Permendagri 20/2018; besaran: asumsi"),
-        Kolom("bantuan_keuangan", TIPE_RUPIAH, "Rp", "Bantuan keuangan provinsi dan kabupaten (kode 4.2.4 dan 4.2.5)", sumber="kode: Permendagri 20/2018; besaran: asumsi"),
+        Kolom(
+            "dana_desa",
+            TIPE_RUPIAH,
+            "Rp",
+            "Dana Desa (kode 4.2.1)",
+            sumber="kode: Permendagri 20/2018; besaran: asumsi dikalibrasi ke ±Rp0,9–1,1 miliar per desa",
+        ),
+        Kolom(
+            "alokasi_dana_desa",
+            TIPE_RUPIAH,
+            "Rp",
+            "Alokasi Dana Desa/ADD (kode 4.2.3)",
+            sumber="kode: Permendagri 20/2018; besaran: asumsi",
+        ),
+        Kolom(
+            "pendapatan_asli_desa",
+            TIPE_RUPIAH,
+            "Rp",
+            "Pendapatan Asli Desa/PADes (kode 4.1)",
+            sumber="kode: Permendagri 20/2018; besaran: asumsi",
+        ),
+        Kolom(
+            "bagi_hasil_pajak_retribusi",
+            TIPE_RUPIAH,
+            "Rp",
+            "Bagi hasil pajak dan retribusi daerah (kode 4.2.2)",
+            sumber="kode: Permendagri 20/2018; besaran: asumsi",
+        ),
+        Kolom(
+            "bantuan_keuangan",
+            TIPE_RUPIAH,
+            "Rp",
+            "Bantuan keuangan provinsi dan kabupaten (kode 4.2.4 dan 4.2.5)",
+            sumber="kode: Permendagri 20/2018; besaran: asumsi",
+        ),
     ),
 )
 
@@ -214,9 +308,17 @@ FASILITAS = Tabel(
         _cacah("jumlah_posyandu", "Posyandu", NAIK, "unit"),
         _cacah("posyandu_aktif", "Posyandu yang aktif (buka setiap bulan)", NAIK, "unit"),
         _cacah("jumlah_pustu_polindes", "Puskesmas pembantu dan polindes/poskesdes", NAIK, "unit"),
-        Kolom("jarak_puskesmas_km", TIPE_DESIMAL, "km", "Jarak dari kantor desa ke puskesmas terdekat", TURUN),
+        Kolom(
+            "jarak_puskesmas_km",
+            TIPE_DESIMAL,
+            "km",
+            "Jarak dari kantor desa ke puskesmas terdekat",
+            TURUN,
+        ),
         _cacah("bidan_desa", "Bidan yang tinggal dan bertugas di desa", NAIK, "orang"),
-        Kolom("air_perpipaan", TIPE_BOOL, "ya/tidak", "Desa punya jaringan air minum perpipaan", NAIK),
+        Kolom(
+            "air_perpipaan", TIPE_BOOL, "ya/tidak", "Desa punya jaringan air minum perpipaan", NAIK
+        ),
     ),
     pasangan=(Pasangan("posyandu_aktif", "jumlah_posyandu"),),
 )
@@ -233,8 +335,20 @@ USULAN = Tabel(
         Kolom("layanan", TIPE_KATEGORI, "-", "Layanan dasar yang dituju", pilihan=tuple(LAYANAN)),
         Kolom("uraian", TIPE_TEKS, "-", "Uraian singkat usulan"),
         Kolom("perkiraan_biaya", TIPE_RUPIAH, "Rp", "Perkiraan biaya usulan"),
-        Kolom("prioritas", TIPE_KATEGORI, "-", "Prioritas menurut desa", pilihan=("tinggi", "sedang", "rendah")),
-        Kolom("diakomodasi", TIPE_BOOL, "ya/tidak", "Usulan masuk rencana kerja kabupaten (RKPD/Renja OPD)", NAIK),
+        Kolom(
+            "prioritas",
+            TIPE_KATEGORI,
+            "-",
+            "Prioritas menurut desa",
+            pilihan=("tinggi", "sedang", "rendah"),
+        ),
+        Kolom(
+            "diakomodasi",
+            TIPE_BOOL,
+            "ya/tidak",
+            "Usulan masuk rencana kerja kabupaten (RKPD/Renja OPD)",
+            NAIK,
+        ),
     ),
 )
 
@@ -261,17 +375,62 @@ PEMANGKU = Tabel(
     judul="Lembaga pemangku kepentingan per kecamatan (tanpa nama orang)",
     kunci=("kode_kecamatan", "lembaga"),
     kolom=(
-        Kolom("kode_kecamatan", TIPE_KODE_KECAMATAN, "-", "Kode kecamatan PP.KK.CC", sumber="Kepmendagri 100.1.1-6117/2022"),
+        Kolom(
+            "kode_kecamatan",
+            TIPE_KODE_KECAMATAN,
+            "-",
+            "Kode kecamatan PP.KK.CC",
+            sumber="Kepmendagri 100.1.1-6117/2022",
+        ),
         Kolom("lembaga", TIPE_TEKS, "-", "Nama lembaga (fiktif bila swasta)"),
-        Kolom("jenis", TIPE_KATEGORI, "-", "Jenis lembaga", pilihan=("pemerintah kecamatan", "unit layanan", "perangkat daerah", "lembaga desa/masyarakat", "swasta/CSR")),
-        Kolom("layanan", TIPE_TEKS, "-", "Layanan dasar yang disentuh (kunci layanan, dipisah titik koma; kosong = lintas layanan)"),
+        Kolom(
+            "jenis",
+            TIPE_KATEGORI,
+            "-",
+            "Jenis lembaga",
+            pilihan=(
+                "pemerintah kecamatan",
+                "unit layanan",
+                "perangkat daerah",
+                "lembaga desa/masyarakat",
+                "swasta/CSR",
+            ),
+        ),
+        Kolom(
+            "layanan",
+            TIPE_TEKS,
+            "-",
+            "Layanan dasar yang disentuh (kunci layanan, dipisah titik koma; kosong = lintas layanan)",
+        ),
         Kolom("peran", TIPE_TEKS, "-", "Peran dalam koordinasi kecamatan"),
-        Kolom("pengaruh", TIPE_KATEGORI, "-", "Pengaruh terhadap layanan dasar", pilihan=("tinggi", "sedang", "rendah")),
-        Kolom("kepentingan", TIPE_KATEGORI, "-", "Kepentingan/keterlibatan saat ini", pilihan=("tinggi", "sedang", "rendah")),
+        Kolom(
+            "pengaruh",
+            TIPE_KATEGORI,
+            "-",
+            "Pengaruh terhadap layanan dasar",
+            pilihan=("tinggi", "sedang", "rendah"),
+        ),
+        Kolom(
+            "kepentingan",
+            TIPE_KATEGORI,
+            "-",
+            "Kepentingan/keterlibatan saat ini",
+            pilihan=("tinggi", "sedang", "rendah"),
+        ),
     ),
 )
 
 SEMUA_TABEL: dict[str, Tabel] = {
-    t.nama: t for t in (WILAYAH, INDIKATOR_DESA, BELANJA, PENDAPATAN, FASILITAS, USULAN, PROGRAM_OPD, PEMANGKU)
+    t.nama: t
+    for t in (
+        WILAYAH,
+        INDIKATOR_DESA,
+        BELANJA,
+        PENDAPATAN,
+        FASILITAS,
+        USULAN,
+        PROGRAM_OPD,
+        PEMANGKU,
+    )
 }
 """Semua tabel data latihan menurut nama pendeknya."""

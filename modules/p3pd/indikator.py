@@ -1,0 +1,612 @@
+"""Indikator layanan dasar: satu daftar definisi, capaian di setiap tingkat wilayah, kesenjangan.
+
+Capaian selalu dihitung dari **cacah** (pembilang dan penyebut): di tingkat kecamatan,
+kabupaten, atau provinsi, pembilang dan penyebut dijumlahkan dulu, baru dibagi. Merata-ratakan
+persentase desa memberi bobot yang sama pada desa kecil dan desa besar, dan hasilnya keliru.
+
+Angka acuan (``Acuan``) adalah angka terbitan resmi dengan sumbernya; dipakai untuk
+membandingkan dan untuk kalibrasi data sintetis. Target yang bukan ketentuan resmi ditandai
+"asumsi pelatihan".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from p3pd.skema import LAYANAN, NAIK, TURUN
+
+ASUMSI_PELATIHAN = "asumsi pelatihan (bukan target resmi)"
+
+TINGKAT = ("desa", "kecamatan", "kabupaten", "provinsi")
+"""Tingkat wilayah yang dikenal, dari terkecil ke terbesar."""
+
+_PANJANG_KODE = {"desa": 13, "kecamatan": 8, "kabupaten": 5, "provinsi": 2}
+
+
+@dataclass(frozen=True)
+class Acuan:
+    """Angka terbitan resmi untuk satu wilayah (kode Kemendagri, atau 'ID' untuk Indonesia)."""
+
+    wilayah: str
+    nilai: float
+    tahun: int
+    sumber: str
+    jenis: str  # "survei" atau "administratif"
+    catatan: str = ""
+
+
+@dataclass(frozen=True)
+class Indikator:
+    """Definisi satu indikator: pembilang/penyebut dari tabel indikator desa, arah, target, acuan."""
+
+    kode: str
+    nama: str
+    layanan: str
+    pembilang: str
+    penyebut: str
+    arah: str
+    target: float | None
+    sumber_target: str
+    definisi: str
+    satuan: str = "%"
+    acuan: tuple[Acuan, ...] = ()
+
+    def acuan_untuk(self, wilayah: str, tahun: int | None = None) -> Acuan | None:
+        """Acuan untuk kode wilayah tertentu (tahun terdekat bila ``tahun`` diberikan)."""
+        cocok = [a for a in self.acuan if a.wilayah == wilayah]
+        if not cocok:
+            return None
+        if tahun is None:
+            return max(cocok, key=lambda a: a.tahun)
+        return min(cocok, key=lambda a: (abs(a.tahun - tahun), -a.tahun))
+
+
+_SSGI22 = "Kemenkes, SSGI 2022"
+_BPS_MISKIN24 = "BPS, Profil Kemiskinan Maret 2024"
+_BPS_SANITASI22 = "BPS, Statistik Indonesia 2023 (sanitasi layak 2022)"
+
+DAFTAR_INDIKATOR: tuple[Indikator, ...] = (
+    # --- Kesehatan -------------------------------------------------------------------------
+    Indikator(
+        "stunting",
+        "Prevalensi balita stunting",
+        "kesehatan",
+        "balita_stunting",
+        "balita_diukur",
+        TURUN,
+        14.0,
+        ASUMSI_PELATIHAN,
+        "Balita 0–59 bulan dengan tinggi badan menurut umur di bawah −2 SD standar WHO, dibagi balita yang diukur.",
+        acuan=(
+            Acuan("33.22", 18.7, 2022, _SSGI22 + " (Kab. Semarang)", "survei"),
+            Acuan("12.07", 13.9, 2022, _SSGI22 + " (Kab. Deli Serdang)", "survei"),
+            Acuan("63.03", 26.4, 2022, _SSGI22 + " (Kab. Banjar)", "survei"),
+            Acuan("33", 20.8, 2022, _SSGI22, "survei"),
+            Acuan("12", 21.1, 2022, _SSGI22, "survei"),
+            Acuan("53", 35.3, 2022, _SSGI22, "survei"),
+            Acuan("63", 24.6, 2022, _SSGI22, "survei"),
+            Acuan("ID", 21.6, 2022, _SSGI22, "survei"),
+            Acuan("12", 18.9, 2023, "Kemenkes, SKI 2023", "survei"),
+            Acuan("53", 37.9, 2023, "Kemenkes, SKI 2023", "survei"),
+            Acuan("ID", 21.5, 2023, "Kemenkes, SKI 2023", "survei"),
+            Acuan(
+                "33",
+                11.9,
+                2022,
+                "Data penimbangan e-PPGBM Jawa Tengah 2022 (dikutip Okezone, 28 Juni 2023)",
+                "administratif",
+                "Data administratif; jauh di bawah angka survei SSGI pada tahun yang sama.",
+            ),
+        ),
+    ),
+    Indikator(
+        "imunisasi_dasar_lengkap",
+        "Imunisasi dasar lengkap (IDL) anak 12–23 bulan",
+        "kesehatan",
+        "anak_idl",
+        "anak_12_23_bulan",
+        NAIK,
+        95.0,
+        "asumsi pelatihan (Dinkes Jawa Tengah memakai target 95 % untuk 2023)",
+        "Anak 12–23 bulan yang mendapat BCG, DPT 3 kali, polio 4 kali, campak 1 kali, dan hepatitis B 4 kali, dibagi semua anak 12–23 bulan.",
+        acuan=(
+            Acuan("12", 41.04, 2023, "BPS, Profil Statistik Kesehatan 2023 (Susenas)", "survei"),
+            Acuan("ID", 63.58, 2023, "BPS, Profil Statistik Kesehatan 2023 (Susenas)", "survei"),
+            Acuan("33", 75.46, 2024, "BPS, Susenas 2024 (dikutip GoodStats)", "survei"),
+            Acuan("53", 72.35, 2024, "BPS, Susenas 2024 (dikutip GoodStats)", "survei"),
+            Acuan("ID", 63.69, 2024, "BPS, Susenas 2024 (dikutip GoodStats)", "survei"),
+        ),
+    ),
+    Indikator(
+        "persalinan_fasyankes",
+        "Persalinan di fasilitas kesehatan",
+        "kesehatan",
+        "persalinan_fasyankes",
+        "persalinan",
+        NAIK,
+        100.0,
+        "SPM Kesehatan, Permenkes 4/2019 (pelayanan ibu bersalin)",
+        "Persalinan yang terjadi di fasilitas pelayanan kesehatan, dibagi semua persalinan.",
+        acuan=(
+            Acuan(
+                "33", 99.6, 2023, "Dinkes Prov. Jawa Tengah, Profil Kesehatan 2023", "administratif"
+            ),
+        ),
+    ),
+    Indikator(
+        "ibu_hamil_spm",
+        "Pelayanan ibu hamil sesuai standar (SPM)",
+        "kesehatan",
+        "ibu_hamil_dilayani",
+        "ibu_hamil_sasaran",
+        NAIK,
+        100.0,
+        "SPM Kesehatan, Permenkes 4/2019",
+        "Ibu hamil yang mendapat pelayanan kesehatan sesuai standar, dibagi sasaran ibu hamil.",
+    ),
+    Indikator(
+        "balita_spm",
+        "Pelayanan balita sesuai standar (SPM)",
+        "kesehatan",
+        "balita_dilayani",
+        "balita_sasaran",
+        NAIK,
+        100.0,
+        "SPM Kesehatan, Permenkes 4/2019",
+        "Balita yang mendapat pelayanan kesehatan sesuai standar, dibagi sasaran balita.",
+    ),
+    # --- Pendidikan ------------------------------------------------------------------------
+    Indikator(
+        "apm_sd",
+        "Angka partisipasi murni (APM) SD",
+        "pendidikan",
+        "anak_7_12_sekolah_sd",
+        "anak_7_12",
+        NAIK,
+        98.0,
+        ASUMSI_PELATIHAN,
+        "Murid umur 7–12 di SD/MI/Paket A, dibagi penduduk umur 7–12 (definisi BPS).",
+    ),
+    Indikator(
+        "apm_smp",
+        "Angka partisipasi murni (APM) SMP",
+        "pendidikan",
+        "anak_13_15_sekolah_smp",
+        "anak_13_15",
+        NAIK,
+        90.0,
+        ASUMSI_PELATIHAN,
+        "Murid umur 13–15 di SMP/MTs/Paket B, dibagi penduduk umur 13–15 (definisi BPS).",
+    ),
+    Indikator(
+        "anak_tidak_sekolah",
+        "Anak tidak sekolah (ATS) umur 7–18",
+        "pendidikan",
+        "anak_tidak_sekolah",
+        "anak_7_18",
+        TURUN,
+        5.0,
+        ASUMSI_PELATIHAN,
+        "Anak umur 7–18 yang tidak bersekolah, dibagi penduduk umur 7–18.",
+    ),
+    Indikator(
+        "partisipasi_paud",
+        "Partisipasi PAUD umur 3–6",
+        "pendidikan",
+        "anak_3_6_paud",
+        "anak_3_6",
+        NAIK,
+        75.0,
+        ASUMSI_PELATIHAN,
+        "Anak umur 3–6 yang terdaftar di PAUD (TK/KB/SPS), dibagi anak umur 3–6.",
+    ),
+    # --- Air bersih & sanitasi -------------------------------------------------------------
+    Indikator(
+        "air_minum_layak",
+        "Rumah tangga dengan air minum layak",
+        "air_sanitasi",
+        "rt_air_minum_layak",
+        "jumlah_rumah_tangga",
+        NAIK,
+        100.0,
+        "akses universal (SDGs Desa tujuan 6); asumsi pelatihan",
+        "Rumah tangga yang sumber utama air minumnya layak (definisi BPS), dibagi semua rumah tangga.",
+        acuan=(
+            Acuan("63", 76.29, 2023, "BPS, Statistik Indonesia 2024 (dikutip Kompas)", "survei"),
+            Acuan("ID", 91.72, 2023, "BPS, Statistik Indonesia 2024 (dikutip Kompas)", "survei"),
+        ),
+    ),
+    Indikator(
+        "sanitasi_layak",
+        "Rumah tangga dengan sanitasi layak",
+        "air_sanitasi",
+        "rt_sanitasi_layak",
+        "jumlah_rumah_tangga",
+        NAIK,
+        90.0,
+        ASUMSI_PELATIHAN,
+        "Rumah tangga dengan kloset leher angsa dan pembuangan ke tangki septik/IPAL (di perdesaan lubang tanah juga), dibagi semua rumah tangga.",
+        acuan=(
+            Acuan("33", 84.37, 2022, _BPS_SANITASI22, "survei"),
+            Acuan("63", 82.55, 2022, _BPS_SANITASI22, "survei"),
+            Acuan("12", 82.3, 2022, _BPS_SANITASI22, "survei"),
+            Acuan("53", 73.7, 2022, "BPS 2022 (dikutip Kompas, 27 Mei 2023)", "survei"),
+            Acuan("ID", 80.92, 2022, _BPS_SANITASI22, "survei"),
+        ),
+    ),
+    Indikator(
+        "babs",
+        "Rumah tangga buang air besar sembarangan (BABS)",
+        "air_sanitasi",
+        "rt_babs",
+        "jumlah_rumah_tangga",
+        TURUN,
+        0.0,
+        "desa bebas BABS (ODF); asumsi pelatihan",
+        "Rumah tangga yang masih buang air besar di tempat terbuka, dibagi semua rumah tangga.",
+        acuan=(Acuan("ID", 5.86, 2022, "BPS 2022 (dikutip Kompas, 27 Mei 2023)", "survei"),),
+    ),
+    # --- Jaminan sosial --------------------------------------------------------------------
+    Indikator(
+        "penduduk_miskin",
+        "Penduduk miskin (P0)",
+        "jaminan_sosial",
+        "penduduk_miskin",
+        "jumlah_penduduk",
+        TURUN,
+        None,
+        "tidak ada target desa",
+        "Penduduk di bawah garis kemiskinan, dibagi seluruh penduduk.",
+        acuan=(
+            Acuan("33.22", 6.96, 2024, "BPS Kab. Semarang, Maret 2024", "survei"),
+            Acuan("33.22", 7.17, 2023, "BPS Kab. Semarang, Maret 2023", "survei"),
+            Acuan("63.03", 2.36, 2024, "BPS Kab. Banjar 2024 (dikutip Riceknews)", "survei"),
+            Acuan("12.07", 3.62, 2022, "BPS 2022 (dikutip Dinsos Deli Serdang)", "survei"),
+            Acuan("33", 10.47, 2024, _BPS_MISKIN24, "survei"),
+            Acuan("12", 7.99, 2024, _BPS_MISKIN24, "survei"),
+            Acuan("53", 19.48, 2024, _BPS_MISKIN24, "survei"),
+            Acuan("63", 4.11, 2024, _BPS_MISKIN24, "survei"),
+            Acuan("ID", 9.03, 2024, _BPS_MISKIN24, "survei", "Perdesaan 11,79 %."),
+        ),
+    ),
+    Indikator(
+        "peserta_jkn",
+        "Penduduk terdaftar JKN",
+        "jaminan_sosial",
+        "peserta_jkn",
+        "jumlah_penduduk",
+        NAIK,
+        100.0,
+        "SDGs Desa indikator 1.2.1 (target 100 %)",
+        "Penduduk yang terdaftar sebagai peserta JKN, dibagi seluruh penduduk.",
+        acuan=(
+            Acuan(
+                "33",
+                87.67,
+                2022,
+                "Setda Prov. Jawa Tengah, per 1 Des 2022 (dikutip Tribun Jateng)",
+                "administratif",
+            ),
+            Acuan(
+                "63.03",
+                97.79,
+                2024,
+                "BPJS Kesehatan Cab. Banjarmasin, Juni 2024 (dikutip bakabar.com)",
+                "administratif",
+            ),
+            Acuan(
+                "63",
+                97.83,
+                2024,
+                "BPJS Kesehatan Cab. Banjarmasin, Juni 2024 (dikutip Mata Banua)",
+                "administratif",
+            ),
+            Acuan(
+                "ID",
+                90.79,
+                2023,
+                "BPJS Kesehatan, 1 Maret 2023 (dikutip Bisnis.com)",
+                "administratif",
+            ),
+        ),
+    ),
+    Indikator(
+        "keluarga_miskin_bansos",
+        "Keluarga miskin penerima bantuan sosial",
+        "jaminan_sosial",
+        "keluarga_miskin_bansos",
+        "jumlah_keluarga_miskin",
+        NAIK,
+        100.0,
+        "SDGs Desa indikator 1.3 (target 100 %)",
+        "Keluarga miskin yang menerima bantuan sosial, dibagi seluruh keluarga miskin.",
+    ),
+    # --- Administrasi kependudukan ---------------------------------------------------------
+    Indikator(
+        "akta_kelahiran",
+        "Anak 0–17 memiliki akta kelahiran",
+        "adminduk",
+        "anak_0_17_akta",
+        "anak_0_17",
+        NAIK,
+        100.0,
+        ASUMSI_PELATIHAN,
+        "Anak umur 0–17 yang memiliki akta kelahiran, dibagi seluruh anak umur 0–17.",
+        acuan=(
+            Acuan("53", 69.47, 2022, "BPS, Susenas Maret 2022 (dikutip Databoks)", "survei"),
+            Acuan("12", 85.14, 2022, "BPS, Susenas Maret 2022 (dikutip Databoks)", "survei"),
+            Acuan("ID", 90.41, 2022, "BPS, Susenas Maret 2022 (dikutip Databoks)", "survei"),
+        ),
+    ),
+    Indikator(
+        "perekaman_ktp_el",
+        "Perekaman KTP-el",
+        "adminduk",
+        "wajib_ktp_rekam",
+        "wajib_ktp",
+        NAIK,
+        99.04,
+        "Ditjen Dukcapil, target nasional 2024",
+        "Penduduk wajib KTP-el yang sudah merekam data, dibagi seluruh wajib KTP-el.",
+        acuan=(
+            Acuan(
+                "ID",
+                97.19,
+                2024,
+                "Ditjen Dukcapil, Semester I 2024 (dikutip Antara)",
+                "administratif",
+            ),
+        ),
+    ),
+)
+"""Semua indikator layanan dasar yang dihitung dari tabel indikator desa."""
+
+INDIKATOR: dict[str, Indikator] = {i.kode: i for i in DAFTAR_INDIKATOR}
+"""Indikator menurut kodenya."""
+
+
+def daftar_indikator(layanan: str | None = None) -> pd.DataFrame:
+    """Tabel definisi indikator (kode, nama, layanan, pembilang, penyebut, arah, target, sumber)."""
+    baris = [
+        {
+            "kode": i.kode,
+            "indikator": i.nama,
+            "layanan": LAYANAN[i.layanan],
+            "pembilang": i.pembilang,
+            "penyebut": i.penyebut,
+            "satuan": i.satuan,
+            "arah": "makin tinggi makin baik" if i.arah == NAIK else "makin rendah makin baik",
+            "target": i.target,
+            "sumber_target": i.sumber_target,
+            "definisi": i.definisi,
+        }
+        for i in DAFTAR_INDIKATOR
+        if layanan is None or i.layanan == layanan
+    ]
+    return pd.DataFrame(baris)
+
+
+def ambil_indikator(kode: str) -> Indikator:
+    """Definisi indikator menurut kodenya; galat berbahasa Indonesia bila tidak dikenal."""
+    try:
+        return INDIKATOR[kode]
+    except KeyError:
+        import difflib
+
+        mirip = difflib.get_close_matches(kode, list(INDIKATOR), n=1)
+        saran = f" Mungkin maksud Anda '{mirip[0]}'?" if mirip else ""
+        raise KeyError(
+            f"Indikator '{kode}' tidak dikenal.{saran} Pilihan: {', '.join(INDIKATOR)}"
+        ) from None
+
+
+def kode_wilayah(kode_desa: pd.Series, tingkat: str) -> pd.Series:
+    """Potong kode desa menjadi kode kecamatan/kabupaten/provinsi (awalan kode Kemendagri)."""
+    if tingkat not in _PANJANG_KODE:
+        raise ValueError(f"Tingkat '{tingkat}' tidak dikenal. Pilihan: {', '.join(TINGKAT)}")
+    if tingkat == "desa":
+        return kode_desa.astype(str)
+    return kode_desa.astype(str).str.slice(0, _PANJANG_KODE[tingkat])
+
+
+def _pilih(indikator: Iterable[str] | str | None) -> list[Indikator]:
+    if indikator is None:
+        return list(DAFTAR_INDIKATOR)
+    if isinstance(indikator, str):
+        indikator = [indikator]
+    return [ambil_indikator(k) for k in indikator]
+
+
+def jumlahkan(
+    data: pd.DataFrame, tingkat: str = "kecamatan", tahun: int | Sequence[int] | None = None
+) -> pd.DataFrame:
+    """Jumlahkan semua kolom cacah tabel indikator desa per wilayah dan tahun.
+
+    Hasilnya punya kolom ``kode_wilayah``, ``tahun``, lalu semua kolom pembilang/penyebut.
+    """
+    df = data
+    if tahun is not None:
+        tahun_list = [tahun] if isinstance(tahun, int) else list(tahun)
+        df = df[df["tahun"].isin(tahun_list)]
+    kolom = sorted(
+        {c for i in DAFTAR_INDIKATOR for c in (i.pembilang, i.penyebut) if c in df.columns}
+    )
+    kunci = kode_wilayah(df["kode_desa"], tingkat).rename("kode_wilayah")
+    hasil = df[kolom].groupby([kunci, df["tahun"]], sort=True, observed=True).sum()
+    return hasil.reset_index()
+
+
+def hitung_capaian(
+    data: pd.DataFrame,
+    tingkat: str = "kecamatan",
+    tahun: int | Sequence[int] | None = None,
+    indikator: Iterable[str] | str | None = None,
+    bentuk: str = "panjang",
+) -> pd.DataFrame:
+    """Capaian indikator (persen) per wilayah dan tahun, dengan menjumlahkan cacah lebih dulu.
+
+    ``data`` adalah tabel indikator desa (lihat ``p3pd.muat.muat_indikator``).
+    ``bentuk="panjang"`` memberi satu baris per wilayah × tahun × indikator dengan kolom
+    ``kode_wilayah, tahun, indikator, layanan, pembilang, penyebut, capaian, target, kesenjangan,
+    memenuhi_target``; ``bentuk="lebar"`` memberi satu baris per wilayah × tahun dan satu kolom
+    capaian per indikator.
+    """
+    daftar = _pilih(indikator)
+    total = jumlahkan(data, tingkat, tahun)
+    bagian = []
+    for ind in daftar:
+        pemb = total[ind.pembilang].to_numpy(dtype="float64")
+        peny = total[ind.penyebut].to_numpy(dtype="float64")
+        with np.errstate(divide="ignore", invalid="ignore"):
+            nilai = np.where(peny > 0, pemb / peny * 100.0, np.nan)
+        bagian.append(
+            pd.DataFrame(
+                {
+                    "kode_wilayah": total["kode_wilayah"].to_numpy(),
+                    "tahun": total["tahun"].to_numpy(),
+                    "indikator": ind.kode,
+                    "layanan": ind.layanan,
+                    "pembilang": pemb,
+                    "penyebut": peny,
+                    "capaian": nilai,
+                }
+            )
+        )
+    hasil = pd.concat(bagian, ignore_index=True)
+    hasil = tambah_kesenjangan(hasil)
+    if bentuk == "lebar":
+        lebar = hasil.pivot(index=["kode_wilayah", "tahun"], columns="indikator", values="capaian")
+        lebar = lebar[[i.kode for i in daftar]]
+        lebar.columns.name = None
+        return lebar.reset_index()
+    if bentuk != "panjang":
+        raise ValueError("bentuk harus 'panjang' atau 'lebar'")
+    return hasil
+
+
+def tambah_kesenjangan(capaian: pd.DataFrame) -> pd.DataFrame:
+    """Tambahkan kolom ``target``, ``kesenjangan`` (poin persen ke target), ``memenuhi_target``.
+
+    Kesenjangan selalu positif bila target belum tercapai, apa pun arah indikatornya:
+    untuk indikator "makin tinggi makin baik" = target − capaian; untuk "makin rendah makin
+    baik" = capaian − target. Nilai negatif berarti target sudah terlampaui.
+    """
+    hasil = capaian.copy()
+    target = hasil["indikator"].map({i.kode: i.target for i in DAFTAR_INDIKATOR}).astype("float64")
+    naik = hasil["indikator"].map({i.kode: i.arah == NAIK for i in DAFTAR_INDIKATOR}).astype(bool)
+    selisih = np.where(naik, target - hasil["capaian"], hasil["capaian"] - target)
+    hasil["target"] = target
+    hasil["kesenjangan"] = selisih
+    hasil["memenuhi_target"] = pd.Series(selisih <= 0, index=hasil.index).where(
+        ~np.isnan(selisih), other=pd.NA
+    )
+    return hasil
+
+
+def rata_rata_keliru(
+    data: pd.DataFrame, indikator: str, tingkat: str = "kecamatan", tahun: int | None = None
+) -> pd.DataFrame:
+    """Bandingkan capaian yang benar (jumlah cacah) dengan rata-rata persentase desa (keliru).
+
+    Untuk pelajaran "mengapa tidak merata-ratakan persentase": kolom ``capaian_benar``,
+    ``rata_rata_desa``, dan ``selisih`` (poin persen).
+    """
+    ind = ambil_indikator(indikator)
+    df = data if tahun is None else data[data["tahun"] == tahun]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        persen_desa = df[ind.pembilang] / df[ind.penyebut].where(df[ind.penyebut] > 0) * 100
+    kunci = kode_wilayah(df["kode_desa"], tingkat).rename("kode_wilayah")
+    keliru = persen_desa.groupby([kunci, df["tahun"]]).mean().rename("rata_rata_desa")
+    benar = hitung_capaian(df, tingkat, indikator=indikator).set_index(["kode_wilayah", "tahun"])[
+        "capaian"
+    ]
+    hasil = pd.concat([benar.rename("capaian_benar"), keliru], axis=1)
+    hasil["selisih"] = hasil["rata_rata_desa"] - hasil["capaian_benar"]
+    return hasil.reset_index()
+
+
+def bandingkan_acuan(data: pd.DataFrame, tahun: int | None = None) -> pd.DataFrame:
+    """Bandingkan capaian data dengan setiap angka acuan terbitan yang wilayahnya ada di data.
+
+    Untuk acuan kabupaten/provinsi, capaian dihitung di tingkat yang sama; acuan nasional
+    ('ID') dibandingkan dengan seluruh data. Tahun data yang dipakai adalah tahun acuan bila
+    tersedia di data, selain itu tahun data terdekat. Kolom: ``indikator, wilayah, tahun_acuan,
+    acuan, jenis, sumber, tahun_data, capaian_data, selisih``.
+    """
+    tahun_ada = sorted(int(t) for t in data["tahun"].unique())
+    if tahun is not None:
+        tahun_ada = [tahun]
+    baris = []
+    prefiks = {
+        t: set(kode_wilayah(data["kode_desa"].drop_duplicates(), t))
+        for t in ("kabupaten", "provinsi")
+    }
+    for ind in DAFTAR_INDIKATOR:
+        for a in ind.acuan:
+            if a.wilayah == "ID":
+                tingkat = None
+            elif len(a.wilayah) == 5 and a.wilayah in prefiks["kabupaten"]:
+                tingkat = "kabupaten"
+            elif len(a.wilayah) == 2 and a.wilayah in prefiks["provinsi"]:
+                tingkat = "provinsi"
+            else:
+                continue
+            th = min(tahun_ada, key=lambda t: (abs(t - a.tahun), -t))
+            df = data[data["tahun"] == th]
+            if tingkat is not None:
+                df = df[kode_wilayah(df["kode_desa"], tingkat) == a.wilayah]
+            pemb, peny = df[ind.pembilang].sum(), df[ind.penyebut].sum()
+            nilai = float(pemb) / float(peny) * 100 if peny else np.nan
+            baris.append(
+                {
+                    "indikator": ind.kode,
+                    "wilayah": a.wilayah,
+                    "tahun_acuan": a.tahun,
+                    "acuan": a.nilai,
+                    "jenis": a.jenis,
+                    "sumber": a.sumber,
+                    "tahun_data": th,
+                    "capaian_data": nilai,
+                    "selisih": nilai - a.nilai,
+                }
+            )
+    return pd.DataFrame(baris)
+
+
+def target_kalibrasi() -> pd.DataFrame:
+    """Target kalibrasi data sintetis: per kabupaten latihan × indikator, acuan kabupaten bila ada,
+    selain itu acuan provinsinya (hanya acuan bertahun 2022–2024 dan berjenis sama dengan
+    indikator yang dikalibrasi). Kolom: ``kode_kabupaten, indikator, tahun, target, sumber, tingkat_acuan``.
+    """
+    from p3pd.skema import TAHUN_DATA
+
+    kabupaten = ("33.22", "12.07", "53.02", "63.03")
+    baris = []
+    for kab in kabupaten:
+        for ind in DAFTAR_INDIKATOR:
+            pilihan = [a for a in ind.acuan if a.wilayah == kab and a.tahun in TAHUN_DATA]
+            tingkat = "kabupaten"
+            if not pilihan:
+                pilihan = [a for a in ind.acuan if a.wilayah == kab[:2] and a.tahun in TAHUN_DATA]
+                tingkat = "provinsi"
+            # satu jenis saja: survei diutamakan; data administratif hanya bila tidak ada survei
+            survei = [a for a in pilihan if a.jenis == "survei"]
+            pilihan = survei or pilihan
+            if not pilihan:
+                continue
+            a = max(pilihan, key=lambda x: x.tahun)
+            baris.append(
+                {
+                    "kode_kabupaten": kab,
+                    "indikator": ind.kode,
+                    "tahun": a.tahun,
+                    "target": a.nilai,
+                    "sumber": a.sumber,
+                    "tingkat_acuan": tingkat,
+                }
+            )
+    return pd.DataFrame(baris)
