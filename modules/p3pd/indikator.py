@@ -501,9 +501,9 @@ def tambah_kesenjangan(capaian: pd.DataFrame) -> pd.DataFrame:
     selisih = np.where(naik, target - hasil["capaian"], hasil["capaian"] - target)
     hasil["target"] = target
     hasil["kesenjangan"] = selisih
-    hasil["memenuhi_target"] = pd.Series(selisih <= 0, index=hasil.index).where(
-        ~np.isnan(selisih), other=pd.NA
-    )
+    memenuhi = pd.array(selisih <= 0, dtype="boolean")
+    memenuhi[np.isnan(selisih)] = pd.NA
+    hasil["memenuhi_target"] = memenuhi
     return hasil
 
 

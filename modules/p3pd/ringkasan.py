@@ -1,0 +1,99 @@
+"""Perintah ``p3pd ringkasan``: periksa semua tabel data lalu cetak ringkasan capaian.
+
+Berguna untuk pelatih sebelum sesi (apakah data lengkap dan sah?) dan untuk tim kecamatan
+yang mengganti data latihan dengan data desanya sendiri (``--data FOLDER``).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pandas as pd
+
+from p3pd.galat import DataTidakValid, GalatP3PD
+
+
+def daftar_argumen(parser: argparse.ArgumentParser) -> None:
+    """Daftarkan argumen sub-perintah ``ringkasan``."""
+    parser.add_argument(
+        "--data",
+        metavar="FOLDER",
+        type=Path,
+        default=None,
+        help="folder data (bawaan: folder data/ latihan)",
+    )
+    parser.add_argument(
+        "--tahun", type=int, default=None, help="tahun ringkasan (bawaan: tahun terakhir di data)"
+    )
+
+
+def periksa_folder(folder: Path) -> dict[str, pd.DataFrame]:
+    """Muat dan periksa semua tabel di ``folder``; kumpulkan semua galat sebelum melapor."""
+    from p3pd import muat
+    from p3pd.skema import SEMUA_TABEL
+
+    tabel: dict[str, pd.DataFrame] = {}
+    galat: list[str] = []
+    for nama, skema in SEMUA_TABEL.items():
+        try:
+            tabel[nama] = muat.muat_tabel(nama, folder / skema.berkas)
+        except DataTidakValid as g:
+            galat.append(str(g))
+    if galat:
+        raise GalatP3PD(
+            f"{len(galat)} dari {len(SEMUA_TABEL)} tabel di '{folder}' bermasalah:\n\n"
+            + "\n\n".join(galat)
+        )
+    return tabel
+
+
+def susun_ringkasan(tabel: dict[str, pd.DataFrame], tahun: int | None = None) -> str:
+    """Teks ringkasan: jumlah baris per tabel, lalu capaian kabupaten per indikator untuk satu tahun."""
+    from p3pd import apbdes, format, indikator
+
+    data = tabel["indikator"]
+    tahun = int(data["tahun"].max()) if tahun is None else tahun
+    if tahun not in set(data["tahun"]):
+        raise GalatP3PD(
+            f"Tahun {tahun} tidak ada di data. Tahun yang ada: {sorted(set(data['tahun']))}"
+        )
+    baris = ["DATA SINTETIS UNTUK LATIHAN — bukan data desa sungguhan.", ""]
+    baris.append("Tabel yang diperiksa (semua sah):")
+    for nama, df in tabel.items():
+        baris.append(f"  {nama:<11} {format.angka(len(df)):>9} baris")
+    wil = tabel["wilayah"]
+    baris.append(
+        f"\n{format.angka(wil['kode_desa'].nunique())} desa di "
+        f"{wil['kode_kecamatan'].nunique()} kecamatan, {wil['kode_kabupaten'].nunique()} kabupaten."
+    )
+    capaian = indikator.hitung_capaian(data, "kabupaten", tahun=tahun, bentuk="lebar")
+    nama_kab = wil.drop_duplicates("kode_kabupaten").set_index("kode_kabupaten")["nama_kabupaten"]
+    baris.append(f"\nCapaian per kabupaten, tahun {tahun} (%):")
+    kepala = f"  {'indikator':<36}" + "".join(
+        f"{nama_kab.get(k, k).replace('Kabupaten ', '')[:14]:>16}" for k in capaian["kode_wilayah"]
+    )
+    baris.append(kepala)
+    for ind in indikator.DAFTAR_INDIKATOR:
+        nilai = "".join(f"{format.persen(v):>16}" for v in capaian[ind.kode])
+        baris.append(f"  {ind.nama[:36]:<36}{nilai}")
+    porsi = apbdes.porsi_layanan_dasar(tabel["belanja"], tingkat="kabupaten", tahun=tahun)
+    baris.append(f"\nPorsi belanja APBDes untuk layanan dasar, {tahun}:")
+    for _, r in porsi.iterrows():
+        kode = r["kode_wilayah"]
+        baris.append(f"  {nama_kab.get(kode, kode):<36}{format.persen(r['porsi_layanan_dasar']):>16}")
+    return "\n".join(baris)
+
+
+def jalankan(args: argparse.Namespace) -> int:
+    """Jalankan ``p3pd ringkasan``: periksa, lalu cetak ringkasan; galat → kode keluar 2."""
+    from p3pd.lokasi import folder_data
+
+    folder = args.data if args.data is not None else folder_data()
+    if not folder.is_dir():
+        raise GalatP3PD(
+            f"Folder data '{folder}' tidak ada. Buat data latihan dengan perintah: p3pd data"
+        )
+    tabel = periksa_folder(folder)
+    print(susun_ringkasan(tabel, args.tahun))
+    return 0

@@ -1,0 +1,122 @@
+"""Uji modul indikator: capaian dari cacah, kesenjangan, acuan, dan target kalibrasi."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from p3pd import indikator as ind
+from p3pd.skema import INDIKATOR_DESA, LAYANAN
+
+
+def _data() -> pd.DataFrame:
+    """Tiga desa di dua kecamatan satu kabupaten, satu tahun; angka dipilih agar mudah dihitung."""
+    baris = []
+    for kode, diukur, stunting in (
+        ("33.22.01.2001", 100, 10),
+        ("33.22.01.2002", 900, 90),
+        ("33.22.02.2001", 10, 5),
+    ):
+        r = {k: 0 for k in INDIKATOR_DESA.nama_kolom}
+        r.update(kode_desa=kode, tahun=2022, balita_diukur=diukur, balita_stunting=stunting)
+        r.update(jumlah_rumah_tangga=50, rt_sanitasi_layak=40, anak_12_23_bulan=0, anak_idl=0)
+        baris.append(r)
+    return pd.DataFrame(baris)
+
+
+def test_registri_lengkap_dan_konsisten_dengan_skema():
+    kolom = set(INDIKATOR_DESA.nama_kolom)
+    assert len(ind.DAFTAR_INDIKATOR) >= 17
+    assert {i.layanan for i in ind.DAFTAR_INDIKATOR} == set(LAYANAN)
+    for i in ind.DAFTAR_INDIKATOR:
+        assert i.pembilang in kolom and i.penyebut in kolom, i.kode
+        assert i.arah in ("naik", "turun")
+        for a in i.acuan:
+            assert a.sumber and a.jenis in ("survei", "administratif")
+            assert 0 <= a.nilai <= 100
+
+
+def test_capaian_kecamatan_menjumlahkan_cacah_lalu_membagi():
+    hasil = ind.hitung_capaian(_data(), "kecamatan", indikator="stunting")
+    kec1 = hasil.set_index("kode_wilayah").loc["33.22.01"]
+    assert kec1["pembilang"] == 100 and kec1["penyebut"] == 1000
+    assert kec1["capaian"] == pytest.approx(10.0)
+    kab = ind.hitung_capaian(_data(), "kabupaten", indikator="stunting").iloc[0]
+    assert kab["capaian"] == pytest.approx(105 / 1010 * 100)
+
+
+def test_rata_rata_persentase_desa_berbeda_dari_capaian_benar():
+    hasil = ind.rata_rata_keliru(_data(), "stunting", "kabupaten").iloc[0]
+    assert hasil["capaian_benar"] == pytest.approx(105 / 1010 * 100)
+    assert hasil["rata_rata_desa"] == pytest.approx((10 + 10 + 50) / 3)
+    assert hasil["selisih"] > 10
+
+
+def test_penyebut_nol_memberi_nan_bukan_galat():
+    hasil = ind.hitung_capaian(_data(), "desa", indikator="imunisasi_dasar_lengkap")
+    assert hasil["capaian"].isna().all()
+    assert hasil["memenuhi_target"].isna().all()
+
+
+def test_kesenjangan_mengikuti_arah_indikator():
+    hasil = ind.hitung_capaian(_data(), "desa", indikator=["stunting", "sanitasi_layak"])
+    s = hasil.set_index(["kode_wilayah", "indikator"])
+    # stunting (turun, target 14): 50 % → kesenjangan 36 poin, belum memenuhi
+    assert s.loc[("33.22.02.2001", "stunting"), "kesenjangan"] == pytest.approx(36.0)
+    assert not s.loc[("33.22.02.2001", "stunting"), "memenuhi_target"]
+    # 10 % stunting sudah di bawah target 14 → kesenjangan negatif, memenuhi
+    assert s.loc[("33.22.01.2001", "stunting"), "kesenjangan"] == pytest.approx(-4.0)
+    assert bool(s.loc[("33.22.01.2001", "stunting"), "memenuhi_target"])
+    # sanitasi (naik, target 90): 80 % → kesenjangan 10 poin
+    assert s.loc[("33.22.01.2001", "sanitasi_layak"), "kesenjangan"] == pytest.approx(10.0)
+
+
+def test_bentuk_lebar_satu_kolom_per_indikator():
+    lebar = ind.hitung_capaian(_data(), "kecamatan", indikator=["stunting", "sanitasi_layak"], bentuk="lebar")
+    assert list(lebar.columns) == ["kode_wilayah", "tahun", "stunting", "sanitasi_layak"]
+    assert len(lebar) == 2
+
+
+def test_filter_tahun_dan_tingkat_tidak_dikenal():
+    data = pd.concat([_data(), _data().assign(tahun=2023, balita_stunting=0)])
+    hasil = ind.hitung_capaian(data, "kabupaten", tahun=2023, indikator="stunting")
+    assert list(hasil["tahun"]) == [2023] and hasil["capaian"].iloc[0] == 0
+    with pytest.raises(ValueError, match="Tingkat"):
+        ind.hitung_capaian(data, "dusun")
+
+
+def test_indikator_tidak_dikenal_menyarankan_yang_mirip():
+    with pytest.raises(KeyError, match="stunting"):
+        ind.ambil_indikator("stuntng")
+
+
+def test_bandingkan_acuan_memakai_tingkat_dan_tahun_acuan():
+    hasil = ind.bandingkan_acuan(_data())
+    kab = hasil[(hasil["indikator"] == "stunting") & (hasil["wilayah"] == "33.22")].iloc[0]
+    assert kab["acuan"] == 18.7 and kab["tahun_data"] == 2022
+    assert kab["capaian_data"] == pytest.approx(105 / 1010 * 100)
+    assert kab["selisih"] == pytest.approx(105 / 1010 * 100 - 18.7)
+    # acuan wilayah lain (mis. Kab. Banjar) tidak ikut karena tidak ada di data
+    assert "63.03" not in set(hasil["wilayah"])
+    assert {"ID", "33", "33.22"} <= set(hasil["wilayah"])
+
+
+def test_target_kalibrasi_memilih_kabupaten_lalu_provinsi():
+    t = ind.target_kalibrasi().set_index(["kode_kabupaten", "indikator"])
+    assert t.loc[("33.22", "stunting"), "target"] == 18.7
+    assert t.loc[("33.22", "stunting"), "tingkat_acuan"] == "kabupaten"
+    assert t.loc[("53.02", "sanitasi_layak"), "target"] == 73.7
+    assert t.loc[("53.02", "sanitasi_layak"), "tingkat_acuan"] == "provinsi"
+    # acuan administratif tidak dipakai bila ada acuan survei di tingkat yang sama
+    assert t.loc[("33.22", "stunting"), "sumber"].startswith("Kemenkes")
+    assert all(2022 <= th <= 2024 for th in t["tahun"])
+
+
+def test_acuan_untuk_memilih_tahun_terdekat():
+    stunting = ind.INDIKATOR["stunting"]
+    assert stunting.acuan_untuk("53", 2023).nilai == 37.9
+    assert stunting.acuan_untuk("53", 2022).nilai == 35.3
+    assert stunting.acuan_untuk("99") is None
+    assert not math.isnan(stunting.acuan_untuk("ID").nilai)
