@@ -74,7 +74,9 @@ def test_kesenjangan_mengikuti_arah_indikator():
 
 
 def test_bentuk_lebar_satu_kolom_per_indikator():
-    lebar = ind.hitung_capaian(_data(), "kecamatan", indikator=["stunting", "sanitasi_layak"], bentuk="lebar")
+    lebar = ind.hitung_capaian(
+        _data(), "kecamatan", indikator=["stunting", "sanitasi_layak"], bentuk="lebar"
+    )
     assert list(lebar.columns) == ["kode_wilayah", "tahun", "stunting", "sanitasi_layak"]
     assert len(lebar) == 2
 

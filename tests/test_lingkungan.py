@@ -37,7 +37,9 @@ def _pisah(spek: str) -> tuple[str, str]:
 def _pyproject() -> dict[str, str]:
     data = tomllib.loads((AKAR / "pyproject.toml").read_text(encoding="utf-8"))
     proyek = data["project"]
-    semua = list(proyek["dependencies"]) + [d for ds in proyek["optional-dependencies"].values() for d in ds]
+    semua = list(proyek["dependencies"]) + [
+        d for ds in proyek["optional-dependencies"].values() for d in ds
+    ]
     return dict(_pisah(d) for d in semua)
 
 

@@ -81,7 +81,9 @@ def susun_ringkasan(tabel: dict[str, pd.DataFrame], tahun: int | None = None) ->
     baris.append(f"\nPorsi belanja APBDes untuk layanan dasar, {tahun}:")
     for _, r in porsi.iterrows():
         kode = r["kode_wilayah"]
-        baris.append(f"  {nama_kab.get(kode, kode):<36}{format.persen(r['porsi_layanan_dasar']):>16}")
+        baris.append(
+            f"  {nama_kab.get(kode, kode):<36}{format.persen(r['porsi_layanan_dasar']):>16}"
+        )
     return "\n".join(baris)
 
 

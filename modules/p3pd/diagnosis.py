@@ -1,0 +1,252 @@
+"""Diagnosis layanan dasar per desa: matriks masalah berlampu, desa prioritas, kebutuhan vs pasokan.
+
+Aturan lampu (transparan, dapat diubah lewat parameter):
+
+- **hijau**: desa sudah memenuhi target indikator;
+- **merah**: belum memenuhi target **dan** lebih buruk daripada capaian wilayah pembanding
+  (bawaan: kabupaten) lebih dari ``toleransi`` poin persen;
+- **kuning**: belum memenuhi target, tetapi tidak lebih buruk daripada pembanding.
+
+Untuk indikator tanpa target (mis. penduduk miskin) hanya pembanding yang dipakai: merah bila
+lebih buruk dari pembanding lebih dari ``toleransi``, hijau bila lebih baik lebih dari
+``toleransi``, selain itu kuning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import numpy as np
+import pandas as pd
+
+from p3pd.indikator import DAFTAR_INDIKATOR, INDIKATOR, hitung_capaian, kode_wilayah
+from p3pd.skema import NAIK
+
+LAMPU = ("hijau", "kuning", "merah")
+"""Urutan lampu dari baik ke buruk."""
+
+
+def _tahun_terakhir(data: pd.DataFrame, tahun: int | None) -> int:
+    return int(data["tahun"].max()) if tahun is None else int(tahun)
+
+
+def matriks_masalah(
+    data: pd.DataFrame,
+    tahun: int | None = None,
+    indikator: Iterable[str] | None = None,
+    pembanding: str = "kabupaten",
+    toleransi: float = 0.0,
+) -> pd.DataFrame:
+    """Status lampu setiap desa × indikator (bentuk panjang).
+
+    Kolom: ``kode_desa, indikator, layanan, capaian, target, pembanding, kesenjangan, lampu``.
+    ``pembanding`` adalah tingkat wilayah pembanding ("kecamatan" atau "kabupaten").
+    """
+    tahun = _tahun_terakhir(data, tahun)
+    kode = [i.kode for i in DAFTAR_INDIKATOR] if indikator is None else list(indikator)
+    desa = hitung_capaian(data, "desa", tahun=tahun, indikator=kode)
+    acuan = hitung_capaian(data, pembanding, tahun=tahun, indikator=kode)
+    acuan = acuan.rename(columns={"kode_wilayah": "kode_pembanding", "capaian": "pembanding"})
+    desa["kode_pembanding"] = kode_wilayah(desa["kode_wilayah"], pembanding)
+    hasil = desa.merge(
+        acuan[["kode_pembanding", "indikator", "pembanding"]],
+        on=["kode_pembanding", "indikator"],
+        how="left",
+    )
+    naik = hasil["indikator"].map({i.kode: i.arah == NAIK for i in DAFTAR_INDIKATOR}).astype(bool)
+    # lebih_buruk > 0 berarti desa lebih buruk daripada pembanding (dalam poin persen)
+    lebih_buruk = np.where(
+        naik, hasil["pembanding"] - hasil["capaian"], hasil["capaian"] - hasil["pembanding"]
+    )
+    ada_target = hasil["target"].notna().to_numpy()
+    memenuhi = hasil["memenuhi_target"].fillna(False).to_numpy(dtype=bool)
+    lampu = np.where(
+        ada_target,
+        np.where(memenuhi, "hijau", np.where(lebih_buruk > toleransi, "merah", "kuning")),
+        np.where(
+            lebih_buruk > toleransi, "merah", np.where(lebih_buruk < -toleransi, "hijau", "kuning")
+        ),
+    )
+    lampu = np.where(hasil["capaian"].isna(), "tanpa data", lampu)
+    hasil["lampu"] = lampu
+    hasil = hasil.rename(columns={"kode_wilayah": "kode_desa"})
+    return hasil[
+        [
+            "kode_desa",
+            "tahun",
+            "indikator",
+            "layanan",
+            "capaian",
+            "target",
+            "pembanding",
+            "kesenjangan",
+            "lampu",
+        ]
+    ]
+
+
+def tabel_lampu(matriks: pd.DataFrame) -> pd.DataFrame:
+    """Ubah matriks panjang menjadi tabel desa × indikator berisi nama lampu."""
+    tabel = matriks.pivot(index="kode_desa", columns="indikator", values="lampu")
+    urutan = [i.kode for i in DAFTAR_INDIKATOR if i.kode in tabel.columns]
+    tabel = tabel[urutan]
+    tabel.columns.name = None
+    return tabel
+
+
+def desa_prioritas(
+    data: pd.DataFrame,
+    tahun: int | None = None,
+    indikator: Iterable[str] | None = None,
+    bobot_layanan: Mapping[str, float] | None = None,
+    pembanding: str = "kabupaten",
+    toleransi: float = 0.0,
+    jumlah: int | None = 10,
+    wilayah: str | None = None,
+) -> pd.DataFrame:
+    """Urutkan desa menurut skor masalah: jumlah lampu merah, dibobot per layanan.
+
+    Skor = Σ bobot layanan untuk setiap indikator berlampu merah. Nilai seri diurutkan menurut
+    jumlah lampu kuning, lalu jumlah kesenjangan (poin). ``wilayah`` membatasi pada kode
+    kecamatan/kabupaten tertentu (awalan kode desa). ``jumlah=None`` mengembalikan semua desa.
+    Kolom: ``peringkat, kode_desa, skor, merah, kuning, indikator_merah, total_kesenjangan``.
+    """
+    matriks = matriks_masalah(data, tahun, indikator, pembanding, toleransi)
+    if wilayah is not None:
+        matriks = matriks[matriks["kode_desa"].str.startswith(wilayah)]
+    bobot = {k: 1.0 for k in {i.layanan for i in DAFTAR_INDIKATOR}}
+    if bobot_layanan:
+        tidak_dikenal = set(bobot_layanan) - set(bobot)
+        if tidak_dikenal:
+            raise KeyError(
+                f"Layanan tidak dikenal: {sorted(tidak_dikenal)}. Pilihan: {sorted(bobot)}"
+            )
+        bobot.update(bobot_layanan)
+    merah = matriks["lampu"] == "merah"
+    matriks = matriks.assign(
+        skor=np.where(merah, matriks["layanan"].map(bobot), 0.0),
+        merah=merah.astype(int),
+        kuning=(matriks["lampu"] == "kuning").astype(int),
+        kesenjangan_positif=matriks["kesenjangan"].clip(lower=0).fillna(0),
+        nama_merah=np.where(merah, matriks["indikator"].map(lambda k: INDIKATOR[k].nama), ""),
+    )
+    grup = matriks.groupby("kode_desa", sort=True)
+    hasil = pd.DataFrame(
+        {
+            "skor": grup["skor"].sum(),
+            "merah": grup["merah"].sum(),
+            "kuning": grup["kuning"].sum(),
+            "indikator_merah": grup["nama_merah"].agg(lambda s: "; ".join(x for x in s if x)),
+            "total_kesenjangan": grup["kesenjangan_positif"].sum(),
+        }
+    ).reset_index()
+    hasil = hasil.sort_values(
+        ["skor", "kuning", "total_kesenjangan", "kode_desa"], ascending=[False, False, False, True]
+    )
+    hasil.insert(0, "peringkat", range(1, len(hasil) + 1))
+    if jumlah is not None:
+        hasil = hasil.head(jumlah)
+    return hasil.reset_index(drop=True)
+
+
+def kebutuhan_pasokan(
+    data: pd.DataFrame,
+    fasilitas: pd.DataFrame,
+    tahun: int | None = None,
+    tingkat: str = "desa",
+) -> pd.DataFrame:
+    """Bandingkan kebutuhan (kesenjangan layanan) dengan pasokan (fasilitas, tenaga, jarak).
+
+    Kebutuhan: jumlah balita, anak usia sekolah, dan capaian kunci (stunting, persalinan di
+    fasyankes, APM SMP, sanitasi layak). Pasokan: posyandu aktif (persen), pustu/polindes,
+    bidan, SD/SMP/PAUD per 1.000 anak, jarak ke puskesmas, air perpipaan. Di tingkat selain
+    desa, cacah dijumlahkan dan jarak dirata-rata. Kolom ``kelompok`` menandai desa dengan
+    kebutuhan tinggi dan pasokan rendah (di atas/bawah median seluruh data yang diberikan).
+    """
+    tahun = _tahun_terakhir(data, tahun)
+    d = data[data["tahun"] == tahun].merge(
+        fasilitas, on="kode_desa", how="left", validate="one_to_one"
+    )
+    kunci = kode_wilayah(d["kode_desa"], tingkat).rename("kode_wilayah")
+    cacah = [
+        "balita_diukur",
+        "balita_stunting",
+        "persalinan",
+        "persalinan_fasyankes",
+        "anak_13_15",
+        "anak_13_15_sekolah_smp",
+        "jumlah_rumah_tangga",
+        "rt_sanitasi_layak",
+        "anak_7_12",
+        "anak_3_6",
+        "jumlah_sd",
+        "jumlah_smp",
+        "jumlah_paud",
+        "jumlah_posyandu",
+        "posyandu_aktif",
+        "jumlah_pustu_polindes",
+        "bidan_desa",
+    ]
+    g = d.groupby(kunci, sort=True)
+    s = g[cacah].sum()
+    hasil = pd.DataFrame(index=s.index)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        hasil["stunting"] = s["balita_stunting"] / s["balita_diukur"] * 100
+        hasil["persalinan_fasyankes"] = s["persalinan_fasyankes"] / s["persalinan"] * 100
+        hasil["apm_smp"] = s["anak_13_15_sekolah_smp"] / s["anak_13_15"] * 100
+        hasil["sanitasi_layak"] = s["rt_sanitasi_layak"] / s["jumlah_rumah_tangga"] * 100
+        hasil["posyandu_aktif_persen"] = s["posyandu_aktif"] / s["jumlah_posyandu"] * 100
+        hasil["sd_smp_per_1000_anak"] = (
+            (s["jumlah_sd"] + s["jumlah_smp"]) / (s["anak_7_12"] + s["anak_13_15"]) * 1000
+        )
+        hasil["paud_per_1000_anak"] = s["jumlah_paud"] / s["anak_3_6"] * 1000
+    hasil["pustu_polindes"] = s["jumlah_pustu_polindes"]
+    hasil["bidan_desa"] = s["bidan_desa"]
+    hasil["jarak_puskesmas_km"] = g["jarak_puskesmas_km"].mean()
+    hasil["air_perpipaan_persen"] = g["air_perpipaan"].mean() * 100
+    # indeks sederhana: rata-rata peringkat persentil (0 = terbaik, 1 = terburuk)
+    kebutuhan = pd.concat(
+        [
+            hasil["stunting"].rank(pct=True),
+            (-hasil["persalinan_fasyankes"]).rank(pct=True),
+            (-hasil["apm_smp"]).rank(pct=True),
+            (-hasil["sanitasi_layak"]).rank(pct=True),
+        ],
+        axis=1,
+    ).mean(axis=1)
+    pasokan = pd.concat(
+        [
+            hasil["posyandu_aktif_persen"].rank(pct=True),
+            hasil["sd_smp_per_1000_anak"].rank(pct=True),
+            hasil["bidan_desa"].rank(pct=True),
+            (-hasil["jarak_puskesmas_km"]).rank(pct=True),
+        ],
+        axis=1,
+    ).mean(axis=1)
+    hasil["indeks_kebutuhan"] = kebutuhan.round(3)
+    hasil["indeks_pasokan"] = pasokan.round(3)
+    tinggi = hasil["indeks_kebutuhan"] > hasil["indeks_kebutuhan"].median()
+    rendah = hasil["indeks_pasokan"] < hasil["indeks_pasokan"].median()
+    hasil["kelompok"] = np.select(
+        [tinggi & rendah, tinggi & ~rendah, ~tinggi & rendah],
+        [
+            "kebutuhan tinggi, pasokan rendah",
+            "kebutuhan tinggi, pasokan memadai",
+            "kebutuhan rendah, pasokan rendah",
+        ],
+        default="kebutuhan rendah, pasokan memadai",
+    )
+    hasil.index.name = "kode_wilayah"
+    return hasil.reset_index()
+
+
+def ringkas_kelompok(kp: pd.DataFrame) -> pd.DataFrame:
+    """Hitung banyaknya wilayah di setiap kelompok kebutuhan × pasokan."""
+    urutan = [
+        "kebutuhan tinggi, pasokan rendah",
+        "kebutuhan tinggi, pasokan memadai",
+        "kebutuhan rendah, pasokan rendah",
+        "kebutuhan rendah, pasokan memadai",
+    ]
+    jumlah = kp["kelompok"].value_counts().reindex(urutan, fill_value=0)
+    return jumlah.rename_axis("kelompok").reset_index(name="jumlah")

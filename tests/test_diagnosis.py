@@ -1,0 +1,111 @@
+"""Uji diagnosis: aturan lampu, desa prioritas, kebutuhan vs pasokan."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from p3pd import diagnosis
+from p3pd.skema import FASILITAS, INDIKATOR_DESA
+
+
+def _data() -> pd.DataFrame:
+    """Empat desa, satu kabupaten. Stunting desa: 10 %, 16 %, 30 %, 12 % (target 14, turun)."""
+    baris = []
+    for kode, stunting, sanitasi in (
+        ("33.22.01.2001", 10, 95),
+        ("33.22.01.2002", 16, 85),
+        ("33.22.02.2001", 30, 60),
+        ("33.22.02.2002", 12, 80),
+    ):
+        r = {k: 0 for k in INDIKATOR_DESA.nama_kolom}
+        r.update(kode_desa=kode, tahun=2024, balita_diukur=100, balita_stunting=stunting)
+        r.update(
+            jumlah_rumah_tangga=100,
+            rt_sanitasi_layak=sanitasi,
+            jumlah_penduduk=1000,
+            penduduk_miskin=0,
+        )
+        r.update(anak_13_15=50, anak_13_15_sekolah_smp=40, persalinan=20, persalinan_fasyankes=18)
+        r.update(anak_7_12=100, anak_3_6=60)
+        baris.append(r)
+    return pd.DataFrame(baris)
+
+
+def test_lampu_mengikuti_target_dan_pembanding():
+    m = diagnosis.matriks_masalah(_data(), indikator=["stunting", "sanitasi_layak"])
+    lampu = m.set_index(["kode_desa", "indikator"])["lampu"]
+    # kabupaten: stunting 68/400 = 17 %; sanitasi 320/400 = 80 % (target 90)
+    assert lampu[("33.22.01.2001", "stunting")] == "hijau"  # 10 ≤ 14
+    assert lampu[("33.22.01.2002", "stunting")] == "kuning"  # 16 > 14 tetapi lebih baik dari 17
+    assert lampu[("33.22.02.2001", "stunting")] == "merah"  # 30 > 17
+    assert lampu[("33.22.01.2001", "sanitasi_layak")] == "hijau"  # 95 ≥ 90
+    assert (
+        lampu[("33.22.02.2002", "sanitasi_layak")] == "kuning"
+    )  # 80 = pembanding, tidak lebih buruk
+    assert lampu[("33.22.02.2001", "sanitasi_layak")] == "merah"
+
+
+def test_toleransi_melunakkan_merah():
+    m = diagnosis.matriks_masalah(_data(), indikator=["stunting"], toleransi=20)
+    assert "merah" not in set(m["lampu"])
+
+
+def test_pembanding_kecamatan_mengubah_hasil():
+    # kecamatan 33.22.02: stunting 42/200 = 21 %, desa 2002 (12 %) lebih baik → bukan merah
+    kec = diagnosis.matriks_masalah(_data(), indikator=["stunting"], pembanding="kecamatan")
+    lampu = kec.set_index("kode_desa")["lampu"]
+    assert lampu["33.22.02.2001"] == "merah"
+    assert lampu["33.22.02.2002"] == "hijau"
+
+
+def test_indikator_tanpa_target_memakai_pembanding_saja():
+    d = _data()
+    d.loc[0, "penduduk_miskin"] = 300  # 30 % vs kabupaten 7,5 %
+    m = diagnosis.matriks_masalah(d, indikator=["penduduk_miskin"]).set_index("kode_desa")["lampu"]
+    assert m["33.22.01.2001"] == "merah"
+    assert m["33.22.01.2002"] == "hijau"  # 0 % lebih baik dari 7,5 %
+
+
+def test_desa_prioritas_urut_dan_bobot():
+    p = diagnosis.desa_prioritas(_data(), indikator=["stunting", "sanitasi_layak"], jumlah=None)
+    assert p.iloc[0]["kode_desa"] == "33.22.02.2001"
+    assert p.iloc[0]["merah"] == 2 and p.iloc[0]["skor"] == 2
+    assert "Prevalensi balita stunting" in p.iloc[0]["indikator_merah"]
+    assert list(p["peringkat"]) == [1, 2, 3, 4]
+    berbobot = diagnosis.desa_prioritas(
+        _data(), indikator=["stunting", "sanitasi_layak"], bobot_layanan={"kesehatan": 3}, jumlah=1
+    )
+    assert berbobot.iloc[0]["skor"] == 4  # 3 (kesehatan) + 1 (air & sanitasi)
+    with pytest.raises(KeyError, match="Layanan tidak dikenal"):
+        diagnosis.desa_prioritas(_data(), bobot_layanan={"jalan": 2})
+
+
+def test_desa_prioritas_dibatasi_wilayah():
+    p = diagnosis.desa_prioritas(_data(), indikator=["stunting"], wilayah="33.22.01", jumlah=None)
+    assert set(p["kode_desa"]) == {"33.22.01.2001", "33.22.01.2002"}
+
+
+def test_kebutuhan_pasokan_mengelompokkan():
+    fas = pd.DataFrame(
+        {
+            "kode_desa": _data()["kode_desa"],
+            "jumlah_sd": [2, 2, 1, 2],
+            "jumlah_smp": [1, 1, 0, 1],
+            "jumlah_paud": [2, 2, 0, 1],
+            "jumlah_posyandu": [4, 4, 4, 4],
+            "posyandu_aktif": [4, 4, 1, 3],
+            "jumlah_pustu_polindes": [1, 1, 0, 1],
+            "jarak_puskesmas_km": [2.0, 3.0, 25.0, 5.0],
+            "bidan_desa": [1, 1, 0, 1],
+            "air_perpipaan": [True, True, False, True],
+        }
+    )[FASILITAS.nama_kolom]
+    kp = diagnosis.kebutuhan_pasokan(_data(), fas).set_index("kode_wilayah")
+    assert kp.loc["33.22.02.2001", "kelompok"] == "kebutuhan tinggi, pasokan rendah"
+    assert kp.loc["33.22.02.2001", "posyandu_aktif_persen"] == 25
+    ring = diagnosis.ringkas_kelompok(kp.reset_index())
+    assert ring["jumlah"].sum() == 4
+    kec = diagnosis.kebutuhan_pasokan(_data(), fas, tingkat="kecamatan").set_index("kode_wilayah")
+    assert kec.loc["33.22.02", "stunting"] == pytest.approx(21.0)
+    assert kec.loc["33.22.02", "jarak_puskesmas_km"] == pytest.approx(15.0)
