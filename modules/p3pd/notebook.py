@@ -1,0 +1,346 @@
+"""Pembantu notebook: menyiapkan tampilan, spanduk data sintetis, dan menjalankan ulang notebook.
+
+Di dalam notebook cukup dua fungsi:
+
+- ``siapkan()`` dipanggil sekali di sel impor. Grafik matplotlib tampil di notebook walaupun
+  lingkungan memasang ``MPLBACKEND=Agg``, dan tabel pandas yang panjang diringkas
+  (paling banyak 20 baris dan 10 kolom).
+- ``catatan_sintetis()`` menampilkan spanduk "Data latihan ini sintetis …" di bawah sel.
+
+Untuk pelatih dan pengelola repositori:
+
+- ``tulis_notebook(nb, tujuan)`` menyimpan notebook dengan byte yang selalu sama untuk isi yang
+  sama, secara atomik (berkas sementara di folder yang sama, lalu ``os.replace``).
+- ``jalankan_notebook(berkas)`` menjalankan satu notebook dari atas ke bawah dan menyimpan
+  keluarannya di berkas yang sama; ``segarkan()`` melakukannya untuk semua notebook di
+  ``notebooks/`` dan ``solutions/`` (perintah ``p3pd latihan --segarkan``).
+
+Mengimpor modul ini tidak mengubah apa pun; pustaka berat diimpor di dalam fungsi.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import os
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from p3pd.galat import GalatP3PD
+from p3pd.lokasi import folder_proyek
+
+if TYPE_CHECKING:  # pragma: no cover
+    from nbformat import NotebookNode
+
+MAKS_BARIS = 20
+"""Tabel pandas yang lebih panjang dari ini diringkas menjadi 10 baris awal dan akhir."""
+
+MAKS_KOLOM = 10
+"""Tabel pandas yang lebih lebar dari ini diringkas (kolom tengah disembunyikan)."""
+
+PESAN_SIAP = (
+    "Notebook siap: grafik tampil di bawah sel, tabel panjang diringkas "
+    f"(paling banyak {MAKS_BARIS} baris dan {MAKS_KOLOM} kolom)."
+)
+
+TEKS_SINTETIS = (
+    "Data latihan ini sintetis. Nama dan kode kabupaten serta kecamatan nyata "
+    "(Kepmendagri 100.1.1-6117/2022), tetapi desa, angka, dan anggaran dibuat oleh generator "
+    "data latihan. Jangan mengutipnya sebagai data resmi."
+)
+
+FOLDER_DIJALANKAN = ("notebooks", "solutions")
+"""Folder yang notebook-nya disimpan bersama keluaran satu kali jalan dari atas ke bawah."""
+
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+
+_KUNCI_LANGUAGE_INFO = (
+    "codemirror_mode",
+    "file_extension",
+    "mimetype",
+    "name",
+    "nbconvert_exporter",
+    "pygments_lexer",
+)
+
+_WARNA = {
+    # jenis: (garis tepi, latar)
+    "benar": ("#1a7f37", "#e6f4ea"),
+    "belum_tepat": ("#b35900", "#fff4e5"),
+    "belum_dijawab": ("#57606a", "#f0f2f4"),
+    "info": ("#0b5cad", "#e8f1fb"),
+}
+
+
+class Kotak:
+    """Satu baris pesan berwarna: HTML berwarna di Jupyter, teks polos di tempat lain."""
+
+    def __init__(self, teks: str, jenis: str = "info") -> None:
+        self.teks = teks
+        self.jenis = jenis
+
+    def __repr__(self) -> str:
+        return self.teks
+
+    def _repr_html_(self) -> str:
+        return kotak_html(self.teks, self.jenis)
+
+
+def kotak_html(teks: str, jenis: str = "info") -> str:
+    """HTML satu kotak pesan berwarna; bagian sebelum " — " atau ":" pertama dicetak tebal.
+
+    ``jenis`` salah satu dari ``benar``, ``belum_tepat``, ``belum_dijawab``, ``info``.
+    """
+    tepi, latar = _WARNA.get(jenis, _WARNA["info"])
+    for pemisah in (" — ", ": "):
+        kepala, ada, sisa = teks.partition(pemisah)
+        if ada:
+            isi = f"<strong>{html.escape(kepala)}</strong>{html.escape(pemisah + sisa)}"
+            break
+    else:
+        isi = f"<strong>{html.escape(teks)}</strong>"
+    return (
+        f'<div class="p3pd-kotak p3pd-{jenis}" style="border-left:5px solid {tepi};'
+        f'background:{latar};color:#1f2328;padding:6px 10px;margin:2px 0">{isi}</div>'
+    )
+
+
+def siapkan(diam: bool = False) -> None:
+    """Siapkan notebook; panggil sekali di sel impor.
+
+    - Di dalam kernel Jupyter: bila backend matplotlib ``Agg`` (misalnya karena variabel
+      lingkungan ``MPLBACKEND=Agg``), beralih ke backend *inline* agar grafik tetap tampil.
+    - Opsi tampilan pandas: paling banyak ``MAKS_BARIS`` baris dan ``MAKS_KOLOM`` kolom.
+    - Mencetak satu baris pesan tetap (kecuali ``diam=True``).
+    """
+    import pandas as pd
+
+    pd.set_option("display.max_rows", MAKS_BARIS)
+    pd.set_option("display.min_rows", 10)
+    pd.set_option("display.max_columns", MAKS_KOLOM)
+
+    ip = _ipython_kernel()
+    if ip is not None:
+        import matplotlib
+
+        if matplotlib.get_backend().lower() == "agg":
+            ip.run_line_magic("matplotlib", "inline")
+    if not diam:
+        print(PESAN_SIAP)
+
+
+def _ipython_kernel():  # -> InteractiveShell | None
+    """Shell IPython bila kode berjalan di dalam kernel Jupyter, selain itu ``None``."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython selalu terpasang bersama ipykernel
+        return None
+    ip = get_ipython()
+    return ip if ip is not None and getattr(ip, "kernel", None) is not None else None
+
+
+def catatan_sintetis(keterangan: str = "") -> Kotak:
+    """Spanduk "Data latihan ini sintetis …"; letakkan di baris terakhir sel agar tampil.
+
+    ``keterangan`` (opsional) ditambahkan di akhir, misalnya nama tabel yang ditampilkan.
+    """
+    teks = TEKS_SINTETIS + (f" {keterangan.strip()}" if keterangan.strip() else "")
+    return Kotak(teks, "info")
+
+
+# --- berkas notebook -------------------------------------------------------------------------
+
+
+def baca_notebook(berkas: Path) -> NotebookNode:
+    """Baca notebook (format 4); berkas rusak menjadi ``GalatP3PD`` yang menyebut berkasnya."""
+    import nbformat
+
+    try:
+        return nbformat.read(os.fspath(berkas), as_version=4)
+    except (OSError, ValueError) as galat:
+        raise GalatP3PD(f"Notebook '{berkas}' tidak dapat dibaca: {galat}") from galat
+
+
+def teks_notebook(nb: NotebookNode) -> str:
+    """Teks JSON notebook yang selalu sama untuk isi yang sama (kunci urut, baris baru di akhir)."""
+    import nbformat
+
+    return nbformat.writes(nb) + "\n"
+
+
+def tulis_notebook(nb: NotebookNode, tujuan: Path) -> None:
+    """Simpan notebook secara atomik: tulis berkas sementara di folder yang sama, lalu ganti."""
+    tulis_atomik(tujuan, teks_notebook(nb))
+
+
+def tulis_atomik(tujuan: Path, teks: str) -> None:
+    """Tulis ``teks`` (UTF-8) ke ``tujuan`` lewat berkas sementara di folder yang sama."""
+    tujuan = Path(tujuan)
+    tujuan.parent.mkdir(parents=True, exist_ok=True)
+    sementara = tujuan.with_name(f".{tujuan.name}.{os.getpid()}.tmp")
+    try:
+        with open(sementara, "x", encoding="utf-8", newline="\n") as f:
+            f.write(teks)
+        os.replace(sementara, tujuan)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(sementara)
+
+
+def rapikan_metadata(nb: NotebookNode, tag_saja: bool = False) -> NotebookNode:
+    """Buang metadata yang berubah antarmesin/antarjalan; kembalikan ``nb`` yang sama.
+
+    Notebook: hanya ``kernelspec`` (baku ``python3``) dan ``language_info`` tanpa versi.
+    Sel: hanya ``tags`` (dan ``jupyter``: sel yang dilipat, kecuali ``tag_saja=True``).
+    """
+    info = {
+        k: v for k, v in nb.metadata.get("language_info", {}).items() if k in _KUNCI_LANGUAGE_INFO
+    }
+    lama = dict(nb.metadata)
+    nb.metadata.clear()
+    nb.metadata["kernelspec"] = dict(KERNELSPEC)
+    if info and not tag_saja:
+        nb.metadata["language_info"] = info
+    if "p3pd" in lama:
+        nb.metadata["p3pd"] = lama["p3pd"]
+    simpan = ("tags",) if tag_saja else ("tags", "jupyter")
+    for sel in nb.cells:
+        sisa = {k: sel.metadata[k] for k in simpan if sel.metadata.get(k)}
+        sel.metadata.clear()
+        sel.metadata.update(sisa)
+    return nb
+
+
+# --- menjalankan notebook ----------------------------------------------------------------------
+
+
+def _kelas_kernel_lingkungan_ini() -> type:
+    """Kelas KernelManager yang selalu memakai Python ini (seperti ``nbval --nbval-current-env``).
+
+    Tanpa ini, nama kernel ``python3`` bisa mengarah ke Python lain yang kebetulan terdaftar
+    lebih dulu di jalur Jupyter.
+    """
+    from ipykernel.kernelspec import get_kernel_dict
+    from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
+    from jupyter_client.manager import AsyncKernelManager
+    from traitlets import default
+
+    class _SpekLingkunganIni(KernelSpecManager):
+        def get_kernel_spec(self, kernel_name: str) -> KernelSpec:
+            return KernelSpec(resource_dir="", **get_kernel_dict())
+
+    class _KernelLingkunganIni(AsyncKernelManager):
+        @default("kernel_spec_manager")
+        def _spek_bawaan(self) -> KernelSpecManager:
+            return _SpekLingkunganIni(data_dir=self.data_dir)
+
+    return _KernelLingkunganIni
+
+
+def jalankan_notebook(berkas: Path, batas_waktu: int = 600, simpan: bool = True) -> NotebookNode:
+    """Jalankan notebook dari atas ke bawah (folder kerja = folder notebook) dengan Python ini.
+
+    Keluaran lama diganti keluaran baru dan metadata dirapikan; bila ``simpan``, hasilnya
+    ditulis atomik ke berkas yang sama. Sel yang gagal menjadi ``GalatP3PD`` yang menyebut
+    berkas, nomor sel kode, dan galatnya; berkas asli tidak diubah.
+    ``batas_waktu`` adalah batas detik per sel.
+    """
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError
+
+    berkas = Path(berkas)
+    nb = baca_notebook(berkas)
+    klien = NotebookClient(
+        nb,
+        timeout=batas_waktu,
+        kernel_name="python3",
+        kernel_manager_class=_kelas_kernel_lingkungan_ini(),
+        record_timing=False,
+        resources={"metadata": {"path": os.fspath(berkas.parent.resolve())}},
+    )
+    try:
+        klien.execute()
+    except CellTimeoutError as galat:
+        raise GalatP3PD(
+            f"{berkas}: sel kode ke-{_nomor_sel_terakhir(nb)} melewati batas waktu {batas_waktu} detik."
+        ) from galat
+    except CellExecutionError as galat:
+        raise GalatP3PD(
+            f"{berkas}: sel kode ke-{_nomor_sel_galat(nb)} gagal — {galat.ename}: {galat.evalue}"
+        ) from galat
+    rapikan_metadata(nb)
+    if simpan:
+        tulis_notebook(nb, berkas)
+    return nb
+
+
+def _nomor_sel_galat(nb: NotebookNode) -> int:
+    kode = [s for s in nb.cells if s.cell_type == "code"]
+    for i, sel in enumerate(kode, start=1):
+        if any(k.get("output_type") == "error" for k in sel.get("outputs", [])):
+            return i
+    return _nomor_sel_terakhir(nb)
+
+
+def _nomor_sel_terakhir(nb: NotebookNode) -> int:
+    kode = [s for s in nb.cells if s.cell_type == "code"]
+    dijalankan = [i for i, s in enumerate(kode, start=1) if s.get("execution_count")]
+    return (dijalankan[-1] + 1) if dijalankan else 1
+
+
+def pilih_berkas(berkas: Iterable[Path], pilih: Iterable[str] = ()) -> list[Path]:
+    """Saring notebook menurut nama: ``"03"`` memilih ``03_…``, ``"03_x"`` atau ``"03_x.ipynb"`` tepat."""
+    pilih = [p.strip() for p in pilih if p.strip()]
+    hasil = []
+    for b in sorted(berkas):
+        if not pilih or any(
+            b.name == p or b.stem == p or b.name.startswith(p + "_") for p in pilih
+        ):
+            hasil.append(b)
+    return hasil
+
+
+def segarkan(
+    proyek: Path | None = None,
+    pilih: Iterable[str] = (),
+    batas_waktu: int = 600,
+    lapor: Callable[[str], None] | None = print,
+) -> list[Path]:
+    """Jalankan ulang notebook di ``notebooks/`` dan ``solutions/`` dan simpan keluarannya.
+
+    Satu notebook yang gagal tidak menghentikan yang lain; di akhir, semua kegagalan
+    dilaporkan sekaligus sebagai ``GalatP3PD`` (berkas yang gagal tidak diubah).
+    ``pilih`` membatasi ke nama tertentu (lihat ``pilih_berkas``). Mengembalikan berkas yang
+    berhasil disegarkan.
+    """
+    from babel.numbers import format_decimal
+
+    proyek = Path(proyek) if proyek is not None else folder_proyek()
+    semua = [b for nama in FOLDER_DIJALANKAN for b in sorted((proyek / nama).glob("*.ipynb"))]
+    daftar = pilih_berkas(semua, pilih)
+    daftar.sort(key=lambda b: (FOLDER_DIJALANKAN.index(b.parent.name), b.name))
+    if not daftar:
+        raise GalatP3PD(f"Tidak ada notebook yang cocok di {', '.join(FOLDER_DIJALANKAN)}/.")
+    berhasil, gagal = [], []
+    for b in daftar:
+        nama = f"{b.parent.name}/{b.name}"
+        mulai = time.perf_counter()
+        try:
+            jalankan_notebook(b, batas_waktu=batas_waktu)
+        except GalatP3PD as galat:
+            gagal.append(str(galat))
+            if lapor:
+                lapor(f"GAGAL   {nama}")
+            continue
+        berhasil.append(b)
+        if lapor:
+            detik = format_decimal(time.perf_counter() - mulai, format="#,##0.0", locale="id_ID")
+            lapor(f"selesai {nama} ({detik} detik)")
+    if gagal:
+        raise GalatP3PD(
+            f"{len(gagal)} notebook gagal dijalankan (berkasnya tidak diubah):\n- "
+            + "\n- ".join(gagal)
+        )
+    return berhasil
