@@ -1,0 +1,1017 @@
+"""Perintah ``p3pd handout``: membangun handout per provinsi atau per kecamatan (HTML dan PDF A4).
+
+Alur satu handout:
+
+1. papermill menyuntikkan parameter (provinsi, kabupaten, kecamatan, tahun) ke notebook
+   templat ``notebooks/handout_templat.ipynb`` lalu menjalankannya;
+2. notebook hasil diperiksa: tidak ada galat (``metadata.papermill.exception``) dan ada
+   sedikitnya satu gambar;
+3. nbconvert mengubahnya menjadi HTML luring (templat ``templat/handout``: tanpa kode, tanpa
+   CDN, gambar tertanam);
+4. WeasyPrint mencetak HTML itu menjadi PDF A4.
+
+Kecepatan: setiap proses pekerja memelihara **satu kernel hangat** (pandas, matplotlib, dan
+p3pd sudah diimpor). Handout berikutnya dijalankan di kernel yang sama setelah ruang nama
+dikosongkan (``%reset -f``), sehingga biaya menyalakan kernel dan mengimpor pustaka hanya
+dibayar sekali per pekerja. Bila sebuah handout gagal, kernelnya dinyalakan ulang sebelum
+handout berikutnya, sehingga kegagalan tidak menular.
+
+Ketahanan: satu handout yang gagal tidak menghentikan yang lain; notebook hasilnya disimpan
+sebagai ``<nama>.GAGAL.ipynb`` untuk diperiksa; semua berkas ditulis atomik (berkas sementara
+di folder yang sama, lalu ``os.replace``), jadi penghentian (Ctrl-C, ``kill``) tidak pernah
+meninggalkan berkas setengah jadi di nama akhirnya.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import os
+import queue
+import re
+import secrets
+import signal
+import subprocess
+import sys
+import time
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from p3pd.galat import GalatP3PD
+from p3pd.lokasi import folder_proyek
+
+FORMAT = ("html", "pdf")
+"""Format keluaran yang dikenal."""
+
+TINGKAT_HANDOUT = ("provinsi", "kecamatan")
+"""Tingkat handout: satu per provinsi, atau satu per kecamatan."""
+
+BATAS_HALAMAN = {"provinsi": 6, "kecamatan": 4}
+"""Jumlah halaman A4 paling banyak per tingkat handout (lebih dari ini dilaporkan)."""
+
+TAG_DIBUANG = ("remove-cell", "parameters", "injected-parameters")
+"""Sel dengan tag ini (beserta keluarannya) tidak masuk handout."""
+
+AKHIRAN_GAGAL = ".GAGAL.ipynb"
+"""Akhiran notebook hasil yang gagal, disimpan untuk diperiksa."""
+
+PESAN_PDF = (
+    "PDF tidak dibuat karena WeasyPrint atau pustaka sistemnya (Pango) belum terpasang{sebab}. "
+    "HTML tetap dibuat dan dapat dicetak dari peramban. Untuk PDF, pasang salah satu:\n"
+    "  • pip:   python -m pip install weasyprint   (Debian/Ubuntu: sudo apt-get install "
+    "libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core)\n"
+    "  • conda: conda install -c conda-forge weasyprint"
+)
+
+_MESIN = "p3pd-kernel-hangat"
+
+# Kode yang dijalankan di kernel sebelum setiap handout: ruang nama kosong, grafik inline,
+# gaya matplotlib bawaan, folder kerja tetap. Modul yang sudah diimpor tetap tersimpan
+# (sys.modules), jadi mengimpor ulang di notebook hampir tanpa biaya.
+_KODE_SETEL_ULANG = """\
+import os as _os, matplotlib as _mpl, matplotlib.pyplot as _plt
+_plt.close("all")
+_mpl.style.use("default")
+_os.chdir({cwd!r})
+%config InlineBackend.print_figure_kwargs = {{"bbox_inches": "tight", "metadata": {{"Software": None}}}}
+%matplotlib inline
+%reset -f
+"""
+
+# Impor yang dibayar sekali per kernel (pemanasan).
+_KODE_PEMANASAN = """\
+import pandas, numpy, matplotlib.pyplot
+try:
+    import p3pd.laporan
+except ImportError:
+    pass
+"""
+
+
+# --------------------------------------------------------------------------- lokasi
+
+
+def folder_templat() -> Path:
+    """Folder templat nbconvert paket (berisi ``handout/``: templat HTML dan CSS cetak)."""
+    return Path(__file__).resolve().parent / "templat"
+
+
+def templat_notebook() -> Path:
+    """Notebook templat handout (berparameter papermill)."""
+    return folder_proyek() / "notebooks" / "handout_templat.ipynb"
+
+
+def folder_keluaran_bawaan() -> Path:
+    """Folder keluaran bawaan: ``handout/`` di akar repositori (tidak ikut di-commit)."""
+    return folder_proyek() / "handout"
+
+
+# --------------------------------------------------------------------------- data kerja
+
+
+@dataclass(frozen=True)
+class Pekerjaan:
+    """Satu handout yang akan dibangun: nama berkas (tanpa akhiran), judul, dan parameter."""
+
+    nama: str
+    judul: str
+    tingkat: str
+    parameter: dict[str, Any]
+
+
+@dataclass
+class Hasil:
+    """Hasil membangun satu handout."""
+
+    pekerjaan: Pekerjaan
+    berhasil: bool
+    berkas: list[Path] = field(default_factory=list)
+    pesan: str = ""
+    notebook_gagal: Path | None = None
+    halaman: int | None = None
+    detik: float = 0.0
+
+
+@dataclass
+class Ringkasan:
+    """Ringkasan satu kali membangun: hasil per handout, folder, dan catatan PDF."""
+
+    hasil: list[Hasil]
+    folder: Path
+    detik: float
+    catatan_pdf: str | None = None
+
+    @property
+    def dibangun(self) -> list[Hasil]:
+        """Handout yang berhasil."""
+        return [h for h in self.hasil if h.berhasil]
+
+    @property
+    def gagal(self) -> list[Hasil]:
+        """Handout yang gagal."""
+        return [h for h in self.hasil if not h.berhasil]
+
+    def teks(self) -> str:
+        """Ringkasan untuk dicetak di akhir perintah."""
+        from p3pd.format import angka
+
+        baris = [
+            f"Selesai dalam {angka(self.detik, 1)} detik: {len(self.dibangun)} handout dibangun, "
+            f"{len(self.gagal)} gagal.",
+            f"Folder keluaran: {self.folder}",
+        ]
+        for h in sorted(self.dibangun, key=lambda h: h.pekerjaan.nama):
+            jenis = ", ".join(b.suffix[1:].upper() for b in h.berkas)
+            hal = f", {h.halaman} halaman" if h.halaman else ""
+            batas = BATAS_HALAMAN.get(h.pekerjaan.tingkat)
+            lebih = (
+                f" — MELEBIHI batas {batas} halaman"
+                if h.halaman and batas and h.halaman > batas
+                else ""
+            )
+            baris.append(f"  ✓ {h.pekerjaan.nama} ({jenis}{hal}){lebih}")
+        if self.gagal:
+            baris.append("Gagal:")
+            for h in sorted(self.gagal, key=lambda h: h.pekerjaan.nama):
+                baris.append(f"  ✗ {h.pekerjaan.nama}: {h.pesan}")
+                if h.notebook_gagal:
+                    baris.append(f"    notebook untuk diperiksa: {h.notebook_gagal}")
+        if self.catatan_pdf:
+            baris.append(self.catatan_pdf)
+        return "\n".join(baris)
+
+
+# --------------------------------------------------------------------------- memilih handout
+
+
+def _slug(teks: str) -> str:
+    """Nama berkas aman: huruf kecil tanpa diakritik, kata dipisah tanda hubung."""
+    polos = unicodedata.normalize("NFKD", teks).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", polos.lower()).strip("-")
+
+
+def _pekerjaan_provinsi(prov: Any, kabupaten: Any, tahun: int) -> Pekerjaan:
+    nama = f"provinsi_{_slug(prov.nama)}"
+    judul = prov.nama
+    if kabupaten is not None:
+        nama += f"_{_slug(kabupaten.nama)}"
+        judul += f" — {kabupaten.nama}"
+    return Pekerjaan(
+        nama=f"{nama}_{tahun}",
+        judul=f"{judul} ({tahun})",
+        tingkat="provinsi",
+        parameter={
+            "provinsi": prov.nama,
+            "kabupaten": kabupaten.nama if kabupaten is not None else None,
+            "kecamatan": None,
+            "tahun": tahun,
+        },
+    )
+
+
+def _pekerjaan_kecamatan(kec: Any, tahun: int) -> Pekerjaan:
+    return Pekerjaan(
+        nama=f"kecamatan_{kec.kode}_{_slug(kec.nama)}_{tahun}",
+        judul=f"Kecamatan {kec.nama}, {kec.kabupaten.nama} ({tahun})",
+        tingkat="kecamatan",
+        parameter={
+            "provinsi": kec.provinsi.nama,
+            "kabupaten": kec.kabupaten.nama,
+            "kecamatan": kec.kode,
+            "tahun": tahun,
+        },
+    )
+
+
+def tahun_data(folder: Path | None = None) -> list[int]:
+    """Tahun yang ada di tabel indikator desa (dibaca cepat, hanya kolom ``tahun``)."""
+    import pandas as pd
+
+    from p3pd.lokasi import folder_data
+    from p3pd.skema import INDIKATOR_DESA
+
+    berkas = (folder or folder_data()) / INDIKATOR_DESA.berkas
+    if not berkas.exists():
+        raise GalatP3PD(
+            f"Berkas data '{berkas}' tidak ada. Buat data latihan dulu dengan perintah: p3pd data"
+        )
+    kolom = pd.read_csv(berkas, usecols=["tahun"])["tahun"]
+    return sorted({int(t) for t in pd.to_numeric(kolom, errors="coerce").dropna()})
+
+
+def susun_pekerjaan(
+    provinsi: Sequence[str] | None = None,
+    tingkat: str = "provinsi",
+    kabupaten: str | None = None,
+    kecamatan: Sequence[str] | None = None,
+    tahun: int | None = None,
+    semua: bool = False,
+) -> list[Pekerjaan]:
+    """Daftar handout yang akan dibangun.
+
+    - ``provinsi``: nama/singkatan/kode provinsi (satu atau lebih); ``semua=True`` = keempat provinsi.
+    - ``tingkat="kecamatan"``: satu handout per kecamatan dari provinsi terpilih (93 bila semua).
+    - ``kecamatan``: nama atau kode kecamatan tertentu (otomatis tingkat kecamatan).
+    - ``kabupaten``: membatasi pada satu kabupaten.
+    - ``tahun``: tahun data; bawaan tahun terakhir di data.
+
+    Nama wilayah yang tidak dikenal menimbulkan ``WilayahTidakDikenal`` yang menyebut nama-nama
+    yang sah.
+    """
+    from p3pd import wilayah
+
+    if tingkat not in TINGKAT_HANDOUT:
+        raise GalatP3PD(
+            f"Tingkat '{tingkat}' tidak dikenal. Pilihan: {', '.join(TINGKAT_HANDOUT)}."
+        )
+    ada = tahun_data()
+    if not ada:
+        raise GalatP3PD("Tabel indikator desa tidak berisi tahun satu pun.")
+    if tahun is None:
+        tahun = ada[-1]
+    elif tahun not in ada:
+        raise GalatP3PD(
+            f"Tahun {tahun} tidak ada di data. Tahun yang ada: {', '.join(map(str, ada))}."
+        )
+    provinsi = list(provinsi or [])
+    kecamatan = list(kecamatan or [])
+    if not (provinsi or kecamatan or semua or kabupaten):
+        nama = ", ".join(wilayah.daftar_provinsi()["nama_provinsi"])
+        raise GalatP3PD(
+            "Sebutkan provinsi (atau --kecamatan), atau pakai --semua. "
+            f"Pilihan provinsi yang sah: {nama}."
+        )
+    daftar_prov = [wilayah.cari_provinsi(p) for p in provinsi]
+    if semua and not daftar_prov:
+        tabel = wilayah.daftar_provinsi()
+        daftar_prov = [wilayah.cari_provinsi(k) for k in tabel["kode_provinsi"]]
+    kab = wilayah.cari_kabupaten(kabupaten) if kabupaten else None
+    if kab is not None:
+        if daftar_prov and kab.provinsi not in daftar_prov:
+            raise GalatP3PD(
+                f"{kab.nama} ada di provinsi {kab.provinsi.nama}, bukan di "
+                + ", ".join(p.nama for p in daftar_prov)
+                + "."
+            )
+        daftar_prov = daftar_prov or [kab.provinsi]
+
+    if kecamatan:
+        hasil = []
+        for k in kecamatan:
+            kec = wilayah.cari_kecamatan(k, daftar_prov[0].kode if len(daftar_prov) == 1 else None)
+            if kab is not None and kec.kabupaten != kab:
+                raise GalatP3PD(f"Kecamatan {kec.nama} tidak ada di {kab.nama}.")
+            hasil.append(_pekerjaan_kecamatan(kec, tahun))
+        return _tanpa_ganda(hasil)
+    if tingkat == "kecamatan":
+        hasil = []
+        for prov in daftar_prov:
+            tabel = wilayah.daftar_kecamatan(prov.kode)
+            for kode in tabel["kode_kecamatan"]:
+                kec = wilayah.cari_kecamatan(kode)
+                if kab is None or kec.kabupaten == kab:
+                    hasil.append(_pekerjaan_kecamatan(kec, tahun))
+        return _tanpa_ganda(hasil)
+    return _tanpa_ganda([_pekerjaan_provinsi(p, kab, tahun) for p in daftar_prov])
+
+
+def _tanpa_ganda(daftar: list[Pekerjaan]) -> list[Pekerjaan]:
+    lihat: dict[str, Pekerjaan] = {}
+    for p in daftar:
+        lihat.setdefault(p.nama, p)
+    return list(lihat.values())
+
+
+# --------------------------------------------------------------------------- tulis atomik
+
+_POLA_SEMENTARA = re.compile(r"^\.(?P<nama>.+)\.(?P<pid>\d+)\.[0-9a-f]{8}\.tmp$")
+
+
+def tulis_atomik(tujuan: Path, isi: str | bytes | Callable[[IO[bytes]], Any]) -> Path:
+    """Tulis ``isi`` ke ``tujuan`` lewat berkas sementara di folder yang sama, lalu ``os.replace``.
+
+    ``isi`` berupa teks (UTF-8), bita, atau fungsi yang menulis ke berkas biner yang terbuka.
+    Bila penulisan terputus (galat, Ctrl-C), berkas sementara dihapus dan ``tujuan`` tidak
+    tersentuh: pembaca tidak pernah melihat berkas setengah jadi.
+    """
+    tujuan = Path(tujuan)
+    sementara = tujuan.with_name(f".{tujuan.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        with open(sementara, "xb") as f:
+            if callable(isi):
+                isi(f)
+            else:
+                f.write(isi.encode("utf-8") if isinstance(isi, str) else isi)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(sementara, tujuan)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(sementara)
+        raise
+    return tujuan
+
+
+def _proses_hidup(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def bersihkan_sisa(folder: Path, pid: Iterable[int] | None = None) -> list[Path]:
+    """Hapus berkas sementara yang ditinggalkan proses yang sudah mati (mis. setelah ``kill -9``).
+
+    Bila ``pid`` diberikan, hanya sisa proses-proses itu yang dihapus. Hanya di POSIX (di
+    Windows, ``os.kill`` tidak bisa dipakai untuk memeriksa proses).
+    """
+    if os.name != "posix" or not Path(folder).is_dir():
+        return []
+    sasaran = set(pid) if pid is not None else None
+    dihapus = []
+    for berkas in Path(folder).glob(".*.tmp"):
+        cocok = _POLA_SEMENTARA.match(berkas.name)
+        if not cocok:
+            continue
+        p = int(cocok["pid"])
+        if (sasaran is not None and p in sasaran) or (sasaran is None and not _proses_hidup(p)):
+            with contextlib.suppress(OSError):
+                berkas.unlink()
+                dihapus.append(berkas)
+    return dihapus
+
+
+# --------------------------------------------------------------------------- HTML dan PDF
+
+
+def periksa_weasyprint() -> str | None:
+    """``None`` bila WeasyPrint siap dipakai; selain itu pesan cara memasangnya (pip dan conda)."""
+    try:
+        import weasyprint  # noqa: F401
+    except ImportError:
+        return PESAN_PDF.format(sebab="")
+    except OSError as galat:  # pustaka sistem (Pango/GObject) tidak ditemukan
+        return PESAN_PDF.format(sebab=f" ({galat})")
+    return None
+
+
+_EKSPORTIR: Any = None
+
+
+def _eksportir() -> Any:
+    global _EKSPORTIR
+    if _EKSPORTIR is None:
+        from nbconvert import HTMLExporter
+        from traitlets.config import Config
+
+        c = Config()
+        c.TemplateExporter.extra_template_basedirs = [str(folder_templat())]
+        c.HTMLExporter.template_name = "handout"
+        c.TemplateExporter.exclude_input = True
+        c.TemplateExporter.exclude_input_prompt = True
+        c.TemplateExporter.exclude_output_prompt = True
+        c.HTMLExporter.embed_images = True
+        c.HTMLExporter.language_code = "id"
+        c.TagRemovePreprocessor.enabled = True
+        c.TagRemovePreprocessor.remove_cell_tags = set(TAG_DIBUANG)
+        c.CSSHTMLHeaderPreprocessor.enabled = False
+        _EKSPORTIR = HTMLExporter(config=c)
+    return _EKSPORTIR
+
+
+def ke_html(nb: Any, judul: str | None = None) -> str:
+    """Ubah notebook hasil menjadi HTML handout luring: tanpa kode, tanpa CDN, gambar tertanam."""
+    import copy
+
+    nb = copy.deepcopy(nb)
+    nb.metadata.pop("widgets", None)
+    if judul:
+        nb.metadata["title"] = judul
+    html, _ = _eksportir().from_notebook_node(
+        nb, resources={"metadata": {"name": judul or "handout", "path": str(folder_templat())}}
+    )
+    return html
+
+
+def ke_pdf(html: str, tujuan: Path) -> int:
+    """Cetak HTML handout menjadi PDF A4 lewat WeasyPrint (ditulis atomik); kembalikan jumlah halaman."""
+    import weasyprint
+
+    for nama in ("weasyprint", "fontTools"):
+        logging.getLogger(nama).setLevel(logging.ERROR)
+    dokumen = weasyprint.HTML(string=html, base_url=str(folder_templat())).render()
+    tulis_atomik(tujuan, lambda f: dokumen.write_pdf(target=f))
+    return len(dokumen.pages)
+
+
+def jumlah_gambar(nb: Any) -> int:
+    """Banyaknya keluaran ``image/png`` di notebook hasil."""
+    return sum(
+        1
+        for sel in nb.cells
+        if sel.cell_type == "code"
+        for k in sel.get("outputs", [])
+        if "image/png" in k.get("data", {})
+    )
+
+
+# --------------------------------------------------------------------------- kernel hangat
+
+
+def _daftarkan_mesin() -> None:
+    """Daftarkan mesin papermill yang memakai kernel (dan klien) yang sudah menyala."""
+    from papermill.clientwrap import PapermillNotebookClient
+    from papermill.engines import NBClientEngine, papermill_engines
+
+    class MesinKernelHangat(NBClientEngine):
+        @classmethod
+        def execute_managed_notebook(
+            cls,
+            nb_man: Any,
+            kernel_name: str,
+            log_output: bool = False,
+            stdout_file: Any = None,
+            stderr_file: Any = None,
+            start_timeout: int = 60,
+            execution_timeout: int | None = None,
+            km: Any = None,
+            kc: Any = None,
+            wadah: dict | None = None,
+            **kwargs: Any,
+        ) -> Any:
+            if wadah is not None:
+                wadah["nb_man"] = nb_man
+            klien = PapermillNotebookClient(
+                nb_man,
+                km=km,
+                timeout=execution_timeout,
+                startup_timeout=start_timeout,
+                kernel_name=kernel_name,
+                log=logging.getLogger("papermill"),
+                log_output=log_output,
+                stdout_file=stdout_file,
+                stderr_file=stderr_file,
+            )
+            klien.kc = kc  # klien tidak menyalakan kernel baru dan tidak mematikannya
+            return klien.execute()
+
+    papermill_engines.register(_MESIN, MesinKernelHangat)
+
+
+class KernelHangat:
+    """Satu kernel Python yang tetap menyala dan dipakai ulang untuk banyak handout.
+
+    Kernel dinyalakan tanpa ``MPLBACKEND`` di lingkungannya (jebakan ``MPLBACKEND=Agg`` yang
+    menghilangkan semua grafik) dan dengan folder kerja ``cwd`` (tidak bergantung pada folder
+    kerja pemanggil).
+    """
+
+    def __init__(self, cwd: Path, batas_waktu: int = 600) -> None:
+        from p3pd.notebook import _kelas_kernel_lingkungan_ini
+
+        self.cwd = Path(cwd).resolve()
+        self.batas_waktu = batas_waktu
+        self.km = _kelas_kernel_lingkungan_ini()(kernel_name="python3")
+        self.kc: Any = None
+        self.jumlah_jalan = 0
+        lingkungan = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
+        lingkungan.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+        # Keluaran kernel sendiri (mis. peringatan "running over TCP") tidak berguna bagi
+        # pengguna; keluaran sel tetap tertangkap di notebook lewat saluran iopub.
+        self._sinkron(self.km.start_kernel)(
+            env=lingkungan, cwd=str(self.cwd), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+
+    @staticmethod
+    def _sinkron(fungsi: Callable) -> Callable:
+        from jupyter_core.utils import run_sync
+
+        return run_sync(fungsi)
+
+    def _klien(self) -> Any:
+        if self.kc is None:
+            kc = self.km.client()
+            kc.start_channels()
+            try:
+                self._sinkron(kc.wait_for_ready)(timeout=120)
+            except BaseException:
+                kc.stop_channels()
+                raise
+            self.kc = kc
+            self._jalankan_kode(_KODE_PEMANASAN)
+        return self.kc
+
+    def _jalankan_kode(self, kode: str) -> None:
+        balasan = self._sinkron(self.kc.execute_interactive)(
+            kode, store_history=False, timeout=self.batas_waktu, output_hook=lambda pesan: None
+        )
+        isi = balasan["content"]
+        if isi.get("status") != "ok":
+            raise RuntimeError(
+                f"Kode persiapan kernel gagal: {isi.get('ename')}: {isi.get('evalue')}"
+            )
+
+    def siapkan(self) -> None:
+        """Pastikan kernel hidup dan siap, lalu kosongkan ruang namanya untuk handout berikutnya."""
+        if not self._sinkron(self.km.is_alive)():
+            self.nyalakan_ulang()
+        self._klien()
+        self._jalankan_kode(_KODE_SETEL_ULANG.format(cwd=str(self.cwd)))
+
+    def nyalakan_ulang(self) -> None:
+        """Matikan lalu nyalakan ulang kernel (setelah handout gagal, waktu habis, atau kernel mati)."""
+        if self.kc is not None:
+            with contextlib.suppress(Exception):
+                self.kc.stop_channels()
+            self.kc = None
+        self._sinkron(self.km.restart_kernel)(now=True)
+
+    def jalankan(
+        self, templat: Path, parameter: dict[str, Any]
+    ) -> tuple[Any, BaseException | None]:
+        """Jalankan ``templat`` dengan ``parameter`` lewat papermill di kernel ini.
+
+        Kembalikan ``(notebook_hasil, galat)``; ``galat`` ``None`` bila berhasil. Setelah
+        galat apa pun, kernel dinyalakan ulang agar handout berikutnya mulai bersih.
+        """
+        import papermill
+
+        self.siapkan()
+        wadah: dict[str, Any] = {}
+        self.jumlah_jalan += 1
+        try:
+            nb = papermill.execute_notebook(
+                str(templat),
+                None,
+                parameters=parameter,
+                engine_name=_MESIN,
+                kernel_name="python3",
+                progress_bar=False,
+                request_save_on_cell_execute=False,
+                execution_timeout=self.batas_waktu,
+                km=self.km,
+                kc=self.kc,
+                wadah=wadah,
+            )
+        except Exception as galat:
+            nb_man = wadah.get("nb_man")
+            with contextlib.suppress(Exception):
+                self.nyalakan_ulang()
+            return (nb_man.nb if nb_man is not None else None), galat
+        return nb, None
+
+    def tutup(self) -> None:
+        """Matikan kernel dan tutup salurannya."""
+        if self.kc is not None:
+            with contextlib.suppress(Exception):
+                self.kc.stop_channels()
+            self.kc = None
+        with contextlib.suppress(Exception):
+            self._sinkron(self.km.shutdown_kernel)(now=True)
+
+
+def _pesan_galat(galat: BaseException) -> str:
+    ename = getattr(galat, "ename", None)
+    if ename:
+        evalue = str(getattr(galat, "evalue", "")).strip()
+        return f"{ename}: {evalue}" if evalue else ename
+    teks = str(galat).strip().splitlines()
+    return f"{type(galat).__name__}: {teks[0] if teks else ''}".rstrip(": ")
+
+
+def _simpan_gagal(nb: Any, folder: Path, nama: str) -> Path | None:
+    if nb is None:
+        return None
+    import nbformat
+
+    tujuan = folder / f"{nama}{AKHIRAN_GAGAL}"
+    tulis_atomik(tujuan, nbformat.writes(nb))
+    return tujuan
+
+
+def bangun_satu(
+    kernel: KernelHangat,
+    pekerjaan: Pekerjaan,
+    keluaran: Path,
+    format: Sequence[str] = FORMAT,
+    templat: Path | None = None,
+) -> Hasil:
+    """Bangun satu handout di ``kernel``: jalankan, periksa, lalu tulis HTML dan/atau PDF."""
+    mulai = time.perf_counter()
+    keluaran = Path(keluaran)
+    templat = Path(templat or templat_notebook())
+    hasil = Hasil(pekerjaan, berhasil=False)
+    nb, galat = kernel.jalankan(templat, pekerjaan.parameter)
+    if galat is None:
+        if nb.metadata.get("papermill", {}).get("exception"):
+            galat = RuntimeError("papermill mencatat galat di notebook hasil")
+        elif jumlah_gambar(nb) == 0:
+            galat = RuntimeError(
+                "notebook hasil tidak berisi gambar satu pun (grafik hilang; periksa MPLBACKEND)"
+            )
+    gagal_lama = keluaran / f"{pekerjaan.nama}{AKHIRAN_GAGAL}"
+    if galat is not None:
+        hasil.pesan = _pesan_galat(galat)
+        hasil.notebook_gagal = _simpan_gagal(nb, keluaran, pekerjaan.nama)
+        hasil.detik = time.perf_counter() - mulai
+        return hasil
+    try:
+        html = ke_html(nb, pekerjaan.judul)
+        if "html" in format:
+            hasil.berkas.append(tulis_atomik(keluaran / f"{pekerjaan.nama}.html", html))
+        if "pdf" in format:
+            tujuan = keluaran / f"{pekerjaan.nama}.pdf"
+            hasil.halaman = ke_pdf(html, tujuan)
+            hasil.berkas.append(tujuan)
+    except Exception as galat_konversi:
+        hasil.pesan = "konversi gagal — " + _pesan_galat(galat_konversi)
+        hasil.notebook_gagal = _simpan_gagal(nb, keluaran, pekerjaan.nama)
+        hasil.detik = time.perf_counter() - mulai
+        return hasil
+    with contextlib.suppress(FileNotFoundError):
+        gagal_lama.unlink()  # sisa kegagalan lama untuk handout yang kini berhasil
+    hasil.berhasil = True
+    hasil.detik = time.perf_counter() - mulai
+    return hasil
+
+
+# --------------------------------------------------------------------------- proses pekerja
+
+
+def _lingkar_pekerja(
+    nomor: int,
+    antrean_tugas: Any,
+    antrean_hasil: Any,
+    keluaran: str,
+    format: tuple[str, ...],
+    templat: str,
+    batas_waktu: int,
+) -> None:
+    """Isi satu proses pekerja: nyalakan kernel hangat, lalu kerjakan tugas sampai habis."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C diurus proses induk
+
+    def _berhenti(signum: int, frame: Any) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, _berhenti)
+    # Galat per handout sudah dicatat di Hasil; log papermill/nbclient hanya menambah gaduh.
+    for nama in ("papermill", "traitlets", "nbclient"):
+        logging.getLogger(nama).setLevel(logging.CRITICAL)
+    kernel = None
+    galat_awal: str | None = None
+    try:
+        try:
+            kernel = KernelHangat(Path(templat).parent, batas_waktu)
+            _daftarkan_mesin()
+            _eksportir()
+            if "pdf" in format:
+                import weasyprint  # noqa: F401
+        except Exception as galat:
+            galat_awal = "pekerja tidak dapat disiapkan — " + _pesan_galat(galat)
+        while True:
+            tugas = antrean_tugas.get()
+            if tugas is None:
+                break
+            indeks, pekerjaan = tugas
+            antrean_hasil.put(("mulai", nomor, indeks, None))
+            if galat_awal is not None or kernel is None:
+                hasil = Hasil(pekerjaan, berhasil=False, pesan=galat_awal or "kernel tidak ada")
+            else:
+                try:
+                    hasil = bangun_satu(kernel, pekerjaan, Path(keluaran), format, Path(templat))
+                except Exception as galat:
+                    hasil = Hasil(pekerjaan, berhasil=False, pesan=_pesan_galat(galat))
+                    with contextlib.suppress(Exception):
+                        kernel.nyalakan_ulang()
+            antrean_hasil.put(("selesai", nomor, indeks, hasil))
+    finally:
+        if kernel is not None:
+            kernel.tutup()
+
+
+def _konteks_proses() -> Any:
+    import multiprocessing as mp
+
+    metode = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+    return mp.get_context(metode)
+
+
+def jumlah_inti() -> int:
+    """Banyaknya inti CPU yang boleh dipakai proses ini."""
+    with contextlib.suppress(AttributeError):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+class _Dihentikan(KeyboardInterrupt):
+    """SIGTERM diperlakukan seperti Ctrl-C: berhenti dengan rapi."""
+
+
+def bangun_handout(
+    pekerjaan: Sequence[Pekerjaan],
+    keluaran: Path | None = None,
+    format: Sequence[str] = FORMAT,
+    pekerja: int | None = None,
+    templat: Path | None = None,
+    progres: bool = True,
+    batas_waktu: int = 600,
+) -> Ringkasan:
+    """Bangun banyak handout sekaligus dengan ``pekerja`` proses (bawaan: jumlah inti CPU).
+
+    Setiap proses memakai satu kernel hangat. Satu handout yang gagal tidak menghentikan yang
+    lain (notebook hasilnya disimpan sebagai ``<nama>.GAGAL.ipynb``); proses pekerja yang mati
+    diganti. Bila WeasyPrint tidak tersedia, HTML tetap dibuat dan ``Ringkasan.catatan_pdf``
+    menjelaskan cara memasangnya. Ctrl-C atau SIGTERM menghentikan semua pekerja dengan rapi
+    (``KeyboardInterrupt`` diteruskan ke pemanggil); berkas yang sudah jadi tetap utuh.
+    """
+    mulai = time.perf_counter()
+    format = tuple(dict.fromkeys(f.lower() for f in format))
+    tidak_dikenal = [f for f in format if f not in FORMAT]
+    if tidak_dikenal or not format:
+        raise GalatP3PD(
+            f"Format {', '.join(tidak_dikenal) or '(kosong)'} tidak dikenal. Pilihan: {', '.join(FORMAT)}."
+        )
+    keluaran = Path(keluaran or folder_keluaran_bawaan()).expanduser().resolve()
+    templat = Path(templat or templat_notebook()).resolve()
+    if not templat.exists():
+        raise GalatP3PD(f"Notebook templat handout '{templat}' tidak ada.")
+    keluaran.mkdir(parents=True, exist_ok=True)
+    bersihkan_sisa(keluaran)
+
+    catatan_pdf = None
+    if "pdf" in format:
+        catatan_pdf = periksa_weasyprint()
+        if catatan_pdf:
+            format = tuple(f for f in format if f != "pdf") or ("html",)
+            if "html" not in format:
+                format = ("html",)
+
+    pekerjaan = list(pekerjaan)
+    if not pekerjaan:
+        return Ringkasan([], keluaran, time.perf_counter() - mulai, catatan_pdf)
+    n = max(1, min(pekerja or jumlah_inti(), len(pekerjaan)))
+    ctx = _konteks_proses()
+    antrean_tugas = ctx.Queue()
+    antrean_hasil = ctx.Queue()
+    argumen = (antrean_tugas, antrean_hasil, str(keluaran), format, str(templat), batas_waktu)
+
+    proses: dict[int, Any] = {}
+    semua_pid: set[int] = set()
+
+    def _mulai_pekerja(nomor: int) -> None:
+        pr = ctx.Process(target=_lingkar_pekerja, args=(nomor, *argumen), daemon=True)
+        pr.start()
+        proses[nomor] = pr
+        if pr.pid:
+            semua_pid.add(pr.pid)
+
+    sinyal_lama = None
+    if _di_utas_utama():
+
+        def _sigterm(signum: int, frame: Any) -> None:
+            raise _Dihentikan()
+
+        sinyal_lama = signal.signal(signal.SIGTERM, _sigterm)
+
+    hasil: dict[int, Hasil] = {}
+    sedang: dict[int, int] = {}  # nomor pekerja → indeks pekerjaan yang sedang dikerjakan
+    bar = None
+    try:
+        for nomor in range(n):
+            _mulai_pekerja(nomor)
+        for indeks, p in enumerate(pekerjaan):
+            antrean_tugas.put((indeks, p))
+        for _ in range(n):
+            antrean_tugas.put(None)
+        bar = _bilah(len(pekerjaan), progres)
+        nomor_berikut = n
+        while len(hasil) < len(pekerjaan):
+            try:
+                jenis, nomor, indeks, isi = antrean_hasil.get(timeout=0.5)
+            except queue.Empty:  # tidak ada kabar: periksa pekerja yang mati
+                for nomor, pr in list(proses.items()):
+                    if pr.exitcode is not None and nomor in sedang:
+                        indeks = sedang.pop(nomor)
+                        hasil[indeks] = Hasil(
+                            pekerjaan[indeks],
+                            berhasil=False,
+                            pesan=f"proses pekerja berhenti tak terduga (kode keluar {pr.exitcode})",
+                        )
+                        _laporkan(bar, hasil[indeks])
+                        del proses[nomor]
+                        antrean_tugas.put(None)
+                        _mulai_pekerja(nomor_berikut)
+                        nomor_berikut += 1
+                if not proses or all(pr.exitcode is not None for pr in proses.values()):
+                    kode = sorted({pr.exitcode for pr in proses.values()})
+                    for indeks, p in enumerate(pekerjaan):
+                        if indeks not in hasil:
+                            hasil[indeks] = Hasil(
+                                p,
+                                berhasil=False,
+                                pesan="tidak dikerjakan: semua proses pekerja berhenti "
+                                f"(kode keluar {', '.join(map(str, kode))})",
+                            )
+                            _laporkan(bar, hasil[indeks])
+                continue
+            if jenis == "mulai":
+                sedang[nomor] = indeks
+            else:
+                sedang.pop(nomor, None)
+                hasil[indeks] = isi
+                _laporkan(bar, isi)
+        for pr in proses.values():
+            pr.join(timeout=30)
+    except KeyboardInterrupt:
+        _hentikan(proses.values())
+        bersihkan_sisa(keluaran, semua_pid)
+        raise
+    finally:
+        if bar is not None:
+            bar.close()
+        if sinyal_lama is not None:
+            signal.signal(signal.SIGTERM, sinyal_lama)
+        _hentikan(pr for pr in proses.values() if pr.is_alive())
+        antrean_tugas.close()
+        antrean_hasil.close()
+    urut = [hasil[i] for i in range(len(pekerjaan))]
+    return Ringkasan(urut, keluaran, time.perf_counter() - mulai, catatan_pdf)
+
+
+def _di_utas_utama() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+def _hentikan(daftar: Iterable[Any]) -> None:
+    daftar = list(daftar)
+    for pr in daftar:
+        with contextlib.suppress(Exception):
+            pr.terminate()
+    batas = time.monotonic() + 10
+    for pr in daftar:
+        pr.join(timeout=max(0.1, batas - time.monotonic()))
+        if pr.is_alive():
+            with contextlib.suppress(Exception):
+                pr.kill()
+                pr.join(timeout=2)
+
+
+def _bilah(total: int, aktif: bool) -> Any:
+    from tqdm import tqdm
+
+    return tqdm(
+        total=total, desc="Membangun handout", unit="handout", disable=not aktif, file=sys.stderr
+    )
+
+
+def _laporkan(bar: Any, hasil: Hasil) -> None:
+    if not hasil.berhasil:
+        bar.write(f"GAGAL {hasil.pekerjaan.nama}: {hasil.pesan}", file=sys.stderr)
+    bar.update(1)
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+def daftar_argumen(parser: argparse.ArgumentParser) -> None:
+    """Daftarkan argumen sub-perintah ``handout``."""
+    parser.description = (
+        "Membangun handout per provinsi atau per kecamatan: HTML luring dan PDF A4, tanpa kode. "
+        "Contoh: 'p3pd handout --semua' (empat provinsi), 'p3pd handout Jateng NTT', "
+        "'p3pd handout --semua --tingkat kecamatan' (93 kecamatan), "
+        "'p3pd handout --kecamatan Getasan'."
+    )
+    parser.add_argument(
+        "provinsi",
+        nargs="*",
+        metavar="PROVINSI",
+        help="nama, singkatan, atau kode provinsi (mis. 'Jawa Tengah', Jateng, 33)",
+    )
+    parser.add_argument(
+        "--semua",
+        action="store_true",
+        help="semua provinsi (dengan --tingkat kecamatan: 93 kecamatan)",
+    )
+    parser.add_argument(
+        "--tingkat",
+        choices=TINGKAT_HANDOUT,
+        default="provinsi",
+        help="satu handout per provinsi (bawaan) atau per kecamatan",
+    )
+    parser.add_argument("--kabupaten", metavar="NAMA", help="batasi pada satu kabupaten")
+    parser.add_argument(
+        "--kecamatan",
+        nargs="+",
+        metavar="NAMA",
+        help="handout untuk kecamatan tertentu (nama atau kode)",
+    )
+    parser.add_argument("--tahun", type=int, help="tahun data (bawaan: tahun terakhir di data)")
+    parser.add_argument(
+        "--keluaran",
+        type=Path,
+        metavar="FOLDER",
+        help="folder keluaran (bawaan: handout/ di akar repositori)",
+    )
+    parser.add_argument(
+        "--format",
+        nargs="+",
+        choices=FORMAT,
+        default=list(FORMAT),
+        help="format keluaran (bawaan: html pdf)",
+    )
+    parser.add_argument(
+        "--pekerja",
+        type=int,
+        metavar="N",
+        help=f"jumlah proses paralel (bawaan: jumlah inti CPU, di sini {jumlah_inti()})",
+    )
+    parser.add_argument(
+        "--templat", type=Path, metavar="NOTEBOOK", help="notebook templat lain (untuk pengembang)"
+    )
+    parser.add_argument(
+        "--batas-waktu",
+        type=int,
+        default=600,
+        metavar="DETIK",
+        help="batas waktu per sel notebook (bawaan: 600 detik)",
+    )
+    parser.add_argument("--tanpa-progres", action="store_true", help="tanpa bilah kemajuan")
+
+
+def jalankan(args: argparse.Namespace) -> int:
+    """Jalankan ``p3pd handout``; kode keluar 0 bila semua handout jadi, 1 bila ada yang gagal."""
+    if args.pekerja is not None and args.pekerja < 1:
+        raise GalatP3PD("--pekerja harus 1 atau lebih.")
+    pekerjaan = susun_pekerjaan(
+        provinsi=args.provinsi,
+        tingkat=args.tingkat,
+        kabupaten=args.kabupaten,
+        kecamatan=args.kecamatan,
+        tahun=args.tahun,
+        semua=args.semua,
+    )
+    print(
+        f"Membangun {len(pekerjaan)} handout ({', '.join(f.upper() for f in args.format)}) "
+        "dari data sintetis latihan…",
+        file=sys.stderr,
+    )
+    ringkasan = bangun_handout(
+        pekerjaan,
+        keluaran=args.keluaran,
+        format=args.format,
+        pekerja=args.pekerja,
+        templat=args.templat,
+        progres=not args.tanpa_progres,
+        batas_waktu=args.batas_waktu,
+    )
+    print(ringkasan.teks())
+    return 1 if ringkasan.gagal else 0
