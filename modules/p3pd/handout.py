@@ -6,7 +6,7 @@ Alur satu handout:
    templat ``notebooks/handout_templat.ipynb`` lalu menjalankannya;
 2. notebook hasil diperiksa: tidak ada galat (``metadata.papermill.exception``) dan ada
    sedikitnya satu gambar;
-3. nbconvert mengubahnya menjadi HTML luring (templat ``templat/handout``: tanpa kode, tanpa
+3. nbconvert mengubahnya menjadi HTML luring (templat ``templat/cetak``: tanpa kode, tanpa
    CDN, gambar tertanam);
 4. WeasyPrint mencetak HTML itu menjadi PDF A4.
 
@@ -96,7 +96,7 @@ except ImportError:
 
 
 def folder_templat() -> Path:
-    """Folder templat nbconvert paket (berisi ``handout/``: templat HTML dan CSS cetak)."""
+    """Folder templat nbconvert paket (berisi ``cetak/``: templat HTML dan CSS cetak A4)."""
     return Path(__file__).resolve().parent / "templat"
 
 
@@ -413,7 +413,7 @@ def _eksportir() -> Any:
 
         c = Config()
         c.TemplateExporter.extra_template_basedirs = [str(folder_templat())]
-        c.HTMLExporter.template_name = "handout"
+        c.HTMLExporter.template_name = "cetak"
         c.TemplateExporter.exclude_input = True
         c.TemplateExporter.exclude_input_prompt = True
         c.TemplateExporter.exclude_output_prompt = True
