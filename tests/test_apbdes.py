@@ -1,0 +1,452 @@
+"""Uji p3pd.apbdes dengan tabel kecil yang hasilnya dihitung dengan tangan.
+
+Desa uji (kode fiktif): A dan B di kecamatan 33.22.01, C di kecamatan 33.22.02 (kabupaten
+33.22, provinsi 33), D di 12.07.01 (provinsi 12). Rupiah dibuat kecil agar mudah dihitung.
+
+Tahun 2024 (anggaran/realisasi per sub-bidang):
+  A: 1.1 300/300, 2.1 200/100, 2.2 100/100, 2.3 400/300  → total 1000/800
+  B: 1.1 500/500, 2.4 100/50,  5.3 100/100, 1.3 300/250  → total 1000/900
+  C: 1.1 0/0,     2.1 0/0                                → total 0/0
+  D: 1.1 100/100, 2.2 100/80                             → total 200/180
+Tahun 2023: A: 1.1 100/100, 2.1 100/50                   → total 200/150
+"""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from p3pd import apbdes
+from p3pd.apbdes import (
+    BATAS_SILTAP,
+    belanja_per_kapita,
+    porsi_layanan_dasar,
+    porsi_siltap,
+    realisasi,
+    referensi_sub_bidang,
+    ringkasan_apbdes,
+)
+from p3pd.galat import DataTidakValid
+
+A, B, C, D = "33.22.01.2001", "33.22.01.2002", "33.22.02.2001", "12.07.01.2001"
+
+
+def _belanja() -> pd.DataFrame:
+    baris = [
+        (A, 2024, "1.1", 300, 300),
+        (A, 2024, "2.1", 200, 100),
+        (A, 2024, "2.2", 100, 100),
+        (A, 2024, "2.3", 400, 300),
+        (B, 2024, "1.1", 500, 500),
+        (B, 2024, "2.4", 100, 50),
+        (B, 2024, "5.3", 100, 100),
+        (B, 2024, "1.3", 300, 250),
+        (C, 2024, "1.1", 0, 0),
+        (C, 2024, "2.1", 0, 0),
+        (D, 2024, "1.1", 100, 100),
+        (D, 2024, "2.2", 100, 80),
+        (A, 2023, "1.1", 100, 100),
+        (A, 2023, "2.1", 100, 50),
+    ]
+    return pd.DataFrame(
+        baris, columns=["kode_desa", "tahun", "kode_sub_bidang", "anggaran", "realisasi"]
+    )
+
+
+def _penduduk() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "kode_desa": [A, B, C, D, A, "33.22.09.2999"],  # desa terakhir tidak berbelanja
+            "tahun": [2024, 2024, 2024, 2024, 2023, 2024],
+            "jumlah_penduduk": [100, 300, 50, 80, 100, 1_000_000],
+        }
+    )
+
+
+def _baris(df: pd.DataFrame, kode: str, tahun: int = 2024) -> pd.Series:
+    pilih = df[(df["kode_wilayah"] == kode) & (df["tahun"] == tahun)]
+    assert len(pilih) == 1, f"harus tepat satu baris untuk {kode} {tahun}"
+    return pilih.iloc[0]
+
+
+# --- Referensi ----------------------------------------------------------------------------
+
+
+def test_referensi_sub_bidang() -> None:
+    ref = referensi_sub_bidang()
+    assert len(ref) == 27
+    peta = ref.dropna(subset=["layanan"]).set_index("kode_sub_bidang")["layanan"].to_dict()
+    assert peta == {
+        "1.3": "adminduk",
+        "2.1": "pendidikan",
+        "2.2": "kesehatan",
+        "2.4": "air_sanitasi",
+        "5.3": "jaminan_sosial",
+    }
+    ref.loc[0, "nama_sub_bidang"] = "diubah"  # salinan: referensi tersimpan tidak berubah
+    assert referensi_sub_bidang().loc[0, "nama_sub_bidang"] != "diubah"
+
+
+# --- Porsi layanan dasar ------------------------------------------------------------------
+
+
+def test_porsi_layanan_dasar_desa() -> None:
+    hasil = porsi_layanan_dasar(_belanja(), "desa", tahun=2024)
+    assert list(hasil.columns) == [
+        "kode_wilayah",
+        "tahun",
+        "total_belanja",
+        "belanja_layanan_dasar",
+        "porsi_layanan_dasar",
+        "porsi_pendidikan",
+        "porsi_kesehatan",
+        "porsi_air_sanitasi",
+        "porsi_jaminan_sosial",
+        "porsi_adminduk",
+        "belanja_pendidikan",
+        "belanja_kesehatan",
+        "belanja_air_sanitasi",
+        "belanja_jaminan_sosial",
+        "belanja_adminduk",
+    ]
+    assert hasil["kode_wilayah"].tolist() == [D, A, B, C]  # urut menurut kode
+    a, b, c, d = (_baris(hasil, k) for k in (A, B, C, D))
+    assert a["total_belanja"] == 800 and a["belanja_layanan_dasar"] == 200
+    assert a["porsi_layanan_dasar"] == pytest.approx(25.0)
+    assert a["porsi_pendidikan"] == pytest.approx(12.5)
+    assert a["porsi_kesehatan"] == pytest.approx(12.5)
+    assert a["porsi_air_sanitasi"] == 0
+    assert b["porsi_layanan_dasar"] == pytest.approx(400 / 900 * 100)
+    assert b["porsi_air_sanitasi"] == pytest.approx(50 / 900 * 100)
+    assert b["porsi_jaminan_sosial"] == pytest.approx(100 / 900 * 100)
+    assert b["porsi_adminduk"] == pytest.approx(250 / 900 * 100)
+    assert b["belanja_adminduk"] == 250
+    assert np.isnan(c["porsi_layanan_dasar"]) and np.isnan(c["porsi_pendidikan"])  # total nol
+    assert d["porsi_layanan_dasar"] == pytest.approx(80 / 180 * 100)
+
+
+def test_porsi_layanan_dasar_anggaran() -> None:
+    a = _baris(porsi_layanan_dasar(_belanja(), tahun=2024, nilai="anggaran"), A)
+    assert a["total_belanja"] == 1000
+    assert a["porsi_layanan_dasar"] == pytest.approx(30.0)
+
+
+def test_kecamatan_jumlahkan_dulu_baru_bagi() -> None:
+    hasil = porsi_layanan_dasar(_belanja(), "kecamatan", tahun=2024)
+    kec = _baris(hasil, "33.22.01")
+    assert kec["jumlah_desa"] == 2
+    assert kec["total_belanja"] == 1700 and kec["belanja_layanan_dasar"] == 600
+    assert kec["porsi_layanan_dasar"] == pytest.approx(600 / 1700 * 100)  # 35,29 %
+    rata_rata_porsi_desa = (25.0 + 400 / 900 * 100) / 2  # 34,72 %: cara yang keliru
+    assert kec["porsi_layanan_dasar"] != pytest.approx(rata_rata_porsi_desa, abs=0.1)
+    assert np.isnan(_baris(hasil, "33.22.02")["porsi_layanan_dasar"])
+    assert hasil["kode_wilayah"].tolist() == ["12.07.01", "33.22.01", "33.22.02"]
+
+
+def test_kabupaten_dan_provinsi_dari_awalan_kode() -> None:
+    kab = porsi_layanan_dasar(_belanja(), "kabupaten", tahun=2024)
+    assert kab["kode_wilayah"].tolist() == ["12.07", "33.22"]
+    assert kab["jumlah_desa"].tolist() == [1, 3]
+    assert _baris(kab, "33.22")["porsi_layanan_dasar"] == pytest.approx(600 / 1700 * 100)
+    prov = porsi_layanan_dasar(_belanja(), "provinsi")
+    assert sorted(zip(prov["kode_wilayah"], prov["tahun"], strict=True)) == [
+        ("12", 2024),
+        ("33", 2023),
+        ("33", 2024),
+    ]
+    assert _baris(prov, "12")["porsi_kesehatan"] == pytest.approx(80 / 180 * 100)
+    assert _baris(prov, "33", 2023)["porsi_layanan_dasar"] == pytest.approx(50 / 150 * 100)
+
+
+def test_saringan_tahun() -> None:
+    semua = porsi_layanan_dasar(_belanja())
+    assert sorted(semua["tahun"].unique().tolist()) == [2023, 2024]
+    assert len(semua) == 5
+    t2023 = porsi_layanan_dasar(_belanja(), tahun=2023)
+    assert t2023["kode_wilayah"].tolist() == [A]
+    assert t2023["porsi_layanan_dasar"].iloc[0] == pytest.approx(50 / 150 * 100)
+    daftar = porsi_layanan_dasar(_belanja(), tahun=[2023, 2024])
+    pd.testing.assert_frame_equal(daftar, semua)
+    assert pd.api.types.is_integer_dtype(semua["tahun"])
+    with pytest.raises(DataTidakValid, match=r"tahun 2025.*Tahun yang ada: 2023, 2024"):
+        porsi_layanan_dasar(_belanja(), tahun=2025)
+
+
+# --- Porsi siltap -------------------------------------------------------------------------
+
+
+def test_porsi_siltap_desa_dan_batas_tepat_30_persen() -> None:
+    assert BATAS_SILTAP == 30.0
+    hasil = porsi_siltap(_belanja(), tahun=2024)  # bawaan: anggaran
+    assert list(hasil.columns) == [
+        "kode_wilayah",
+        "tahun",
+        "total_belanja",
+        "belanja_siltap",
+        "porsi_siltap",
+        "melebihi_batas",
+    ]
+    a, b, c, d = (_baris(hasil, k) for k in (A, B, C, D))
+    assert a["porsi_siltap"] == 30.0 and not a["melebihi_batas"]  # tepat 30 % tidak melebihi
+    assert b["porsi_siltap"] == pytest.approx(50.0) and b["melebihi_batas"]
+    assert np.isnan(c["porsi_siltap"]) and not c["melebihi_batas"]  # anggaran nol
+    assert d["melebihi_batas"]
+    assert hasil["melebihi_batas"].dtype == bool
+
+
+def test_porsi_siltap_bebas_galat_pembulatan() -> None:
+    # 3/10*100 = 30.000000000000004 dalam float; porsi dan bendera harus tetap tepat 30 %.
+    df = pd.DataFrame(
+        {
+            "kode_desa": [A, A, B, B],
+            "tahun": [2024] * 4,
+            "kode_sub_bidang": ["1.1", "2.3", "1.1", "2.3"],
+            "anggaran": [3, 7, 300_001, 699_999],
+            "realisasi": [3, 7, 300_001, 699_999],
+        }
+    )
+    hasil = porsi_siltap(df)
+    assert _baris(hasil, A)["porsi_siltap"] == 30.0
+    assert not _baris(hasil, A)["melebihi_batas"]
+    assert _baris(hasil, B)["melebihi_batas"]  # 30,0001 %
+
+
+def test_porsi_siltap_kecamatan_dan_realisasi() -> None:
+    hasil = porsi_siltap(_belanja(), "kecamatan", tahun=2024)
+    assert list(hasil.columns)[-2:] == ["melebihi_batas", "jumlah_desa_melebihi_batas"]
+    kec = _baris(hasil, "33.22.01")
+    assert kec["porsi_siltap"] == pytest.approx(40.0)  # 800 / 2000
+    assert kec["melebihi_batas"]
+    assert kec["jumlah_desa_melebihi_batas"] == 1  # hanya B; A tepat 30 %
+    assert _baris(hasil, "33.22.02")["jumlah_desa_melebihi_batas"] == 0
+    nyata = porsi_siltap(_belanja(), tahun=2024, nilai="realisasi")
+    assert _baris(nyata, A)["porsi_siltap"] == pytest.approx(300 / 800 * 100)
+    assert _baris(nyata, A)["melebihi_batas"]
+
+
+# --- Per kapita ---------------------------------------------------------------------------
+
+
+def test_belanja_per_kapita_desa_dan_agregat() -> None:
+    desa = belanja_per_kapita(_belanja(), _penduduk(), tahun=2024)
+    assert list(desa.columns) == [
+        "kode_wilayah",
+        "tahun",
+        "belanja_layanan_dasar",
+        "jumlah_penduduk",
+        "belanja_layanan_dasar_per_kapita",
+    ]
+    assert _baris(desa, A)["belanja_layanan_dasar_per_kapita"] == pytest.approx(2.0)
+    assert _baris(desa, B)["belanja_layanan_dasar_per_kapita"] == pytest.approx(400 / 300)
+    assert _baris(desa, C)["belanja_layanan_dasar_per_kapita"] == 0.0
+    kec = belanja_per_kapita(_belanja(), _penduduk(), "kecamatan", tahun=2024)
+    k = _baris(kec, "33.22.01")
+    assert k["jumlah_penduduk"] == 400
+    assert k["belanja_layanan_dasar_per_kapita"] == pytest.approx(1.5)  # bukan rata-rata 1,67
+    kab = belanja_per_kapita(_belanja(), _penduduk(), "kabupaten", tahun=2024)
+    # Desa di tabel penduduk yang tidak berbelanja (33.22.09.2999) tidak ikut dihitung.
+    assert _baris(kab, "33.22")["jumlah_penduduk"] == 450
+    assert _baris(kab, "33.22")["belanja_layanan_dasar_per_kapita"] == pytest.approx(600 / 450)
+
+
+def test_belanja_per_kapita_penduduk_nol_dan_tidak_lengkap() -> None:
+    pend = _penduduk()
+    pend.loc[pend["kode_desa"] == C, "jumlah_penduduk"] = 0
+    desa = belanja_per_kapita(_belanja(), pend, tahun=2024)
+    assert np.isnan(_baris(desa, C)["belanja_layanan_dasar_per_kapita"])
+    kurang = _penduduk()[lambda d: d["kode_desa"] != B]
+    with pytest.raises(DataTidakValid, match=r"tidak ada di tabel penduduk: '33\.22\.01\.2002"):
+        belanja_per_kapita(_belanja(), kurang)
+    ganda = pd.concat([_penduduk(), _penduduk().iloc[[0]]], ignore_index=True)
+    with pytest.raises(DataTidakValid, match=r"baris 2, 8: baris ganda di tabel penduduk"):
+        belanja_per_kapita(_belanja(), ganda)
+    with pytest.raises(DataTidakValid, match="jumlah_penduduk"):
+        belanja_per_kapita(_belanja(), _penduduk().drop(columns="jumlah_penduduk"))
+
+
+# --- Realisasi ----------------------------------------------------------------------------
+
+
+def test_realisasi() -> None:
+    hasil = realisasi(_belanja(), tahun=2024)
+    assert list(hasil.columns) == [
+        "kode_wilayah",
+        "tahun",
+        "total_anggaran",
+        "total_realisasi",
+        "persen_realisasi",
+        "anggaran_layanan_dasar",
+        "realisasi_layanan_dasar",
+        "persen_realisasi_layanan_dasar",
+    ]
+    a = _baris(hasil, A)
+    assert a["persen_realisasi"] == pytest.approx(80.0)
+    assert a["anggaran_layanan_dasar"] == 300 and a["realisasi_layanan_dasar"] == 200
+    assert a["persen_realisasi_layanan_dasar"] == pytest.approx(200 / 300 * 100)
+    assert _baris(hasil, B)["persen_realisasi_layanan_dasar"] == pytest.approx(80.0)
+    assert np.isnan(_baris(hasil, C)["persen_realisasi"])  # anggaran nol → NaN
+    kec = _baris(realisasi(_belanja(), "kecamatan", tahun=2024), "33.22.01")
+    assert kec["persen_realisasi"] == pytest.approx(85.0)  # 1700 / 2000
+
+
+# --- Ringkasan ----------------------------------------------------------------------------
+
+
+def test_ringkasan_sama_dengan_fungsi_tunggal() -> None:
+    for tingkat in apbdes.TINGKAT:
+        ring = ringkasan_apbdes(_belanja(), _penduduk(), tingkat)
+        kunci = ["kode_wilayah", "tahun"]
+        porsi = porsi_layanan_dasar(_belanja(), tingkat)
+        siltap = porsi_siltap(_belanja(), tingkat)  # anggaran
+        kapita = belanja_per_kapita(_belanja(), _penduduk(), tingkat)
+        real = realisasi(_belanja(), tingkat)
+        for sumber, kolom in [
+            (porsi, ["belanja_layanan_dasar", "porsi_layanan_dasar", "porsi_adminduk"]),
+            (siltap, ["porsi_siltap", "melebihi_batas"]),
+            (kapita, ["jumlah_penduduk", "belanja_layanan_dasar_per_kapita"]),
+            (real, ["total_anggaran", "total_realisasi", "persen_realisasi"]),
+        ]:
+            pd.testing.assert_frame_equal(ring[kunci + kolom], sumber[kunci + kolom])
+        if tingkat != "desa":
+            assert ring["jumlah_desa_melebihi_batas"].tolist() == (
+                siltap["jumlah_desa_melebihi_batas"].tolist()
+            )
+
+
+def test_ringkasan_kolom_tetap() -> None:
+    ring = ringkasan_apbdes(_belanja(), _penduduk(), "kecamatan", tahun=2024)
+    assert list(ring.columns) == [
+        "kode_wilayah",
+        "tahun",
+        "jumlah_desa",
+        "total_anggaran",
+        "total_realisasi",
+        "persen_realisasi",
+        "belanja_layanan_dasar",
+        "porsi_layanan_dasar",
+        "porsi_pendidikan",
+        "porsi_kesehatan",
+        "porsi_air_sanitasi",
+        "porsi_jaminan_sosial",
+        "porsi_adminduk",
+        "porsi_siltap",
+        "melebihi_batas",
+        "jumlah_desa_melebihi_batas",
+        "jumlah_penduduk",
+        "belanja_layanan_dasar_per_kapita",
+    ]
+    desa = ringkasan_apbdes(_belanja(), _penduduk(), "desa", tahun=2024)
+    assert "jumlah_desa" not in desa.columns
+    assert "jumlah_desa_melebihi_batas" not in desa.columns
+
+
+# --- Jenis masukan ------------------------------------------------------------------------
+
+
+def test_masukan_tidak_diubah() -> None:
+    belanja, penduduk = _belanja(), _penduduk()
+    salin_b, salin_p = belanja.copy(), penduduk.copy()
+    ringkasan_apbdes(belanja, penduduk, "kecamatan", tahun=2024)
+    pd.testing.assert_frame_equal(belanja, salin_b)
+    pd.testing.assert_frame_equal(penduduk, salin_p)
+
+
+def test_kategori_dan_kode_sub_bidang_angka_dari_csv() -> None:
+    harapan = ringkasan_apbdes(_belanja(), _penduduk(), "kecamatan")
+    kategori = _belanja().astype({"kode_desa": "category", "kode_sub_bidang": "category"})
+    pd.testing.assert_frame_equal(ringkasan_apbdes(kategori, _penduduk(), "kecamatan"), harapan)
+    # read_csv tanpa dtype membaca "2.1" sebagai bilangan 2.1
+    dari_csv = pd.read_csv(io.StringIO(_belanja().to_csv(index=False)))
+    assert pd.api.types.is_float_dtype(dari_csv["kode_sub_bidang"])
+    pd.testing.assert_frame_equal(ringkasan_apbdes(dari_csv, _penduduk(), "kecamatan"), harapan)
+
+
+def test_cocok_dengan_groupby_pandas_sederhana() -> None:
+    rng = np.random.default_rng(3)
+    kode_sub = referensi_sub_bidang()["kode_sub_bidang"].to_numpy()
+    desa = [
+        f"{p}.{k:02d}.{c:02d}.2{n:03d}"
+        for p in ("33", "53")
+        for k in (1, 2)
+        for c in (1, 2, 3)
+        for n in (1, 2)
+    ]
+    baris = [
+        (d, t, s)
+        for d in desa
+        for t in (2023, 2024)
+        for s in rng.choice(kode_sub, 8, replace=False)
+    ]
+    df = pd.DataFrame(baris, columns=["kode_desa", "tahun", "kode_sub_bidang"])
+    df["anggaran"] = rng.integers(0, 10**9, len(df))
+    df["realisasi"] = (df["anggaran"] * rng.uniform(0.5, 1, len(df))).round()
+    layanan = referensi_sub_bidang().set_index("kode_sub_bidang")["layanan"]
+    df2 = df.assign(
+        kode_wilayah=df["kode_desa"].str[:8],
+        dasar=np.where(df["kode_sub_bidang"].map(layanan).notna(), df["realisasi"], 0.0),
+    )
+    acuan = df2.groupby(["kode_wilayah", "tahun"])[["realisasi", "dasar"]].sum()
+    acuan = (acuan["dasar"] / acuan["realisasi"] * 100).rename("porsi_layanan_dasar").reset_index()
+    hasil = porsi_layanan_dasar(df, "kecamatan")
+    pd.testing.assert_frame_equal(
+        hasil[["kode_wilayah", "tahun", "porsi_layanan_dasar"]], acuan, check_dtype=False
+    )
+
+
+# --- Masukan salah ------------------------------------------------------------------------
+
+
+def test_kolom_wajib_hilang() -> None:
+    with pytest.raises(DataTidakValid, match="kolom 'realisasi'.*wajib"):
+        porsi_layanan_dasar(_belanja().drop(columns="realisasi"))
+
+
+def test_rupiah_berupa_teks() -> None:
+    df = _belanja().astype({"anggaran": str})
+    with pytest.raises(DataTidakValid, match="kolom 'anggaran'.*angka"):
+        realisasi(df)
+
+
+def test_sel_kosong_dan_negatif_menyebut_baris_berkas() -> None:
+    df = _belanja().astype({"realisasi": "float64"})
+    df.loc[2, "realisasi"] = np.nan  # indeks 2 = baris 4 di berkas (judul = baris 1)
+    with pytest.raises(DataTidakValid, match=r"kolom 'realisasi', baris 4: .*sel kosong"):
+        porsi_layanan_dasar(df)
+    df = _belanja()
+    df.loc[5, "anggaran"] = -1
+    with pytest.raises(DataTidakValid, match=r"kolom 'anggaran', baris 7: .*negatif"):
+        porsi_siltap(df)
+
+
+def test_kode_sub_bidang_tidak_dikenal() -> None:
+    df = _belanja()
+    df.loc[3, "kode_sub_bidang"] = "9.9"
+    with pytest.raises(DataTidakValid, match=r"kode_sub_bidang', baris 5: .*'9\.9'"):
+        porsi_layanan_dasar(df)
+
+
+def test_kode_desa_salah_pola() -> None:
+    df = _belanja()
+    df.loc[[0, 1], "kode_desa"] = "3322012001"
+    with pytest.raises(DataTidakValid, match=r"kode_desa', baris 2, 3: .*'3322012001'"):
+        porsi_layanan_dasar(df, "kecamatan")
+
+
+def test_baris_ganda() -> None:
+    df = pd.concat([_belanja(), _belanja().iloc[[4]]], ignore_index=True)
+    with pytest.raises(DataTidakValid, match=r"baris 6, 16: baris ganda"):
+        porsi_layanan_dasar(df)
+
+
+def test_tabel_kosong_tingkat_dan_nilai_salah() -> None:
+    with pytest.raises(DataTidakValid, match="tidak berisi baris"):
+        porsi_layanan_dasar(_belanja().iloc[0:0])
+    with pytest.raises(ValueError, match="Tingkat 'kota' tidak dikenal"):
+        porsi_layanan_dasar(_belanja(), "kota")
+    with pytest.raises(ValueError, match="nilai harus"):
+        porsi_layanan_dasar(_belanja(), nilai="pagu")
+    with pytest.raises(TypeError, match="DataFrame"):
+        porsi_layanan_dasar([1, 2, 3])  # type: ignore[arg-type]
