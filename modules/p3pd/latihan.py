@@ -6,7 +6,11 @@ membuat ``exercises/NN_….ipynb`` darinya, dan uji gagal bila keduanya tidak la
 Aturan penulisan notebook solusi:
 
 - Jawaban di sel kode ditandai dengan akhiran ``# SOLUSI`` pada satu baris
-  (``jawaban_1 = tabel["x"].sum()  # SOLUSI`` menjadi ``jawaban_1 = ...``), atau dengan blok
+  (``jawaban_1 = tabel["x"].sum()  # SOLUSI`` menjadi ``jawaban_1 = ...``). Untuk latihan
+  *ubah parameter*, akhiran ``# SOLUSI: nilai_awal`` menaruh nilai awal di latihan
+  (``ambang = 30  # SOLUSI: 20`` menjadi ``ambang = 20``): solusi memakai nilai yang sudah
+  diubah, latihan memperlihatkan nilai yang harus diubah peserta. Jawaban juga dapat ditandai
+  dengan blok
   ``### BEGIN SOLUTION`` … ``### END SOLUTION``. Di latihan, setiap penugasan di dalam blok
   menyisakan ruas kirinya (``nama = ...``); blok tanpa penugasan menjadi ``...``. Dengan
   begitu notebook latihan tetap berjalan dari atas ke bawah walau belum dijawab.
@@ -62,7 +66,7 @@ TAG_FASILITATOR = "fasilitator"
 FOLDER_KERJA = "kerja_saya"
 ID_CATATAN = "catatan-latihan"
 
-_AKHIRAN_SOLUSI = re.compile(r"\s*#\s*SOLUSI\s*$")
+_AKHIRAN_SOLUSI = re.compile(r"\s*#\s*SOLUSI\s*(?::\s*(?P<awal>.*?))?\s*$")
 _SEMUA_PENANDA = (AWAL_SOLUSI, AKHIR_SOLUSI, AWAL_TES, AKHIR_TES)
 
 
@@ -80,13 +84,13 @@ def catatan_latihan(sumber: str, nama: str) -> str:
 # --- mengubah satu sel -------------------------------------------------------------------------
 
 
-def _rangka(kode: str, indentasi: str) -> list[str]:
-    """Ganti kode jawaban dengan ``...``; penugasan menyisakan ruas kirinya."""
+def _rangka(kode: str, indentasi: str, pengganti: str = "...") -> list[str]:
+    """Ganti kode jawaban dengan ``pengganti``; penugasan menyisakan ruas kirinya."""
     teks = textwrap.dedent(kode)
     try:
         pohon = ast.parse(teks)
     except SyntaxError:
-        return [indentasi + "..."]
+        return [indentasi + pengganti]
     hasil = []
     for st in pohon.body:
         if isinstance(st, ast.Assign):
@@ -95,8 +99,8 @@ def _rangka(kode: str, indentasi: str) -> list[str]:
             kiri = f"{ast.get_source_segment(teks, st.target)}: {ast.get_source_segment(teks, st.annotation)}"
         else:
             continue
-        hasil.append(f"{indentasi}{kiri} = ...")
-    return hasil or [indentasi + "..."]
+        hasil.append(f"{indentasi}{kiri} = {pengganti}")
+    return hasil or [indentasi + pengganti]
 
 
 def _bisa_diurai(kode: str) -> bool:
@@ -142,9 +146,10 @@ def ubah_sumber(sumber: str, lokasi: str = "sel") -> str:
             dalam_tes = True
         elif penanda in (AKHIR_SOLUSI, AKHIR_TES):
             raise GalatP3PD(f"{lokasi}: '{penanda}' tanpa penanda pembukanya.")
-        elif _AKHIRAN_SOLUSI.search(baris):
-            kode = _AKHIRAN_SOLUSI.sub("", baris)
-            keluar.extend(_rangka(kode, baris[: len(baris) - len(baris.lstrip())]))
+        elif cocok := _AKHIRAN_SOLUSI.search(baris):
+            kode = baris[: cocok.start()]
+            indent = baris[: len(baris) - len(baris.lstrip())]
+            keluar.extend(_rangka(kode, indent, cocok.group("awal") or "..."))
         else:
             keluar.append(baris)
     if blok is not None or dalam_tes:

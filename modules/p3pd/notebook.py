@@ -141,6 +141,16 @@ def _ipython_kernel():  # -> InteractiveShell | None
     return ip if ip is not None and getattr(ip, "kernel", None) is not None else None
 
 
+def folder_kerja() -> Path:
+    """Folder kerja peserta ``kerja_saya/`` di akar proyek; dibuat bila belum ada.
+
+    Salinan latihan yang disimpan di sini tidak pernah ditimpa oleh ``p3pd latihan``.
+    """
+    folder = folder_proyek() / "kerja_saya"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
 def catatan_sintetis(keterangan: str = "") -> Kotak:
     """Spanduk "Data latihan ini sintetis …"; letakkan di baris terakhir sel agar tampil.
 
