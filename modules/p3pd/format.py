@@ -108,6 +108,25 @@ def _pola_persen(desimal: int) -> str:
     return re.sub(r"[#,0.]+", _pola_desimal(desimal), pola_lokal, count=1)
 
 
+@lru_cache(maxsize=1)
+def _pola_rupiah() -> str:
+    """Pola mata uang lokal (``¤#,##0.00`` untuk id) tanpa sen: rupiah ditulis bulat."""
+    pola_lokal = Locale.parse(LOKAL).currency_formats["standard"].pattern
+    return re.sub(r"[#,0.]+", _pola_desimal(0), pola_lokal, count=1)
+
+
+def _bulatkan_ringkas(nilai: decimal.Decimal) -> decimal.Decimal:
+    """Bulatkan ke satu desimal pada satuan ribu/juta/miliar/triliun, sebelum Babel.
+
+    Dengan begitu 999.960.000 menjadi 1.000.000.000 ("1 miliar", bukan "1000 juta") di semua
+    versi Babel.
+    """
+    pangkat = min(12, (len(str(int(nilai))) - 1) // 3 * 3)
+    satuan = decimal.Decimal(10) ** pangkat
+    bulat = (nilai / satuan).quantize(decimal.Decimal("0.1"), rounding=decimal.ROUND_HALF_UP)
+    return bulat * satuan
+
+
 def angka(x: Any, desimal: int = 0) -> str:
     """Tulis bilangan gaya Indonesia: ``angka(1234)`` → ``'1.234'``, ``angka(1234.5, 1)`` → ``'1.234,5'``.
 
@@ -150,11 +169,13 @@ def rupiah(x: Any, singkat: bool = True) -> str:
     with _pembulatan():
         if singkat and abs(nilai) >= BATAS_SINGKAT:
             teks = format_compact_decimal(
-                abs(nilai), format_type="long", locale=LOKAL, fraction_digits=1
+                _bulatkan_ringkas(abs(nilai)), format_type="long", locale=LOKAL, fraction_digits=1
             )
             tanda = "-" if nilai < 0 else ""
             return f"{tanda}{get_currency_symbol('IDR', locale=LOKAL)}{teks}"
-        return format_currency(nilai, "IDR", locale=LOKAL)
+        return format_currency(
+            nilai, "IDR", format=_pola_rupiah(), currency_digits=False, locale=LOKAL
+        )
 
 
 def tanggal(d: Any) -> str:
