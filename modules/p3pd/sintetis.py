@@ -1,0 +1,1998 @@
+"""Pembuat data latihan sintetis: deterministik (benih tetap), tervektorisasi, terdokumentasi.
+
+Data latihan memakai **geografi nyata** (4 kabupaten dan 93 kecamatan, kode Kemendagri) dengan
+**desa fiktif** (nama dan nomor desa dibuat generator). Angka-angkanya dibangkitkan dari model
+laten (faktor kemiskinan dan keterpencilan desa) pada skala logit, lalu intersep setiap
+kabupaten × indikator × tahun dicari supaya capaian kabupaten yang dihitung dengan
+*jumlahkan-lalu-bagi* sama dengan angka acuan terbitan (``p3pd.indikator.target_kalibrasi``)
+atau dengan asumsi yang ditulis di ``data/SUMBER.md``.
+
+Fungsi utama:
+
+- ``buat_data(wilayah, benih)`` — semua tabel (lihat ``p3pd.skema``) untuk daftar kecamatan apa pun;
+- ``wilayah_latihan()`` — 93 kecamatan nyata empat kabupaten latihan;
+- ``wilayah_nasional(n_desa, benih)`` — kecamatan/kabupaten fiktif berskala nasional (uji beban);
+- ``tulis_data_latihan(folder)`` — menulis CSV latihan dan dokumennya (atomik, byte tetap).
+
+Modul ini tidak mengimpor numpy/pandas saat diimpor (supaya ``p3pd --help`` tetap cepat).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from p3pd import skema
+
+if TYPE_CHECKING:  # pragma: no cover
+    import argparse
+
+    import numpy as np
+    import pandas as pd
+
+BENIH = 20240709
+"""Benih tetap generator data latihan (hari pertama pelatihan, 9 Juli 2024)."""
+
+KABUPATEN_LATIHAN = ("33.22", "12.07", "53.02", "63.03")
+"""Empat kabupaten latihan (satu per provinsi), dalam urutan profil."""
+
+TAHUN_DASAR = 2022
+"""Tahun yang dipakai untuk menyatakan nilai asumsi indikator tak berjangkar."""
+
+# ---------------------------------------------------------------------------------------------
+# Parameter (semua angka di bagian ini ASUMSI; alasannya ditulis ke data/SUMBER.md)
+# ---------------------------------------------------------------------------------------------
+
+
+def _baris_teks(teks: str, pemisah: str | None = "|") -> list[list[str]]:
+    """Pecah tabel teks (satu baris per entri, baris pertama judul) menjadi daftar sel."""
+    baris = [b for b in teks.strip().splitlines() if b.strip()]
+    return [[s.strip() for s in b.split(pemisah)] for b in baris[1:]]
+
+
+@dataclass(frozen=True)
+class Profil:
+    """Parameter satu kabupaten latihan; kabupaten fiktif memakai interpolasi keempatnya."""
+
+    gaya_nama: str  # gaya nama desa: jawa, deli, timor, banjar
+    penduduk_median: float  # median penduduk desa 2022 (lognormal)
+    penduduk_sigma: float  # simpangan baku log penduduk desa
+    pertumbuhan: float  # pertumbuhan penduduk per tahun
+    ukuran_rt: float  # rata-rata jiwa per rumah tangga
+    pangsa_0_6: float  # kelompok umur lepas, pangsa dari penduduk
+    pangsa_7_12: float
+    pangsa_13_15: float
+    pangsa_16_17: float
+    pangsa_18: float
+    pangsa_balita: float  # 0–59 bulan, dari penduduk
+    pangsa_12_23: float  # 12–23 bulan, dari penduduk
+    pangsa_3_6: float  # 3–6 tahun, dari penduduk
+    kelahiran: float  # persalinan per penduduk per tahun
+    cakupan_ukur: float  # balita yang diukur / balita
+    jarak_median: float  # km ke puskesmas
+    jarak_sigma: float  # simpangan baku log jarak
+    pangsa_perpipaan: float  # desa dengan jaringan perpipaan
+    peluang_bidan: float  # peluang per "kursi" bidan desa (2 kursi)
+    posyandu_aktif: float  # peluang posyandu aktif (desa rata-rata)
+    faktor_dana_desa: float  # pengali Dana Desa rata-rata nasional
+    rasio_add: float  # ADD / Dana Desa
+    pad_median: float  # median PADes (Rp)
+    rasio_bagi_hasil: float  # bagi hasil pajak & retribusi / Dana Desa
+    peluang_bantuan: float  # peluang desa-tahun menerima bantuan keuangan
+
+
+_PROFIL_TEKS = """
+parameter           33.22        12.07        53.02        63.03
+gaya_nama           jawa         deli         timor        banjar
+penduduk_median     4200         3300         1600         1600
+penduduk_sigma      0.45         0.70         0.35         0.45
+pertumbuhan         0.008        0.012        0.013        0.012
+ukuran_rt           3.5          3.8          4.3          3.4
+pangsa_0_6          0.115        0.125        0.135        0.120
+pangsa_7_12         0.105        0.110        0.120        0.108
+pangsa_13_15        0.052        0.055        0.058        0.054
+pangsa_16_17        0.034        0.036        0.036        0.035
+pangsa_18           0.017        0.018        0.017        0.017
+pangsa_balita       0.085        0.092        0.100        0.090
+pangsa_12_23        0.017        0.019        0.022        0.018
+pangsa_3_6          0.070        0.075        0.080        0.072
+kelahiran           0.015        0.018        0.023        0.018
+cakupan_ukur        0.93         0.88         0.85         0.90
+jarak_median        3.0          4.0          8.0          6.0
+jarak_sigma         0.55         0.60         0.55         0.55
+pangsa_perpipaan    0.55         0.45         0.30         0.35
+peluang_bidan       0.55         0.50         0.35         0.45
+posyandu_aktif      0.92         0.85         0.75         0.85
+faktor_dana_desa    1.02         0.97         1.04         0.93
+rasio_add           0.34         0.30         0.27         0.36
+pad_median          45000000     15000000     4000000      10000000
+rasio_bagi_hasil    0.030        0.025        0.010        0.020
+peluang_bantuan     0.45         0.25         0.15         0.30
+"""
+
+
+def _baca_profil() -> dict[str, Profil]:
+    baris = {b[0]: b[1:] for b in _baris_teks(_PROFIL_TEKS, None)}
+    return {
+        kab: Profil(
+            **{
+                f.name: baris[f.name][i] if f.name == "gaya_nama" else float(baris[f.name][i])
+                for f in fields(Profil)
+            }
+        )
+        for i, kab in enumerate(KABUPATEN_LATIHAN)
+    }
+
+
+PROFIL: dict[str, Profil] = _baca_profil()
+"""Profil empat kabupaten latihan menurut kode kabupaten (semua nilainya asumsi)."""
+
+# Skala interpolasi parameter profil untuk kabupaten fiktif (selain ini: linear).
+_SKALA_PARAMETER = {
+    **dict.fromkeys(["penduduk_median", "ukuran_rt", "jarak_median", "pad_median"], "log"),
+    **dict.fromkeys(
+        ["cakupan_ukur", "pangsa_perpipaan", "peluang_bidan", "posyandu_aktif", "peluang_bantuan"],
+        "logit",
+    ),
+}
+
+# Nilai asumsi (persen, TAHUN_DASAR) untuk pasangan kabupaten × indikator TANPA target di
+# p3pd.indikator.target_kalibrasi(); "–" = kabupaten itu punya target (nilainya diambil dari sana).
+_TINGKAT_TEKS = """
+indikator               | 33.22 | 12.07 | 53.02 | 63.03 | alasan
+imunisasi_dasar_lengkap | –     | –     | –     | 62.0  | Kalsel tidak ditemukan; diambil sedikit di bawah angka nasional 63,58 % (2023)
+persalinan_fasyankes    | –     | 94.0  | 80.0  | 92.0  | angka persalinan di fasyankes per provinsi tidak ditemukan; di bawah angka persalinan ditolong nakes 2022 (Sumut 97,11; NTT 90,11; Kalsel 96,64)
+ibu_hamil_spm           | 94.0  | 88.0  | 82.0  | 87.0  | capaian SPM ibu hamil tidak ditemukan; rentang wajar 80–98 %, NTT terendah
+balita_spm              | 90.0  | 84.0  | 80.0  | 84.0  | capaian SPM balita tidak ditemukan; rentang wajar 80–98 %, NTT terendah
+apm_sd                  | 98.6  | 98.2  | 96.5  | 97.8  | APM SD per provinsi tidak ditemukan; APM SD NTT 2017 (administratif) 98,93 %
+apm_smp                 | 88.0  | 86.0  | 78.0  | 83.0  | APM SMP per provinsi tidak ditemukan; APM SMP NTT 2017 (administratif) 84,44 %, NTT dibuat terendah
+anak_tidak_sekolah      | 6.0   | 7.0   | 12.0  | 9.0   | ATS 7–18 per provinsi tidak ditemukan; rentang 5–12 %, NTT tertinggi
+partisipasi_paud        | 76.0  | 62.0  | 55.0  | 66.0  | partisipasi PAUD per provinsi tidak ditemukan; rentang 55–80 %
+air_minum_layak         | 90.0  | 88.0  | 72.0  | –     | air minum layak Jateng, Sumut, NTT tidak ditemukan; di bawah angka nasional 91,72 % (2023), NTT terendah
+babs                    | 2.0   | 3.5   | 14.0  | 6.0   | BABS per provinsi tidak ditemukan; nasional 5,86 % (2022); NTT dibuat tertinggi
+peserta_jkn             | –     | 88.0  | 95.0  | –     | Sumut 94,29 % baru pada 2025; NTT ≥ 95 % (UHC, Maret 2023)
+keluarga_miskin_bansos  | 75.0  | 70.0  | 82.0  | 65.0  | cakupan bansos keluarga miskin tidak ditemukan; 60–85 %, daerah termiskin tertinggi
+akta_kelahiran          | 94.0  | –     | –     | 92.0  | Jateng dan Kalsel tidak terdaftar tetapi di atas angka nasional 90,41 % (2022)
+perekaman_ktp_el        | 97.5  | 96.0  | 91.0  | 96.5  | per provinsi tidak ditemukan; nasional 97,19 % (Semester I 2024); NTT 88,35 % (2018)
+"""
+
+TINGKAT_ASUMSI: dict[str, dict[str, float]] = {
+    kab: {b[0]: float(b[1 + i]) for b in _baris_teks(_TINGKAT_TEKS) if b[1 + i] != "–"}
+    for i, kab in enumerate(KABUPATEN_LATIHAN)
+}
+"""Tingkat indikator tak berjangkar per kabupaten latihan (persen, tahun 2022) — asumsi."""
+_ALASAN_TINGKAT = {b[0]: b[5] for b in _baris_teks(_TINGKAT_TEKS)}
+
+
+@dataclass(frozen=True)
+class ModelIndikator:
+    """Model laten satu indikator: logit(p) = intersep + b·miskin + c·jauh + u_desa + e; tren/tahun."""
+
+    tren: float
+    b_miskin: float
+    c_jauh: float
+    sd_desa: float
+
+
+# tren: perubahan logit per tahun (≈ 1–2 poin persen); b > 0: desa miskin lebih tinggi;
+# c > 0: desa jauh lebih tinggi; sd: simpangan baku efek desa yang tetap antartahun.
+_MODEL_TEKS = """
+indikator                 tren     b       c       sd
+penduduk_miskin          -0.03    0.55    0.15    0.35
+stunting                 -0.08    0.35    0.15    0.25
+imunisasi_dasar_lengkap   0.06   -0.30   -0.35    0.35
+persalinan_fasyankes      0.08   -0.40   -0.60    0.30
+ibu_hamil_spm             0.08   -0.25   -0.40    0.30
+balita_spm                0.08   -0.25   -0.35    0.30
+apm_sd                    0.05   -0.35   -0.25    0.30
+apm_smp                   0.06   -0.35   -0.30    0.25
+anak_tidak_sekolah       -0.06    0.40    0.30    0.25
+partisipasi_paud          0.06   -0.30   -0.25    0.30
+air_minum_layak           0.06   -0.40   -0.30    0.40
+sanitasi_layak            0.07   -0.55   -0.20    0.40
+babs                     -0.12    0.55    0.30    0.35
+peserta_jkn               0.10    0.10   -0.25    0.30
+keluarga_miskin_bansos    0.04    0.45   -0.20    0.35
+akta_kelahiran            0.10   -0.45   -0.40    0.30
+perekaman_ktp_el          0.10   -0.30   -0.40    0.30
+"""
+
+MODEL_INDIKATOR: dict[str, ModelIndikator] = {
+    b[0]: ModelIndikator(*(float(x) for x in b[1:])) for b in _baris_teks(_MODEL_TEKS, None)
+}
+"""Model laten dan tren setiap indikator (asumsi)."""
+
+SD_TAHUNAN = 0.08
+"""Simpangan baku guncangan desa-tahun pada skala logit (asumsi)."""
+
+EFEK_FASILITAS = {
+    "imunisasi_dasar_lengkap": ("rasio posyandu aktif − 0,8", 0.8),
+    "balita_spm": ("rasio posyandu aktif − 0,8", 0.8),
+    "persalinan_fasyankes": ("ada bidan desa", 0.35),
+    "ibu_hamil_spm": ("ada bidan desa", 0.35),
+    "partisipasi_paud": ("ada lembaga PAUD", 0.5),
+    "apm_smp": ("ada SMP di desa", 0.2),
+    "air_minum_layak": ("ada jaringan perpipaan", 0.9),
+}
+"""Pengaruh fasilitas desa pada indikator (skala logit) — asumsi."""
+
+RASIO_DTKS = 1.6
+"""Keluarga miskin terdata (DTKS) dibanding rumah tangga miskin menurut garis kemiskinan — asumsi."""
+
+# Pengali jarak ke puskesmas per kecamatan (>1 lebih jauh, <1 lebih dekat) — asumsi dari letak
+# umumnya (pegunungan, pesisir selatan, pinggiran ibu kota kabupaten), bukan jarak terukur.
+_JAUH_TEKS = """
+33.22.01=1.3 33.22.09=1.3 33.22.12=1.2 33.22.16=1.3 33.22.10=0.6 33.22.13=0.7 33.22.18=0.6
+33.22.19=0.6 12.07.01=1.8 12.07.03=1.5 12.07.04=1.3 12.07.08=1.4 12.07.09=1.4 12.07.20=1.8
+12.07.02=0.7 12.07.21=0.7 12.07.22=0.5 12.07.23=0.7 12.07.26=0.7 12.07.28=0.5 53.02.12=1.6
+53.02.15=1.8 53.02.16=1.7 53.02.17=1.5 53.02.19=1.6 53.02.20=1.7 53.02.21=1.5 53.02.25=1.6
+53.02.31=1.5 53.02.01=0.4 53.02.02=0.8 63.03.09=1.5 63.03.10=1.7 63.03.11=2.0 63.03.16=1.4
+63.03.17=2.5 63.03.18=2.2 63.03.02=0.6 63.03.03=0.7 63.03.05=0.5
+"""
+KECAMATAN_JAUH: dict[str, float] = {
+    k: float(v) for k, v in (x.split("=") for x in _JAUH_TEKS.split())
+}
+"""Pengali jarak ke puskesmas per kode kecamatan (asumsi)."""
+
+# ---------------------------------------------------------------------------------------------
+# APBDes (semua asumsi: porsi belanja desa yang diterbitkan TIDAK DITEMUKAN)
+# ---------------------------------------------------------------------------------------------
+
+DANA_DESA_NASIONAL = {2022: 900_000_000, 2023: 930_000_000, 2024: 945_000_000}
+"""Rata-rata Dana Desa per desa (Rp) per tahun; 2024 dari Rp71 T / 75.259 desa = Rp943,34 juta."""
+
+SILTAP_RERATA = 0.26
+"""Rata-rata pangsa sub-bidang 1.1 dari total anggaran belanja (tetap per desa)."""
+SILTAP_SD = 0.03
+"""Simpangan baku pangsa 1.1 antardesa (≈ 8–12 % desa melewati batas 30 %)."""
+PANGSA_BURUK = 0.18
+"""Pangsa desa "salah belanja": kesenjangan besar tetapi uangnya lari ke infrastruktur (2.3)."""
+BLT_PER_KPM = 3_600_000
+"""BLT Dana Desa per keluarga penerima per tahun (Rp300.000 × 12 bulan)."""
+BLT_BATAS_DD = {2022: 0.30, 2023: 0.25, 2024: 0.20}
+"""Batas anggaran BLT sebagai pangsa Dana Desa dalam data sintetis (asumsi)."""
+KETAHANAN_PANGAN_DD = 0.20
+"""Ketahanan pangan (sub-bidang 4.2) ≈ 20 % Dana Desa pada 2023–2024."""
+KINERJA_REALISASI = 0.95
+"""Rata-rata realisasi belanja per desa-tahun (siltap ±97,5 %, BLT 9–12 bulan dari 12) — asumsi."""
+PELUANG_REALISASI_RENDAH = 0.04
+"""Peluang satu baris sub-bidang realisasinya jatuh ke 50–80 % dari laju biasanya — asumsi."""
+
+# bobot: bagian relatif atas sisa belanja setelah siltap (1.1), BLT (5.3), dan ketahanan pangan;
+# peluang: muncul di satu desa-tahun ("wajib" = selalu). 4.2 selalu ada pada 2023–2024.
+_BELANJA_TEKS = """
+kode  bobot  peluang
+1.1   0      wajib
+1.2   5.0    wajib
+1.3   1.2    wajib
+1.4   4.0    wajib
+1.5   0.6    0.10
+2.1   5.0    wajib
+2.2   7.0    wajib
+2.3   28.0   wajib
+2.4   7.0    wajib
+2.5   1.0    0.25
+2.6   2.0    0.35
+2.7   1.5    0.20
+2.8   2.0    0.20
+3.1   2.0    0.55
+3.2   2.5    0.50
+3.3   2.0    0.45
+3.4   2.5    0.55
+4.1   1.5    0.15
+4.2   4.0    0.60
+4.3   2.5    0.55
+4.4   1.5    0.40
+4.5   1.5    0.30
+4.6   0.5    0.05
+4.7   0.5    0.10
+5.1   1.0    0.30
+5.2   0.8    0.20
+5.3   0      wajib
+"""
+SUB_BIDANG_WAJIB = tuple(b[0] for b in _baris_teks(_BELANJA_TEKS, None) if b[2] == "wajib")
+"""Sub-bidang yang selalu ada di setiap desa-tahun."""
+BOBOT_BELANJA = {b[0]: float(b[1]) for b in _baris_teks(_BELANJA_TEKS, None) if float(b[1]) > 0}
+"""Bobot relatif sub-bidang atas sisa belanja (asumsi)."""
+PELUANG_OPSIONAL = {b[0]: float(b[2]) for b in _baris_teks(_BELANJA_TEKS, None) if b[2] != "wajib"}
+"""Peluang sub-bidang tidak wajib muncul di satu desa-tahun (asumsi)."""
+
+# ---------------------------------------------------------------------------------------------
+# Nama desa fiktif, usulan, program OPD, pemangku kepentingan
+# ---------------------------------------------------------------------------------------------
+
+_NAMA_GABUNG = {
+    "jawa": (
+        "Sido Karang Kali Wono Sumber Tegal Jati Banyu Tlogo Watu Gedong Ngemplak Ngemba".split(),
+        (
+            "rejo mulyo sari harjo makmur agung joyo luhur asri kerto wangi dadi arum tirto sobo"
+            " kulon wetan lor kidul"
+        ).split(),
+    ),
+    "timor": (
+        "Oe Noe Fatu Bi Tu Kuan Ne Nule Toi Ni Tob Sa".split(),
+        (
+            "bena neno kolo mnasi lasi leu meto taen nis mau kuke leko bai nain tuke sufa molo"
+            " mnanu sene baun hale ekam ufa manu feto ote"
+        ).split(),
+    ),
+}
+_NAMA_SPASI = {
+    "deli": (
+        "Sei Tanjung Bandar Kuta Lau Namo Pasar Sumber Bulu Durin".split(),
+        (
+            "Baru Rejo Mulia Jaya Tinggi Gading Meriah Pinang Durian Rambung Kelapa Beringin"
+            " Selamat Rih Bekala Tualang Mbelin Julu Kuning Rampah Bening Permai Tengah Makmur"
+            " Sari Sirih Mas Raja Lama"
+        ).split(),
+    ),
+    "banjar": (
+        "Sungai Tambak Handil Teluk Pematang Lok Banua Padang Kampung Tanjung".split(),
+        (
+            "Baru Rangas Lurus Alai Kayu Sirih Batung Bakung Laban Halat Rumbia Jingah Panjang"
+            " Besar Hulu Hilir Tengah Raya Makmur Sari Kuning Putih Tabuk Pinang Karet Bangkal"
+            " Danau Jambu Madang Paring Tiung Purun Lama"
+        ).split(),
+    ),
+}
+
+
+def calon_nama_desa(gaya: str) -> list[str]:
+    """Semua calon nama desa fiktif untuk satu gaya daerah (``jawa``, ``deli``, ``timor``, ``banjar``).
+
+    Nama dibentuk dari awalan dan akhiran khas daerah; kemiripan dengan nama desa sungguhan
+    hanyalah kebetulan. Deli Serdang mencampur gaya Melayu/Karo dengan gaya Jawa.
+    """
+    if gaya in _NAMA_GABUNG:
+        awal, akhir = _NAMA_GABUNG[gaya]
+        nama = [a + b for a in awal for b in akhir]
+    elif gaya in _NAMA_SPASI:
+        awal, akhir = _NAMA_SPASI[gaya]
+        nama = [f"{a} {b}" for a in awal for b in akhir if a != b]
+        if gaya == "deli":
+            awal_j, akhir_j = _NAMA_GABUNG["jawa"]
+            nama += [a + b for a in awal_j[:6] for b in akhir_j[:10]]
+    else:
+        raise ValueError(f"Gaya nama '{gaya}' tidak dikenal. Pilihan: jawa, deli, timor, banjar")
+    return list(dict.fromkeys(nama))
+
+
+_USULAN_TEKS = """
+layanan        | uraian                                                  | juta Rp min | maks
+pendidikan     | Rehab ruang kelas PAUD                                  | 50  | 150
+pendidikan     | Pengadaan alat permainan edukatif PAUD                  | 10  | 30
+pendidikan     | Insentif guru PAUD desa                                 | 20  | 60
+pendidikan     | Beasiswa anak dari keluarga miskin                      | 15  | 50
+pendidikan     | Pembangunan gedung PAUD desa                            | 150 | 350
+pendidikan     | Pendataan dan penjangkauan anak tidak sekolah           | 5   | 15
+kesehatan      | Insentif kader posyandu                                 | 15  | 45
+kesehatan      | Pemberian makanan tambahan balita dan ibu hamil         | 20  | 80
+kesehatan      | Pembangunan gedung posyandu                             | 80  | 200
+kesehatan      | Pengadaan alat ukur antropometri posyandu               | 5   | 20
+kesehatan      | Kelas ibu hamil dan kelas balita                        | 5   | 20
+kesehatan      | Rehab poskesdes/polindes                                | 50  | 150
+air_sanitasi   | Pembangunan jamban sehat keluarga miskin                | 50  | 250
+air_sanitasi   | Sambungan air bersih ke rumah tangga                    | 75  | 300
+air_sanitasi   | Pembangunan sumur bor desa                              | 60  | 180
+air_sanitasi   | Penampungan air hujan untuk rumah tangga                | 30  | 120
+air_sanitasi   | Pembangunan MCK umum                                    | 40  | 120
+air_sanitasi   | Perpipaan air bersih dari mata air                      | 150 | 500
+air_sanitasi   | Pemicuan STBM menuju desa ODF                           | 5   | 20
+jaminan_sosial | Pemutakhiran data keluarga miskin (DTKS)                | 5   | 20
+jaminan_sosial | Pendaftaran warga miskin sebagai peserta PBI JKN        | 5   | 15
+jaminan_sosial | Bantuan rehab rumah tidak layak huni                    | 60  | 250
+jaminan_sosial | Bantuan pangan bagi lansia terlantar                    | 20  | 60
+jaminan_sosial | Pelatihan usaha bagi keluarga miskin                    | 15  | 50
+adminduk       | Pelayanan akta kelahiran keliling                       | 5   | 20
+adminduk       | Perekaman KTP-el bagi lansia dan penyandang disabilitas | 5   | 15
+adminduk       | Pelatihan operator adminduk desa                        | 5   | 15
+adminduk       | Pengadaan perangkat pelayanan adminduk desa             | 10  | 40
+adminduk       | Sosialisasi kepemilikan dokumen kependudukan            | 3   | 10
+"""
+TEMPLAT_USULAN: tuple[tuple[str, str, int, int], ...] = tuple(
+    (b[0], b[1], int(b[2]), int(b[3])) for b in _baris_teks(_USULAN_TEKS)
+)
+"""Templat usulan desa: (layanan, uraian, biaya minimum, maksimum dalam juta Rp) — asumsi."""
+
+_PROGRAM_TEKS = """
+opd                                | program                                           | layanan        | juta Rp/desa min | maks
+Dinas Kesehatan                    | Pemberian makanan tambahan balita gizi kurang     | kesehatan      | 15  | 40
+Dinas Kesehatan                    | Penguatan posyandu dan pelatihan kader            | kesehatan      | 10  | 30
+Dinas Kesehatan                    | Kelas ibu hamil dan pemeriksaan kehamilan terpadu | kesehatan      | 8   | 25
+Dinas Kesehatan                    | Imunisasi kejar bagi balita                       | kesehatan      | 5   | 15
+Dinas Kesehatan                    | Pemicuan STBM menuju desa ODF                     | air_sanitasi   | 5   | 20
+Dinas Pengendalian Penduduk dan KB | Pendampingan keluarga berisiko stunting           | kesehatan      | 10  | 30
+Bappeda                            | Konvergensi percepatan penurunan stunting         | kesehatan      | 5   | 15
+Dinas Pendidikan                   | Rehabilitasi ruang kelas SD                       | pendidikan     | 100 | 300
+Dinas Pendidikan                   | Bantuan operasional PAUD                          | pendidikan     | 20  | 60
+Dinas Pendidikan                   | Penjangkauan anak tidak sekolah                   | pendidikan     | 5   | 20
+Dinas Pendidikan                   | Beasiswa siswa miskin SMP                         | pendidikan     | 15  | 45
+Dinas PUPR                         | Pembangunan SPAM perdesaan                        | air_sanitasi   | 200 | 600
+Dinas Perkim                       | Jamban sehat keluarga miskin                      | air_sanitasi   | 60  | 200
+Dinas Perkim                       | Sanitasi berbasis masyarakat (Sanimas)            | air_sanitasi   | 150 | 400
+Dinas Perkim                       | Perbaikan rumah tidak layak huni                  | jaminan_sosial | 80  | 250
+Dinas Sosial                       | Verifikasi dan validasi DTKS                      | jaminan_sosial | 5   | 15
+Dinas Sosial                       | Bantuan sosial lanjut usia                        | jaminan_sosial | 20  | 60
+Dinas Sosial                       | Pendaftaran PBI JKN daerah                        | jaminan_sosial | 30  | 120
+Dinas PMD                          | Fasilitasi BLT Dana Desa tepat sasaran            | jaminan_sosial | 3   | 10
+Dinas PMD                          | Pelatihan kader pembangunan manusia (KPM)         | kesehatan      | 3   | 10
+Disdukcapil                        | Pelayanan adminduk keliling (jemput bola)         | adminduk       | 5   | 15
+Disdukcapil                        | Akta kelahiran untuk anak tanpa biaya             | adminduk       | 3   | 10
+Disdukcapil                        | Perekaman KTP-el di sekolah dan desa              | adminduk       | 3   | 10
+Disdukcapil                        | Integrasi layanan adminduk di kantor desa         | adminduk       | 10  | 30
+Dinas Kesehatan                    | Penempatan bidan di desa terpencil                | kesehatan      | 60  | 120
+Dinas PUPR                         | Perpipaan air minum dari mata air                 | air_sanitasi   | 150 | 450
+"""
+TEMPLAT_PROGRAM: tuple[tuple[str, str, str, int, int], ...] = tuple(
+    (b[0], b[1], b[2], int(b[3]), int(b[4])) for b in _baris_teks(_PROGRAM_TEKS)
+)
+"""Templat program OPD: (opd, program, layanan, biaya per desa min, maks juta Rp) — asumsi."""
+
+_PEMANGKU_TEKS = """
+lembaga                                             | jenis                   | layanan                             | peran                                                                                       | pengaruh | kepentingan | peluang
+Seksi PMD Kantor Camat                              | pemerintah kecamatan    |                                     | Pembinaan dan pengawasan desa; evaluasi rancangan APBDes; fasilitasi Musrenbang kecamatan | tinggi   | tinggi      | 1.0
+Seksi Kesejahteraan Sosial Kantor Camat             | pemerintah kecamatan    | pendidikan;kesehatan;jaminan_sosial | Koordinasi bansos, pendidikan, dan kesehatan lintas desa                                  | sedang   | tinggi      | 1.0
+Puskesmas {kecamatan}                               | unit layanan            | kesehatan;air_sanitasi              | Pelayanan kesehatan dasar, imunisasi, gizi, dan STBM; sumber data e-PPGBM                 | tinggi   | tinggi      | 1.0
+Koordinator Wilayah Pendidikan Kecamatan            | unit layanan            | pendidikan                          | Pembinaan SD dan PAUD; data peserta didik dan anak tidak sekolah                          | tinggi   | sedang      | 1.0
+KUA Kecamatan {kecamatan}                           | unit layanan            | adminduk                            | Pencatatan nikah; rujukan kelengkapan dokumen kependudukan                                | sedang   | rendah      | 0.9
+Tim Penggerak PKK Kecamatan                         | lembaga desa/masyarakat | kesehatan;pendidikan                | Penggerakan posyandu, PAUD, dan kesehatan keluarga                                        | sedang   | tinggi      | 1.0
+Forum Kader Posyandu Kecamatan                      | lembaga desa/masyarakat | kesehatan                           | Pelaksana posyandu; penimbangan dan pengukuran balita                                     | sedang   | tinggi      | 0.9
+Tenaga Pendamping Profesional Desa (P3MD) Kecamatan | unit layanan            |                                     | Pendampingan penyusunan RKPDes/APBDes dan pemantauan Dana Desa                            | sedang   | tinggi      | 1.0
+Disdukcapil - layanan adminduk wilayah kecamatan    | perangkat daerah        | adminduk                            | Penerbitan akta, KK, dan perekaman KTP-el; layanan jemput bola                            | tinggi   | sedang      | 1.0
+BUMDes Bersama Kecamatan                            | lembaga desa/masyarakat | air_sanitasi                        | Usaha antardesa; dapat mengelola layanan air bersih                                       | rendah   | sedang      | 0.5
+Forum BPD Kecamatan                                 | lembaga desa/masyarakat |                                     | Pengawasan kinerja kepala desa dan APBDes; penyalur aspirasi warga                        | sedang   | sedang      | 0.8
+Tim Percepatan Penurunan Stunting (TPPS) Kecamatan  | pemerintah kecamatan    | kesehatan;air_sanitasi              | Koordinasi konvergensi stunting; rembuk stunting kecamatan                                | tinggi   | sedang      | 0.9
+Pendamping PKH dan TKSK Kecamatan                   | unit layanan            | jaminan_sosial                      | Pendampingan penerima bansos; pemutakhiran data keluarga miskin                           | sedang   | sedang      | 0.8
+Penyuluh KB Kecamatan                               | unit layanan            | kesehatan                           | Penyuluhan KB dan pendampingan keluarga berisiko stunting                                 | rendah   | sedang      | 0.5
+Asosiasi pengelola air minum perdesaan              | lembaga desa/masyarakat | air_sanitasi                        | Pengelolaan sarana air minum desa dan iuran pemakai                                       | sedang   | sedang      | 0.4
+Koramil (unsur Forkopimcam)                         | pemerintah kecamatan    |                                     | Dukungan keamanan dan gotong royong; anggota Forkopimcam                                  | rendah   | rendah      | 0.3
+Polsek (unsur Forkopimcam)                          | pemerintah kecamatan    |                                     | Keamanan dan ketertiban; anggota Forkopimcam                                              | rendah   | rendah      | 0.3
+Forum Anak Kecamatan                                | lembaga desa/masyarakat | pendidikan                          | Suara anak dalam Musrenbang kecamatan                                                     | rendah   | sedang      | 0.2
+"""
+TEMPLAT_PEMANGKU: tuple[tuple[str, str, str, str, str, str, float], ...] = tuple(
+    (b[0], b[1], b[2], b[3], b[4], b[5], float(b[6])) for b in _baris_teks(_PEMANGKU_TEKS)
+)
+"""Templat lembaga kecamatan (tanpa nama orang): lembaga, jenis, layanan, peran, pengaruh,
+kepentingan, peluang ada — asumsi."""
+
+_PERUSAHAAN_TEKS = """
+nama                            | layanan              | peran
+PT Sintetis Agro Lestari        | air_sanitasi         | CSR sarana air bersih di sekitar kebun
+PT Sintetis Sawit Makmur        | kesehatan            | CSR makanan tambahan balita
+PT Sintetis Tani Sejahtera      | pendidikan           | CSR beasiswa dan alat belajar PAUD
+PT Sintetis Energi Nusantara    | air_sanitasi         | CSR jamban sehat dan sumur bor
+PT Sintetis Karya Mandiri       | pendidikan           | CSR rehab ruang kelas
+PT Sintetis Niaga Utama         | jaminan_sosial       | CSR bantuan pangan lansia
+PT Sintetis Semen Perkasa       | air_sanitasi         | CSR penampungan air hujan
+PT Sintetis Tambang Raya        | kesehatan            | CSR ambulans desa dan posyandu
+PT Sintetis Bank Rakyat Desa    | adminduk             | CSR perangkat layanan adminduk desa
+PT Sintetis Perkebunan Harapan  | kesehatan;pendidikan | CSR gizi anak sekolah
+PT Sintetis Air Jernih          | air_sanitasi         | CSR sambungan air minum rumah tangga
+PT Sintetis Telekomunikasi Desa | adminduk             | CSR internet kantor desa
+"""
+PERUSAHAAN_FIKTIF: tuple[tuple[str, str, str], ...] = tuple(
+    (b[0], b[1], b[2]) for b in _baris_teks(_PERUSAHAAN_TEKS)
+)
+"""Perusahaan swasta FIKTIF untuk contoh jejaring CSR: (nama, layanan, peran)."""
+
+_PROVINSI_NASIONAL = (
+    "11 12 13 14 15 16 17 18 19 21 31 32 33 34 35 36 51 52 53 61 62 63 64 65 "
+    "71 72 73 74 75 76 81 82 91 94"
+).split()
+_KOLOM_BOBOT = {kab: "bobot_" + kab.replace(".", "") for kab in KABUPATEN_LATIHAN}
+
+
+# ---------------------------------------------------------------------------------------------
+# Alat bantu numerik
+# ---------------------------------------------------------------------------------------------
+
+
+def _expit(x: np.ndarray) -> np.ndarray:
+    import numpy as np
+
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def _logit(p: Any) -> Any:
+    import numpy as np
+
+    p = np.asarray(p, dtype="float64")
+    return np.log(p / (1.0 - p))
+
+
+def _rng(benih: int, aliran: int) -> np.random.Generator:
+    """Aliran bilangan acak terpisah per bagian, supaya mengubah satu bagian tidak menggeser lainnya."""
+    import numpy as np
+
+    return np.random.default_rng([int(benih), aliran])
+
+
+def _baku_grup(x: np.ndarray, grup: np.ndarray, n_grup: int) -> np.ndarray:
+    """Bakukan ``x`` (rata-rata 0, simpangan baku 1) di dalam setiap grup."""
+    import numpy as np
+
+    n = np.bincount(grup, minlength=n_grup).astype("float64")
+    rata = np.bincount(grup, x, minlength=n_grup) / np.maximum(n, 1)
+    sisa = x - rata[grup]
+    var = np.bincount(grup, sisa * sisa, minlength=n_grup) / np.maximum(n, 1)
+    sd = np.sqrt(var)
+    sd = np.where(sd > 1e-9, sd, 1.0)
+    return sisa / sd[grup]
+
+
+def _intersep(
+    x: np.ndarray, bobot: np.ndarray, grup: np.ndarray, target: np.ndarray, n_grup: int
+) -> np.ndarray:
+    """Cari intersep per grup supaya Σ bobot·expit(a + x) = target · Σ bobot (Newton, tervektorisasi)."""
+    import numpy as np
+
+    bobot = bobot.astype("float64")
+    total = np.bincount(grup, bobot, minlength=n_grup)
+    rata_x = np.bincount(grup, bobot * x, minlength=n_grup) / np.maximum(total, 1e-12)
+    a = _logit(target) - rata_x
+    for _ in range(100):
+        p = _expit(a[grup] + x)
+        f = np.bincount(grup, bobot * p, minlength=n_grup) - target * total
+        d = np.bincount(grup, bobot * p * (1.0 - p), minlength=n_grup)
+        langkah = np.clip(f / np.maximum(d, 1e-12), -1.0, 1.0)
+        a = a - langkah
+        if np.all(np.abs(f) <= 1e-9 * np.maximum(total, 1.0)):
+            break
+    return a
+
+
+def _binomial(rng: np.random.Generator, n: np.ndarray, p: np.ndarray) -> np.ndarray:
+    import numpy as np
+
+    return rng.binomial(n.astype("int64"), np.clip(p, 0.0, 1.0)).astype("int64")
+
+
+def _persentil_grup(x: np.ndarray, grup: np.ndarray) -> np.ndarray:
+    """Peringkat persentil (0–1, tengah) ``x`` di dalam grup; seri diberi peringkat rata-rata."""
+    import pandas as pd
+
+    return pd.Series(x).groupby(grup).rank(method="average", pct=True).to_numpy(dtype="float64")
+
+
+# ---------------------------------------------------------------------------------------------
+# Wilayah
+# ---------------------------------------------------------------------------------------------
+
+
+def wilayah_latihan() -> pd.DataFrame:
+    """Daftar 93 kecamatan nyata empat kabupaten latihan beserta jumlah desanya.
+
+    Dibaca dari ``referensi/kecamatan.csv`` (Kepmendagri 100.1.1-6117/2022). Kolom ``jauh``
+    adalah pengali jarak ke puskesmas (asumsi, lihat ``KECAMATAN_JAUH``).
+    """
+    import pandas as pd
+
+    from p3pd.lokasi import folder_referensi
+
+    kec = pd.read_csv(folder_referensi() / "kecamatan.csv", dtype=str, keep_default_na=False)
+    kec["jumlah_desa"] = kec["jumlah_desa"].astype("int64")
+    kec = kec[kec["jumlah_desa"] > 0].sort_values("kode_kecamatan").reset_index(drop=True)
+    kec["jauh"] = kec["kode_kecamatan"].map(KECAMATAN_JAUH).fillna(1.0).astype("float64")
+    return kec[
+        [
+            "kode_provinsi",
+            "nama_provinsi",
+            "kode_kabupaten",
+            "nama_kabupaten",
+            "kode_kecamatan",
+            "nama_kecamatan",
+            "jumlah_desa",
+            "jauh",
+        ]
+    ]
+
+
+def _bagi_minimal_satu(rng: np.random.Generator, total: int, bobot: np.ndarray) -> np.ndarray:
+    """Bagi ``total`` ke ``len(bobot)`` wadah, masing-masing minimal 1, sebanding dengan bobot."""
+
+    n = len(bobot)
+    if total < n:
+        raise ValueError("total lebih kecil dari jumlah wadah")
+    return 1 + rng.multinomial(total - n, bobot / bobot.sum()).astype("int64")
+
+
+def wilayah_nasional(n_desa: int = 75_000, benih: int = BENIH) -> pd.DataFrame:
+    """Kecamatan dan kabupaten FIKTIF berskala nasional untuk uji beban, dengan ``n_desa`` desa.
+
+    Kode mengikuti pola Kemendagri (provinsi 11–94, kabupaten 01–69, kecamatan 01–99);
+    nama jelas fiktif ("Kabupaten Sintetis 11.01", "Sintetis 0001"). Kolom ``bobot_3322``,
+    ``bobot_1207``, ``bobot_5302``, ``bobot_6303`` memberi bobot interpolasi keempat profil.
+    """
+    import numpy as np
+    import pandas as pd
+
+    if n_desa < 1:
+        raise ValueError("n_desa harus minimal 1")
+    rng = _rng(benih, 90)
+    n_kec = max(1, round(n_desa / 13))
+    n_kab = max(1, round(n_kec / 14))
+    n_prov = min(len(_PROVINSI_NASIONAL), n_kab)
+    batas = n_prov * 69
+    if n_kab > batas or n_kec > n_kab * 99 or n_desa > n_kec * 999:
+        raise ValueError(f"n_desa={n_desa} terlalu besar untuk pola kode Kemendagri")
+    desa_per_kec = _bagi_minimal_satu(rng, n_desa, rng.lognormal(0.0, 0.5, n_kec))
+    kec_per_kab = _bagi_minimal_satu(rng, n_kec, rng.lognormal(0.0, 0.35, n_kab))
+    kab_per_prov = _bagi_minimal_satu(rng, n_kab, np.ones(n_prov))
+    if desa_per_kec.max() > 999 or kec_per_kab.max() > 99 or kab_per_prov.max() > 69:
+        raise ValueError(f"n_desa={n_desa} terlalu besar untuk pola kode Kemendagri")
+
+    prov_kode = np.array(_PROVINSI_NASIONAL[:n_prov])
+    bobot_prov = rng.dirichlet(np.full(4, 0.6), n_prov)
+    prov_kab = np.repeat(np.arange(n_prov), kab_per_prov)
+    nomor_kab = np.concatenate([np.arange(1, k + 1) for k in kab_per_prov])
+    kode_kab = np.array(
+        [f"{prov_kode[p]}.{k:02d}" for p, k in zip(prov_kab, nomor_kab, strict=True)]
+    )
+    bobot_kab = np.array([rng.dirichlet(8.0 * bobot_prov[p] + 0.05) for p in prov_kab])
+
+    kab_kec = np.repeat(np.arange(n_kab), kec_per_kab)
+    nomor_kec = np.concatenate([np.arange(1, k + 1) for k in kec_per_kab])
+    kode_kec = np.array([f"{kode_kab[k]}.{c:02d}" for k, c in zip(kab_kec, nomor_kec, strict=True)])
+    hasil = pd.DataFrame(
+        {
+            "kode_provinsi": prov_kode[prov_kab[kab_kec]],
+            "nama_provinsi": [f"Provinsi Sintetis {p}" for p in prov_kode[prov_kab[kab_kec]]],
+            "kode_kabupaten": kode_kab[kab_kec],
+            "nama_kabupaten": [f"Kabupaten Sintetis {k}" for k in kode_kab[kab_kec]],
+            "kode_kecamatan": kode_kec,
+            "nama_kecamatan": [f"Sintetis {i + 1:04d}" for i in range(n_kec)],
+            "jumlah_desa": desa_per_kec,
+            "jauh": np.round(rng.lognormal(0.0, 0.35, n_kec), 3),
+        }
+    )
+    for j, kab in enumerate(KABUPATEN_LATIHAN):
+        hasil[_KOLOM_BOBOT[kab]] = np.round(bobot_kab[kab_kec, j], 6)
+    return hasil
+
+
+# ---------------------------------------------------------------------------------------------
+# Parameter per kabupaten
+# ---------------------------------------------------------------------------------------------
+
+
+def _tingkat_2022_profil() -> tuple[np.ndarray, list[list[str]]]:
+    """Logit tingkat setiap indikator pada TAHUN_DASAR untuk keempat profil, dan sumbernya."""
+    import numpy as np
+
+    from p3pd.indikator import DAFTAR_INDIKATOR, target_kalibrasi
+
+    target = target_kalibrasi()
+    hasil = np.zeros((len(KABUPATEN_LATIHAN), len(DAFTAR_INDIKATOR)))
+    sumber: list[list[str]] = []
+    for i, kab in enumerate(KABUPATEN_LATIHAN):
+        baris_sumber = []
+        for j, ind in enumerate(DAFTAR_INDIKATOR):
+            cocok = target[(target["kode_kabupaten"] == kab) & (target["indikator"] == ind.kode)]
+            if len(cocok):
+                nilai, tahun = float(cocok["target"].iloc[0]), int(cocok["tahun"].iloc[0])
+                baris_sumber.append("acuan")
+            elif ind.kode in TINGKAT_ASUMSI[kab]:
+                nilai, tahun = TINGKAT_ASUMSI[kab][ind.kode], TAHUN_DASAR
+                baris_sumber.append("asumsi")
+            else:
+                raise ValueError(f"Indikator '{ind.kode}' kabupaten {kab} tidak punya tingkat")
+            hasil[i, j] = _logit(nilai / 100.0) - MODEL_INDIKATOR[ind.kode].tren * (
+                tahun - TAHUN_DASAR
+            )
+        sumber.append(baris_sumber)
+    return hasil, sumber
+
+
+def _bobot_profil(kab: pd.DataFrame) -> np.ndarray:
+    """Matriks bobot profil (kabupaten × 4) dari kolom bobot, atau dari kode kabupaten latihan."""
+    import numpy as np
+
+    kolom = [_KOLOM_BOBOT[k] for k in KABUPATEN_LATIHAN]
+    if all(c in kab.columns for c in kolom):
+        w = kab[kolom].to_numpy(dtype="float64")
+        if np.any(w < 0) or np.any(w.sum(axis=1) <= 0):
+            raise ValueError("Bobot profil harus ≥ 0 dan tidak semuanya nol")
+        return w / w.sum(axis=1, keepdims=True)
+    tidak_dikenal = sorted(set(kab["kode_kabupaten"]) - set(KABUPATEN_LATIHAN))
+    if tidak_dikenal:
+        raise ValueError(
+            "Kabupaten "
+            + ", ".join(tidak_dikenal)
+            + " tidak punya profil. Beri kolom "
+            + ", ".join(kolom)
+            + " (bobot keempat profil)."
+        )
+    return np.array(
+        [[1.0 if k == p else 0.0 for p in KABUPATEN_LATIHAN] for k in kab["kode_kabupaten"]]
+    )
+
+
+def _parameter_kabupaten(kab: pd.DataFrame) -> dict[str, Any]:
+    """Parameter setiap kabupaten: interpolasi keempat profil pada skala log/logit/linear."""
+    import numpy as np
+
+    w = _bobot_profil(kab)
+    par: dict[str, Any] = {}
+    for f in fields(Profil):
+        if f.name == "gaya_nama":
+            continue
+        nilai = np.array([getattr(PROFIL[k], f.name) for k in KABUPATEN_LATIHAN], dtype="float64")
+        skala = _SKALA_PARAMETER.get(f.name, "linear")
+        if skala == "log":
+            par[f.name] = np.exp(w @ np.log(nilai))
+        elif skala == "logit":
+            par[f.name] = _expit(w @ _logit(nilai))
+        else:
+            par[f.name] = w @ nilai
+    gaya = np.array([PROFIL[k].gaya_nama for k in KABUPATEN_LATIHAN])
+    par["gaya_nama"] = gaya[np.argmax(w, axis=1)]
+    tingkat, _ = _tingkat_2022_profil()
+    par["tingkat_2022"] = w @ tingkat  # (kabupaten × indikator), skala logit
+    return par
+
+
+# ---------------------------------------------------------------------------------------------
+# Pembuat data
+# ---------------------------------------------------------------------------------------------
+
+
+def _periksa_wilayah(wilayah: pd.DataFrame) -> None:
+    wajib = [
+        "kode_provinsi",
+        "nama_provinsi",
+        "kode_kabupaten",
+        "nama_kabupaten",
+        "kode_kecamatan",
+        "nama_kecamatan",
+        "jumlah_desa",
+    ]
+    kurang = [k for k in wajib if k not in wilayah.columns]
+    if kurang:
+        raise ValueError("Tabel wilayah tidak punya kolom: " + ", ".join(kurang))
+    if wilayah["kode_kecamatan"].duplicated().any():
+        raise ValueError("Kode kecamatan di tabel wilayah harus unik")
+    if (wilayah["jumlah_desa"].astype("int64") < 1).any():
+        raise ValueError("Setiap kecamatan harus punya minimal 1 desa")
+    if (wilayah["jumlah_desa"].astype("int64") > 999).any():
+        raise ValueError("Nomor desa 2NNN hanya cukup untuk 999 desa per kecamatan")
+
+
+def buat_data(wilayah: pd.DataFrame, benih: int = BENIH) -> dict[str, pd.DataFrame]:
+    """Bangkitkan semua tabel data latihan untuk daftar kecamatan ``wilayah``.
+
+    ``wilayah`` berisi satu baris per kecamatan dengan kolom kode/nama provinsi, kabupaten,
+    kecamatan dan ``jumlah_desa``; opsional ``jauh`` (pengali jarak ke puskesmas) dan kolom
+    bobot profil (lihat ``wilayah_nasional``). Hasilnya kamus nama tabel (``p3pd.skema``) →
+    DataFrame dengan kolom persis seperti skema, baris terurut menurut kunci. Hasil sama persis
+    untuk ``wilayah`` dan ``benih`` yang sama.
+    """
+    import pandas as pd
+
+    _periksa_wilayah(wilayah)
+    kec = wilayah.sort_values("kode_kecamatan").reset_index(drop=True)
+    kab = (
+        kec.drop_duplicates("kode_kabupaten")
+        .sort_values("kode_kabupaten")
+        .reset_index(drop=True)
+        .drop(columns=["kode_kecamatan", "nama_kecamatan", "jumlah_desa"])
+    )
+    par = _parameter_kabupaten(kab)
+    kab_dari_kec = (
+        pd.Index(kab["kode_kabupaten"]).get_indexer(kec["kode_kecamatan"].str.slice(0, 5))
+    ).astype("int64")
+    if (kab_dari_kec < 0).any():
+        raise ValueError("Kode kecamatan harus diawali kode kabupatennya (PP.KK.CC)")
+
+    ruang = _Ruang.buat(kec, kab, kab_dari_kec, par, benih)
+    _kependudukan(ruang)
+    _fasilitas(ruang)
+    _indikator(ruang)
+    kebutuhan = _kebutuhan(ruang)
+    program, sasaran = _program(ruang, kebutuhan)
+    hasil = {
+        "wilayah": ruang.tabel_wilayah(),
+        "indikator": ruang.tabel_indikator(),
+        **_apbdes(ruang, kebutuhan),
+        "fasilitas": ruang.tabel_fasilitas(),
+        "usulan": _usulan(ruang, kebutuhan, sasaran),
+        "program": program,
+        "pemangku": _pemangku(ruang),
+    }
+    return {nama: hasil[nama][skema.SEMUA_TABEL[nama].nama_kolom] for nama in skema.SEMUA_TABEL}
+
+
+@dataclass
+class _Ruang:
+    """Keadaan kerja generator: larik per desa (D) dan per desa-tahun (D×T, desa lebih dulu)."""
+
+    benih: int
+    kec: Any
+    kab: Any
+    par: dict[str, Any]
+    kode_desa: Any
+    nama_desa: Any
+    kec_idx: Any
+    kab_idx: Any
+    tahun: Any  # larik tahun skema
+    jarak: Any
+    jauh: Any  # keterpencilan baku (per desa)
+    miskin: Any  # faktor kemiskinan baku (per desa)
+    kolom: dict[str, Any]  # kolom desa-tahun tabel indikator
+    fas: dict[str, Any]  # kolom fasilitas per desa
+
+    @property
+    def n_desa(self) -> int:
+        return len(self.kode_desa)
+
+    @property
+    def n_tahun(self) -> int:
+        return len(self.tahun)
+
+    def per_dt(self, x: Any) -> Any:
+        """Ulangi larik per desa menjadi per desa-tahun."""
+        import numpy as np
+
+        return np.repeat(x, self.n_tahun)
+
+    @property
+    def tahun_dt(self) -> Any:
+        import numpy as np
+
+        return np.tile(self.tahun, self.n_desa)
+
+    @property
+    def grup_dt(self) -> Any:
+        """Indeks grup kabupaten × tahun untuk setiap desa-tahun."""
+        import numpy as np
+
+        return self.per_dt(self.kab_idx) * self.n_tahun + np.tile(
+            np.arange(self.n_tahun), self.n_desa
+        )
+
+    @classmethod
+    def buat(cls, kec: Any, kab: Any, kab_dari_kec: Any, par: dict[str, Any], benih: int) -> _Ruang:
+        import numpy as np
+
+        rng = _rng(benih, 1)
+        jumlah = kec["jumlah_desa"].to_numpy(dtype="int64")
+        kec_idx = np.repeat(np.arange(len(kec)), jumlah)
+        kab_idx = kab_dari_kec[kec_idx]
+        nomor = np.concatenate([np.arange(1, n + 1) for n in jumlah]) + 2000
+        kode_kec = kec["kode_kecamatan"].to_numpy()
+        kode_desa = np.array(
+            [f"{kode_kec[c]}.{n:04d}" for c, n in zip(kec_idx, nomor, strict=True)]
+        )
+        # nama desa: unik di dalam kecamatan
+        calon = {g: np.array(calon_nama_desa(g)) for g in set(par["gaya_nama"])}
+        nama = np.empty(len(kode_desa), dtype=object)
+        awal = 0
+        for c, n in enumerate(jumlah):
+            daftar = calon[par["gaya_nama"][kab_dari_kec[c]]]
+            if n > len(daftar):
+                raise ValueError("Calon nama desa tidak cukup untuk satu kecamatan")
+            nama[awal : awal + n] = daftar[rng.choice(len(daftar), n, replace=False)]
+            awal += n
+
+        # keterpencilan: jarak ke puskesmas lognormal (kabupaten × kecamatan × desa)
+        n_kab, n_kec, n = len(kab), len(kec), len(kode_desa)
+        jauh_kec = kec["jauh"].to_numpy(dtype="float64") if "jauh" in kec else np.ones(n_kec)
+        efek_kec = rng.normal(0.0, 0.25, n_kec) + np.log(jauh_kec)
+        log_jarak = (
+            np.log(par["jarak_median"][kab_idx])
+            + efek_kec[kec_idx]
+            + par["jarak_sigma"][kab_idx] * rng.normal(0.0, 1.0, n)
+        )
+        jarak = np.round(np.clip(np.exp(log_jarak), 0.2, 60.0), 1)
+        jauh = _baku_grup(np.log(jarak), kab_idx, n_kab)
+        # kemiskinan: berkorelasi dengan keterpencilan dan kecamatan
+        miskin_kec = rng.normal(0.0, 1.0, n_kec)
+        miskin = _baku_grup(
+            0.45 * jauh + 0.5 * miskin_kec[kec_idx] + 0.75 * rng.normal(0.0, 1.0, n),
+            kab_idx,
+            n_kab,
+        )
+        return cls(
+            benih=benih,
+            kec=kec,
+            kab=kab,
+            par=par,
+            kode_desa=kode_desa,
+            nama_desa=nama,
+            kec_idx=kec_idx,
+            kab_idx=kab_idx,
+            tahun=np.array(skema.TAHUN_DATA, dtype="int64"),
+            jarak=jarak,
+            jauh=jauh,
+            miskin=miskin,
+            kolom={},
+            fas={},
+        )
+
+    def tabel_wilayah(self) -> pd.DataFrame:
+        import pandas as pd
+
+        k = self.kec
+        c = self.kec_idx
+        return pd.DataFrame(
+            {
+                "kode_desa": self.kode_desa,
+                "nama_desa": self.nama_desa.astype(str),
+                "kode_kecamatan": k["kode_kecamatan"].to_numpy()[c],
+                "nama_kecamatan": k["nama_kecamatan"].to_numpy()[c],
+                "kode_kabupaten": k["kode_kabupaten"].to_numpy()[c],
+                "nama_kabupaten": k["nama_kabupaten"].to_numpy()[c],
+                "kode_provinsi": k["kode_provinsi"].astype(str).to_numpy()[c],
+                "nama_provinsi": k["nama_provinsi"].to_numpy()[c],
+            }
+        )
+
+    def tabel_indikator(self) -> pd.DataFrame:
+        import pandas as pd
+
+        data = {"kode_desa": self.per_dt(self.kode_desa), "tahun": self.tahun_dt}
+        data.update(self.kolom)
+        return pd.DataFrame(data)
+
+    def tabel_fasilitas(self) -> pd.DataFrame:
+        import numpy as np
+        import pandas as pd
+
+        data = {"kode_desa": self.kode_desa}
+        data.update({k: v for k, v in self.fas.items() if k != "air_perpipaan"})
+        data["jarak_puskesmas_km"] = self.jarak
+        data["air_perpipaan"] = np.where(self.fas["air_perpipaan"], "ya", "tidak")
+        return pd.DataFrame(data)
+
+
+def _kependudukan(r: _Ruang) -> None:
+    """Penduduk, rumah tangga, kelompok umur, dan persalinan per desa-tahun."""
+    import numpy as np
+
+    rng = _rng(r.benih, 2)
+    p, k = r.par, r.kab_idx
+    n_kec = len(r.kec)
+    jauh_kec = r.kec["jauh"].to_numpy(dtype="float64") if "jauh" in r.kec else np.ones(n_kec)
+    efek_kec = rng.normal(0.0, 0.2, n_kec) - 0.25 * np.log(jauh_kec)
+    log_pend = (
+        np.log(p["penduduk_median"][k])
+        + efek_kec[r.kec_idx]
+        + p["penduduk_sigma"][k] * rng.normal(0.0, 1.0, r.n_desa)
+    )
+    pend_2022 = np.clip(np.exp(log_pend), 350, 60_000)
+    tumbuh = rng.normal(p["pertumbuhan"][k], 0.004)
+    selang = r.tahun_dt - r.tahun[0]
+    pend = np.round(r.per_dt(pend_2022) * (1.0 + r.per_dt(tumbuh)) ** selang).astype("int64")
+    ukuran_rt = p["ukuran_rt"][k] * np.exp(rng.normal(0.0, 0.06, r.n_desa) + 0.03 * r.miskin)
+    rt = np.maximum(1, np.round(pend / r.per_dt(ukuran_rt))).astype("int64")
+
+    # kelompok umur lepas: 0–6, 7–12, 13–15, 16–17, 18, 19+ (desa miskin sedikit lebih muda)
+    muda = np.exp(0.05 * r.miskin + rng.normal(0.0, 0.04, r.n_desa))
+    pangsa = np.column_stack(
+        [p[f"pangsa_{g}"][k] * muda for g in ("0_6", "7_12", "13_15", "16_17", "18")]
+    )
+    pangsa = np.column_stack([pangsa, 1.0 - pangsa.sum(axis=1)])
+    pita = rng.multinomial(pend, np.repeat(pangsa, r.n_tahun, axis=0)).astype("int64")
+    pita[:, :5] = np.maximum(pita[:, :5], 1)
+    pita[:, 5] = pend - pita[:, :5].sum(axis=1)
+    u06, u712, u1315, u1617, u18 = (pita[:, i] for i in range(5))
+
+    pk = r.per_dt(k)
+    balita = np.maximum(1, _binomial(rng, u06, p["pangsa_balita"][pk] / p["pangsa_0_6"][pk]))
+    a1223 = np.maximum(1, _binomial(rng, balita, p["pangsa_12_23"][pk] / p["pangsa_balita"][pk]))
+    a36 = np.maximum(1, _binomial(rng, u06, p["pangsa_3_6"][pk] / p["pangsa_0_6"][pk]))
+    ukur = _expit(_logit(p["cakupan_ukur"][pk]) - 0.3 * r.per_dt(r.jauh))
+    diukur = np.maximum(1, _binomial(rng, balita, ukur))
+    a17 = _binomial(rng, u1617, np.full(len(u1617), 0.5))
+    lahir = np.maximum(
+        1, _binomial(rng, pend, p["kelahiran"][pk] * np.exp(0.08 * r.per_dt(r.miskin)))
+    )
+    r.kolom.update(
+        {
+            "jumlah_penduduk": pend,
+            "jumlah_rumah_tangga": rt,
+            "balita_diukur": diukur,
+            "anak_12_23_bulan": a1223,
+            "persalinan": lahir,
+            "ibu_hamil_sasaran": np.maximum(1, np.round(1.1 * lahir)).astype("int64"),
+            "balita_sasaran": balita,
+            "anak_7_12": u712,
+            "anak_13_15": u1315,
+            "anak_7_18": u712 + u1315 + u1617 + u18,
+            "anak_3_6": a36,
+            "anak_0_17": u06 + u712 + u1315 + u1617,
+            "wajib_ktp": a17 + u18 + pita[:, 5],
+        }
+    )
+    r.kolom["_ukuran_rt"] = r.per_dt(ukuran_rt)
+
+
+def _fasilitas(r: _Ruang) -> None:
+    """Fasilitas dan sisi pasokan per desa (keadaan tahun terakhir)."""
+    import numpy as np
+
+    rng = _rng(r.benih, 3)
+    p, k, n = r.par, r.kab_idx, r.n_desa
+    akhir = np.arange(n) * r.n_tahun + (r.n_tahun - 1)
+    pend = r.kolom["jumlah_penduduk"][akhir].astype("float64")
+    balita = r.kolom["balita_sasaran"][akhir].astype("float64")
+    sd = np.clip(1 + rng.poisson(pend / 3000.0), 1, 4)
+    smp = rng.binomial(2, _expit(-1.3 + 0.6 * np.log(pend / 2500.0) - 0.3 * r.jauh))
+    paud = np.clip(rng.poisson(pend / 1800.0 * np.exp(-0.2 * r.miskin)), 0, 4)
+    posyandu = np.clip(np.round(balita / 60.0 + rng.normal(0.0, 0.7, n)), 2, 8).astype("int64")
+    aktif = rng.binomial(
+        posyandu, _expit(_logit(p["posyandu_aktif"][k]) - 0.6 * r.jauh - 0.2 * r.miskin)
+    )
+    pustu = rng.binomial(2, np.full(n, 0.35))
+    bidan = rng.binomial(2, _expit(_logit(p["peluang_bidan"][k]) - 0.4 * r.jauh))
+    laten = -0.4 * r.miskin - 0.3 * r.jauh + rng.normal(0.0, 0.8, n)
+    pipa = _persentil_grup(laten, k) > 1.0 - p["pangsa_perpipaan"][k]
+    r.fas.update(
+        {
+            "jumlah_sd": sd.astype("int64"),
+            "jumlah_smp": smp.astype("int64"),
+            "jumlah_paud": paud.astype("int64"),
+            "jumlah_posyandu": posyandu,
+            "posyandu_aktif": aktif.astype("int64"),
+            "jumlah_pustu_polindes": pustu.astype("int64"),
+            "bidan_desa": bidan.astype("int64"),
+            "air_perpipaan": pipa,
+        }
+    )
+
+
+def _efek_fasilitas(r: _Ruang, kode: str) -> Any:
+    import numpy as np
+
+    f = r.fas
+    if kode not in EFEK_FASILITAS:
+        return np.zeros(r.n_desa)
+    koef = EFEK_FASILITAS[kode][1]
+    if kode in ("imunisasi_dasar_lengkap", "balita_spm"):
+        x = f["posyandu_aktif"] / f["jumlah_posyandu"] - 0.8
+    elif kode in ("persalinan_fasyankes", "ibu_hamil_spm"):
+        x = (f["bidan_desa"] > 0).astype("float64")
+    elif kode == "partisipasi_paud":
+        x = (f["jumlah_paud"] > 0).astype("float64")
+    elif kode == "apm_smp":
+        x = (f["jumlah_smp"] > 0).astype("float64")
+    else:  # air_minum_layak
+        x = f["air_perpipaan"].astype("float64")
+    return koef * x
+
+
+def _indikator(r: _Ruang) -> None:
+    """Pembilang semua indikator: model logit laten, intersep dikalibrasi, tarikan binomial."""
+    import numpy as np
+
+    from p3pd.indikator import INDIKATOR
+
+    rng = _rng(r.benih, 4)
+    kode_ind = list(INDIKATOR)
+    grup = r.grup_dt
+    n_grup = len(r.kab) * r.n_tahun
+    kab_g = np.repeat(np.arange(len(r.kab)), r.n_tahun)
+    selang_g = np.tile(r.tahun - TAHUN_DASAR, len(r.kab))
+
+    def target_grup(kode: str) -> Any:
+        j = kode_ind.index(kode)
+        return _expit(r.par["tingkat_2022"][kab_g, j] + MODEL_INDIKATOR[kode].tren * selang_g)
+
+    def laten(kode: str) -> Any:
+        m = MODEL_INDIKATOR[kode]
+        desa = (
+            m.b_miskin * r.miskin
+            + m.c_jauh * r.jauh
+            + rng.normal(0.0, m.sd_desa, r.n_desa)
+            + _efek_fasilitas(r, kode)
+        )
+        return r.per_dt(desa) + rng.normal(0.0, SD_TAHUNAN, r.n_desa * r.n_tahun)
+
+    def tarik(kode: str, penyebut: Any, target: Any | None = None) -> Any:
+        x = laten(kode)
+        t = target_grup(kode) if target is None else target
+        a = _intersep(x, penyebut, grup, t, n_grup)
+        return _binomial(rng, penyebut, _expit(a[grup] + x))
+
+    kol = r.kolom
+    for kode in kode_ind:
+        ind = INDIKATOR[kode]
+        if kode in ("babs", "keluarga_miskin_bansos"):
+            continue
+        kol[ind.pembilang] = tarik(kode, kol[ind.penyebut])
+        if kode == "penduduk_miskin":
+            kel = np.round(kol["penduduk_miskin"] / kol["_ukuran_rt"] * RASIO_DTKS)
+            kol["jumlah_keluarga_miskin"] = np.clip(kel, 1, kol["jumlah_rumah_tangga"]).astype(
+                "int64"
+            )
+    # BABS hanya terjadi di rumah tangga tanpa sanitasi layak: kalibrasi atas sisa rumah tangga
+    sisa = kol["jumlah_rumah_tangga"] - kol["rt_sanitasi_layak"]
+    rt_g = np.bincount(grup, kol["jumlah_rumah_tangga"], minlength=n_grup)
+    sisa_g = np.bincount(grup, sisa, minlength=n_grup)
+    t_babs = np.clip(target_grup("babs") * rt_g / np.maximum(sisa_g, 1), 1e-6, 0.98)
+    kol["rt_babs"] = tarik("babs", sisa, t_babs)
+    kol["keluarga_miskin_bansos"] = tarik("keluarga_miskin_bansos", kol["jumlah_keluarga_miskin"])
+    del kol["_ukuran_rt"]
+    urutan = [c.nama for c in skema.INDIKATOR_DESA.kolom if c.nama not in ("kode_desa", "tahun")]
+    r.kolom = {c: kol[c].astype("int64") for c in urutan}
+
+
+def _kebutuhan(r: _Ruang) -> Any:
+    """Skor kesenjangan per desa-tahun × layanan (peringkat di dalam kabupaten-tahun, 0 = tengah)."""
+    import numpy as np
+
+    from p3pd.indikator import INDIKATOR
+    from p3pd.skema import NAIK
+
+    grup = r.grup_dt
+    skor = np.zeros((r.n_desa * r.n_tahun, len(skema.LAYANAN)))
+    jumlah = np.zeros(len(skema.LAYANAN))
+    for ind in INDIKATOR.values():
+        j = list(skema.LAYANAN).index(ind.layanan)
+        laju = r.kolom[ind.pembilang] / np.maximum(r.kolom[ind.penyebut], 1)
+        arah = -1.0 if ind.arah == NAIK else 1.0
+        skor[:, j] += (_persentil_grup(arah * laju, grup) - 0.5) * np.sqrt(12.0)
+        jumlah[j] += 1
+    return skor / jumlah
+
+
+def _program(r: _Ruang, kebutuhan: Any) -> tuple[pd.DataFrame, Any]:
+    """Program OPD per kabupaten-tahun dengan desa sasaran (sebagian sesuai kebutuhan)."""
+    import numpy as np
+    import pandas as pd
+
+    rng = _rng(r.benih, 5)
+    layanan = list(skema.LAYANAN)
+    sasaran = np.zeros((r.n_desa * r.n_tahun, len(layanan)), dtype=bool)
+    baris: list[dict[str, Any]] = []
+    kode_kab = r.kab["kode_kabupaten"].to_numpy()
+    desa_kab = [np.flatnonzero(r.kab_idx == i) for i in range(len(r.kab))]
+    for i, kab in enumerate(kode_kab):
+        desa = desa_kab[i]
+        for t, tahun in enumerate(r.tahun):
+            n_prog = int(rng.integers(15, min(30, len(TEMPLAT_PROGRAM)) + 1))
+            pilih = np.sort(rng.choice(len(TEMPLAT_PROGRAM), n_prog, replace=False))
+            dt = desa * r.n_tahun + t
+            for nomor, j in enumerate(pilih, start=1):
+                opd, nama, lay, bmin, bmax = TEMPLAT_PROGRAM[j]
+                li = layanan.index(lay)
+                k = int(min(len(desa), rng.integers(5, 41)))
+                # gamma besar = sasaran mengikuti kebutuhan; gamma kecil = hampir acak
+                gamma = rng.uniform(0.0, 2.5)
+                kunci = gamma * kebutuhan[dt, li] + rng.gumbel(size=len(desa))
+                dipilih = np.sort(np.argsort(-kunci, kind="stable")[:k])
+                sasaran[dt[dipilih], li] = True
+                per_desa = rng.uniform(bmin, bmax) * 1_000_000
+                baris.append(
+                    {
+                        "id_program": f"P{tahun % 100:02d}-{kab.replace('.', '')}-{nomor:02d}",
+                        "kode_kabupaten": kab,
+                        "tahun": int(tahun),
+                        "opd": opd,
+                        "program": nama,
+                        "layanan": lay,
+                        "desa_sasaran": ";".join(r.kode_desa[desa[dipilih]]),
+                        "anggaran": int(round(per_desa * k / 1_000_000) * 1_000_000),
+                    }
+                )
+    return pd.DataFrame(baris), sasaran
+
+
+def _usulan(r: _Ruang, kebutuhan: Any, sasaran: Any) -> pd.DataFrame:
+    """Usulan desa (2–6 per desa-tahun) menurut kesenjangan layanannya."""
+    import numpy as np
+    import pandas as pd
+
+    rng = _rng(r.benih, 6)
+    layanan = list(skema.LAYANAN)
+    templat = sorted(TEMPLAT_USULAN, key=lambda t: layanan.index(t[0]))
+    lay_t = np.array([layanan.index(t[0]) for t in templat])
+    n_dt = r.n_desa * r.n_tahun
+    # pilih templat tanpa pengulangan: Gumbel top-k dengan bobot kebutuhan layanan
+    kunci = 0.9 * kebutuhan[:, lay_t] + rng.gumbel(size=(n_dt, len(templat)))
+    urut = np.argsort(-kunci, axis=1, kind="stable")[:, :6]
+    banyak = rng.integers(2, 7, n_dt)
+    baris_dt, kol = np.nonzero(np.arange(6)[None, :] < banyak[:, None])
+    tj = urut[baris_dt, kol]
+    li = lay_t[tj]
+    skor = kebutuhan[baris_dt, li] + rng.normal(0.0, 0.8, len(tj))
+    prioritas = np.where(skor > 0.5, "tinggi", np.where(skor < -0.5, "rendah", "sedang"))
+    ada_program = sasaran[baris_dt, li]
+    peluang = _expit(
+        -1.5 + 1.0 * (prioritas == "tinggi") + 0.4 * (prioritas == "sedang") + 1.2 * ada_program
+    )
+    diakomodasi = rng.random(len(tj)) < peluang
+    bmin = np.array([t[2] for t in templat])[tj]
+    bmax = np.array([t[3] for t in templat])[tj]
+    biaya = np.round(rng.uniform(bmin, bmax) * 2) * 500_000  # kelipatan Rp500 ribu
+    uraian = np.array([t[1] for t in templat], dtype=object)[tj]
+    desa = baris_dt // r.n_tahun
+    tahun = r.tahun[baris_dt % r.n_tahun]
+    kode_polos = np.char.replace(r.kode_desa.astype(str), ".", "")
+    id_usulan = [
+        f"U{t % 100:02d}-{kode_polos[d]}-{k + 1:02d}"
+        for t, d, k in zip(tahun.tolist(), desa.tolist(), kol.tolist(), strict=True)
+    ]
+    hasil = pd.DataFrame(
+        {
+            "id_usulan": id_usulan,
+            "kode_desa": r.kode_desa[desa],
+            "tahun": tahun,
+            "layanan": np.array(layanan, dtype=object)[li],
+            "uraian": uraian,
+            "perkiraan_biaya": biaya.astype("int64"),
+            "prioritas": prioritas,
+            "diakomodasi": np.where(diakomodasi, "ya", "tidak"),
+        }
+    )
+    return hasil.sort_values("id_usulan", kind="stable").reset_index(drop=True)
+
+
+def _apbdes(r: _Ruang, kebutuhan: Any) -> dict[str, pd.DataFrame]:
+    """Pendapatan (realisasi per sumber) dan belanja per sub-bidang (anggaran, realisasi)."""
+    import numpy as np
+    import pandas as pd
+
+    from p3pd.lokasi import folder_referensi
+
+    rng = _rng(r.benih, 7)
+    p, n_dt = r.par, r.n_desa * r.n_tahun
+    k_dt = r.per_dt(r.kab_idx)
+    th = r.tahun_dt
+    grup = r.grup_dt
+    n_grup = len(r.kab) * r.n_tahun
+    kol = r.kolom
+
+    # --- pendapatan ---------------------------------------------------------------------
+    dasar = np.array([DANA_DESA_NASIONAL[int(t)] for t in r.tahun], dtype="float64")
+    pend = kol["jumlah_penduduk"].astype("float64")
+    kel = kol["jumlah_keluarga_miskin"].astype("float64")
+    n_g = np.bincount(grup, minlength=n_grup).astype("float64")
+    rata_pend = np.bincount(grup, pend, minlength=n_grup) / np.maximum(n_g, 1)
+    rata_kel = np.bincount(grup, kel, minlength=n_grup) / np.maximum(n_g, 1)
+    formula = 0.6 * pend / rata_pend[grup] + 0.4 * kel / rata_kel[grup]
+    pengali = np.clip(0.82 + 0.18 * formula, 0.75, 1.6)
+    dd = (
+        np.round(
+            dasar[np.tile(np.arange(r.n_tahun), r.n_desa)]
+            * p["faktor_dana_desa"][k_dt]
+            * pengali
+            / 1000
+        )
+        * 1000
+    )
+    add = np.round(dd * p["rasio_add"][k_dt] * np.exp(rng.normal(0.0, 0.12, n_dt)) / 1000) * 1000
+    pad = np.round(p["pad_median"][k_dt] * np.exp(rng.normal(0.0, 0.8, n_dt)))
+    bagi = np.round(dd * p["rasio_bagi_hasil"][k_dt] * np.exp(rng.normal(0.0, 0.25, n_dt)))
+    dapat_bantuan = rng.random(n_dt) < p["peluang_bantuan"][k_dt]
+    bantuan = np.where(
+        dapat_bantuan, np.round(100_000_000 * np.exp(rng.normal(0.0, 0.5, n_dt)) / 1000) * 1000, 0
+    )
+    pendapatan = pd.DataFrame(
+        {
+            "kode_desa": r.per_dt(r.kode_desa),
+            "tahun": th,
+            "dana_desa": dd.astype("int64"),
+            "alokasi_dana_desa": add.astype("int64"),
+            "pendapatan_asli_desa": pad.astype("int64"),
+            "bagi_hasil_pajak_retribusi": bagi.astype("int64"),
+            "bantuan_keuangan": bantuan.astype("int64"),
+        }
+    )
+    total_pendapatan = dd + add + pad + bagi + bantuan
+
+    # --- belanja: anggaran -------------------------------------------------------------
+    ref = pd.read_csv(folder_referensi() / "sub_bidang.csv", dtype=str, keep_default_na=False)
+    kode_sb = ref["kode_sub_bidang"].tolist()
+    sb_layanan = {lay: kode for lay, kode in zip(ref["layanan"], kode_sb, strict=True) if lay}
+    tak_dikenal = (set(BOBOT_BELANJA) | set(SUB_BIDANG_WAJIB)) - set(kode_sb)
+    if tak_dikenal:
+        raise ValueError(
+            "Kode sub-bidang tidak ada di referensi: " + ", ".join(sorted(tak_dikenal))
+        )
+    col = {kode: i for i, kode in enumerate(kode_sb)}
+    total = total_pendapatan * np.exp(rng.normal(0.01, 0.025, n_dt))
+    buruk = r.per_dt(rng.random(r.n_desa) < PANGSA_BURUK)
+    siltap = np.clip(
+        r.per_dt(rng.normal(SILTAP_RERATA, SILTAP_SD, r.n_desa)) + rng.normal(0, 0.005, n_dt),
+        0.18,
+        0.38,
+    )
+    kpm = np.minimum(
+        np.round(kol["jumlah_keluarga_miskin"] * rng.uniform(0.4, 0.8, n_dt)) + 1,
+        np.floor(np.array([BLT_BATAS_DD[int(t)] for t in th]) * dd / BLT_PER_KPM),
+    )
+    blt = np.maximum(kpm, 1) * BLT_PER_KPM
+    pangan = np.where(th >= 2023, KETAHANAN_PANGAN_DD * dd * rng.uniform(0.9, 1.1, n_dt), 0.0)
+
+    bobot = np.zeros((n_dt, len(kode_sb)))
+    for kode, b in BOBOT_BELANJA.items():
+        ada = np.ones(n_dt, dtype=bool)
+        if kode not in SUB_BIDANG_WAJIB:
+            ada = rng.random(n_dt) < PELUANG_OPSIONAL[kode]
+        if kode == "4.2":
+            ada &= th < 2023  # 2023–2024: 4.2 dihitung tetap dari Dana Desa (ketahanan pangan)
+        bobot[:, col[kode]] = np.where(ada, b * np.exp(rng.normal(0.0, 0.25, n_dt)), 0.0)
+    for j, lay in enumerate(skema.LAYANAN):
+        sb = sb_layanan[lay]
+        if sb not in BOBOT_BELANJA:  # 5.3 (BLT) dihitung tetap dari keluarga penerima
+            continue
+        # desa baik: belanja layanan mengikuti kesenjangan; desa "salah belanja": sebaliknya
+        bobot[:, col[sb]] *= np.where(buruk, 0.45, np.exp(0.35 * kebutuhan[:, j]))
+    bobot[:, col["2.3"]] *= np.where(buruk, 1.6, 1.0)
+    sisa = total * (1.0 - siltap) - blt - pangan
+    sisa = np.maximum(sisa, 0.15 * total)
+    jumlah = np.zeros((n_dt, len(kode_sb)))
+    jumlah[:] = sisa[:, None] * bobot / bobot.sum(axis=1, keepdims=True)
+    jumlah[:, col["1.1"]] = total * siltap
+    jumlah[:, col["5.3"]] = blt
+    jumlah[:, col["4.2"]] += pangan
+    anggaran = np.round(jumlah / 1000) * 1000
+    anggaran[:, col["5.3"]] = blt
+
+    # --- belanja: realisasi ------------------------------------------------------------
+    kinerja = np.clip(rng.normal(KINERJA_REALISASI, 0.035, n_dt), 0.6, 1.0)
+    laju = np.clip(kinerja[:, None] + rng.normal(0.0, 0.035, anggaran.shape), 0.3, 1.0)
+    rendah = rng.random(anggaran.shape) < PELUANG_REALISASI_RENDAH
+    laju = np.where(rendah, laju * rng.uniform(0.5, 0.8, anggaran.shape), laju)
+    laju[:, col["1.1"]] = np.clip(rng.normal(0.975, 0.015, n_dt), 0.9, 1.0)
+    laju[:, col["5.3"]] = rng.choice([9, 10, 11, 12, 12, 12, 12], n_dt) / 12.0
+    realisasi = np.floor(anggaran * laju)
+    realisasi[:, col["5.3"]] = np.round(anggaran[:, col["5.3"]] * laju[:, col["5.3"]])
+
+    baris, kolom = np.nonzero(anggaran > 0)
+    belanja = pd.DataFrame(
+        {
+            "kode_desa": r.per_dt(r.kode_desa)[baris],
+            "tahun": th[baris],
+            "kode_sub_bidang": np.array(kode_sb, dtype=object)[kolom],
+            "anggaran": anggaran[baris, kolom].astype("int64"),
+            "realisasi": realisasi[baris, kolom].astype("int64"),
+        }
+    )
+    return {"belanja": belanja, "pendapatan": pendapatan}
+
+
+def _geser_tingkat(rng: np.random.Generator, dasar: str, n: int) -> Any:
+    """Geser kategori tinggi/sedang/rendah satu langkah secara acak (peluang 0,25 naik/turun)."""
+    import numpy as np
+
+    urutan = np.array(["rendah", "sedang", "tinggi"])
+    i = int(np.flatnonzero(urutan == dasar)[0])
+    u = rng.random(n)
+    geser = np.where(u < 0.25, -1, np.where(u > 0.75, 1, 0))
+    return urutan[np.clip(i + geser, 0, 2)]
+
+
+def _pemangku(r: _Ruang) -> pd.DataFrame:
+    """Lembaga pemangku kepentingan per kecamatan (tanpa nama orang; swasta fiktif)."""
+    import pandas as pd
+
+    rng = _rng(r.benih, 8)
+    kode = r.kec["kode_kecamatan"].to_numpy()
+    nama = r.kec["nama_kecamatan"].to_numpy()
+    n = len(kode)
+    bagian = []
+    for lembaga, jenis, lay, peran, pengaruh, kepentingan, peluang in TEMPLAT_PEMANGKU:
+        ada = rng.random(n) < peluang
+        bagian.append(
+            pd.DataFrame(
+                {
+                    "kode_kecamatan": kode,
+                    "lembaga": [lembaga.format(kecamatan=x) for x in nama],
+                    "jenis": jenis,
+                    "layanan": lay,
+                    "peran": peran,
+                    "pengaruh": _geser_tingkat(rng, pengaruh, n),
+                    "kepentingan": _geser_tingkat(rng, kepentingan, n),
+                }
+            )[ada]
+        )
+    # 0–2 perusahaan fiktif per kecamatan, tidak berulang di kecamatan yang sama
+    m = len(PERUSAHAAN_FIKTIF)
+    banyak = rng.choice([0, 1, 1, 2], n)
+    pertama = rng.integers(0, m, n)
+    kedua = (pertama + rng.integers(1, m, n)) % m
+    for urut, pilih in ((1, pertama), (2, kedua)):
+        ada = banyak >= urut
+        bagian.append(
+            pd.DataFrame(
+                {
+                    "kode_kecamatan": kode,
+                    "lembaga": [PERUSAHAAN_FIKTIF[i][0] for i in pilih],
+                    "jenis": "swasta/CSR",
+                    "layanan": [PERUSAHAAN_FIKTIF[i][1] for i in pilih],
+                    "peran": [PERUSAHAAN_FIKTIF[i][2] for i in pilih],
+                    "pengaruh": _geser_tingkat(rng, "rendah", n),
+                    "kepentingan": _geser_tingkat(rng, "sedang", n),
+                }
+            )[ada]
+        )
+    hasil = pd.concat(bagian, ignore_index=True)
+    return hasil.sort_values(["kode_kecamatan", "lembaga"], kind="stable").reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Kalibrasi: capaian data terhadap target
+# ---------------------------------------------------------------------------------------------
+
+
+def tabel_kalibrasi(indikator: pd.DataFrame) -> pd.DataFrame:
+    """Bandingkan capaian data dengan setiap target ``p3pd.indikator.target_kalibrasi()``.
+
+    Capaian kabupaten dihitung dengan menjumlahkan pembilang dan penyebut semua desanya pada
+    tahun target, lalu membagi. Kolom: ``kode_kabupaten, indikator, tahun, target, sumber,
+    tingkat_acuan, capaian, selisih_relatif`` (persen dari target).
+    """
+    from p3pd.indikator import INDIKATOR, target_kalibrasi
+
+    hasil = target_kalibrasi()
+    capaian = []
+    kab = indikator["kode_desa"].astype(str).str.slice(0, 5)
+    for baris in hasil.itertuples(index=False):
+        ind = INDIKATOR[baris.indikator]
+        pilih = indikator[(kab == baris.kode_kabupaten) & (indikator["tahun"] == baris.tahun)]
+        penyebut = float(pilih[ind.penyebut].sum())
+        capaian.append(
+            float(pilih[ind.pembilang].sum()) / penyebut * 100 if penyebut else float("nan")
+        )
+    hasil["capaian"] = capaian
+    hasil["selisih_relatif"] = (hasil["capaian"] - hasil["target"]) / hasil["target"] * 100
+    return hasil
+
+
+# ---------------------------------------------------------------------------------------------
+# Dokumen (Markdown, Bahasa Indonesia) yang dibuat dari skema, parameter, dan data
+# ---------------------------------------------------------------------------------------------
+
+_PERINGATAN = (
+    "> **Data sintetis.** Semua angka desa di folder ini dibangkitkan komputer dari model dan\n"
+    "> asumsi yang tertulis di `SUMBER.md`. Kabupaten dan kecamatannya nyata, desanya fiktif.\n"
+    "> Jangan mengutip angka ini sebagai data desa, kecamatan, atau kabupaten sungguhan.\n"
+)
+
+_NAMA_TIPE = {
+    skema.TIPE_KODE_DESA: "kode desa (teks `PP.KK.CC.NNNN`)",
+    skema.TIPE_KODE_KECAMATAN: "kode kecamatan (teks `PP.KK.CC`)",
+    skema.TIPE_KODE_KABUPATEN: "kode kabupaten (teks `PP.KK`)",
+    skema.TIPE_TAHUN: "tahun (bilangan bulat)",
+    skema.TIPE_CACAH: "cacah (bilangan bulat ≥ 0)",
+    skema.TIPE_RUPIAH: "rupiah (bilangan bulat ≥ 0)",
+    skema.TIPE_DESIMAL: "desimal (≥ 0, satu angka di belakang titik)",
+    skema.TIPE_TEKS: "teks",
+    skema.TIPE_KATEGORI: "kategori (salah satu nilai yang disebut)",
+    skema.TIPE_BOOL: "ya/tidak (teks `ya` atau `tidak`)",
+}
+
+_NAMA_ARAH = {
+    skema.NAIK: "makin tinggi makin baik",
+    skema.TURUN: "makin rendah makin baik",
+    skema.NETRAL: "–",
+}
+
+
+def _sel(teks: object) -> str:
+    return str(teks).replace("|", "\\|").replace("\n", " ")
+
+
+def _tabel_md(judul: Sequence[str], baris: Sequence[Sequence[object]]) -> str:
+    isi = ["| " + " | ".join(_sel(j) for j in judul) + " |"]
+    isi.append("|" + "|".join("---" for _ in judul) + "|")
+    isi += ["| " + " | ".join(_sel(x) for x in b) + " |" for b in baris]
+    return "\n".join(isi) + "\n"
+
+
+def _angka(x: float, desimal: int = 2) -> str:
+    from p3pd.format import angka
+
+    return angka(x, desimal=desimal)
+
+
+def _nama_kabupaten() -> dict[str, str]:
+    kec = wilayah_latihan()
+    return dict(zip(kec["kode_kabupaten"], kec["nama_kabupaten"], strict=False))
+
+
+def dokumen_kamus(data: dict[str, pd.DataFrame]) -> str:
+    """Teks ``KAMUS_DATA.md``: setiap tabel dan kolom dari ``p3pd.skema``, plus daftar indikator."""
+    from p3pd.indikator import DAFTAR_INDIKATOR
+
+    bagian = [
+        "# Kamus data latihan\n",
+        _PERINGATAN,
+        "Dibuat otomatis dari `p3pd.skema` dan `p3pd.indikator` oleh `p3pd data`; jangan disunting"
+        " dengan tangan. Semua berkas CSV memakai UTF-8, pemisah koma, titik sebagai tanda"
+        " desimal, dan satu baris judul kolom. Kolom *Sumber* menyebut asal definisi atau"
+        ' besarannya; "asumsi" berarti nilainya dipilih untuk data sintetis (alasannya di'
+        " `SUMBER.md`).\n",
+        "## Tipe kolom\n",
+        _tabel_md(["Tipe", "Arti"], [[f"`{k}`", v] for k, v in _NAMA_TIPE.items()]),
+        "## Lima layanan dasar (nilai kolom `layanan`)\n",
+        _tabel_md(["Kunci", "Layanan"], [[f"`{k}`", v] for k, v in skema.LAYANAN.items()]),
+    ]
+    for nomor, tabel in enumerate(skema.SEMUA_TABEL.values(), start=1):
+        n = len(data[tabel.nama]) if tabel.nama in data else 0
+        bagian.append(f"## {nomor}. `{tabel.berkas}` — {tabel.judul}\n")
+        bagian.append(
+            f"Kunci unik: {', '.join(f'`{k}`' for k in tabel.kunci)}. "
+            f"Jumlah baris data latihan: {_angka(n, 0)}.\n"
+        )
+        baris = []
+        for k in tabel.kolom:
+            definisi = k.definisi
+            if k.pilihan:
+                definisi += " (pilihan: " + ", ".join(f"`{p}`" for p in k.pilihan) + ")"
+            baris.append(
+                [
+                    f"`{k.nama}`",
+                    k.tipe,
+                    k.satuan,
+                    definisi,
+                    _NAMA_ARAH.get(k.arah, k.arah),
+                    k.sumber,
+                ]
+            )
+        bagian.append(_tabel_md(["Kolom", "Tipe", "Satuan", "Definisi", "Arah", "Sumber"], baris))
+        if tabel.pasangan:
+            bagian.append(
+                "Aturan: pembilang tidak boleh melebihi penyebutnya pada baris yang sama — "
+                + "; ".join(f"`{p.pembilang}` ≤ `{p.penyebut}`" for p in tabel.pasangan)
+                + ".\n"
+            )
+    bagian.append("## Indikator yang dihitung dari `indikator_desa.csv`\n")
+    bagian.append(
+        "Capaian wilayah = jumlah pembilang semua desa ÷ jumlah penyebut semua desa × 100 "
+        "(jumlahkan dulu, baru bagi; jangan merata-ratakan persentase desa).\n"
+    )
+    baris = [
+        [
+            f"`{i.kode}`",
+            i.nama,
+            skema.LAYANAN[i.layanan],
+            f"`{i.pembilang}`",
+            f"`{i.penyebut}`",
+            _NAMA_ARAH[i.arah],
+            "–" if i.target is None else _angka(i.target, 2),
+            i.sumber_target,
+        ]
+        for i in DAFTAR_INDIKATOR
+    ]
+    bagian.append(
+        _tabel_md(
+            [
+                "Kode",
+                "Indikator",
+                "Layanan",
+                "Pembilang",
+                "Penyebut",
+                "Arah",
+                "Target (%)",
+                "Sumber target",
+            ],
+            baris,
+        )
+    )
+    return "\n".join(bagian)
+
+
+def _tabel_asumsi_tingkat() -> str:
+    from p3pd.indikator import DAFTAR_INDIKATOR
+
+    _, sumber = _tingkat_2022_profil()
+    baris = []
+    for j, ind in enumerate(DAFTAR_INDIKATOR):
+        if all(sumber[i][j] == "acuan" for i in range(len(KABUPATEN_LATIHAN))):
+            continue
+        nilai = [
+            _angka(TINGKAT_ASUMSI[kab][ind.kode], 1) if sumber[i][j] == "asumsi" else "(acuan)"
+            for i, kab in enumerate(KABUPATEN_LATIHAN)
+        ]
+        baris.append([f"`{ind.kode}`", *nilai, _ALASAN_TINGKAT.get(ind.kode, "asumsi")])
+    return _tabel_md(["Indikator", *KABUPATEN_LATIHAN, "Alasan"], baris)
+
+
+def dokumen_kalibrasi(data: dict[str, pd.DataFrame]) -> str:
+    """Teks ``KALIBRASI.md``: target, sumber, capaian data, selisih relatif, dan asumsi."""
+    nama_kab = _nama_kabupaten()
+    kal = tabel_kalibrasi(data["indikator"])
+    baris = [
+        [
+            f"`{b.indikator}`",
+            f"{b.kode_kabupaten} {nama_kab.get(b.kode_kabupaten, '')}".strip(),
+            b.tahun,
+            _angka(b.target, 2),
+            b.sumber,
+            b.tingkat_acuan,
+            _angka(b.capaian, 2),
+            _angka(b.selisih_relatif, 2),
+        ]
+        for b in kal.itertuples(index=False)
+    ]
+    maks = float(kal["selisih_relatif"].abs().max())
+    tren = [[f"`{k}`", _angka(m.tren, 2)] for k, m in MODEL_INDIKATOR.items()]
+    return "\n".join(
+        [
+            "# Kalibrasi data latihan sintetis\n",
+            _PERINGATAN,
+            "Dibuat otomatis oleh `p3pd data` dari data yang baru ditulisnya; jangan disunting"
+            " dengan tangan.\n",
+            "## Target dan capaian\n",
+            "Target diambil dari `p3pd.indikator.target_kalibrasi()`: angka terbitan tingkat"
+            " kabupaten bila ada, selain itu angka provinsinya (tahun 2022–2024, survei"
+            " diutamakan). *Capaian data* dihitung dari `indikator_desa.csv`: pembilang dan"
+            " penyebut semua desa kabupaten itu pada tahun target dijumlahkan, lalu dibagi."
+            " *Selisih relatif* = (capaian − target) ÷ target × 100. Batas yang diuji: ±10 %;"
+            f" sasaran ±2 %. Selisih relatif terbesar: {_angka(maks, 2)} %.\n",
+            _tabel_md(
+                [
+                    "Indikator",
+                    "Kabupaten",
+                    "Tahun",
+                    "Target (%)",
+                    "Sumber",
+                    "Tingkat acuan",
+                    "Capaian data (%)",
+                    "Selisih relatif (%)",
+                ],
+                baris,
+            ),
+            "Selisih yang tersisa berasal dari tarikan acak binomial per desa; nilai harapannya"
+            " sama persis dengan target. Pada tahun lain, target digeser dengan tren tahunan di"
+            " bawah.\n",
+            "## Indikator tanpa acuan: nilai asumsi (tahun 2022, persen)\n",
+            "Untuk pasangan kabupaten × indikator tanpa angka terbitan, tingkat kabupaten tahun"
+            " 2022 dipilih sebagai asumsi; intersep dikalibrasi ke nilai ini dengan cara yang"
+            ' sama. "(acuan)" berarti kabupaten itu punya target di tabel atas.\n',
+            _tabel_asumsi_tingkat(),
+            "## Tren tahunan (skala logit, asumsi)\n",
+            "Tahun lain = expit(logit(tingkat tahun acuan) + tren × selisih tahun); tren 0,08"
+            " setara kira-kira 1–2 poin persen per tahun pada tingkat 20–80 %.\n",
+            _tabel_md(["Indikator", "Tren per tahun"], tren),
+        ]
+    )
+
+
+def _tabel_profil() -> str:
+    judul = [
+        ("penduduk_median", "Median penduduk desa 2022 (jiwa)", 0, 1),
+        ("penduduk_sigma", "Simpangan baku log penduduk", 2, 1),
+        ("pertumbuhan", "Pertumbuhan penduduk per tahun (%)", 1, 100),
+        ("ukuran_rt", "Jiwa per rumah tangga", 1, 1),
+        ("pangsa_0_6", "Umur 0–6 (% penduduk)", 1, 100),
+        ("pangsa_7_12", "Umur 7–12 (%)", 1, 100),
+        ("pangsa_13_15", "Umur 13–15 (%)", 1, 100),
+        ("pangsa_16_17", "Umur 16–17 (%)", 1, 100),
+        ("pangsa_18", "Umur 18 (%)", 1, 100),
+        ("pangsa_balita", "Balita 0–59 bulan (%)", 1, 100),
+        ("pangsa_12_23", "Anak 12–23 bulan (%)", 1, 100),
+        ("pangsa_3_6", "Anak 3–6 tahun (%)", 1, 100),
+        ("kelahiran", "Persalinan per penduduk per tahun (%)", 1, 100),
+        ("cakupan_ukur", "Balita yang diukur (% balita)", 0, 100),
+        ("jarak_median", "Median jarak ke puskesmas (km)", 1, 1),
+        ("jarak_sigma", "Simpangan baku log jarak", 2, 1),
+        ("pangsa_perpipaan", "Desa dengan jaringan perpipaan (%)", 0, 100),
+        ("peluang_bidan", "Peluang tiap dari 2 kursi bidan desa terisi (%)", 0, 100),
+        ("posyandu_aktif", "Peluang posyandu aktif, desa rata-rata (%)", 0, 100),
+        ("faktor_dana_desa", "Dana Desa rata-rata ÷ rata-rata nasional", 2, 1),
+        ("rasio_add", "ADD ÷ Dana Desa", 2, 1),
+        ("pad_median", "Median PADes (juta Rp)", 0, 1e-6),
+        ("rasio_bagi_hasil", "Bagi hasil pajak/retribusi ÷ Dana Desa (%)", 1, 100),
+        ("peluang_bantuan", "Peluang desa-tahun menerima bantuan keuangan (%)", 0, 100),
+    ]
+    baris = [
+        [teks] + [_angka(getattr(PROFIL[k], nama) * skala, d) for k in KABUPATEN_LATIHAN]
+        for nama, teks, d, skala in judul
+    ]
+    return _tabel_md(["Parameter", *KABUPATEN_LATIHAN], baris)
+
+
+def _tabel_model() -> str:
+    baris = [
+        [
+            f"`{kode}`",
+            _angka(m.tren, 2),
+            _angka(m.b_miskin, 2),
+            _angka(m.c_jauh, 2),
+            _angka(m.sd_desa, 2),
+            f"{EFEK_FASILITAS[kode][0]}: {_angka(EFEK_FASILITAS[kode][1], 2)}"
+            if kode in EFEK_FASILITAS
+            else "–",
+        ]
+        for kode, m in MODEL_INDIKATOR.items()
+    ]
+    return _tabel_md(
+        ["Indikator", "Tren/tahun", "b (miskin)", "c (jauh)", "SD desa", "Efek fasilitas"], baris
+    )
+
+
+def dokumen_sumber(data: dict[str, pd.DataFrame]) -> str:
+    """Teks ``SUMBER.md``: asal-usul, lisensi, geografi, metode kalibrasi, dan semua asumsi."""
+    wil = data["wilayah"]
+    nama_kab = _nama_kabupaten()
+    geo = (
+        wil.groupby("kode_kabupaten")
+        .agg(kecamatan=("kode_kecamatan", "nunique"), desa=("kode_desa", "size"))
+        .reset_index()
+    )
+    baris_geo = [
+        [b.kode_kabupaten, nama_kab.get(b.kode_kabupaten, ""), b.kecamatan, _angka(b.desa, 0)]
+        for b in geo.itertuples(index=False)
+    ]
+    baris_geo.append(["", "Jumlah", int(geo["kecamatan"].sum()), _angka(int(geo["desa"].sum()), 0)])
+    kec = wilayah_latihan().set_index("kode_kecamatan")["nama_kecamatan"]
+    jauh = [[k, kec.get(k, ""), _angka(v, 1)] for k, v in sorted(KECAMATAN_JAUH.items())]
+    berkas = [
+        [f"`{t.berkas}`", t.judul, _angka(len(data[t.nama]), 0)] for t in skema.SEMUA_TABEL.values()
+    ]
+    dd = [[str(t), _angka(v / 1e6, 0)] for t, v in DANA_DESA_NASIONAL.items()]
+    bobot = [
+        [
+            f"`{k}`",
+            _angka(v, 1),
+            "wajib" if k in SUB_BIDANG_WAJIB else _angka(PELUANG_OPSIONAL[k] * 100, 0),
+        ]
+        for k, v in BOBOT_BELANJA.items()
+    ]
+    blt = ", ".join(f"{t}: {_angka(v * 100, 0)} %" for t, v in BLT_BATAS_DD.items())
+    return "\n".join(
+        [
+            "# Sumber dan asal-usul data latihan\n",
+            _PERINGATAN,
+            "Dibuat otomatis oleh `p3pd data` dari modul `p3pd.sintetis`; jangan disunting dengan"
+            " tangan (ubah modulnya, lalu jalankan ulang perintahnya). Semua angka di bawah ini"
+            " diambil dari parameter generator yang sama yang membuat data.\n",
+            "## 1. Asal\n",
+            f"- Generator: modul `p3pd.sintetis` (fungsi `buat_data`), benih tetap `{BENIH}`.\n"
+            "- Membuat ulang: `p3pd data` (menulis ke folder `data/`), atau"
+            " `p3pd data --folder FOLDER`. Berkas ditulis atomik (berkas sementara lalu"
+            " diganti), dengan urutan kolom tetap, baris terurut menurut kunci, akhir baris `\\n`,"
+            " dan format desimal tetap.\n"
+            "- Hasilnya sama byte demi byte selama versi NumPy sama; aliran bilangan acak NumPy"
+            " dapat berubah antarversi, sehingga angka desa dapat sedikit bergeser pada versi lain"
+            " (kalibrasi tetap berlaku). `tests/test_data.py` memeriksa bahwa berkas di folder ini"
+            " sama dengan keluaran generator.\n"
+            "- Generator yang sama membuat data berskala nasional (kabupaten dan kecamatan"
+            " fiktif, `wilayah_nasional`) untuk uji beban; data itu tidak disimpan di sini.\n",
+            _tabel_md(["Berkas", "Isi", "Baris"], berkas),
+            "## 2. Lisensi\n",
+            "- Data latihan dan dokumen di folder ini: **CC BY 4.0** (Creative Commons Atribusi"
+            " 4.0 Internasional).\n"
+            "- Kode dan nama provinsi, kabupaten, dan kecamatan: Kepmendagri 100.1.1-6117 Tahun"
+            " 2022, diolah dari repositori publik cahyadsn/wilayah (lisensi MIT, Copyright (c)"
+            " Cahya DSN); lihat `modules/p3pd/referensi/SUMBER.md`.\n"
+            "- Kode sub-bidang belanja dan sumber pendapatan: lampiran Permendagri 20/2018.\n"
+            "- Angka acuan kalibrasi: terbitan BPS, Kemenkes, BPJS Kesehatan, dan instansi lain"
+            " seperti disebut di `KALIBRASI.md`; hanya angka ringkas tingkat kabupaten/provinsi"
+            " yang dipakai, sebagai target.\n",
+            "## 3. Geografi\n",
+            "- Empat kabupaten nyata (satu per provinsi) dengan **semua** kecamatannya dan jumlah"
+            " desa yang sebenarnya:\n",
+            _tabel_md(["Kode", "Kabupaten", "Kecamatan", "Desa"], baris_geo),
+            "- Kode desa mengikuti pola `PP.KK.CC.2NNN`: nomor 2001, 2002, … berurutan di setiap"
+            " kecamatan. Nomor ini **tidak** menunjuk desa sungguhan yang bernomor sama."
+            " Kelurahan (`1NNN`) tidak dimasukkan karena tidak punya APBDes.\n"
+            "- Nama desa dibentuk generator dari awalan dan akhiran khas daerah (Jawa untuk Kab."
+            " Semarang; campuran Melayu, Karo, dan Jawa untuk Deli Serdang; Timor/Dawan untuk"
+            " TTS; Banjar untuk Kab. Banjar) dan unik di dalam satu kecamatan. **Kemiripan dengan"
+            " nama desa sungguhan hanyalah kebetulan.**\n"
+            "- Keterpencilan: jarak desa ke puskesmas ditarik lognormal per kabupaten, dengan"
+            " efek acak kecamatan. Kecamatan berikut diberi pengali jarak (asumsi dari letak"
+            " umumnya — pegunungan, pesisir selatan, atau pinggiran ibu kota kabupaten — bukan"
+            " jarak terukur):\n",
+            _tabel_md(["Kode", "Kecamatan", "Pengali jarak"], jauh),
+            "## 4. Metode kalibrasi\n",
+            "1. Setiap desa mendapat dua faktor laten yang dibakukan di dalam kabupaten:"
+            " **keterpencilan** (log jarak ke puskesmas) dan **kemiskinan** (0,45 × keterpencilan"
+            " + 0,5 × efek kecamatan + 0,75 × acak, lalu dibakukan).\n"
+            "2. Untuk setiap indikator: logit(p) = intersep(kabupaten, tahun) + b × kemiskinan +"
+            " c × keterpencilan + efek fasilitas + u(desa) + e(desa, tahun), dengan u ~ N(0, SD"
+            f" desa) tetap antartahun dan e ~ N(0; {_angka(SD_TAHUNAN, 2)}).\n"
+            "3. Intersep setiap kabupaten × indikator × tahun dicari (metode Newton) sehingga"
+            " capaian kabupaten **berbobot cacah** (jumlah pembilang ÷ jumlah penyebut harapan)"
+            " sama dengan target: angka acuan pada tahun acuannya, dan tahun lain digeser dengan"
+            " tren tahunan. Indikator tanpa acuan memakai nilai asumsi tahun 2022.\n"
+            "4. Pembilang ditarik **binomial** dari penyebut desa, sehingga pembilang tidak pernah"
+            " melebihi penyebut. BABS hanya ditarik dari rumah tangga tanpa sanitasi layak.\n"
+            "5. Hasil dan selisihnya ada di `KALIBRASI.md` (diuji: setiap target dalam ±10 %"
+            " relatif; sasaran ±2 %).\n",
+            "## 5. Asumsi\n",
+            "Semua angka di bagian ini dipilih untuk data sintetis. Angka terbitan yang sesuai"
+            " **tidak ditemukan** kecuali disebut lain.\n",
+            "### 5.1 Kependudukan dan profil kabupaten\n",
+            "Alasan besaran penduduk: penduduk Dukcapil (Desember 2024) dibagi jumlah desa dan"
+            " kelurahan Kepmendagri memberi rata-rata sekitar 4.490 jiwa per desa/kelurahan di"
+            " Jawa Tengah, 2.560 di Sumatera Utara (Deli Serdang, penyangga Kota Medan, dibuat"
+            " lebih padat dan berekor panjang), 1.660 di NTT, dan 2.140 di Kalimantan Selatan."
+            " Penduduk desa ditarik lognormal (minimal 350 jiwa) dengan efek kecamatan; desa di"
+            " kecamatan yang lebih jauh sedikit lebih kecil. Struktur umur: NTT lebih muda;"
+            " desa yang lebih miskin sedikit lebih muda (pengali exp(0,05 × kemiskinan)). Sasaran"
+            " ibu hamil = 1,1 × persalinan; sasaran balita = jumlah balita; wajib KTP-el = umur"
+            " 17 ke atas (separuh kelompok 16–17 dianggap berumur 17).\n",
+            _tabel_profil(),
+            f"Keluarga miskin terdata = penduduk miskin ÷ jiwa per rumah tangga × {_angka(RASIO_DTKS, 1)}"
+            " (asumsi: daftar keluarga miskin seperti DTKS mencakup lebih banyak keluarga daripada"
+            " angka kemiskinan BPS), minimal 1.\n",
+            "### 5.2 Tingkat indikator tanpa acuan (tahun 2022, persen)\n",
+            _tabel_asumsi_tingkat(),
+            "### 5.3 Struktur laten (skala logit)\n",
+            "b > 0: desa yang lebih miskin bernilai lebih tinggi; c > 0: desa yang lebih jauh"
+            " bernilai lebih tinggi. Tujuannya korelasi yang masuk akal: desa miskin punya"
+            " sanitasi, air minum, dan dokumen yang lebih buruk, BABS dan stunting lebih tinggi,"
+            " serta cakupan bansos lebih tinggi (tetapi tidak 100 %); desa jauh punya persalinan"
+            " di fasyankes, posyandu aktif, dan IDL yang lebih rendah.\n",
+            _tabel_model(),
+            "### 5.4 Fasilitas (keadaan 2024)\n",
+            "- SD = 1 + Poisson(penduduk/3.000), dibatasi 1–4; SMP ~ Binomial(2, p) dengan p naik"
+            " menurut penduduk dan turun menurut keterpencilan (banyak desa tanpa SMP); PAUD ~"
+            " Poisson(penduduk/1.800), dibatasi 0–4, lebih sedikit di desa miskin.\n"
+            "- Posyandu = balita/60 (dibulatkan, 2–8); posyandu aktif ~ Binomial(posyandu, p)"
+            " dengan p turun menurut keterpencilan dan kemiskinan.\n"
+            "- Pustu/polindes ~ Binomial(2; 0,35); bidan desa ~ Binomial(2, p) dengan p turun"
+            " menurut keterpencilan.\n"
+            "- Jaringan perpipaan: desa dengan skor laten (lebih kaya, lebih dekat, acak) di"
+            " atas persentil kabupaten sesuai pangsa perpipaan di tabel 5.1; perpipaan menaikkan"
+            " air minum layak.\n",
+            "### 5.5 APBDes\n",
+            "Porsi belanja desa per sub-bidang yang diterbitkan **tidak ditemukan**; semua porsi"
+            " di bawah adalah asumsi untuk latihan.\n",
+            "- Dana Desa rata-rata nasional per desa (juta Rp) per tahun; 2024 mengikuti Rp71"
+            " triliun untuk 75.259 desa (± Rp943 juta), 2022–2023 asumsi. Dana Desa desa ="
+            " rata-rata × pengali kabupaten (tabel 5.1) × (0,82 + 0,18 × (0,6 × penduduk relatif"
+            " + 0,4 × keluarga miskin relatif)), dibatasi 0,75–1,6, dibulatkan ke ribuan.\n",
+            _tabel_md(["Tahun", "Dana Desa rata-rata (juta Rp)"], dd),
+            "- ADD = Dana Desa × rasio kabupaten × lognormal(σ 0,12); PADes lognormal (median"
+            " kabupaten, σ 0,8); bagi hasil pajak/retribusi = Dana Desa × rasio kabupaten ×"
+            " lognormal(σ 0,25); bantuan keuangan: sebagian desa-tahun (peluang kabupaten),"
+            " median Rp100 juta. Pendapatan berisi realisasi.\n"
+            "- Total anggaran belanja = total pendapatan × lognormal(rata-rata +1 %, σ 2,5 %)"
+            " (selisihnya ditutup SiLPA atau menjadi SiLPA).\n"
+            f"- Siltap dan operasional (1.1) = N({_angka(SILTAP_RERATA * 100, 0)} %;"
+            f" {_angka(SILTAP_SD * 100, 0)} %) dari total anggaran, tetap per desa (dibatasi"
+            " 18–38 %), sehingga sekitar 8–12 % desa melewati batas 30 %.\n"
+            f"- BLT Dana Desa (5.3) = keluarga penerima × Rp{_angka(BLT_PER_KPM, 0)} per tahun;"
+            " penerima = 40–80 % keluarga miskin terdata + 1, dibatasi pangsa Dana Desa"
+            f" ({blt}). Realisasi = 9–12 bulan dari 12.\n"
+            f"- Ketahanan pangan (4.2) pada 2023–2024 = {_angka(KETAHANAN_PANGAN_DD * 100, 0)} %"
+            " Dana Desa × U(0,9; 1,1); pada 2022 4.2 adalah sub-bidang tidak wajib biasa.\n"
+            "- Sisa anggaran dibagi ke sub-bidang lain menurut bobot × lognormal(σ 0,25)."
+            " Sub-bidang wajib selalu ada; sub-bidang lain muncul dengan peluang di tabel.\n"
+            "- Desa yang baik membelanjakan lebih banyak untuk layanan yang kesenjangannya besar:"
+            " bobot 1.3, 2.1, 2.2, 2.4 dikali exp(0,35 × skor kesenjangan layanan itu)."
+            f" Sebanyak {_angka(PANGSA_BURUK * 100, 0)} % desa adalah desa **salah belanja**:"
+            " bobot layanan dasarnya dikali 0,45 dan bobot 2.3 (infrastruktur) dikali 1,6, apa"
+            " pun kesenjangannya.\n"
+            f"- Realisasi per baris = kinerja desa-tahun N({_angka(KINERJA_REALISASI * 100, 0)} %;"
+            " 3,5 %) + acak N(0; 3,5 %), dibatasi 30–100 %; siltap ±97,5 %; dengan peluang"
+            f" {_angka(PELUANG_REALISASI_RENDAH * 100, 0)} % satu baris jatuh ke 50–80 % dari"
+            " lajunya.\n",
+            _tabel_md(["Sub-bidang", "Bobot", "Peluang muncul (%)"], bobot),
+            "### 5.6 Usulan, program OPD, pemangku kepentingan\n",
+            "- Usulan: 2–6 per desa-tahun, dipilih dari templat per layanan (tanpa pengulangan)"
+            " dengan bobot kesenjangan desa; perkiraan biaya seragam dalam rentang templat"
+            " (kelipatan Rp500 ribu). Prioritas menurut skor kesenjangan + acak. Peluang"
+            " diakomodasi = expit(−1,5 + 1,0 × tinggi + 0,4 × sedang + 1,2 × ada program OPD"
+            " layanan itu di desa itu pada tahun itu), sekitar 25–45 %.\n"
+            "- Program OPD: 15–26 program per kabupaten-tahun dari templat (OPD, program,"
+            " layanan, biaya per desa). Desa sasaran 5–40 per program, dipilih dengan kunci"
+            " γ × kesenjangan + acak Gumbel, γ ~ U(0; 2,5) per program: sebagian program mengikuti"
+            " kebutuhan, sebagian hampir acak (pelajaran sinkronisasi).\n"
+            "- Pemangku kepentingan: lembaga per kecamatan dari templat (tanpa nama orang),"
+            " masing-masing dengan peluang ada; pengaruh dan kepentingan digeser satu tingkat"
+            " secara acak (peluang 25 % naik, 25 % turun). Perusahaan swasta 0–2 per kecamatan,"
+            ' semuanya **fiktif** ("PT Sintetis …").\n',
+            "## 6. Batasan\n",
+            "- Data ini tidak mewakili desa mana pun. Kabupaten dan kecamatannya nyata hanya agar"
+            " kode wilayah, nama, dan jumlah desanya realistis.\n"
+            "- Target kalibrasi mencampur tingkat kabupaten dan provinsi (kolom *Tingkat acuan*"
+            " di `KALIBRASI.md`). Contoh: kemiskinan dan stunting TTS memakai angka provinsi NTT"
+            " karena angka kabupatennya tidak ditemukan.\n"
+            "- Target persalinan di fasyankes Kab. Semarang adalah data **administratif** Dinkes"
+            " Jawa Tengah (tidak ada angka survei); target lain adalah angka **survei**. Angka"
+            " survei dan administratif untuk indikator yang sama bisa berbeda jauh (misalnya"
+            " stunting SSGI dan e-PPGBM).\n"
+            "- Kepesertaan JKN Kab. Semarang memakai angka provinsi Jawa Tengah (administratif,"
+            " Desember 2022).\n",
+        ]
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Menulis berkas
+# ---------------------------------------------------------------------------------------------
+
+
+def _tulis_atomik(path: Path, isi: bytes) -> Path:
+    """Tulis ``isi`` ke berkas sementara di folder yang sama, lalu ganti ``path`` sekaligus."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, sementara = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(isi)
+        os.chmod(sementara, 0o644)  # mkstemp membuat 0600; data latihan boleh dibaca semua
+        os.replace(sementara, path)
+    except BaseException:
+        if os.path.exists(sementara):
+            os.unlink(sementara)
+        raise
+    return path
+
+
+def csv_tetap(df: pd.DataFrame, tabel: skema.Tabel) -> bytes:
+    """Isi CSV yang selalu sama untuk data yang sama: kolom skema, baris urut kunci, ``\\n``."""
+    urut = df[tabel.nama_kolom].sort_values(list(tabel.kunci), kind="stable")
+    teks = urut.to_csv(index=False, lineterminator="\n", float_format="%.1f")
+    return teks.encode("utf-8")
+
+
+def tulis_data(data: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
+    """Tulis setiap tabel ``data`` (nama skema → DataFrame) sebagai CSV ke ``folder`` (atomik)."""
+    folder = Path(folder)
+    return [
+        _tulis_atomik(
+            folder / skema.SEMUA_TABEL[nama].berkas, csv_tetap(df, skema.SEMUA_TABEL[nama])
+        )
+        for nama, df in data.items()
+    ]
+
+
+def buat_data_latihan(benih: int = BENIH) -> dict[str, pd.DataFrame]:
+    """Data latihan: 4 kabupaten, 93 kecamatan nyata, 1.131 desa fiktif, tahun 2022–2024."""
+    return buat_data(wilayah_latihan(), benih)
+
+
+def tulis_data_latihan(folder: Path) -> list[Path]:
+    """Tulis semua CSV latihan serta ``KAMUS_DATA.md``, ``KALIBRASI.md``, ``SUMBER.md`` ke ``folder``.
+
+    Berkas ditulis atomik dan byte-nya sama setiap kali (benih tetap). Mengembalikan daftar
+    berkas yang ditulis.
+    """
+    folder = Path(folder)
+    data = buat_data_latihan()
+    ditulis = tulis_data(data, folder)
+    for nama, isi in (
+        ("KAMUS_DATA.md", dokumen_kamus(data)),
+        ("KALIBRASI.md", dokumen_kalibrasi(data)),
+        ("SUMBER.md", dokumen_sumber(data)),
+    ):
+        ditulis.append(_tulis_atomik(folder / nama, isi.encode("utf-8")))
+    return ditulis
+
+
+# ---------------------------------------------------------------------------------------------
+# Perintah baris: p3pd data
+# ---------------------------------------------------------------------------------------------
+
+
+def daftar_argumen(parser: argparse.ArgumentParser) -> None:
+    """Argumen sub-perintah ``p3pd data``."""
+    parser.add_argument(
+        "--folder",
+        type=Path,
+        default=None,
+        help="folder tujuan (bawaan: folder data/ proyek, atau variabel lingkungan P3PD_DATA)",
+    )
+
+
+def jalankan(args: argparse.Namespace) -> int:
+    """Buat ulang data latihan sintetis ke folder tujuan; lalu contoh berkas berantakan bila ada."""
+    import importlib
+    import importlib.util
+
+    from p3pd.lokasi import folder_data
+
+    folder = Path(args.folder) if getattr(args, "folder", None) else folder_data()
+    ditulis = tulis_data_latihan(folder)
+    print(f"Data latihan SINTETIS (benih {BENIH}) ditulis ke {folder}:")
+    for path in ditulis:
+        print(f"  {path.name}")
+    if importlib.util.find_spec("p3pd.berantakan") is not None:
+        berantakan = importlib.import_module("p3pd.berantakan")
+        contoh = berantakan.buat_sampel_berantakan(folder / "contoh_berantakan")
+        print(f"Contoh berkas berantakan ditulis ke {folder / 'contoh_berantakan'}.")
+        del contoh
+    else:
+        print("Contoh berkas berantakan dilewati (modul p3pd.berantakan belum ada).")
+    return 0
