@@ -37,6 +37,7 @@ JALUR_MESIN = re.compile(
 )
 LEVEL = ("baca & tafsirkan", "ubah parameter", "tulis kode")
 BAGIAN_KERANGKA = ("tujuan pembelajaran", "prasyarat", "estimasi waktu", "impor")
+BAGIAN_PENUTUP = ("ringkasan", "selanjutnya", "referensi")
 JUDUL_README = ["No", "Notebook", "Hari", "Menit", "Tujuan"]
 
 
@@ -174,7 +175,11 @@ def test_kerangka_notebook(berkas):
         None,
     )
     assert estimasi is not None, "'Estimasi waktu' tidak ditemukan"
-    isi = [i for i, t, teks in judul if t == 2 and not teks.startswith(BAGIAN_KERANGKA)]
+    isi = [
+        i
+        for i, t, teks in judul
+        if t == 2 and not teks.startswith(BAGIAN_KERANGKA + BAGIAN_PENUTUP)
+    ]
     assert isi, "tidak ada bagian isi (## …) setelah kerangka"
     ringkasan, selanjutnya = letak("ringkasan"), letak("selanjutnya", (2, 3))
     assert re.search(
@@ -192,7 +197,7 @@ def test_kerangka_notebook(berkas):
     ]
     assert not lain, f"import hanya di sel impor; ditemukan juga di sel kode ke-{lain}"
 
-    urutan = [tujuan, prasyarat, estimasi, impor, isi[0], ringkasan, selanjutnya]
+    urutan = [tujuan, prasyarat, estimasi, impor, isi[0], isi[-1], ringkasan, selanjutnya]
     assert urutan == sorted(urutan), (
         "urutan: judul, Tujuan pembelajaran, Prasyarat, Estimasi waktu, sel impor, isi, Ringkasan, Selanjutnya"
     )
