@@ -177,6 +177,10 @@ def muat_tabel(
     path, sumber = _letak(tabel, berkas)
     laporan = _Laporan()
     mentah = _baca(path, sumber, tabel, laporan)
+    if len(mentah.data) == 0:
+        raise DataTidakValid(
+            "tidak ada baris data di bawah judul kolom; berkas hanya berisi judul.", berkas=sumber
+        )
     data = _periksa(mentah, tabel, laporan, wilayah_dikenal)
     if laporan.masalah:
         raise laporan.galat(sumber, tabel)
@@ -679,8 +683,6 @@ def _periksa(
     mentah: _Mentah, tabel: skema.Tabel, laporan: _Laporan, wilayah_dikenal: bool
 ) -> pd.DataFrame:
     data, baris = mentah.data, mentah.baris
-    if len(data) == 0:
-        laporan.tambah("tidak ada baris data di bawah judul kolom.")
     # Data pribadi menurut nama kolom.
     pribadi = [n for n in data.columns if _POLA_PRIBADI.match(n)]
     if pribadi:
