@@ -341,6 +341,9 @@ _NAMA_SPASI = {
 }
 
 
+_AKHIRAN_PEMEKARAN = ("Baru", "Lama", "Tengah", "Utara", "Selatan", "Timur", "Barat")
+
+
 def calon_nama_desa(gaya: str) -> list[str]:
     """Semua calon nama desa fiktif untuk satu gaya daerah (``jawa``, ``deli``, ``timor``, ``banjar``).
 
@@ -872,8 +875,12 @@ class _Ruang:
         awal = 0
         for c, n in enumerate(jumlah):
             daftar = calon[par["gaya_nama"][kab_dari_kec[c]]]
+            if n > len(daftar):  # kecamatan sangat besar: tambah nama pemekaran ("… Baru", …)
+                daftar = np.array(
+                    list(daftar) + [f"{x} {a}" for a in _AKHIRAN_PEMEKARAN for x in daftar]
+                )
             if n > len(daftar):
-                raise ValueError("Calon nama desa tidak cukup untuk satu kecamatan")
+                raise ValueError(f"Calon nama desa tidak cukup untuk {n} desa satu kecamatan")
             nama[awal : awal + n] = daftar[rng.choice(len(daftar), n, replace=False)]
             awal += n
 
@@ -1294,7 +1301,7 @@ def _apbdes(r: _Ruang, kebutuhan: Any) -> dict[str, pd.DataFrame]:
             "Kode sub-bidang tidak ada di referensi: " + ", ".join(sorted(tak_dikenal))
         )
     col = {kode: i for i, kode in enumerate(kode_sb)}
-    total = total_pendapatan * np.exp(rng.normal(0.01, 0.025, n_dt))
+    total = total_pendapatan * np.clip(np.exp(rng.normal(0.01, 0.025, n_dt)), 0.93, 1.08)
     buruk = r.per_dt(rng.random(r.n_desa) < PANGSA_BURUK)
     siltap = np.clip(
         r.per_dt(rng.normal(SILTAP_RERATA, SILTAP_SD, r.n_desa)) + rng.normal(0, 0.005, n_dt),
@@ -1425,20 +1432,27 @@ def tabel_kalibrasi(indikator: pd.DataFrame) -> pd.DataFrame:
 
     Capaian kabupaten dihitung dengan menjumlahkan pembilang dan penyebut semua desanya pada
     tahun target, lalu membagi. Kolom: ``kode_kabupaten, indikator, tahun, target, sumber,
-    tingkat_acuan, capaian, selisih_relatif`` (persen dari target).
+    tingkat_acuan, jenis, capaian, selisih_relatif`` (persen dari target); ``jenis`` adalah
+    ``survei`` atau ``administratif``.
     """
     from p3pd.indikator import INDIKATOR, target_kalibrasi
 
     hasil = target_kalibrasi()
-    capaian = []
+    capaian, jenis = [], []
     kab = indikator["kode_desa"].astype(str).str.slice(0, 5)
     for baris in hasil.itertuples(index=False):
         ind = INDIKATOR[baris.indikator]
+        wilayah = (
+            baris.kode_kabupaten if baris.tingkat_acuan == "kabupaten" else baris.kode_kabupaten[:2]
+        )
+        acuan = ind.acuan_untuk(wilayah, baris.tahun)
+        jenis.append(acuan.jenis if acuan is not None else "")
         pilih = indikator[(kab == baris.kode_kabupaten) & (indikator["tahun"] == baris.tahun)]
         penyebut = float(pilih[ind.penyebut].sum())
         capaian.append(
             float(pilih[ind.pembilang].sum()) / penyebut * 100 if penyebut else float("nan")
         )
+    hasil["jenis"] = jenis
     hasil["capaian"] = capaian
     hasil["selisih_relatif"] = (hasil["capaian"] - hasil["target"]) / hasil["target"] * 100
     return hasil
@@ -1488,6 +1502,8 @@ def _tabel_md(judul: Sequence[str], baris: Sequence[Sequence[object]]) -> str:
 def _angka(x: float, desimal: int = 2) -> str:
     from p3pd.format import angka
 
+    if round(float(x), desimal) == 0:
+        x = 0.0  # hindari "-0,00"
     return angka(x, desimal=desimal)
 
 
@@ -1606,6 +1622,7 @@ def dokumen_kalibrasi(data: dict[str, pd.DataFrame]) -> str:
             _angka(b.target, 2),
             b.sumber,
             b.tingkat_acuan,
+            b.jenis,
             _angka(b.capaian, 2),
             _angka(b.selisih_relatif, 2),
         ]
@@ -1634,6 +1651,7 @@ def dokumen_kalibrasi(data: dict[str, pd.DataFrame]) -> str:
                     "Target (%)",
                     "Sumber",
                     "Tingkat acuan",
+                    "Jenis",
                     "Capaian data (%)",
                     "Selisih relatif (%)",
                 ],
@@ -1728,13 +1746,18 @@ def dokumen_sumber(data: dict[str, pd.DataFrame]) -> str:
         [f"`{t.berkas}`", t.judul, _angka(len(data[t.nama]), 0)] for t in skema.SEMUA_TABEL.values()
     ]
     dd = [[str(t), _angka(v / 1e6, 0)] for t, v in DANA_DESA_NASIONAL.items()]
+    kal = tabel_kalibrasi(data["indikator"])
+    admin = "; ".join(
+        f"`{b.indikator}` {b.kode_kabupaten} {b.tahun}"
+        for b in kal[kal["jenis"] == "administratif"].itertuples(index=False)
+    )
     bobot = [
         [
             f"`{k}`",
-            _angka(v, 1),
+            _angka(BOBOT_BELANJA[k], 1) if k in BOBOT_BELANJA else "tetap (lihat di atas)",
             "wajib" if k in SUB_BIDANG_WAJIB else _angka(PELUANG_OPSIONAL[k] * 100, 0),
         ]
-        for k, v in BOBOT_BELANJA.items()
+        for k in sorted(set(BOBOT_BELANJA) | set(SUB_BIDANG_WAJIB))
     ]
     blt = ", ".join(f"{t}: {_angka(v * 100, 0)} %" for t, v in BLT_BATAS_DD.items())
     return "\n".join(
@@ -1847,8 +1870,8 @@ def dokumen_sumber(data: dict[str, pd.DataFrame]) -> str:
             " kabupaten, σ 0,8); bagi hasil pajak/retribusi = Dana Desa × rasio kabupaten ×"
             " lognormal(σ 0,25); bantuan keuangan: sebagian desa-tahun (peluang kabupaten),"
             " median Rp100 juta. Pendapatan berisi realisasi.\n"
-            "- Total anggaran belanja = total pendapatan × lognormal(rata-rata +1 %, σ 2,5 %)"
-            " (selisihnya ditutup SiLPA atau menjadi SiLPA).\n"
+            "- Total anggaran belanja = total pendapatan × lognormal(rata-rata +1 %, σ 2,5 %),"
+            " dibatasi −7 % sampai +8 % (selisihnya ditutup SiLPA atau menjadi SiLPA).\n"
             f"- Siltap dan operasional (1.1) = N({_angka(SILTAP_RERATA * 100, 0)} %;"
             f" {_angka(SILTAP_SD * 100, 0)} %) dari total anggaran, tetap per desa (dibatasi"
             " 18–38 %), sehingga sekitar 8–12 % desa melewati batas 30 %.\n"
@@ -1889,12 +1912,10 @@ def dokumen_sumber(data: dict[str, pd.DataFrame]) -> str:
             "- Target kalibrasi mencampur tingkat kabupaten dan provinsi (kolom *Tingkat acuan*"
             " di `KALIBRASI.md`). Contoh: kemiskinan dan stunting TTS memakai angka provinsi NTT"
             " karena angka kabupatennya tidak ditemukan.\n"
-            "- Target persalinan di fasyankes Kab. Semarang adalah data **administratif** Dinkes"
-            " Jawa Tengah (tidak ada angka survei); target lain adalah angka **survei**. Angka"
-            " survei dan administratif untuk indikator yang sama bisa berbeda jauh (misalnya"
-            " stunting SSGI dan e-PPGBM).\n"
-            "- Kepesertaan JKN Kab. Semarang memakai angka provinsi Jawa Tengah (administratif,"
-            " Desember 2022).\n",
+            "- Sebagian besar target adalah angka **survei**; target berjenis **administratif**"
+            f" ({admin}) dipakai karena angka survei tidak ditemukan (kolom *Jenis* di"
+            " `KALIBRASI.md`). Angka survei dan administratif untuk indikator yang sama bisa"
+            " berbeda jauh (misalnya stunting SSGI dan e-PPGBM).\n",
         ]
     )
 
