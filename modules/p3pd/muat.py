@@ -734,8 +734,24 @@ def _periksa(
         return data
     keluaran = pd.DataFrame({n: h.nilai for n, h in hasil.items()}, index=pd.RangeIndex(len(data)))
     for n in lain:
-        keluaran[n] = data[n].reset_index(drop=True)
+        keluaran[n] = _rapikan_tambahan(data[n].reset_index(drop=True), n, laporan)
     return keluaran
+
+
+def _rapikan_tambahan(seri: pd.Series, nama: str, laporan: _Laporan) -> pd.Series:
+    """Kolom tambahan dibiarkan apa adanya, kecuali spasi di tepi teks yang dibuang."""
+    if not (pd.api.types.is_object_dtype(seri) or pd.api.types.is_string_dtype(seri)):
+        return seri
+    kode, unik = _faktor(seri)
+    rapi = np.array([v.strip() if isinstance(v, str) else v for v in unik], dtype=object)
+    diubah = int(sum(1 for a, b in zip(unik, rapi, strict=True) if a is not b and a != b))
+    if not diubah:
+        return seri
+    laporan.catat(f"Kolom '{nama}': spasi di awal/akhir {diubah} nilai dibuang.")
+    nilai = np.append(rapi, np.nan)[kode]
+    if all(isinstance(v, str) for v in rapi):
+        return _sebagai_teks(nilai)
+    return pd.Series(nilai, dtype=object)
 
 
 def _ubah_kolom(
