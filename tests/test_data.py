@@ -463,6 +463,31 @@ def test_program_opd(data):
     assert prog["opd"].str.startswith(("Dinas", "Bappeda", "Disdukcapil")).all()
 
 
+def test_program_opd_sebagian_sesuai_kebutuhan_sebagian_tidak(data):
+    ind = data["indikator"].set_index(["kode_desa", "tahun"])
+    kab = ind.index.get_level_values("kode_desa").str.slice(0, 5)
+    tahun = ind.index.get_level_values("tahun")
+    skor = {}
+    for lay in skema.LAYANAN:
+        peringkat = []
+        for i in INDIKATOR.values():
+            if i.layanan == lay:
+                laju = ind[i.pembilang] / ind[i.penyebut]
+                buruk = -laju if i.arah == skema.NAIK else laju
+                peringkat.append(buruk.groupby([kab, tahun]).rank(pct=True))
+        skor[lay] = pd.concat(peringkat, axis=1).mean(axis=1)
+    skor = pd.DataFrame(skor)
+    porsi_butuh = []
+    for t in data["program"].itertuples(index=False):
+        semua = skor.xs(t.tahun, level="tahun")[t.layanan]
+        semua = semua[semua.index.str.startswith(t.kode_kabupaten)]
+        sasaran = semua[t.desa_sasaran.split(";")]
+        porsi_butuh.append((sasaran > semua.median()).mean())
+    porsi_butuh = pd.Series(porsi_butuh)
+    assert 0.6 < porsi_butuh.mean() < 0.9
+    assert (porsi_butuh <= 0.55).mean() >= 0.1
+
+
 def test_pemangku_kepentingan(data):
     pm = data["pemangku"]
     banyak = pm.groupby("kode_kecamatan").size()

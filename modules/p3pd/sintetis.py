@@ -107,7 +107,7 @@ jarak_sigma         0.55         0.60         0.55         0.55
 pangsa_perpipaan    0.55         0.45         0.30         0.35
 peluang_bidan       0.55         0.50         0.35         0.45
 posyandu_aktif      0.92         0.85         0.75         0.85
-faktor_dana_desa    1.02         0.97         1.04         0.93
+faktor_dana_desa    1.04         1.00         1.06         0.98
 rasio_add           0.34         0.30         0.27         0.36
 pad_median          45000000     15000000     4000000      10000000
 rasio_bagi_hasil    0.030        0.025        0.010        0.020
@@ -242,7 +242,7 @@ KECAMATAN_JAUH: dict[str, float] = {
 # APBDes (semua asumsi: porsi belanja desa yang diterbitkan TIDAK DITEMUKAN)
 # ---------------------------------------------------------------------------------------------
 
-DANA_DESA_NASIONAL = {2022: 900_000_000, 2023: 930_000_000, 2024: 945_000_000}
+DANA_DESA_NASIONAL = {2022: 920_000_000, 2023: 935_000_000, 2024: 945_000_000}
 """Rata-rata Dana Desa per desa (Rp) per tahun; 2024 dari Rp71 T / 75.259 desa = Rp943,34 juta."""
 
 SILTAP_RERATA = 0.26
@@ -257,6 +257,8 @@ BLT_BATAS_DD = {2022: 0.30, 2023: 0.25, 2024: 0.20}
 """Batas anggaran BLT sebagai pangsa Dana Desa dalam data sintetis (asumsi)."""
 KETAHANAN_PANGAN_DD = 0.20
 """Ketahanan pangan (sub-bidang 4.2) ≈ 20 % Dana Desa pada 2023–2024."""
+PANGSA_PROGRAM_ACAK = 0.3
+"""Pangsa program OPD yang desa sasarannya tidak mengikuti kebutuhan sama sekali — asumsi."""
 KINERJA_REALISASI = 0.95
 """Rata-rata realisasi belanja per desa-tahun (siltap ±97,5 %, BLT 9–12 bulan dari 12) — asumsi."""
 PELUANG_REALISASI_RENDAH = 0.04
@@ -555,7 +557,7 @@ def _binomial(rng: np.random.Generator, n: np.ndarray, p: np.ndarray) -> np.ndar
 
 
 def _persentil_grup(x: np.ndarray, grup: np.ndarray) -> np.ndarray:
-    """Peringkat persentil (0–1, tengah) ``x`` di dalam grup; seri diberi peringkat rata-rata."""
+    """Peringkat persentil ``x`` di dalam grup (0 < nilai ≤ 1); seri diberi peringkat rata-rata."""
     import pandas as pd
 
     return pd.Series(x).groupby(grup).rank(method="average", pct=True).to_numpy(dtype="float64")
@@ -1168,7 +1170,7 @@ def _program(r: _Ruang, kebutuhan: Any) -> tuple[pd.DataFrame, Any]:
                 li = layanan.index(lay)
                 k = int(min(len(desa), rng.integers(5, 41)))
                 # gamma besar = sasaran mengikuti kebutuhan; gamma kecil = hampir acak
-                gamma = rng.uniform(0.0, 2.5)
+                gamma = 0.0 if rng.random() < PANGSA_PROGRAM_ACAK else rng.uniform(0.5, 2.5)
                 kunci = gamma * kebutuhan[dt, li] + rng.gumbel(size=len(desa))
                 dipilih = np.sort(np.argsort(-kunci, kind="stable")[:k])
                 sasaran[dt[dipilih], li] = True
@@ -1900,8 +1902,10 @@ def dokumen_sumber(data: dict[str, pd.DataFrame]) -> str:
             " layanan itu di desa itu pada tahun itu), sekitar 25–45 %.\n"
             "- Program OPD: 15–26 program per kabupaten-tahun dari templat (OPD, program,"
             " layanan, biaya per desa). Desa sasaran 5–40 per program, dipilih dengan kunci"
-            " γ × kesenjangan + acak Gumbel, γ ~ U(0; 2,5) per program: sebagian program mengikuti"
-            " kebutuhan, sebagian hampir acak (pelajaran sinkronisasi).\n"
+            " γ × kesenjangan + acak Gumbel. Untuk"
+            f" {_angka(PANGSA_PROGRAM_ACAK * 100, 0)} % program γ = 0 (sasaran tidak mengikuti"
+            " kebutuhan sama sekali); program lain γ ~ U(0,5; 2,5), makin besar makin mengikuti"
+            " kebutuhan (pelajaran sinkronisasi).\n"
             "- Pemangku kepentingan: lembaga per kecamatan dari templat (tanpa nama orang),"
             " masing-masing dengan peluang ada; pengaruh dan kepentingan digeser satu tingkat"
             " secara acak (peluang 25 % naik, 25 % turun). Perusahaan swasta 0–2 per kecamatan,"
@@ -2011,9 +2015,8 @@ def jalankan(args: argparse.Namespace) -> int:
         print(f"  {path.name}")
     if importlib.util.find_spec("p3pd.berantakan") is not None:
         berantakan = importlib.import_module("p3pd.berantakan")
-        contoh = berantakan.buat_sampel_berantakan(folder / "contoh_berantakan")
+        berantakan.buat_sampel_berantakan(folder / "contoh_berantakan")
         print(f"Contoh berkas berantakan ditulis ke {folder / 'contoh_berantakan'}.")
-        del contoh
     else:
         print("Contoh berkas berantakan dilewati (modul p3pd.berantakan belum ada).")
     return 0
