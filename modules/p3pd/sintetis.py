@@ -598,7 +598,6 @@ def wilayah_latihan() -> pd.DataFrame:
 
 def _bagi_minimal_satu(rng: np.random.Generator, total: int, bobot: np.ndarray) -> np.ndarray:
     """Bagi ``total`` ke ``len(bobot)`` wadah, masing-masing minimal 1, sebanding dengan bobot."""
-
     n = len(bobot)
     if total < n:
         raise ValueError("total lebih kecil dari jumlah wadah")
@@ -621,8 +620,7 @@ def wilayah_nasional(n_desa: int = 75_000, benih: int = BENIH) -> pd.DataFrame:
     n_kec = max(1, round(n_desa / 13))
     n_kab = max(1, round(n_kec / 14))
     n_prov = min(len(_PROVINSI_NASIONAL), n_kab)
-    batas = n_prov * 69
-    if n_kab > batas or n_kec > n_kab * 99 or n_desa > n_kec * 999:
+    if n_kab > n_prov * 69 or n_kec > n_kab * 99 or n_desa > n_kec * 999:
         raise ValueError(f"n_desa={n_desa} terlalu besar untuk pola kode Kemendagri")
     desa_per_kec = _bagi_minimal_satu(rng, n_desa, rng.lognormal(0.0, 0.5, n_kec))
     kec_per_kab = _bagi_minimal_satu(rng, n_kec, rng.lognormal(0.0, 0.35, n_kab))
