@@ -2013,7 +2013,7 @@ def jalankan(args: argparse.Namespace) -> int:
         print(f"  {path.name}")
     if importlib.util.find_spec("p3pd.berantakan") is not None:
         berantakan = importlib.import_module("p3pd.berantakan")
-        berantakan.buat_sampel_berantakan(folder / "contoh_berantakan")
+        berantakan.buat_sampel_berantakan(folder / "contoh_berantakan", folder_sumber=folder)
         print(f"Contoh berkas berantakan ditulis ke {folder / 'contoh_berantakan'}.")
     else:
         print("Contoh berkas berantakan dilewati (modul p3pd.berantakan belum ada).")
