@@ -75,7 +75,7 @@ def test_semua_tabel_dimuat_dengan_tipe_skema(nama, folder_data_contoh):
         elif kolom.tipe == skema.TIPE_BOOL:
             assert seri.dtype == bool, kolom.nama
         else:
-            assert pd.api.types.is_string_dtype(seri), kolom.nama
+            assert pd.api.types.is_string_dtype(seri.dtype), kolom.nama
             assert all(isinstance(v, str) for v in seri.dropna()), kolom.nama
     assert data.attrs["tabel"] == nama
     assert data.attrs["catatan_muat"] == []
@@ -668,3 +668,44 @@ def test_tabel_besar_dimuat_benar(tmp_path):
     data.to_csv(path, index=False)
     galat = galat_dari(muat.muat_belanja, path)
     assert galat.baris == [2, 102, 30_001]
+
+
+def test_latin1_bila_bukan_cp1252(tmp_path, tabel_contoh):
+    data = tabel_contoh("wilayah", n_desa=2)
+    path = tmp_path / "wilayah.csv"
+    # 0x81 tidak terpakai di Windows-1252, jadi hanya Latin-1 yang bisa membacanya.
+    path.write_bytes(data.to_csv(index=False).replace("Contoh 2", "Contoh\x81").encode("latin-1"))
+    hasil = muat.muat_wilayah(path)
+    assert hasil.loc[1, "nama_desa"] == "Contoh\x81"
+    assert any("Latin-1" in c for c in hasil.attrs["catatan_muat"])
+
+
+def test_pemisah_berlebih_di_ujung_baris(tmp_path):
+    path = tulis(
+        tmp_path,
+        "b.csv",
+        "kode_desa;tahun;kode_sub_bidang;anggaran;realisasi;\n33.22.01.2001;2024;2.1;5;4;\n",
+    )
+    hasil = muat.muat_belanja(path)
+    assert list(hasil.columns) == skema.BELANJA.nama_kolom
+
+
+def test_nik_berkelompok_ditolak_tetapi_nomor_usulan_tidak(tmp_path, tabel_contoh):
+    data = tabel_contoh("usulan", n_desa=2)
+    data["id_usulan"] = [f"U2024-33220120{i:02d}-01" for i in range(len(data))]
+    path = tmp_path / "u.csv"
+    data.to_csv(path, index=False)
+    assert len(muat.muat_usulan(path)) == len(data)
+    data.loc[0, "uraian"] = "penerima 3322 0155 0590 0002"
+    data.to_csv(path, index=False)
+    assert "Kolom 'uraian', baris 2: berisi angka 16 digit" in str(
+        galat_dari(muat.muat_usulan, path)
+    )
+
+
+def test_baca_judul_kolom(tmp_path, tabel_contoh):
+    path = tmp_path / "x.csv"
+    path.write_text("Judul laporan\nKode Desa;Tahun;Dana Desa\n33.22.01.2001;2024;5\n")
+    assert muat.baca_judul_kolom(path) == ["kode_desa", "tahun", "dana_desa"]
+    tabel_contoh("pemangku").to_excel(tmp_path / "x.xlsx", index=False)
+    assert muat.baca_judul_kolom(tmp_path / "x.xlsx") == skema.PEMANGKU.nama_kolom

@@ -524,6 +524,12 @@ def _baca_csv(path: Path, sumber: str, tabel: skema.Tabel, laporan: _Laporan) ->
         raise laporan.galat(sumber, tabel) from None
     except pd.errors.EmptyDataError:
         data = pd.DataFrame({n: pd.Series(dtype=object) for n in nama})
+    # Kolom tanpa judul yang seluruhnya kosong (pemisah berlebih di ujung baris, khas Excel).
+    kosong = [
+        n for n in data.columns if n.startswith("kolom_tanpa_judul_") and data[n].isna().all()
+    ]
+    if kosong:
+        data = data.drop(columns=kosong)
     baris = np.arange(len(data), dtype=np.int64) + idx + 2
     return _buang_baris_kosong(_Mentah(data, baris), laporan)
 
@@ -1296,7 +1302,7 @@ def _periksa_nik(seri: pd.Series, nama: str, baris: np.ndarray, laporan: _Lapora
         if not len(unik):
             return
         teks = pd.Series([_teks_sel(v) for v in unik], dtype=object)
-        rapat = teks.str.replace(r"[\s.\-']", "", regex=True)
+        rapat = teks.str.replace(r"\s+", "", regex=True)  # NIK kadang ditulis berkelompok
         mirip_unik = rapat.str.contains(_POLA_NIK, regex=True) | teks.str.contains(
             _POLA_NIK, regex=True
         )
