@@ -11,6 +11,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from p3pd.galat import GalatP3PD
 
@@ -28,28 +29,56 @@ SUB_PERINTAH: dict[str, tuple[str, str]] = {
 
 
 class _FormatBantuan(argparse.RawDescriptionHelpFormatter):
-    pass
+    """Format bantuan dengan awalan berbahasa Indonesia."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        return super().add_usage(
+            usage, actions, groups, "Penggunaan: " if prefix is None else prefix
+        )
+
+
+_TERJEMAHAN = (
+    ("the following arguments are required", "argumen berikut wajib diisi"),
+    ("unrecognized arguments", "argumen tidak dikenal"),
+    ("invalid choice", "pilihan tidak sah"),
+    ("choose from", "pilih dari"),
+    ("expected one argument", "perlu satu nilai"),
+    ("invalid int value", "bukan bilangan bulat"),
+    ("not allowed with argument", "tidak boleh bersama argumen"),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """ArgumentParser yang menulis pesan galatnya dalam bahasa Indonesia."""
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", _FormatBantuan)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+        self._positionals.title = "argumen"
+        self._optionals.title = "pilihan"
+
+    def error(self, message: str) -> NoReturn:
+        """Cetak cara pakai dan pesan galat berbahasa Indonesia, lalu keluar dengan kode 2."""
+        for asli, terjemahan in _TERJEMAHAN:
+            message = message.replace(asli, terjemahan)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: galat: {message}\n")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="p3pd",
         description=(
             "Alat bantu pelatihan aparatur kecamatan P3PD sub-komponen 1D.\n"
             "Data latihan bersifat sintetis (bukan data desa sungguhan)."
         ),
-        formatter_class=_FormatBantuan,
-        add_help=False,
+        epilog="Bantuan tiap perintah: p3pd PERINTAH --help",
     )
-    parser.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
-    parser._positionals.title = "perintah"
-    parser._optionals.title = "pilihan"
     sub = parser.add_subparsers(dest="perintah", metavar="PERINTAH", title="perintah")
     for nama, (modul, bantuan) in SUB_PERINTAH.items():
-        p = sub.add_parser(nama, help=bantuan, description=bantuan, add_help=False)
-        p.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
-        p._positionals.title = "argumen"
-        p._optionals.title = "pilihan"
+        p = sub.add_parser(nama, help=bantuan, description=bantuan)
         p.set_defaults(_modul=modul)
         importlib.import_module(modul).daftar_argumen(p)
     return parser
