@@ -28,6 +28,7 @@ from p3pd.apbdes import (
     realisasi,
     referensi_sub_bidang,
     ringkasan_apbdes,
+    uang_vs_kesenjangan,
 )
 from p3pd.galat import DataTidakValid
 
@@ -450,3 +451,193 @@ def test_tabel_kosong_tingkat_dan_nilai_salah() -> None:
         porsi_layanan_dasar(_belanja(), nilai="pagu")
     with pytest.raises(TypeError, match="DataFrame"):
         porsi_layanan_dasar([1, 2, 3])  # type: ignore[arg-type]
+
+
+# --- Uang dan kesenjangan -----------------------------------------------------------------
+#
+# Indikator 2024 (angka dipilih agar kesenjangan mudah dihitung; target dari p3pd.indikator):
+#   A: stunting 20 % (target 14 → 6 poin), air minum 90 % (target 100 → 10),
+#      bansos 50 % (target 100 → 50); penduduk miskin 90 % (tanpa target, tidak dihitung)
+#   B: stunting 10 % (0), IDL 85 % (10), persalinan fasyankes 80 % (20), balita SPM 90 % (10)
+#   C: kesehatan jauh dari target (belanjanya nol, jadi "tanpa data")
+#   D: IDL tanpa anak 12–23 bulan (capaian kosong), selebihnya tercapai
+# Belanja kesehatan (realisasi, lihat _belanja): A 100/800, B 0/900, C 0/0, D 80/180.
+
+
+def _indikator() -> pd.DataFrame:
+    baik = {
+        "jumlah_penduduk": 1000,
+        "jumlah_rumah_tangga": 100,
+        "jumlah_keluarga_miskin": 10,
+        "balita_diukur": 100,
+        "balita_stunting": 0,
+        "anak_12_23_bulan": 100,
+        "anak_idl": 100,
+        "persalinan": 10,
+        "persalinan_fasyankes": 10,
+        "ibu_hamil_sasaran": 10,
+        "ibu_hamil_dilayani": 10,
+        "balita_sasaran": 100,
+        "balita_dilayani": 100,
+        "anak_7_12": 100,
+        "anak_7_12_sekolah_sd": 100,
+        "anak_13_15": 100,
+        "anak_13_15_sekolah_smp": 100,
+        "anak_7_18": 100,
+        "anak_tidak_sekolah": 0,
+        "anak_3_6": 100,
+        "anak_3_6_paud": 100,
+        "rt_air_minum_layak": 100,
+        "rt_sanitasi_layak": 100,
+        "rt_babs": 0,
+        "penduduk_miskin": 50,
+        "peserta_jkn": 1000,
+        "keluarga_miskin_bansos": 10,
+        "anak_0_17": 100,
+        "anak_0_17_akta": 100,
+        "wajib_ktp": 100,
+        "wajib_ktp_rekam": 100,
+    }
+    ubah = {
+        A: {
+            "balita_stunting": 20,
+            "rt_air_minum_layak": 90,
+            "keluarga_miskin_bansos": 5,
+            "penduduk_miskin": 900,
+        },
+        B: {
+            "anak_idl": 85,
+            "persalinan_fasyankes": 8,
+            "balita_dilayani": 90,
+            "balita_stunting": 10,
+        },
+        C: {
+            "balita_stunting": 30,
+            "anak_idl": 75,
+            "persalinan_fasyankes": 6,
+            "balita_dilayani": 50,
+        },
+        D: {"anak_12_23_bulan": 0, "anak_idl": 0},
+    }
+    baris = [{"kode_desa": k, "tahun": 2024} | baik | ubah[k] for k in (A, B, C, D)]
+    baris.append({"kode_desa": A, "tahun": 2023} | baik)
+    return pd.DataFrame(baris)
+
+
+def _desa() -> pd.DataFrame:
+    return pd.DataFrame({"kode_desa": [A, B, C, D], "nama_desa": ["Alfa", "Beta", "Gama", "Delta"]})
+
+
+def _per_desa(df: pd.DataFrame, kode: str) -> pd.Series:
+    pilih = df[df["kode_desa"] == kode]
+    assert len(pilih) == 1, f"harus tepat satu baris untuk {kode}"
+    return pilih.iloc[0]
+
+
+def test_uang_vs_kesenjangan_satu_layanan() -> None:
+    hasil = uang_vs_kesenjangan(_belanja(), _indikator(), "kesehatan")  # tahun terakhir: 2024
+    assert list(hasil.columns) == [
+        "kode_desa",
+        "tahun",
+        "layanan",
+        "kesenjangan",
+        "indikator_belum_tercapai",
+        "jumlah_indikator",
+        "belanja",
+        "total_belanja",
+        "porsi_belanja",
+        "kelompok",
+        "perlu_ditelaah",
+    ]
+    assert hasil["kode_desa"].tolist() == [D, A, B, C]
+    assert set(hasil["tahun"]) == {2024} and set(hasil["layanan"]) == {"kesehatan"}
+    a, b, c, d = (_per_desa(hasil, k) for k in (A, B, C, D))
+    # A: hanya stunting (6 poin) dari 5 indikator kesehatan; air minum dan bansos tidak ikut.
+    assert a["kesenjangan"] == pytest.approx(6 / 5)
+    assert a["indikator_belum_tercapai"] == 1 and a["jumlah_indikator"] == 5
+    assert a["belanja"] == 100 and a["total_belanja"] == 800
+    assert a["porsi_belanja"] == pytest.approx(12.5)
+    # B: stunting 10 % sudah di bawah target 14 % → 0, bukan −4.
+    assert b["kesenjangan"] == pytest.approx((0 + 10 + 20 + 0 + 10) / 5)
+    assert b["indikator_belum_tercapai"] == 3
+    assert b["porsi_belanja"] == 0
+    # D: IDL tanpa data dilewati (4 indikator, semuanya tercapai).
+    assert d["kesenjangan"] == 0 and d["jumlah_indikator"] == 4
+    assert d["porsi_belanja"] == pytest.approx(80 / 180 * 100)
+    # Batas bawaan = median desa yang lengkap (A, B, D): kesenjangan 1,2; porsi 12,5 %.
+    assert a["kelompok"] == "kesenjangan kecil, porsi besar"  # tepat di median: bukan besar/kecil
+    assert b["kelompok"] == "kesenjangan besar, porsi kecil" and b["perlu_ditelaah"]
+    assert d["kelompok"] == "kesenjangan kecil, porsi besar"
+    assert c["kesenjangan"] == pytest.approx((16 + 20 + 40 + 0 + 50) / 5)
+    assert np.isnan(c["porsi_belanja"]) and c["kelompok"] == "tanpa data"
+    assert hasil["perlu_ditelaah"].tolist() == [False, False, True, False]
+    assert hasil["perlu_ditelaah"].dtype == bool
+
+
+def test_uang_vs_kesenjangan_semua_layanan_berbobot_sama() -> None:
+    hasil = uang_vs_kesenjangan(_belanja(), _indikator(), "semua", tahun=2024)
+    assert set(hasil["layanan"]) == {"semua"}
+    a = _per_desa(hasil, A)
+    # Rata-rata per layanan dulu: kesehatan 6/5, pendidikan 0, air & sanitasi 10/3,
+    # jaminan sosial 50/2 (penduduk miskin tanpa target tidak dihitung), adminduk 0.
+    assert a["kesenjangan"] == pytest.approx((6 / 5 + 0 + 10 / 3 + 50 / 2 + 0) / 5)
+    assert a["indikator_belum_tercapai"] == 3 and a["jumlah_indikator"] == 16
+    assert a["belanja"] == 200 and a["porsi_belanja"] == pytest.approx(25.0)
+    b = _per_desa(hasil, B)
+    assert b["porsi_belanja"] == pytest.approx(400 / 900 * 100)
+    pd.testing.assert_frame_equal(uang_vs_kesenjangan(_belanja(), _indikator(), None), hasil)
+
+
+def test_uang_vs_kesenjangan_wilayah_batas_nilai_dan_nama() -> None:
+    kec = uang_vs_kesenjangan(_belanja(), _indikator(), "kesehatan", wilayah="332201")
+    assert kec["kode_desa"].tolist() == [A, B]  # kode tanpa titik diseragamkan
+    # median dua desa: kesenjangan 4,6 dan porsi 6,25 %
+    assert kec["kelompok"].tolist() == [
+        "kesenjangan kecil, porsi besar",
+        "kesenjangan besar, porsi kecil",
+    ]
+    tetap = uang_vs_kesenjangan(
+        _belanja(), _indikator(), "kesehatan", batas_kesenjangan=0.5, batas_porsi=20
+    )
+    assert tetap.set_index("kode_desa")["perlu_ditelaah"].to_dict() == {
+        D: False,
+        A: True,
+        B: True,
+        C: False,
+    }
+    pagu = uang_vs_kesenjangan(_belanja(), _indikator(), "kesehatan", nilai="anggaran")
+    assert _per_desa(pagu, A)["porsi_belanja"] == pytest.approx(10.0)  # 100 / 1000
+    nama = uang_vs_kesenjangan(_belanja(), _indikator(), "kesehatan", daftar_desa=_desa())
+    assert list(nama.columns[:2]) == ["kode_desa", "nama_desa"]
+    assert nama["nama_desa"].tolist() == ["Delta", "Alfa", "Beta", "Gama"]
+    lama = uang_vs_kesenjangan(_belanja(), _indikator(), "kesehatan", tahun=2023)
+    assert lama["kode_desa"].tolist() == [A] and lama["kesenjangan"].iloc[0] == 0
+
+
+def test_uang_vs_kesenjangan_masukan_tidak_diubah() -> None:
+    belanja, indikator, desa = _belanja(), _indikator(), _desa()
+    salinan = [belanja.copy(), indikator.copy(), desa.copy()]
+    uang_vs_kesenjangan(belanja, indikator, "semua", wilayah="33.22", daftar_desa=desa)
+    for asli, salin in zip([belanja, indikator, desa], salinan, strict=True):
+        pd.testing.assert_frame_equal(asli, salin)
+
+
+def test_uang_vs_kesenjangan_masukan_salah() -> None:
+    with pytest.raises(ValueError, match=r"Layanan 'sanitasi' tidak dikenal.*air_sanitasi"):
+        uang_vs_kesenjangan(_belanja(), _indikator(), "sanitasi")
+    tanpa_b = _indikator()[lambda d: d["kode_desa"] != B]
+    with pytest.raises(DataTidakValid, match=r"tidak ada di tabel indikator: '33\.22\.01\.2002'"):
+        uang_vs_kesenjangan(_belanja(), tanpa_b, "kesehatan")
+    with pytest.raises(DataTidakValid, match=r"tahun 2024.*Tahun yang ada: 2023"):
+        uang_vs_kesenjangan(_belanja(), _indikator()[lambda d: d["tahun"] == 2023], "kesehatan")
+    with pytest.raises(DataTidakValid, match=r"kolom 'balita_stunting'.*tabel indikator"):
+        uang_vs_kesenjangan(_belanja(), _indikator().drop(columns="balita_stunting"), "kesehatan")
+    # kolom pendidikan tidak diperlukan untuk layanan kesehatan
+    cukup = _indikator().drop(columns=["anak_7_12", "anak_7_12_sekolah_sd"])
+    assert len(uang_vs_kesenjangan(_belanja(), cukup, "kesehatan")) == 4
+    with pytest.raises(DataTidakValid, match=r"awalan '63\.03'"):
+        uang_vs_kesenjangan(_belanja(), _indikator(), wilayah="63.03")
+    with pytest.raises(DataTidakValid, match="tidak berisi baris"):
+        uang_vs_kesenjangan(_belanja().iloc[0:0], _indikator())
+    with pytest.raises(ValueError, match="nilai harus"):
+        uang_vs_kesenjangan(_belanja(), _indikator(), nilai="pagu")

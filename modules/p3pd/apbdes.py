@@ -9,7 +9,9 @@ Empat ukuran, masing-masing di tingkat desa, kecamatan, kabupaten, atau provinsi
 * **belanja layanan dasar per kapita** — rupiah per penduduk (:func:`belanja_per_kapita`);
 * **persentase realisasi** — realisasi dibagi anggaran (:func:`realisasi`);
 
-dan satu tabel gabungan (:func:`ringkasan_apbdes`).
+dan satu tabel gabungan (:func:`ringkasan_apbdes`). Untuk pertanyaan "apakah uang desa
+mengalir ke tempat kesenjangannya?", :func:`uang_vs_kesenjangan` menggabungkan kesenjangan
+indikator layanan per desa (``p3pd.indikator``) dengan porsi belanja layanan yang sama.
 
 Di tingkat kecamatan, kabupaten, dan provinsi, **rupiah dijumlahkan dulu, baru dibagi**
 (sama seperti cacah pada indikator layanan dasar). Rata-rata porsi desa memberi bobot yang
@@ -603,4 +605,195 @@ def ringkasan_apbdes(
     if tingkat != "desa":
         kolom["jumlah_desa_melebihi_batas"] = tambah["lewat"].astype(np.int64)
     kolom |= _kolom_per_kapita(rekap, tambah["jiwa"], nilai)
+    return pd.DataFrame(kolom)
+
+
+# --- Uang dan kesenjangan -----------------------------------------------------------------
+
+KELOMPOK_UANG = (
+    "kesenjangan besar, porsi kecil",
+    "kesenjangan besar, porsi besar",
+    "kesenjangan kecil, porsi kecil",
+    "kesenjangan kecil, porsi besar",
+)
+"""Empat kelompok :func:`uang_vs_kesenjangan`; yang pertama adalah desa yang perlu ditelaah."""
+
+TANPA_DATA = "tanpa data"
+"""Kelompok desa yang kesenjangan atau porsi belanjanya tidak dapat dihitung."""
+
+
+SEMUA_LAYANAN = "semua"
+"""Nilai ``layanan`` untuk kelima layanan dasar sekaligus (sama dengan ``None``)."""
+
+
+def _pilih_layanan(layanan: str | None) -> str | None:
+    """Kunci layanan yang sah, atau ``None`` untuk semua layanan dasar."""
+    if layanan is None or layanan == SEMUA_LAYANAN:
+        return None
+    if layanan not in LAYANAN:
+        raise ValueError(
+            f"Layanan '{layanan}' tidak dikenal. Pilihan: {', '.join(LAYANAN)}, "
+            f"atau '{SEMUA_LAYANAN}' untuk kelima layanan dasar."
+        )
+    return layanan
+
+
+def _saring_awalan(df: pd.DataFrame, wilayah: str | None, nama_tabel: str) -> pd.DataFrame:
+    """Baris yang kode desanya berawalan ``wilayah`` (kode kecamatan/kabupaten/provinsi)."""
+    if wilayah is None:
+        return df
+    from p3pd.wilayah import normalisasi_kode
+
+    kode = normalisasi_kode(wilayah)
+    hasil = df[df["kode_desa"].astype(str).str.startswith(kode)]
+    if hasil.empty:
+        raise DataTidakValid(
+            f"tidak ada desa berkode awalan '{kode}' di tabel {nama_tabel}.", kolom="kode_desa"
+        )
+    return hasil
+
+
+def _kesenjangan_desa(indikator: pd.DataFrame, layanan: str | None, tahun: int) -> pd.DataFrame:
+    """Rata-rata kesenjangan positif (poin persen) per desa untuk satu layanan atau semua layanan."""
+    from p3pd.indikator import DAFTAR_INDIKATOR, hitung_capaian
+
+    daftar = [
+        i
+        for i in DAFTAR_INDIKATOR
+        if i.target is not None and (layanan is None or i.layanan == layanan)
+    ]
+    _periksa_kolom(
+        indikator,
+        ["kode_desa", "tahun"] + sorted({c for i in daftar for c in (i.pembilang, i.penyebut)}),
+        "indikator",
+    )
+    if not (indikator["tahun"] == tahun).any():
+        ada = sorted(pd.unique(indikator["tahun"].dropna()).tolist())
+        raise DataTidakValid(
+            f"tidak ada baris indikator untuk tahun {tahun}. "
+            f"Tahun yang ada: {', '.join(map(str, ada)) or '(tabel kosong)'}.",
+            kolom="tahun",
+        )
+    panjang = hitung_capaian(indikator, "desa", tahun=tahun, indikator=[i.kode for i in daftar])
+    panjang = panjang.assign(
+        positif=panjang["kesenjangan"].clip(lower=0),
+        belum=(panjang["kesenjangan"] > 0).astype(np.int64),
+        ada=panjang["capaian"].notna().astype(np.int64),
+    )
+    # Rata-rata per layanan dulu, lalu (bila semua layanan) rata-rata kelima layanan: setiap
+    # layanan berbobot sama, berapa pun banyak indikatornya.
+    per_layanan = panjang.groupby(["kode_wilayah", "layanan"], sort=True).agg(
+        kesenjangan=("positif", "mean"), belum=("belum", "sum"), ada=("ada", "sum")
+    )
+    per_desa = per_layanan.groupby(level="kode_wilayah", sort=True).agg(
+        kesenjangan=("kesenjangan", "mean"), belum=("belum", "sum"), ada=("ada", "sum")
+    )
+    return pd.DataFrame(
+        {
+            "kode_desa": per_desa.index.astype(str),
+            "kesenjangan": per_desa["kesenjangan"].to_numpy(dtype="float64"),
+            "indikator_belum_tercapai": per_desa["belum"].to_numpy(dtype=np.int64),
+            "jumlah_indikator": per_desa["ada"].to_numpy(dtype=np.int64),
+        }
+    )
+
+
+def uang_vs_kesenjangan(
+    belanja: pd.DataFrame,
+    indikator: pd.DataFrame,
+    layanan: str | None = None,
+    tahun: int | None = None,
+    wilayah: str | None = None,
+    nilai: str = "realisasi",
+    *,
+    daftar_desa: pd.DataFrame | None = None,
+    batas_kesenjangan: float | None = None,
+    batas_porsi: float | None = None,
+) -> pd.DataFrame:
+    """Apakah uang desa mengalir ke tempat kesenjangannya? Kesenjangan dan porsi belanja per desa.
+
+    ``belanja`` adalah tabel belanja APBDes, ``indikator`` tabel indikator desa (pembilang dan
+    penyebut). ``layanan``: satu kunci ``skema.LAYANAN`` (mis. ``'kesehatan'``), atau
+    ``'semua'``/``None`` untuk kelima layanan dasar. ``tahun``: bawaan tahun terakhir di tabel belanja.
+    ``wilayah``: kode kecamatan/kabupaten/provinsi (mis. ``'33.22.02'``) untuk membatasi desa.
+    ``nilai``: ``'realisasi'`` (bawaan) atau ``'anggaran'``. ``daftar_desa`` (opsional, mis.
+    ``muat.muat_wilayah()``) menambahkan kolom ``nama_desa``.
+
+    - **Kesenjangan** (poin persen): untuk setiap indikator layanan itu yang punya target
+      (``p3pd.indikator``), jarak capaian desa ke target; 0 bila target sudah tercapai. Lalu
+      dirata-rata per layanan. Untuk semua layanan: rata-rata kelima layanan (setiap layanan
+      berbobot sama). Indikator tanpa data di desa itu dilewati.
+    - **Porsi belanja** (%): belanja sub-bidang layanan itu dibagi total belanja desa (lihat
+      :func:`porsi_layanan_dasar`; jaminan sosial = sub-bidang 5.3, sebuah asumsi).
+    - **Kelompok**: kesenjangan "besar" bila di atas ``batas_kesenjangan``, porsi "kecil" bila
+      di bawah ``batas_porsi``; kedua batas bawaannya median desa-desa di hasil ini, jadi
+      kelompok bersifat relatif terhadap desa lain di wilayah yang sama.
+      ``perlu_ditelaah`` benar untuk kelompok "kesenjangan besar, porsi kecil".
+
+    Setiap desa di tabel belanja (setelah disaring) harus ada di tabel indikator pada tahun
+    itu; desa di tabel indikator tanpa belanja dilewati. Kolom hasil: ``kode_desa``,
+    (``nama_desa``), ``tahun``, ``layanan`` (kunci atau ``'semua'``), ``kesenjangan``,
+    ``indikator_belum_tercapai``, ``jumlah_indikator``, ``belanja`` (Rp), ``total_belanja``
+    (Rp), ``porsi_belanja`` (%), ``kelompok``, ``perlu_ditelaah``; urut menurut kode desa.
+    Tabel masukan tidak diubah.
+    """
+    layanan = _pilih_layanan(layanan)
+    _periksa_nilai(nilai)
+    _periksa_kolom(belanja, BELANJA.nama_kolom, "belanja")
+    _periksa_kolom(indikator, ["kode_desa", "tahun"], "indikator")
+    belanja = _saring_awalan(belanja, wilayah, "belanja")
+    indikator = _saring_awalan(indikator, wilayah, "indikator")
+    if belanja.empty:
+        raise DataTidakValid("tabel belanja tidak berisi baris data.")
+    if tahun is None:
+        tahun = int(pd.to_numeric(belanja["tahun"]).max())
+    tahun = int(tahun)
+
+    porsi = porsi_layanan_dasar(belanja, "desa", tahun=tahun, nilai=nilai)
+    kunci = "layanan_dasar" if layanan is None else layanan
+    uang = pd.DataFrame(
+        {
+            "kode_desa": porsi["kode_wilayah"].astype(str).to_numpy(),
+            "belanja": porsi[f"belanja_{kunci}"].to_numpy(dtype="float64"),
+            "total_belanja": porsi["total_belanja"].to_numpy(dtype="float64"),
+            "porsi_belanja": porsi[f"porsi_{kunci}"].to_numpy(dtype="float64"),
+        }
+    )
+    senjang = _kesenjangan_desa(indikator, layanan, tahun)
+    hilang = ~uang["kode_desa"].isin(senjang["kode_desa"])
+    if hilang.any():
+        raise DataTidakValid(
+            f"{int(hilang.sum())} desa ada di tabel belanja tahun {tahun} tetapi tidak ada di "
+            "tabel indikator: " + _contoh(uang.loc[hilang, "kode_desa"]) + ".",
+            kolom=["kode_desa", "tahun"],
+        )
+    hasil = uang.merge(senjang, on="kode_desa", how="left", validate="one_to_one")
+
+    ada = hasil["kesenjangan"].notna() & hasil["porsi_belanja"].notna()
+    bk = hasil.loc[ada, "kesenjangan"].median() if batas_kesenjangan is None else batas_kesenjangan
+    bp = hasil.loc[ada, "porsi_belanja"].median() if batas_porsi is None else batas_porsi
+    besar = (hasil["kesenjangan"] > bk).to_numpy()
+    kecil = (hasil["porsi_belanja"] < bp).to_numpy()
+    kelompok = np.select(
+        [besar & kecil, besar & ~kecil, ~besar & kecil], list(KELOMPOK_UANG[:3]), KELOMPOK_UANG[3]
+    )
+    kelompok = np.where(ada.to_numpy(), kelompok, TANPA_DATA)
+
+    kolom: dict[str, object] = {"kode_desa": hasil["kode_desa"].to_numpy(dtype=object)}
+    if daftar_desa is not None:
+        _periksa_kolom(daftar_desa, ["kode_desa", "nama_desa"], "desa")
+        nama = daftar_desa.drop_duplicates("kode_desa").set_index("kode_desa")["nama_desa"]
+        kolom["nama_desa"] = hasil["kode_desa"].map(nama).to_numpy(dtype=object)
+    kolom |= {
+        "tahun": np.full(len(hasil), tahun, dtype=np.int64),
+        "layanan": SEMUA_LAYANAN if layanan is None else layanan,
+        "kesenjangan": hasil["kesenjangan"].to_numpy(),
+        "indikator_belum_tercapai": hasil["indikator_belum_tercapai"].to_numpy(dtype=np.int64),
+        "jumlah_indikator": hasil["jumlah_indikator"].to_numpy(dtype=np.int64),
+        "belanja": hasil["belanja"].to_numpy(),
+        "total_belanja": hasil["total_belanja"].to_numpy(),
+        "porsi_belanja": hasil["porsi_belanja"].to_numpy(),
+        "kelompok": kelompok.astype(object),
+        "perlu_ditelaah": kelompok == KELOMPOK_UANG[0],
+    }
     return pd.DataFrame(kolom)
