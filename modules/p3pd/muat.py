@@ -575,7 +575,11 @@ def _buka_lembar(path: Path, sumber: str, dikenal: set[str], tabel: skema.Tabel 
             berkas=sumber,
         ) from None
     try:
-        lembar = [ws for ws in buku.worksheets]
+        lembar = list(buku.worksheets)
+        for ws in lembar:
+            # Sebagian program menulis ukuran lembar yang salah; baca semua sel yang ada.
+            if hasattr(ws, "reset_dimensions"):
+                ws.reset_dimensions()
         if not lembar:
             raise DataTidakValid("buku kerja tidak berisi lembar kerja.", berkas=sumber)
         nama_cocok = set()
