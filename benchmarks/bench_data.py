@@ -6,8 +6,8 @@ Lalu dua cara mengerjakan pekerjaan yang SAMA diukur, masing-masing di proses te
 puncak memorinya terpisah:
 
 - ``p3pd``: pemuat ``p3pd.muat`` (dengan semua pemeriksaan), ``indikator.hitung_capaian`` di
-  empat tingkat, dan ``apbdes`` (porsi layanan dasar, porsi siltap, per kapita, realisasi) di
-  empat tingkat;
+  empat tingkat, dan ``apbdes.ringkasan_apbdes`` (porsi layanan dasar, porsi siltap, per
+  kapita, realisasi) di empat tingkat;
 - ``naif``: satu putaran Python per baris/desa — baca CSV dengan modul ``csv``, periksa setiap
   nilai, jumlahkan per desa dalam kamus, lalu per wilayah, lalu bagi.
 
@@ -67,15 +67,7 @@ def kerja_p3pd(folder: Path) -> dict[str, float]:
 
     t = time.perf_counter()
     penduduk = ind[["kode_desa", "tahun", "jumlah_penduduk"]]
-    apb = {
-        tk: (
-            apbdes.porsi_layanan_dasar(bel, tk),
-            apbdes.porsi_siltap(bel, tk),
-            apbdes.belanja_per_kapita(bel, penduduk, tk),
-            apbdes.realisasi(bel, tk),
-        )
-        for tk in TINGKAT
-    }
+    apb = {tk: apbdes.ringkasan_apbdes(bel, penduduk, tk) for tk in TINGKAT}
     waktu["apbdes (4 tingkat)"] = time.perf_counter() - t
     waktu["baris indikator"] = float(len(ind))
     waktu["baris belanja"] = float(len(bel))
@@ -83,7 +75,7 @@ def kerja_p3pd(folder: Path) -> dict[str, float]:
         capaian["provinsi"].query("indikator == 'stunting'")["capaian"].iloc[0]
     )
     waktu["cek: porsi layanan dasar provinsi pertama"] = float(
-        apb["provinsi"][0]["porsi_layanan_dasar"].iloc[0]
+        apb["provinsi"]["porsi_layanan_dasar"].iloc[0]
     )
     return waktu
 
