@@ -1,0 +1,243 @@
+"""Pembantu membaca dan menyimpan tabel di notebook: jenis isi kolom, dan simpan ke Excel.
+
+- ``ringkas_kolom(data)`` menjelaskan setiap kolom sebuah tabel dengan kata sehari-hari
+  ("teks", "bilangan bulat", "bilangan desimal", …), dengan satu contoh isi dan banyaknya sel
+  terisi dan kosong. Berguna untuk melihat apa yang terjadi ketika berkas dibaca apa adanya
+  (misalnya angka yang ikut terbaca sebagai teks).
+- ``simpan_excel(data, nama_berkas)`` menyimpan tabel ke berkas Excel (.xlsx) di folder
+  ``kerja_saya/`` **tanpa pernah menimpa** berkas yang sudah ada, dan secara atomik (berkas
+  sementara di folder yang sama, lalu ``os.replace``).
+
+Mengimpor modul ini tidak mengubah apa pun dan tidak menyentuh berkas.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from p3pd.galat import GalatP3PD
+
+__all__ = ["JENIS", "jenis_isi", "ringkas_kolom", "simpan_excel", "LEMBAR_DATA", "LEMBAR_CATATAN"]
+
+JENIS = {
+    "string": "teks",
+    "boolean": "ya/tidak",
+    "integer": "bilangan bulat",
+    "floating": "bilangan desimal",
+    "mixed-integer-float": "bilangan desimal",
+    "decimal": "bilangan desimal",
+    "datetime64": "tanggal",
+    "datetime": "tanggal",
+    "date": "tanggal",
+    "categorical": "kategori",
+    "empty": "kosong semua",
+}
+"""Jenis isi kolom menurut ``pandas.api.types.infer_dtype`` → kata sehari-hari."""
+
+CAMPURAN = "campuran"
+"""Jenis isi kolom yang berisi teks dan angka (atau jenis lain) bercampur."""
+
+LEMBAR_DATA = "data"
+"""Nama lembar kerja berisi tabel di berkas Excel hasil ``simpan_excel``."""
+
+LEMBAR_CATATAN = "catatan"
+"""Nama lembar kerja berisi catatan (mis. "data sintetis") bila ``catatan`` diisi."""
+
+_BATAS_NOMOR = 1000  # nama baru paling banyak "nama (1000).xlsx"
+
+
+def jenis_isi(seri: pd.Series) -> str:
+    """Jenis isi satu kolom dengan kata sehari-hari.
+
+    Hasilnya salah satu dari: ``'teks'``, ``'bilangan bulat'``, ``'bilangan desimal'``,
+    ``'ya/tidak'``, ``'tanggal'``, ``'kategori'``, ``'kosong semua'``, atau ``'campuran'``
+    (misalnya angka dan teks bercampur dalam satu kolom). Sel kosong tidak dihitung.
+    """
+    if isinstance(seri.dtype, pd.CategoricalDtype):
+        return JENIS["categorical"]
+    if pd.api.types.is_bool_dtype(seri.dtype):
+        return JENIS["boolean"]
+    if pd.api.types.is_integer_dtype(seri.dtype):
+        return JENIS["integer"]
+    if pd.api.types.is_float_dtype(seri.dtype):
+        return JENIS["floating"] if seri.notna().any() else JENIS["empty"]
+    if pd.api.types.is_datetime64_any_dtype(seri.dtype):
+        return JENIS["datetime64"]
+    return JENIS.get(pd.api.types.infer_dtype(seri, skipna=True), CAMPURAN)
+
+
+def ringkas_kolom(data: pd.DataFrame) -> pd.DataFrame:
+    """Satu baris per kolom ``data``: nama kolom, jenis isi, satu contoh isi, sel terisi dan kosong.
+
+    Kolom hasil: ``kolom``, ``jenis`` (lihat :func:`jenis_isi`), ``contoh`` (isi pertama
+    yang tidak kosong, ditulis seperti yang disimpan Python, mis. ``'1.84'``), ``terisi``, dan
+    ``kosong`` (banyaknya sel). Tabel ``data`` tidak diubah.
+    """
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError("ringkas_kolom membutuhkan tabel (DataFrame) pandas.")
+    baris = []
+    for posisi, nama in enumerate(data.columns):
+        seri = data.iloc[:, posisi]
+        isi = seri.dropna()
+        baris.append(
+            {
+                "kolom": str(nama),
+                "jenis": jenis_isi(seri),
+                "contoh": str(isi.iloc[0]) if len(isi) else "",
+                "terisi": int(seri.notna().sum()),
+                "kosong": int(seri.isna().sum()),
+            }
+        )
+    return pd.DataFrame(baris, columns=["kolom", "jenis", "contoh", "terisi", "kosong"])
+
+
+# --------------------------------------------------------------------------- simpan ke Excel
+
+
+def simpan_excel(
+    data: pd.DataFrame | pd.Series,
+    nama_berkas: str,
+    folder: str | Path | None = None,
+    *,
+    catatan: str = "",
+) -> Path:
+    """Simpan tabel ke berkas Excel baru, tanpa menimpa berkas yang sudah ada; kembalikan letaknya.
+
+    ``nama_berkas`` hanya nama (tanpa folder); akhiran ``.xlsx`` ditambahkan bila tidak ada.
+    ``folder`` bawaannya ``kerja_saya/`` (lihat ``p3pd.notebook.folder_kerja``). Tabel ditulis
+    ke lembar ``data``; label baris (indeks) yang bernama, misalnya nama kecamatan hasil
+    ``groupby``, ikut menjadi kolom, sedangkan nomor baris tanpa nama tidak ikut. ``catatan`` (mis. keterangan "data sintetis") ditulis ke
+    lembar ``catatan``.
+
+    - Berkas belum ada: ditulis secara atomik (berkas sementara di folder yang sama, lalu
+      ``os.replace``), sehingga tidak pernah ada berkas setengah jadi.
+    - Berkas sudah ada dengan isi yang sama (mis. sel dijalankan ulang): tidak ditulis ulang.
+    - Berkas sudah ada dengan isi berbeda (mis. sudah Anda sunting di Excel): berkas itu
+      **dibiarkan**, dan tabel disimpan dengan nama baru ``nama (2).xlsx``, ``nama (3).xlsx``, …
+    """
+    from p3pd.notebook import folder_kerja
+
+    tabel = _siapkan_tabel(data)
+    tujuan_folder = folder_kerja() if folder is None else Path(folder)
+    if not tujuan_folder.is_dir():
+        raise GalatP3PD(f"Folder '{tujuan_folder}' tidak ada; buat dulu foldernya.")
+    dasar = _nama_xlsx(nama_berkas)
+    for nomor in range(1, _BATAS_NOMOR + 1):
+        nama = dasar if nomor == 1 else f"{Path(dasar).stem} ({nomor}).xlsx"
+        tujuan = tujuan_folder / nama
+        if not tujuan.exists():
+            _tulis_xlsx_atomik(tabel, catatan, tujuan)
+            return tujuan
+        if _isi_sama(tujuan, tabel, catatan):
+            return tujuan
+    raise GalatP3PD(
+        f"Sudah ada {_BATAS_NOMOR} berkas bernama '{Path(dasar).stem} (…).xlsx' di "
+        f"'{tujuan_folder}'; pakai nama berkas lain."
+    )
+
+
+def _siapkan_tabel(data: pd.DataFrame | pd.Series) -> pd.DataFrame:
+    """Tabel yang akan ditulis: Series menjadi tabel, indeks bermakna menjadi kolom."""
+    if isinstance(data, pd.Series):
+        data = data.to_frame(name=data.name if data.name is not None else "nilai")
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError("simpan_excel membutuhkan tabel (DataFrame) atau Series pandas.")
+    if isinstance(data.columns, pd.MultiIndex):
+        raise GalatP3PD(
+            "Tabel ini punya judul kolom bertingkat; Excel hanya menerima satu baris judul. "
+            "Ratakan dulu judul kolomnya, mis. dengan .reset_index() atau memilih kolom."
+        )
+    # Indeks bernama (mis. hasil groupby) bermakna; indeks tanpa nama hanya nomor baris.
+    bernama = any(n is not None for n in data.index.names)
+    tabel = data.reset_index(drop=not bernama)
+    tabel.columns = [str(k) for k in tabel.columns]
+    kembar = sorted({k for k in tabel.columns if list(tabel.columns).count(k) > 1})
+    if kembar:
+        raise GalatP3PD(
+            "Nama kolom harus berbeda-beda; kolom ini muncul lebih dari sekali: "
+            + ", ".join(f"'{k}'" for k in kembar)
+            + "."
+        )
+    return tabel
+
+
+def _nama_xlsx(nama_berkas: str) -> str:
+    nama = str(nama_berkas).strip()
+    if not nama or re.search(r"[/\\:*?\"<>|]", nama) or nama in (".", ".."):
+        raise GalatP3PD(
+            f"Nama berkas '{nama_berkas}' tidak dapat dipakai: tulis nama saja, tanpa folder dan "
+            'tanpa tanda / \\ : * ? " < > |, mis. "penduduk_per_kecamatan.xlsx".'
+        )
+    akhiran = Path(nama).suffix.lower()
+    if not akhiran:
+        return nama + ".xlsx"
+    if akhiran != ".xlsx":
+        raise GalatP3PD(
+            f"Nama berkas '{nama}' berakhiran '{akhiran}'; simpan_excel hanya menulis berkas .xlsx."
+        )
+    return nama
+
+
+def _xlsx_bita(tabel: pd.DataFrame, catatan: str) -> bytes:
+    """Isi berkas .xlsx di memori; gagal di sini berarti belum ada berkas yang disentuh."""
+    penyangga = io.BytesIO()
+    penulis = pd.ExcelWriter(penyangga, engine="openpyxl")
+    tabel.to_excel(penulis, sheet_name=LEMBAR_DATA, index=False)
+    if catatan.strip():
+        pd.DataFrame({"catatan": [catatan.strip()]}).to_excel(
+            penulis, sheet_name=LEMBAR_CATATAN, index=False
+        )
+    penulis.close()
+    return penyangga.getvalue()
+
+
+def _tulis_xlsx_atomik(tabel: pd.DataFrame, catatan: str, tujuan: Path) -> None:
+    isi = _xlsx_bita(tabel, catatan)
+    pegangan, sementara = tempfile.mkstemp(
+        prefix=f".{tujuan.name}.", suffix=".tmp", dir=tujuan.parent
+    )
+    try:
+        with os.fdopen(pegangan, "wb") as berkas:
+            berkas.write(isi)
+            berkas.flush()
+            os.fsync(berkas.fileno())
+        os.replace(sementara, tujuan)
+    except PermissionError:
+        raise GalatP3PD(
+            f"Berkas '{tujuan.name}' tidak dapat ditulis (izin ditolak). Mungkin foldernya "
+            "hanya-baca atau berkasnya sedang dibuka program lain."
+        ) from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(sementara)
+
+
+def _isi_sama(berkas: Path, tabel: pd.DataFrame, catatan: str) -> bool:
+    """Benar bila ``berkas`` berisi tabel dan catatan yang sama persis (nilai, kolom, urutan)."""
+    try:
+        lembar = pd.read_excel(berkas, sheet_name=None, engine="openpyxl")
+    except Exception:  # bukan .xlsx yang dapat dibaca: anggap berbeda, jangan ditimpa
+        return False
+    harapan_catatan = [catatan.strip()] if catatan.strip() else []
+    ada_catatan = lembar.get(LEMBAR_CATATAN)
+    isi_catatan = [] if ada_catatan is None else ada_catatan.iloc[:, 0].astype(str).tolist()
+    if set(lembar) - {LEMBAR_DATA, LEMBAR_CATATAN} or isi_catatan != harapan_catatan:
+        return False
+    lama = lembar.get(LEMBAR_DATA)
+    if lama is None or [str(k) for k in lama.columns] != list(tabel.columns):
+        return False
+    lama.columns = list(tabel.columns)
+    try:
+        pd.testing.assert_frame_equal(
+            lama, tabel.reset_index(drop=True), check_dtype=False, check_column_type=False
+        )
+    except (AssertionError, TypeError, ValueError):
+        return False
+    return True
