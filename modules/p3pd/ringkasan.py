@@ -70,13 +70,13 @@ def susun_ringkasan(tabel: dict[str, pd.DataFrame], tahun: int | None = None) ->
     capaian = indikator.hitung_capaian(data, "kabupaten", tahun=tahun, bentuk="lebar")
     nama_kab = wil.drop_duplicates("kode_kabupaten").set_index("kode_kabupaten")["nama_kabupaten"]
     baris.append(f"\nCapaian per kabupaten, tahun {tahun} (%):")
-    kepala = f"  {'indikator':<36}" + "".join(
-        f"{nama_kab.get(k, k).replace('Kabupaten ', '')[:14]:>16}" for k in capaian["kode_wilayah"]
+    kepala = f"  {'indikator':<50}" + "".join(
+        f"{nama_kab.get(k, k).replace('Kabupaten ', '')[:22]:>24}" for k in capaian["kode_wilayah"]
     )
     baris.append(kepala)
     for ind in indikator.DAFTAR_INDIKATOR:
-        nilai = "".join(f"{format.persen(v):>16}" for v in capaian[ind.kode])
-        baris.append(f"  {ind.nama[:36]:<36}{nilai}")
+        nilai = "".join(f"{format.persen(v):>24}" for v in capaian[ind.kode])
+        baris.append(f"  {ind.nama[:50]:<50}{nilai}")
     porsi = apbdes.porsi_layanan_dasar(tabel["belanja"], tingkat="kabupaten", tahun=tahun)
     baris.append(f"\nPorsi belanja APBDes untuk layanan dasar, {tahun}:")
     for _, r in porsi.iterrows():
