@@ -625,7 +625,17 @@ class KernelHangat:
             self._sinkron(self.km.shutdown_kernel)(now=True)
 
 
+class _GalatDijalankan(Exception):
+    """Galat saat notebook dijalankan (kernel sudah dinyalakan ulang oleh ``KernelHangat``)."""
+
+    def __init__(self, asal: BaseException) -> None:
+        super().__init__(str(asal))
+        self.asal = asal
+
+
 def _pesan_galat(galat: BaseException) -> str:
+    if isinstance(galat, _GalatDijalankan):
+        galat = galat.asal
     ename = getattr(galat, "ename", None)
     if ename:
         evalue = str(getattr(galat, "evalue", "")).strip()
@@ -657,7 +667,9 @@ def bangun_satu(
     templat = Path(templat or templat_notebook())
     hasil = Hasil(pekerjaan, berhasil=False)
     nb, galat = kernel.jalankan(templat, pekerjaan.parameter)
-    if galat is None:
+    if galat is not None:
+        galat = _GalatDijalankan(galat)
+    else:
         if nb.metadata.get("papermill", {}).get("exception"):
             galat = RuntimeError("papermill mencatat galat di notebook hasil")
         elif jumlah_gambar(nb) == 0:
@@ -669,6 +681,11 @@ def bangun_satu(
         hasil.pesan = _pesan_galat(galat)
         hasil.notebook_gagal = _simpan_gagal(nb, keluaran, pekerjaan.nama)
         hasil.detik = time.perf_counter() - mulai
+        if not isinstance(galat, _GalatDijalankan):
+            # Notebook selesai tetapi hasilnya tidak sah (mis. tanpa gambar): keadaan modul
+            # di kernel bisa saja ikut berubah, jadi handout berikutnya mulai di kernel baru.
+            with contextlib.suppress(Exception):
+                kernel.nyalakan_ulang()
         return hasil
     try:
         html = ke_html(nb, pekerjaan.judul)
@@ -682,6 +699,8 @@ def bangun_satu(
         hasil.pesan = "konversi gagal — " + _pesan_galat(galat_konversi)
         hasil.notebook_gagal = _simpan_gagal(nb, keluaran, pekerjaan.nama)
         hasil.detik = time.perf_counter() - mulai
+        with contextlib.suppress(Exception):
+            kernel.nyalakan_ulang()
         return hasil
     with contextlib.suppress(FileNotFoundError):
         gagal_lama.unlink()  # sisa kegagalan lama untuk handout yang kini berhasil
@@ -701,9 +720,14 @@ def _lingkar_pekerja(
     format: tuple[str, ...],
     templat: str,
     batas_waktu: int,
+    lingkungan: dict[str, str],
 ) -> None:
     """Isi satu proses pekerja: nyalakan kernel hangat, lalu kerjakan tugas sampai habis."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C diurus proses induk
+    # Proses forkserver menyimpan lingkungan saat ia dinyalakan; pakai lingkungan pemanggil
+    # saat ini (mis. P3PD_DATA) supaya kernel membaca data yang sama dengan pemanggil.
+    os.environ.clear()
+    os.environ.update(lingkungan)
 
     def _berhenti(signum: int, frame: Any) -> None:
         raise SystemExit(128 + signum)
@@ -808,7 +832,15 @@ def bangun_handout(
     ctx = _konteks_proses()
     antrean_tugas = ctx.Queue()
     antrean_hasil = ctx.Queue()
-    argumen = (antrean_tugas, antrean_hasil, str(keluaran), format, str(templat), batas_waktu)
+    argumen = (
+        antrean_tugas,
+        antrean_hasil,
+        str(keluaran),
+        format,
+        str(templat),
+        batas_waktu,
+        dict(os.environ),
+    )
 
     proses: dict[int, Any] = {}
     semua_pid: set[int] = set()
