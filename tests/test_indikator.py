@@ -122,3 +122,101 @@ def test_acuan_untuk_memilih_tahun_terdekat():
     assert stunting.acuan_untuk("53", 2022).nilai == 35.3
     assert stunting.acuan_untuk("99") is None
     assert not math.isnan(stunting.acuan_untuk("ID").nilai)
+
+
+# --- pembanding sumber data, nama wilayah, tangga capaian ----------------------------------------
+
+
+def _data_tangga(tahun: int = 2022) -> pd.DataFrame:
+    """Seperti ``_data()``, tetapi desa kedua kecamatan 33.22.01 berstunting 20 %."""
+    data = _data().assign(tahun=tahun)
+    data.loc[data["kode_desa"] == "33.22.01.2002", "balita_stunting"] = 180
+    return data
+
+
+def test_nama_wilayah_semua_tingkat_dan_desa_dari_tabel():
+    kode = pd.Series(["33", "33.22", "33.22.01", "ID", "33.22.01.2001", "99"], index=list("abcdef"))
+    tanpa = ind.nama_wilayah(kode)
+    assert list(tanpa.index) == list("abcdef")
+    assert list(tanpa) == ["Jawa Tengah", "Kabupaten Semarang", "Getasan", "Indonesia", "", ""]
+    desa = pd.DataFrame({"kode_desa": ["33.22.01.2001"], "nama_desa": ["Sukamaju"]})
+    assert ind.nama_wilayah(kode, desa)["e"] == "Sukamaju"
+
+
+def test_daftar_acuan_survei_dan_administratif_dengan_sumber():
+    jateng = ind.daftar_acuan("stunting", "33")
+    tahun_2022 = jateng[jateng["tahun"] == 2022]
+    assert list(tahun_2022["jenis"]) == ["survei", "administratif"]
+    assert list(tahun_2022["nilai"]) == [20.8, 11.9]
+    assert tahun_2022["sumber"].str.len().min() > 0
+    assert not tahun_2022["pembanding"].any()
+    assert set(jateng["nama_wilayah"]) == {"Jawa Tengah"}
+    # urutan tingkat: kabupaten, provinsi, nasional
+    semua = ind.daftar_acuan("stunting", ["ID", "33", "33.22"])
+    assert list(dict.fromkeys(semua["tingkat"])) == ["kabupaten", "provinsi", "nasional"]
+
+
+def test_daftar_acuan_pembanding_bisa_disertakan_atau_tidak():
+    dengan = ind.daftar_acuan("imunisasi_dasar_lengkap", "33")
+    tanpa = ind.daftar_acuan("imunisasi_dasar_lengkap", "33", pembanding=False)
+    program = dengan[dengan["pembanding"]]
+    assert 93.3 in set(program["nilai"]) and set(program["jenis"]) == {"administratif"}
+    assert len(tanpa) == len(dengan) - len(program)
+    assert not tanpa["pembanding"].any()
+    kosong = ind.daftar_acuan("apm_sd", "33")
+    assert kosong.empty and "sumber" in kosong.columns
+    with pytest.raises(KeyError, match="stunting"):
+        ind.daftar_acuan("stuntng")
+
+
+def test_acuan_pembanding_sah_dan_tidak_ikut_kalibrasi():
+    for kode, daftar in ind.ACUAN_PEMBANDING.items():
+        registri = {(a.wilayah, a.tahun, a.jenis) for a in ind.INDIKATOR[kode].acuan}
+        for a in daftar:
+            assert a.sumber and a.jenis in ("survei", "administratif")
+            assert 0 <= a.nilai <= 100
+            assert (a.wilayah, a.tahun, a.jenis) not in registri
+    dipakai = set(ind.bandingkan_acuan(_data())["acuan"]) | set(ind.target_kalibrasi()["target"])
+    assert 93.3 not in dipakai and 10.64 not in dipakai
+
+
+def test_tangga_capaian_dari_desa_sampai_nasional():
+    data = _data_tangga()
+    asli = data.copy()
+    desa = pd.DataFrame(
+        {"kode_desa": ["33.22.01.2001", "33.22.01.2002"], "nama_desa": ["Kecil", "Besar"]}
+    )
+    t = ind.tangga_capaian(data, "33.22.01", "stunting", 2022, desa)
+    pd.testing.assert_frame_equal(data, asli)  # masukan tidak diubah
+    assert list(t["tingkat"]) == [
+        "desa terendah",
+        "desa tertinggi",
+        "kecamatan",
+        "kabupaten",
+        "kabupaten (terbitan)",
+        "provinsi (terbitan)",
+        "provinsi (terbitan)",
+        "nasional (terbitan)",
+    ]
+    assert list(t["nama_wilayah"][:2]) == ["Kecil", "Besar"]
+    assert list(t["capaian"][:4]) == pytest.approx([10.0, 20.0, 19.0, 195 / 1010 * 100])
+    assert list(t["capaian"][4:]) == [18.7, 20.8, 11.9, 21.6]
+    assert list(t["jenis"][4:]) == ["survei", "survei", "administratif", "survei"]
+    assert (t["jenis"][:4] == ind.DATA_LATIHAN).all()
+    assert t["sumber"].str.len().min() > 0
+
+
+def test_tangga_capaian_memilih_tahun_acuan_terdekat_per_jenis():
+    t = ind.tangga_capaian(_data_tangga(2024), "33.22.01", "stunting", 2024)
+    nasional = t[t["tingkat"] == "nasional (terbitan)"].iloc[0]
+    assert nasional["tahun"] == 2023 and nasional["capaian"] == 21.5
+    assert set(t.loc[t["tingkat"] == "kecamatan", "tahun"]) == {2024}
+
+
+def test_tangga_capaian_kode_salah_atau_kecamatan_tanpa_data():
+    with pytest.raises(ValueError, match="tidak sah"):
+        ind.tangga_capaian(_data(), "33.22", "stunting", 2022)
+    with pytest.raises(ValueError, match="Tidak ada desa"):
+        ind.tangga_capaian(_data(), "33.22.05", "stunting", 2022)
+    with pytest.raises(ValueError, match="Tidak ada desa"):
+        ind.tangga_capaian(_data(), "33.22.01", "stunting", 2030)

@@ -496,9 +496,14 @@ def tambah_kesenjangan(capaian: pd.DataFrame) -> pd.DataFrame:
     baik" = capaian − target. Nilai negatif berarti target sudah terlampaui.
     """
     hasil = capaian.copy()
-    target = hasil["indikator"].map({i.kode: i.target for i in DAFTAR_INDIKATOR}).astype("float64")
-    naik = hasil["indikator"].map({i.kode: i.arah == NAIK for i in DAFTAR_INDIKATOR}).astype(bool)
-    selisih = np.where(naik, target - hasil["capaian"], hasil["capaian"] - target)
+    # cari posisi tiap kode di daftar sekali (cepat untuk jutaan baris), lalu ambil dengan numpy
+    posisi = pd.Index([i.kode for i in DAFTAR_INDIKATOR]).get_indexer(hasil["indikator"])
+    if (posisi < 0).any():
+        ambil_indikator(str(hasil["indikator"].to_numpy()[np.argmin(posisi)]))
+    target = np.array([np.nan if i.target is None else i.target for i in DAFTAR_INDIKATOR])[posisi]
+    naik = np.array([i.arah == NAIK for i in DAFTAR_INDIKATOR])[posisi]
+    nilai = hasil["capaian"].to_numpy(dtype="float64")
+    selisih = np.where(naik, target - nilai, nilai - target)
     hasil["target"] = target
     hasil["kesenjangan"] = selisih
     memenuhi = pd.array(selisih <= 0, dtype="boolean")
@@ -610,3 +615,240 @@ def target_kalibrasi() -> pd.DataFrame:
                 }
             )
     return pd.DataFrame(baris)
+
+
+# --- Pembanding sumber data dan tangga wilayah (notebook 03) ------------------------------------
+
+ACUAN_PEMBANDING: dict[str, tuple[Acuan, ...]] = {
+    "stunting": (
+        Acuan("63", 30.0, 2021, "Kemenkes, SSGI 2021", "survei"),
+        Acuan(
+            "63",
+            10.64,
+            2021,
+            "Data e-PPGBM Kalimantan Selatan 2021 (dikutip Transnews)",
+            "administratif",
+            "Data penimbangan balita di posyandu; jauh di bawah angka survei SSGI tahun yang sama.",
+        ),
+    ),
+    "imunisasi_dasar_lengkap": (
+        Acuan(
+            "33",
+            93.3,
+            2023,
+            "Dinkes Prov. Jawa Tengah, Profil Kesehatan Jawa Tengah 2023",
+            "administratif",
+            "Cakupan program: bayi dengan IDL ÷ sasaran bayi; target 95 %; bisa > 100 %.",
+        ),
+        Acuan(
+            "33",
+            86.7,
+            2021,
+            "Dinkes Prov. Jawa Tengah, Profil Kesehatan Jawa Tengah 2021",
+            "administratif",
+            "Cakupan program: bayi dengan IDL ÷ sasaran bayi; bisa > 100 %.",
+        ),
+        Acuan(
+            "33.22",
+            73.6,
+            2021,
+            "Dinkes Prov. Jawa Tengah, Profil Kesehatan Jawa Tengah 2021",
+            "administratif",
+            "Cakupan program: bayi dengan IDL ÷ sasaran bayi; bisa > 100 %.",
+        ),
+    ),
+}
+"""Angka terbitan tambahan, khusus untuk membandingkan sumber data (survei vs administratif).
+
+Angka ini **tidak** dipakai untuk kalibrasi data latihan, :func:`bandingkan_acuan`, atau
+handout: tahunnya di luar 2022–2024 atau definisinya berbeda dari indikator di data latihan
+(misalnya cakupan program IDL dihitung terhadap sasaran bayi, bukan anak 12–23 bulan).
+"""
+
+DATA_LATIHAN = "data latihan (sintetis)"
+"""Isi kolom ``jenis`` untuk angka yang dihitung dari data latihan."""
+
+_TINGKAT_KODE = {2: "provinsi", 5: "kabupaten", 8: "kecamatan", 13: "desa"}
+
+
+def _tingkat_kode(kode: str) -> str:
+    """Tingkat wilayah sebuah kode: 'nasional' untuk 'ID', selain itu menurut panjang kode."""
+    if kode == "ID":
+        return "nasional"
+    return _TINGKAT_KODE.get(len(kode), "tidak dikenal")
+
+
+def nama_wilayah(kode: pd.Series, wilayah_desa: pd.DataFrame | None = None) -> pd.Series:
+    """Nama wilayah untuk setiap kode: provinsi, kabupaten, kecamatan (referensi nyata), 'ID'.
+
+    Nama desa (sintetis) diambil dari ``wilayah_desa`` (tabel ``p3pd.muat.muat_wilayah()``,
+    kolom ``kode_desa`` dan ``nama_desa``) bila diberikan. Kode yang tidak dikenal, atau kode
+    desa tanpa ``wilayah_desa``, bernama kosong (``""``). Indeks ``kode`` dipertahankan.
+    """
+    from p3pd.wilayah import daftar_kecamatan
+
+    ref = daftar_kecamatan()
+    peta: dict[str, str] = {"ID": "Indonesia"}
+    for kolom_kode, kolom_nama in (
+        ("kode_provinsi", "nama_provinsi"),
+        ("kode_kabupaten", "nama_kabupaten"),
+        ("kode_kecamatan", "nama_kecamatan"),
+    ):
+        peta.update(zip(ref[kolom_kode].astype(str), ref[kolom_nama].astype(str), strict=True))
+    if wilayah_desa is not None:
+        peta.update(
+            zip(
+                wilayah_desa["kode_desa"].astype(str),
+                wilayah_desa["nama_desa"].astype(str),
+                strict=True,
+            )
+        )
+    teks = kode.astype(str)
+    return pd.Series(
+        [peta.get(k, "") for k in teks], index=kode.index, name="nama_wilayah", dtype=object
+    )
+
+
+def daftar_acuan(
+    indikator: str, wilayah: str | Iterable[str] | None = None, *, pembanding: bool = True
+) -> pd.DataFrame:
+    """Semua angka terbitan untuk satu indikator, satu baris per angka, dengan jenis dan sumbernya.
+
+    ``wilayah``: satu kode atau daftar kode (mis. ``"33"``, ``["33", "33.22", "ID"]``);
+    ``None`` = semua wilayah. ``pembanding=True`` menyertakan :data:`ACUAN_PEMBANDING`
+    (kolom ``pembanding`` bernilai ``True`` untuk baris itu). Urutan: kabupaten, provinsi,
+    nasional; lalu tahun; survei sebelum administratif. Kolom: ``indikator, tingkat, wilayah,
+    nama_wilayah, tahun, nilai, jenis, sumber, catatan, pembanding``.
+    """
+    ind = ambil_indikator(indikator)
+    if isinstance(wilayah, str):
+        wilayah = [wilayah]
+    pilih = None if wilayah is None else set(wilayah)
+    semua = [(a, False) for a in ind.acuan]
+    if pembanding:
+        semua += [(a, True) for a in ACUAN_PEMBANDING.get(ind.kode, ())]
+    urutan_tingkat = {"kecamatan": 0, "kabupaten": 1, "provinsi": 2, "nasional": 3}
+    baris = [
+        {
+            "indikator": ind.kode,
+            "tingkat": _tingkat_kode(a.wilayah),
+            "wilayah": a.wilayah,
+            "tahun": a.tahun,
+            "nilai": a.nilai,
+            "jenis": a.jenis,
+            "sumber": a.sumber,
+            "catatan": a.catatan,
+            "pembanding": lagi,
+        }
+        for a, lagi in semua
+        if pilih is None or a.wilayah in pilih
+    ]
+    kolom = [
+        "indikator",
+        "tingkat",
+        "wilayah",
+        "nama_wilayah",
+        "tahun",
+        "nilai",
+        "jenis",
+        "sumber",
+        "catatan",
+        "pembanding",
+    ]
+    if not baris:
+        return pd.DataFrame(columns=kolom)
+    hasil = pd.DataFrame(baris)
+    hasil["nama_wilayah"] = nama_wilayah(hasil["wilayah"])
+    hasil = hasil.assign(
+        _tingkat=hasil["tingkat"].map(urutan_tingkat).fillna(9),
+        _jenis=(hasil["jenis"] != "survei").astype(int),
+    ).sort_values(["_tingkat", "wilayah", "tahun", "_jenis"], kind="stable")
+    return hasil[kolom].reset_index(drop=True)
+
+
+def tangga_capaian(
+    data: pd.DataFrame,
+    kecamatan: str,
+    indikator: str,
+    tahun: int,
+    wilayah_desa: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Capaian satu indikator dari desa sampai nasional, dengan jenis dan sumber setiap angka.
+
+    Baris dari data latihan (``data`` = tabel indikator desa, tahun ``tahun``): desa dengan
+    capaian terendah dan tertinggi di ``kecamatan`` (kode ``PP.KK.CC``), kecamatan itu, dan
+    kabupatennya; kecamatan dan kabupaten dihitung dengan menjumlahkan cacah lalu membagi.
+    Lalu angka terbitan (registri indikator, tanpa :data:`ACUAN_PEMBANDING`) untuk kabupaten,
+    provinsi, dan Indonesia: untuk setiap wilayah dan jenis (survei/administratif), angka yang
+    tahunnya paling dekat dengan ``tahun``. Nama desa diambil dari ``wilayah_desa`` bila
+    diberikan. Kolom: ``tingkat, kode_wilayah, nama_wilayah, tahun, capaian, jenis, sumber``.
+    """
+    ind = ambil_indikator(indikator)
+    kecamatan = str(kecamatan)
+    if len(kecamatan) != _PANJANG_KODE["kecamatan"]:
+        raise ValueError(
+            f"Kode kecamatan '{kecamatan}' tidak sah: tulis seperti '33.22.01' "
+            "(mis. wilayah.cari_kecamatan('Getasan').kode)."
+        )
+    df = data[data["tahun"] == tahun]
+    df = df[kode_wilayah(df["kode_desa"], "kabupaten") == kecamatan[:5]]
+    di_kecamatan = df[kode_wilayah(df["kode_desa"], "kecamatan") == kecamatan]
+    if di_kecamatan.empty:
+        raise ValueError(
+            f"Tidak ada desa kecamatan {kecamatan} pada tahun {tahun} di data. "
+            "Periksa kode kecamatan dan tahunnya."
+        )
+    sumber_desa = f"indikator_desa.csv: {ind.pembilang} ÷ {ind.penyebut}"
+    sumber_jumlah = f"indikator_desa.csv: jumlah {ind.pembilang} ÷ jumlah {ind.penyebut}"
+    baris: list[dict] = []
+    desa = hitung_capaian(di_kecamatan, "desa", indikator=ind.kode).dropna(subset=["capaian"])
+    if not desa.empty:
+        terendah = desa.loc[desa["capaian"].idxmin()]
+        tertinggi = desa.loc[desa["capaian"].idxmax()]
+        for label, b in (("desa terendah", terendah), ("desa tertinggi", tertinggi)):
+            baris.append(
+                {
+                    "tingkat": label,
+                    "kode_wilayah": b["kode_wilayah"],
+                    "tahun": tahun,
+                    "capaian": float(b["capaian"]),
+                    "jenis": DATA_LATIHAN,
+                    "sumber": sumber_desa,
+                }
+            )
+    for tingkat, bagian in (("kecamatan", di_kecamatan), ("kabupaten", df)):
+        satu = hitung_capaian(bagian, tingkat, indikator=ind.kode).iloc[0]
+        baris.append(
+            {
+                "tingkat": tingkat,
+                "kode_wilayah": satu["kode_wilayah"],
+                "tahun": tahun,
+                "capaian": float(satu["capaian"]),
+                "jenis": DATA_LATIHAN,
+                "sumber": sumber_jumlah,
+            }
+        )
+    for wilayah, tingkat in (
+        (kecamatan[:5], "kabupaten"),
+        (kecamatan[:2], "provinsi"),
+        ("ID", "nasional"),
+    ):
+        for jenis in ("survei", "administratif"):
+            cocok = [a for a in ind.acuan if a.wilayah == wilayah and a.jenis == jenis]
+            if not cocok:
+                continue
+            a = min(cocok, key=lambda x: (abs(x.tahun - tahun), -x.tahun))
+            baris.append(
+                {
+                    "tingkat": f"{tingkat} (terbitan)",
+                    "kode_wilayah": a.wilayah,
+                    "tahun": a.tahun,
+                    "capaian": a.nilai,
+                    "jenis": a.jenis,
+                    "sumber": a.sumber,
+                }
+            )
+    hasil = pd.DataFrame(baris)
+    hasil["nama_wilayah"] = nama_wilayah(hasil["kode_wilayah"], wilayah_desa)
+    kolom = ["tingkat", "kode_wilayah", "nama_wilayah", "tahun", "capaian", "jenis", "sumber"]
+    return hasil[kolom]
