@@ -196,9 +196,19 @@ def test_simpan_excel_menolak_nama_berkas_dengan_folder(tmp_path, contoh, nama):
     assert isi_folder(tmp_path) == []
 
 
-def test_simpan_excel_menolak_akhiran_selain_xlsx(tmp_path, contoh):
+@pytest.mark.parametrize("nama", ["hasil.csv", "hasil.XLS", "hasil.ods"])
+def test_simpan_excel_menolak_akhiran_berkas_data_lain(tmp_path, contoh, nama):
     with pytest.raises(GalatP3PD, match=r"hanya menulis berkas \.xlsx"):
-        simpan_excel(contoh, "hasil.csv", tmp_path)
+        simpan_excel(contoh, nama, tmp_path)
+    assert isi_folder(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("nama", "harapan"),
+    [("kecamatan_33.22", "kecamatan_33.22.xlsx"), ("hasil.XLSX", "hasil.XLSX"), (" a ", "a.xlsx")],
+)
+def test_simpan_excel_akhiran_xlsx_ditambahkan_bila_perlu(tmp_path, contoh, nama, harapan):
+    assert simpan_excel(contoh, nama, tmp_path).name == harapan
 
 
 def test_simpan_excel_folder_tidak_ada(tmp_path, contoh):

@@ -50,6 +50,9 @@ LEMBAR_DATA = "data"
 LEMBAR_CATATAN = "catatan"
 """Nama lembar kerja berisi catatan (mis. "data sintetis") bila ``catatan`` diisi."""
 
+_AKHIRAN_LAIN = {".csv", ".txt", ".tsv", ".xls", ".xlsm", ".xlsb", ".ods", ".json", ".ipynb"}
+"""Akhiran berkas data lain: ditolak agar isi Excel tidak tersimpan dengan akhiran yang salah."""
+
 _BATAS_NOMOR = 1000  # nama baru paling banyak "nama (1000).xlsx"
 
 
@@ -110,7 +113,8 @@ def simpan_excel(
 ) -> Path:
     """Simpan tabel ke berkas Excel baru, tanpa menimpa berkas yang sudah ada; kembalikan letaknya.
 
-    ``nama_berkas`` hanya nama (tanpa folder); akhiran ``.xlsx`` ditambahkan bila tidak ada.
+    ``nama_berkas`` hanya nama (tanpa folder); akhiran ``.xlsx`` ditambahkan bila tidak ada
+    (nama berakhiran jenis berkas lain, mis. ``.csv``, ditolak).
     ``folder`` bawaannya ``kerja_saya/`` (lihat ``p3pd.notebook.folder_kerja``). Tabel ditulis
     ke lembar ``data``; label baris (indeks) yang bernama, misalnya nama kecamatan hasil
     ``groupby``, ikut menjadi kolom, sedangkan nomor baris tanpa nama tidak ikut. ``catatan`` (mis. keterangan "data sintetis") ditulis ke
@@ -176,13 +180,13 @@ def _nama_xlsx(nama_berkas: str) -> str:
             'tanpa tanda / \\ : * ? " < > |, mis. "penduduk_per_kecamatan.xlsx".'
         )
     akhiran = Path(nama).suffix.lower()
-    if not akhiran:
-        return nama + ".xlsx"
-    if akhiran != ".xlsx":
+    if akhiran == ".xlsx":
+        return nama
+    if akhiran in _AKHIRAN_LAIN:
         raise GalatP3PD(
             f"Nama berkas '{nama}' berakhiran '{akhiran}'; simpan_excel hanya menulis berkas .xlsx."
         )
-    return nama
+    return nama + ".xlsx"  # tanpa akhiran, atau titik di dalam nama (mis. "kecamatan_33.22")
 
 
 def _xlsx_bita(tabel: pd.DataFrame, catatan: str) -> bytes:
