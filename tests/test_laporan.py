@@ -1,0 +1,319 @@
+"""Uji ``p3pd.laporan``: isi handout dihitung dengan benar dari data latihan."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from p3pd import diagnosis, laporan, wilayah
+from p3pd.format import persen
+from p3pd.galat import GalatP3PD, WilayahTidakDikenal
+from p3pd.indikator import DAFTAR_INDIKATOR, INDIKATOR, hitung_capaian
+from p3pd.lokasi import folder_data
+from p3pd.skema import LAYANAN, NAIK, SEMUA_TABEL
+
+
+@pytest.fixture(scope="module")
+def data() -> laporan.DataLaporan:
+    return laporan.muat_data()
+
+
+@pytest.fixture(scope="module")
+def tahun(data) -> int:
+    return data.tahun()[-1]
+
+
+@pytest.fixture(scope="module")
+def jateng() -> laporan.WilayahHandout:
+    return laporan.pilih_wilayah("Jawa Tengah")
+
+
+@pytest.fixture(scope="module")
+def getasan() -> laporan.WilayahHandout:
+    return laporan.pilih_wilayah("Jateng", kecamatan="Getasan")
+
+
+# --------------------------------------------------------------------------- wilayah
+
+
+def test_pilih_wilayah(jateng, getasan):
+    assert (jateng.tingkat, jateng.kode, jateng.nama) == ("provinsi", "33", "Provinsi Jawa Tengah")
+    assert jateng.tingkat_data == "provinsi"
+    assert (getasan.tingkat, getasan.kode, getasan.nama) == (
+        "kecamatan",
+        "33.22.01",
+        "Kecamatan Getasan",
+    )
+    assert getasan.kabupaten.nama == "Kabupaten Semarang"
+    kab = laporan.pilih_wilayah("NTT", kabupaten="TTS")
+    assert (kab.kode, kab.tingkat_data) == ("53.02", "kabupaten")
+
+
+def test_pilih_wilayah_galat():
+    with pytest.raises(WilayahTidakDikenal, match="Pilihan yang sah: .*Jawa Tengah"):
+        laporan.pilih_wilayah("Jawa Barat")
+    with pytest.raises(WilayahTidakDikenal, match="Getasan"):
+        laporan.pilih_wilayah("Jawa Tengah", kecamatan="Getasn")
+    with pytest.raises(WilayahTidakDikenal):  # Getasan bukan di Sumatera Utara
+        laporan.pilih_wilayah("Sumatera Utara", kecamatan="Getasan")
+    with pytest.raises(GalatP3PD, match="bukan Jawa Tengah"):
+        laporan.pilih_wilayah("Jawa Tengah", kabupaten="Banjar")
+
+
+# --------------------------------------------------------------------------- angka kunci
+
+
+def test_angka_kunci_sama_dengan_hitung_capaian(data, tahun, jateng, getasan):
+    ind = data.indikator
+    for wil, tingkat in ((jateng, "provinsi"), (getasan, "kecamatan")):
+        kunci = laporan.angka_kunci(data, wil, tahun).set_index("indikator")
+        harap = hitung_capaian(ind, tingkat, tahun=tahun)
+        harap = harap[harap["kode_wilayah"] == wil.kode].set_index("indikator")["capaian"]
+        assert list(kunci.index) == [i.kode for i in DAFTAR_INDIKATOR]
+        np.testing.assert_allclose(kunci["wilayah"], harap.loc[kunci.index])
+    kab = hitung_capaian(ind, "kabupaten", tahun=tahun)
+    kab = kab[kab["kode_wilayah"] == "33.22"].set_index("indikator")["capaian"]
+    kunci = laporan.angka_kunci(data, getasan, tahun).set_index("indikator")
+    np.testing.assert_allclose(kunci["kabupaten"], kab.loc[kunci.index])
+
+
+def test_angka_kunci_hitung_tangan_stunting(data, tahun, getasan):
+    """Jumlahkan cacah desa Getasan dengan tangan, lalu bagi (bukan rata-rata persen desa)."""
+    ind = data.indikator
+    desa = ind[(ind["tahun"] == tahun) & ind["kode_desa"].str.startswith("33.22.01.")]
+    harap = desa["balita_stunting"].sum() / desa["balita_diukur"].sum() * 100
+    kunci = laporan.angka_kunci(data, getasan, tahun).set_index("indikator")
+    assert kunci.loc["stunting", "wilayah"] == pytest.approx(harap)
+
+
+def test_angka_kunci_acuan_terbitan(data, tahun, jateng):
+    kunci = laporan.angka_kunci(data, jateng, tahun).set_index("indikator")
+    stunting = INDIKATOR["stunting"]
+    assert kunci.loc["stunting", "provinsi_terbitan"] == stunting.acuan_untuk("33", tahun).nilai
+    assert kunci.loc["stunting", "nasional_terbitan"] == stunting.acuan_untuk("ID", tahun).nilai
+    assert kunci.loc["stunting", "kabupaten_terbitan"] == stunting.acuan_untuk("33.22", tahun).nilai
+    assert "SSGI" in kunci.loc["stunting", "provinsi_terbitan_sumber"]
+    # indikator tanpa acuan: kosong, bukan angka karangan
+    assert pd.isna(kunci.loc["apm_sd", "provinsi_terbitan"])
+    assert kunci.loc["apm_sd", "provinsi_terbitan_sumber"] == ""
+
+
+def test_html_angka_kunci_bernomor_sumber(data, tahun, jateng):
+    h = laporan.Handout("Jawa Tengah", tahun=tahun, data=data)
+    html = str(h.tabel_angka_kunci())
+    kunci = h.angka_kunci().set_index("indikator")
+    assert f'data-kolom="wilayah">{persen(kunci.loc["stunting", "wilayah"], 1)}<' in html
+    nomor = [int(n) for n in re.findall(r"<sup>(\d+)</sup>", html)]
+    daftar = re.findall(r"<li>(.*?)</li>", html)
+    assert nomor and max(nomor) == len(daftar) == len(set(daftar))
+    assert any("SSGI 2022" in s for s in daftar)
+
+
+# --------------------------------------------------------------------------- lampu
+
+
+def test_lampu_provinsi_per_kecamatan(data, tahun, jateng):
+    lampu = laporan.lampu_wilayah(data, jateng, tahun)
+    n_kec = len(wilayah.daftar_kecamatan("Jawa Tengah"))
+    assert lampu["kode_wilayah"].nunique() == n_kec
+    assert len(lampu) == n_kec * len(laporan.INDIKATOR_LAMPU)
+    assert lampu["nama"].notna().all()
+    assert set(lampu["lampu"]) <= {"hijau", "kuning", "merah"}
+    # capaian kecamatan = jumlah cacah desa kecamatan itu, dibagi
+    harap = hitung_capaian(data.indikator, "kecamatan", tahun=tahun)
+    gabung = lampu.merge(
+        harap[["kode_wilayah", "indikator", "capaian"]], on=["kode_wilayah", "indikator"]
+    )
+    np.testing.assert_allclose(gabung["capaian_x"], gabung["capaian_y"])
+    # aturan lampu: hijau ⇔ target tercapai; merah ⇒ lebih buruk dari kabupaten
+    naik = lampu["indikator"].map(lambda k: INDIKATOR[k].arah == NAIK)
+    capai = np.where(naik, lampu["capaian"] >= lampu["target"], lampu["capaian"] <= lampu["target"])
+    assert ((lampu["lampu"] == "hijau") == capai).all()
+    merah = lampu[lampu["lampu"] == "merah"]
+    naik_m = naik[merah.index]
+    lebih_buruk = np.where(
+        naik_m, merah["capaian"] < merah["pembanding"], merah["capaian"] > merah["pembanding"]
+    )
+    assert lebih_buruk.all()
+    kab = hitung_capaian(data.indikator, "kabupaten", tahun=tahun)
+    kab = kab[kab["kode_wilayah"] == "33.22"].set_index("indikator")["capaian"]
+    np.testing.assert_allclose(lampu["pembanding"], lampu["indikator"].map(kab))
+
+
+def test_lampu_kecamatan_per_desa_sama_dengan_diagnosis(data, tahun, getasan):
+    lampu = laporan.lampu_wilayah(data, getasan, tahun)
+    desa = data.wilayah[data.wilayah["kode_kecamatan"] == "33.22.01"]
+    assert set(lampu["kode_wilayah"]) == set(desa["kode_desa"])
+    kab = data.indikator[data.indikator["kode_desa"].str.startswith("33.22.")]
+    harap = diagnosis.matriks_masalah(kab, tahun, laporan.INDIKATOR_LAMPU)
+    harap = harap[harap["kode_desa"].str.startswith("33.22.01.")]
+    assert lampu.set_index(["kode_wilayah", "indikator"])["lampu"].sort_index().tolist() == (
+        harap.set_index(["kode_desa", "indikator"])["lampu"].sort_index().tolist()
+    )
+
+
+def test_html_tabel_lampu(data, tahun, getasan):
+    h = laporan.Handout("Jawa Tengah", kecamatan="Getasan", tahun=tahun, data=data)
+    html = str(h.tabel_lampu())
+    lampu = laporan.lampu_wilayah(data, getasan, tahun)
+    assert html.count("<tr data-kode=") == lampu["kode_wilayah"].nunique()
+    for warna in ("hijau", "kuning", "merah"):
+        n = int((lampu["lampu"] == warna).sum())
+        assert html.count(f"lampu-{warna}") == n
+    porsi = laporan.porsi_apbdes(data, getasan, tahun)
+    assert persen(porsi["porsi_layanan_dasar"].iloc[0], 1) in html
+
+
+# --------------------------------------------------------------------------- prioritas
+
+
+def test_prioritas_sama_dengan_diagnosis(data, tahun, getasan):
+    prio = laporan.prioritas(data, getasan, tahun, jumlah=5)
+    kab = data.indikator[data.indikator["kode_desa"].str.startswith("33.22.")]
+    harap = diagnosis.desa_prioritas(kab, tahun, wilayah="33.22.01", jumlah=5)
+    assert prio["kode_desa"].tolist() == harap["kode_desa"].tolist()
+    assert prio["peringkat"].tolist() == [1, 2, 3, 4, 5]
+    assert (prio["nama_kecamatan"] == "Getasan").all()
+    nama = data.wilayah.set_index("kode_desa")["nama_desa"]
+    assert prio["nama_desa"].tolist() == nama.loc[prio["kode_desa"]].tolist()
+    assert prio["porsi_layanan_dasar"].between(0, 100).all()
+
+
+def test_prioritas_provinsi_menyebut_kecamatan(data, tahun, jateng):
+    prio = laporan.prioritas(data, jateng, tahun, jumlah=10)
+    assert len(prio) == 10
+    assert prio["kode_desa"].str.startswith("33.").all()
+    assert prio["merah"].is_monotonic_decreasing
+    html = str(laporan.html_prioritas(prio, "provinsi"))
+    assert "<th>Kecamatan</th>" in html and html.count("<tr data-kode=") == 10
+
+
+# --------------------------------------------------------------------------- kebutuhan vs pasokan
+
+
+def test_permintaan_pasokan_hitung_langsung(data, tahun, getasan):
+    pp = laporan.permintaan_pasokan(data, getasan, tahun).set_index("layanan")
+    assert list(pp.index) == list(LAYANAN)
+    desa = set(data.wilayah.loc[data.wilayah["kode_kecamatan"] == "33.22.01", "kode_desa"])
+    us = data.usulan[(data.usulan["tahun"] == tahun) & data.usulan["kode_desa"].isin(desa)]
+    for kunci in LAYANAN:
+        u = us[us["layanan"] == kunci]
+        assert pp.loc[kunci, "usulan"] == len(u)
+        assert pp.loc[kunci, "usulan_prioritas_tinggi"] == (u["prioritas"] == "tinggi").sum()
+        if len(u):
+            assert pp.loc[kunci, "persen_diakomodasi"] == pytest.approx(
+                u["diakomodasi"].mean() * 100
+            )
+        program = data.program[
+            (data.program["tahun"] == tahun) & (data.program["layanan"] == kunci)
+        ]
+        sasaran = [set(t.split(";")) & desa for t in program["desa_sasaran"]]
+        assert pp.loc[kunci, "program_opd"] == sum(1 for s in sasaran if s)
+        assert pp.loc[kunci, "desa_sasaran_opd"] == len(set().union(*sasaran))
+    assert (pp["desa"] == len(desa)).all()
+    assert (pp["desa_merah_tanpa_program"] <= pp["desa_merah"]).all()
+
+
+def test_desa_kebutuhan_tinggi(data, tahun, getasan):
+    kt = laporan.desa_kebutuhan_tinggi(data, getasan, tahun)
+    assert kt["kode_desa"].str.startswith("33.22.01.").all()
+    assert kt["indeks_kebutuhan"].is_monotonic_decreasing
+    assert kt["nama_desa"].notna().all()
+
+
+# --------------------------------------------------------------------------- pertanyaan, agenda
+
+
+def test_pertanyaan_diskusi_per_hari(data, tahun, jateng):
+    tanya = laporan.pertanyaan_diskusi(data, jateng, tahun)
+    assert list(tanya) == [h for h, _ in laporan.HARI_PELATIHAN]
+    assert all(len(d) >= 2 for d in tanya.values())
+    kunci = laporan.angka_kunci(data, jateng, tahun).set_index("indikator")
+    hari2 = " ".join(tanya[laporan.HARI_PELATIHAN[1][0]])
+    assert persen(kunci.loc["stunting", "wilayah"], 1) in hari2
+    prio = laporan.prioritas(data, jateng, tahun, jumlah=3)
+    assert all(n in hari2 for n in prio["nama_desa"])
+    html = str(laporan.html_pertanyaan(tanya))
+    assert html.count("<h3>") == 4 and html.count("<li>") == sum(len(d) for d in tanya.values())
+
+
+def test_agenda_kosong_dan_sampul(jateng):
+    html = str(laporan.html_agenda(7))
+    assert html.count('<td class="angka">') == 7
+    assert html.count("<td></td>") == 7 * 6
+    assert "Penanggung jawab" in html
+    sampul = str(laporan.html_sampul(jateng, "Kabupaten Semarang", 2024, dt.date(2024, 7, 9)))
+    assert "Provinsi Jawa Tengah" in sampul and "9 Juli 2024" in sampul
+    assert "Data sintetis untuk latihan" in sampul and "Tahun data 2024" in sampul
+
+
+def test_nama_diloloskan_sebagai_html():
+    """Nama dengan apostrof (Kot'olin) tidak merusak HTML."""
+    wil = laporan.pilih_wilayah("NTT", kecamatan="Kot'olin")
+    html = str(laporan.html_sampul(wil, wil.kabupaten.nama, 2024, dt.date(2024, 7, 9)))
+    assert "Kot&#x27;olin" in html and "Kot'olin" not in html
+
+
+# --------------------------------------------------------------------------- grafik
+
+
+@pytest.mark.parametrize("kecamatan", [None, "Getasan"])
+def test_grafik_bertanda_sintetis(data, tahun, kecamatan):
+    from matplotlib.figure import Figure
+
+    from p3pd import grafik
+
+    h = laporan.Handout("Jawa Tengah", kecamatan=kecamatan, tahun=tahun, data=data)
+    for fig in (h.grafik_capaian(), h.grafik_apbdes()):
+        assert isinstance(fig, Figure)
+        assert any(t.get_gid() == grafik.GID_TANDA for t in fig.texts)
+        assert fig.get_figwidth() == pytest.approx(7.0)
+    ax = h.grafik_capaian().axes[0]
+    label = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(label) == len(DAFTAR_INDIKATOR)
+    assert "Stunting ↓" in label
+    batang = [p for p in ax.patches if p.get_width() > 0]
+    assert len(batang) >= len(DAFTAR_INDIKATOR) * (2 if kecamatan else 1) - 2
+    ax2 = h.grafik_apbdes().axes[0]
+    n_baris = len(ax2.get_yticklabels())
+    assert n_baris == min(3, len(data.tahun())) + (1 if kecamatan else 0)
+
+
+# --------------------------------------------------------------------------- Handout dan data
+
+
+def test_handout_tahun_dan_tanggal(data):
+    with pytest.raises(GalatP3PD, match="Tahun 2019 tidak ada di data"):
+        laporan.Handout("Jawa Tengah", tahun=2019, data=data)
+    h = laporan.Handout("Jawa Tengah", tanggal="2024-07-09", data=data)
+    assert h.tahun == data.tahun()[-1] and h.tanggal == dt.date(2024, 7, 9)
+    assert h.nama_kabupaten == "Kabupaten Semarang"
+    assert h.tingkat == "provinsi"
+    assert "5" in repr(h.agenda(5)) and str(h.agenda()).count('<td class="angka">') == 8
+
+
+def test_data_tersimpan_dipakai_ulang_sampai_berkas_berubah(tmp_path):
+    for t in SEMUA_TABEL.values():
+        if (folder_data() / t.berkas).exists():
+            shutil.copy(folder_data() / t.berkas, tmp_path / t.berkas)
+    pertama = laporan._muat_data_tersimpan(tmp_path)
+    assert laporan._muat_data_tersimpan(tmp_path) is pertama
+    berkas = tmp_path / SEMUA_TABEL["usulan"].berkas
+    st = berkas.stat()
+    os.utime(berkas, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+    kedua = laporan._muat_data_tersimpan(tmp_path)
+    assert kedua is not pertama
+    pd.testing.assert_frame_equal(kedua.usulan, pertama.usulan)
+    # muat_data() biasa selalu memuat baru
+    assert laporan.muat_data(tmp_path) is not laporan.muat_data(tmp_path)
+
+
+def test_html_repr_teks():
+    h = laporan.Html("<b>x</b>", "x polos")
+    assert str(h) == "<b>x</b>" and h._repr_html_() == "<b>x</b>" and repr(h) == "x polos"
