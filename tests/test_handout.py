@@ -532,3 +532,14 @@ def test_templat_notebook_berparameter():
     for c, t in zip(nb.cells, tag, strict=True):
         if c.cell_type == "code" and not set(t) & set(handout.TAG_DIBUANG):
             assert len(c.source.splitlines()) <= 2, c.source
+
+
+def test_templat_sebagai_notebook_biasa_berisi_gambar(monkeypatch):
+    """Dijalankan seperti nbval/JupyterLab (tanpa pembangun handout), grafik tetap berupa gambar."""
+    from p3pd.notebook import jalankan_notebook
+
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    nb = jalankan_notebook(handout.templat_notebook(), simpan=False)
+    assert handout.jumlah_gambar(nb) == 2
+    teks = nbformat.writes(nb)
+    assert "Provinsi Jawa Tengah" in teks and '"output_type": "error"' not in teks

@@ -820,6 +820,19 @@ def html_sampul(wil: WilayahHandout, nama_kabupaten: str, tahun: int, tanggal: _
 # --------------------------------------------------------------------------- grafik
 
 
+def _gambar_baru(lebar: float, tinggi: float) -> Any:
+    """Gambar baru lewat pyplot (memuat backend, mis. *inline* di Jupyter), lalu langsung ditutup.
+
+    Ditutup agar Jupyter tidak menampilkannya dua kali: sekali otomatis di akhir sel dan sekali
+    sebagai nilai akhir sel. Gambar yang ditutup tetap dapat ditampilkan dan disimpan.
+    """
+    import matplotlib.pyplot as plt
+
+    fig = plt.figure(figsize=(lebar, tinggi))
+    plt.close(fig)
+    return fig
+
+
 def _sumbu_persen() -> Any:
     from matplotlib.ticker import FuncFormatter
 
@@ -837,7 +850,6 @@ def grafik_capaian(
     Mengembalikan ``matplotlib.figure.Figure`` (tampil sekali di notebook bila menjadi nilai
     akhir sel).
     """
-    from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
@@ -859,7 +871,7 @@ def grafik_capaian(
             y += 1.0
         y += 0.3
     with grafik.gaya():
-        fig = Figure(figsize=(7.0, (0.165 if dua else 0.15) * y + 0.8))
+        fig = _gambar_baru(7.0, (0.165 if dua else 0.15) * y + 0.8)
         ax = fig.subplots()
         tebal = 0.38 if dua else 0.7
         for yy, b in posisi:
@@ -924,8 +936,6 @@ def grafik_porsi_apbdes(data: DataLaporan, wil: WilayahHandout, tahun: int) -> A
     Handout kecamatan menambahkan satu batang kabupaten (tahun ``tahun``) sebagai pembanding.
     Mengembalikan ``matplotlib.figure.Figure``.
     """
-    from matplotlib.figure import Figure
-
     from p3pd import apbdes, grafik
 
     tahun_ada = [t for t in data.tahun() if t <= tahun][-3:]
@@ -946,7 +956,7 @@ def grafik_porsi_apbdes(data: DataLaporan, wil: WilayahHandout, tahun: int) -> A
         pk = apbdes.porsi_layanan_dasar(kb, "kabupaten", tahun=tahun).iloc[0].to_dict()
         baris.append((f"{_singkat_kab(wil.kabupaten.nama)} {tahun}", pk))
     with grafik.gaya():
-        fig = Figure(figsize=(7.0, 0.42 * len(baris) + 1.3))
+        fig = _gambar_baru(7.0, 0.42 * len(baris) + 1.3)
         ax = fig.subplots()
         for i, (_, r) in enumerate(baris):
             kiri = 0.0
@@ -1106,10 +1116,18 @@ class Handout:
 
 
 def siapkan_handout() -> None:
-    """Siapkan notebook handout: grafik inline walau ``MPLBACKEND=Agg``, tanpa pesan."""
+    """Siapkan notebook handout: grafik tampil sebagai gambar (backend *inline*, juga bila
+    ``MPLBACKEND=Agg``) dan opsi tampilan pandas kurikulum; tanpa pesan."""
     from p3pd import notebook
 
     notebook.siapkan(diam=True)
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython selalu terpasang bersama ipykernel
+        return
+    ip = get_ipython()
+    if ip is not None and getattr(ip, "kernel", None) is not None:
+        ip.run_line_magic("matplotlib", "inline")
 
 
 __all__ = [
