@@ -109,3 +109,39 @@ def test_kebutuhan_pasokan_mengelompokkan():
     kec = diagnosis.kebutuhan_pasokan(_data(), fas, tingkat="kecamatan").set_index("kode_wilayah")
     assert kec.loc["33.22.02", "stunting"] == pytest.approx(21.0)
     assert kec.loc["33.22.02", "jarak_puskesmas_km"] == pytest.approx(15.0)
+
+
+def test_merah_per_layanan_menghitung_per_desa_dan_layanan():
+    m = diagnosis.matriks_masalah(_data(), indikator=["stunting", "sanitasi_layak"])
+    t = diagnosis.merah_per_layanan(m)
+    # hanya layanan yang ada di matriks, urut seperti skema.LAYANAN, lalu jumlah
+    assert list(t.columns) == ["kesehatan", "air_sanitasi", "jumlah"]
+    assert t.loc["33.22.02.2001"].tolist() == [1, 1, 2]  # stunting 30 % dan sanitasi 60 %
+    assert t.loc["33.22.01.2001"].tolist() == [0, 0, 0]  # desa tanpa merah tetap tercantum
+    assert t["jumlah"].sum() == (m["lampu"] == "merah").sum()
+    satu_kecamatan = diagnosis.merah_per_layanan(m[m["kode_desa"].str.startswith("33.22.01.")])
+    assert list(satu_kecamatan.index) == ["33.22.01.2001", "33.22.01.2002"]
+
+
+def test_desa_menonjol_hanya_kebutuhan_tinggi_pasokan_rendah():
+    kp = pd.DataFrame(
+        {
+            "kode_wilayah": ["A", "B", "C", "D", "E"],
+            "indeks_kebutuhan": [0.9, 0.8, 0.9, 0.2, 0.7],
+            "indeks_pasokan": [0.1, 0.1, 0.2, 0.1, 0.9],
+            "kelompok": [
+                "kebutuhan tinggi, pasokan rendah",
+                "kebutuhan tinggi, pasokan rendah",
+                "kebutuhan tinggi, pasokan rendah",
+                "kebutuhan rendah, pasokan rendah",
+                "kebutuhan tinggi, pasokan memadai",
+            ],
+        }
+    )
+    hasil = diagnosis.desa_menonjol(kp, jumlah=2)
+    assert list(hasil["kode_wilayah"]) == ["A", "B"]  # selisih 0,8 lalu 0,7 (seri B–C: kode)
+    assert hasil["selisih_indeks"].tolist() == pytest.approx([0.8, 0.7])
+    assert list(diagnosis.desa_menonjol(kp)["kode_wilayah"]) == ["A", "B", "C"]
+    assert "selisih_indeks" not in kp.columns  # masukan tidak diubah
+    with pytest.raises(ValueError, match="jumlah"):
+        diagnosis.desa_menonjol(kp, jumlah=-1)

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from p3pd.indikator import DAFTAR_INDIKATOR, INDIKATOR, hitung_capaian, kode_wilayah
-from p3pd.skema import NAIK
+from p3pd.skema import LAYANAN, NAIK
 
 LAMPU = ("hijau", "kuning", "merah")
 """Urutan lampu dari baik ke buruk."""
@@ -250,3 +250,39 @@ def ringkas_kelompok(kp: pd.DataFrame) -> pd.DataFrame:
     ]
     jumlah = kp["kelompok"].value_counts().reindex(urutan, fill_value=0)
     return jumlah.rename_axis("kelompok").reset_index(name="jumlah")
+
+
+def merah_per_layanan(matriks: pd.DataFrame) -> pd.DataFrame:
+    """Tabel desa × layanan: banyaknya indikator berlampu merah di setiap layanan.
+
+    ``matriks`` adalah hasil :func:`matriks_masalah` (boleh sudah disaring, mis. satu
+    kecamatan). Indeks ``kode_desa``; satu kolom per layanan menurut urutan
+    ``p3pd.skema.LAYANAN`` (hanya layanan yang ada di matriks), lalu kolom ``jumlah``
+    (semua indikator merah desa itu). Desa tanpa satu pun lampu merah tetap tercantum (nol).
+    """
+    urutan = [k for k in LAYANAN if k in set(matriks["layanan"])]
+    merah = (matriks["lampu"] == "merah").astype(int)
+    tabel = merah.groupby([matriks["kode_desa"], matriks["layanan"]]).sum().unstack(fill_value=0)
+    tabel = tabel.reindex(columns=urutan, fill_value=0).astype(int)
+    tabel.columns.name = None
+    tabel["jumlah"] = tabel.sum(axis=1)
+    return tabel
+
+
+def desa_menonjol(kp: pd.DataFrame, jumlah: int = 5) -> pd.DataFrame:
+    """Wilayah "kebutuhan tinggi, pasokan rendah" yang paling menonjol dari hasil :func:`kebutuhan_pasokan`.
+
+    Hanya baris berkelompok ``"kebutuhan tinggi, pasokan rendah"``, diurutkan menurut
+    ``selisih_indeks`` = ``indeks_kebutuhan − indeks_pasokan`` (terbesar dulu: kebutuhan
+    paling tinggi sekaligus pasokan paling rendah; nilai seri menurut ``kode_wilayah``).
+    Mengembalikan paling banyak ``jumlah`` baris dengan semua kolom ``kp`` ditambah
+    ``selisih_indeks``.
+    """
+    if jumlah < 0:
+        raise ValueError("jumlah harus bilangan bulat ≥ 0.")
+    pilih = kp[kp["kelompok"] == "kebutuhan tinggi, pasokan rendah"]
+    pilih = pilih.assign(
+        selisih_indeks=(pilih["indeks_kebutuhan"] - pilih["indeks_pasokan"]).round(3)
+    )
+    pilih = pilih.sort_values(["selisih_indeks", "kode_wilayah"], ascending=[False, True])
+    return pilih.head(jumlah).reset_index(drop=True)
