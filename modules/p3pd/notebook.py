@@ -110,8 +110,8 @@ def kotak_html(teks: str, jenis: str = "info") -> str:
 def siapkan(diam: bool = False) -> None:
     """Siapkan notebook; panggil sekali di sel impor.
 
-    - Di dalam kernel Jupyter: bila backend matplotlib ``Agg`` (misalnya karena variabel
-      lingkungan ``MPLBACKEND=Agg``), beralih ke backend *inline* agar grafik tetap tampil.
+    - Di dalam kernel Jupyter: aktifkan backend *inline* (``%matplotlib inline``) agar grafik
+      tetap tampil, juga bila ``MPLBACKEND=Agg`` terpasang di lingkungan.
     - Opsi tampilan pandas: paling banyak ``MAKS_BARIS`` baris dan ``MAKS_KOLOM`` kolom.
     - Mencetak satu baris pesan tetap (kecuali ``diam=True``).
     """
@@ -123,10 +123,10 @@ def siapkan(diam: bool = False) -> None:
 
     ip = _ipython_kernel()
     if ip is not None:
-        import matplotlib
-
-        if matplotlib.get_backend().lower() == "agg":
-            ip.run_line_magic("matplotlib", "inline")
+        # Selalu aktifkan backend inline sejak awal: tahan terhadap MPLBACKEND=Agg, dan grafik
+        # pertama yang digambar di dalam `grafik.gaya()` (rc_context) tidak mematikan tampilan
+        # grafik-grafik berikutnya.
+        ip.run_line_magic("matplotlib", "inline")
     if not diam:
         print(PESAN_SIAP)
 
