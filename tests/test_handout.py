@@ -385,6 +385,8 @@ def _pid_kernel(berkas: Path) -> int:
 def test_kernel_hangat_dipakai_ulang_dan_diganti_setelah_gagal(tmp_path):
     templat = templat_kecil(tmp_path, "if provinsi == 'galat':\n    raise ValueError('x')\n")
     keluaran = tmp_path / "keluar"
+    keluaran.mkdir()
+    (keluaran / "a.GAGAL.ipynb").write_text("{}", encoding="utf-8")  # sisa kegagalan lama
     r = handout.bangun_handout(
         [_p(n, n) for n in ("a", "b", "c", "galat", "d")],
         keluaran=keluaran,
@@ -397,18 +399,8 @@ def test_kernel_hangat_dipakai_ulang_dan_diganti_setelah_gagal(tmp_path):
     pid = {n: _pid_kernel(keluaran / f"{n}.html") for n in "abcd"}
     assert pid["a"] == pid["b"] == pid["c"]  # satu kernel hangat untuk tiga handout
     assert pid["d"] != pid["c"]  # kernel baru setelah kegagalan
-
-
-def test_kegagalan_lama_dibersihkan_saat_berhasil(tmp_path):
-    templat = templat_kecil(tmp_path)
-    keluaran = tmp_path / "keluar"
-    keluaran.mkdir()
-    (keluaran / "a.GAGAL.ipynb").write_text("{}", encoding="utf-8")
-    r = handout.bangun_handout(
-        [_p("a")], keluaran=keluaran, templat=templat, format=("html",), progres=False
-    )
-    assert not r.gagal
-    assert not (keluaran / "a.GAGAL.ipynb").exists()
+    assert not (keluaran / "a.GAGAL.ipynb").exists()  # dibersihkan karena kini berhasil
+    assert (keluaran / "galat.GAGAL.ipynb").exists()
 
 
 def test_tanpa_weasyprint_html_tetap_dibuat(tmp_path, monkeypatch):
@@ -456,10 +448,40 @@ def test_bersihkan_sisa_proses_mati(tmp_path):
     assert hidup.exists() and lain.exists()
 
 
-@pytest.mark.skipif(os.name != "posix", reason="sinyal POSIX")
-@pytest.mark.parametrize("sinyal", ["SIGINT", "SIGTERM"])
+def _turunan(pid: int) -> set[int]:
+    """Semua proses turunan ``pid`` (Linux, lewat /proc): pekerja, forkserver, dan kernel."""
+    anak: dict[int, list[int]] = {}
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                induk = int((d / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            anak.setdefault(induk, []).append(int(d.name))
+    hasil, antre = set(), [pid]
+    while antre:
+        for a in anak.get(antre.pop(), []):
+            hasil.add(a)
+            antre.append(a)
+    return hasil
+
+
+def _hidup(pid: int) -> bool:
+    try:
+        keadaan = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return keadaan != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="perlu /proc (Linux)")
+@pytest.mark.parametrize("sinyal", ["SIGINT", "SIGTERM", "SIGKILL"])
 def test_penghentian_tidak_meninggalkan_berkas_setengah_jadi(tmp_path, sinyal):
-    """Ctrl-C (SIGINT ke seluruh grup proses) atau kill (SIGTERM ke induk) di tengah pembangunan."""
+    """Ctrl-C (SIGINT ke grup proses), kill (SIGTERM) atau kill -9 ke induk di tengah pembangunan.
+
+    Berkas yang sudah ada selalu utuh, tidak ada berkas sementara, dan tidak ada proses pekerja
+    atau kernel yang tertinggal.
+    """
     templat = templat_kecil(tmp_path, tidur=0.4)
     keluaran = tmp_path / "keluar"
     perintah = [
@@ -479,13 +501,22 @@ def test_penghentian_tidak_meninggalkan_berkas_setengah_jadi(tmp_path, sinyal):
         assert proses.poll() is None, proses.communicate()
         time.sleep(0.05)
     assert list(keluaran.glob("*.pdf")), "tidak ada handout yang jadi sebelum batas waktu"
+    turunan = _turunan(proses.pid)
+    assert len(turunan) >= 4  # dua pekerja dan dua kernel
     if sinyal == "SIGINT":
         os.killpg(proses.pid, signal.SIGINT)
     else:
-        proses.send_signal(signal.SIGTERM)
+        proses.send_signal(getattr(signal, sinyal))
     _, galat = proses.communicate(timeout=60)
-    assert proses.returncode == 130, galat.decode()
-    assert "Dihentikan" in galat.decode()
+    if sinyal == "SIGKILL":
+        assert proses.returncode == -signal.SIGKILL
+    else:
+        assert proses.returncode == 130, galat.decode()
+        assert "Dihentikan" in galat.decode()
+    batas = time.monotonic() + 30
+    while any(_hidup(p) for p in turunan) and time.monotonic() < batas:
+        time.sleep(0.2)
+    assert not [p for p in turunan if _hidup(p)], "proses pekerja/kernel tertinggal"
     assert not list(keluaran.glob(".*.tmp"))
     html = sorted(keluaran.glob("*.html"))
     pdf = sorted(keluaran.glob("*.pdf"))

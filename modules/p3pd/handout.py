@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
+import multiprocessing
 import os
 import queue
 import re
@@ -62,9 +63,9 @@ AKHIRAN_GAGAL = ".GAGAL.ipynb"
 PESAN_PDF = (
     "PDF tidak dibuat karena WeasyPrint atau pustaka sistemnya (Pango) belum terpasang{sebab}. "
     "HTML tetap dibuat dan dapat dicetak dari peramban. Untuk PDF, pasang salah satu:\n"
-    "  • pip:   python -m pip install weasyprint   (Debian/Ubuntu: sudo apt-get install "
+    "  - pip:   python -m pip install weasyprint   (Debian/Ubuntu: sudo apt-get install "
     "libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core)\n"
-    "  • conda: conda install -c conda-forge weasyprint"
+    "  - conda: conda install -c conda-forge weasyprint"
 )
 
 _MESIN = "p3pd-kernel-hangat"
@@ -181,11 +182,11 @@ class Ringkasan:
                 if h.halaman and batas and h.halaman > batas
                 else ""
             )
-            baris.append(f"  ✓ {h.pekerjaan.nama} ({jenis}{hal}){lebih}")
+            baris.append(f"  {h.pekerjaan.nama} ({jenis}{hal}){lebih}")
         if self.gagal:
-            baris.append("Gagal:")
+            baris.append("GAGAL:")
             for h in sorted(self.gagal, key=lambda h: h.pekerjaan.nama):
-                baris.append(f"  ✗ {h.pekerjaan.nama}: {h.pesan}")
+                baris.append(f"  {h.pekerjaan.nama}: {h.pesan}")
                 if h.notebook_gagal:
                     baris.append(f"    notebook untuk diperiksa: {h.notebook_gagal}")
         if self.catatan_pdf:
@@ -747,9 +748,15 @@ def _lingkar_pekerja(
                 import weasyprint  # noqa: F401
         except Exception as galat:
             galat_awal = "pekerja tidak dapat disiapkan — " + _pesan_galat(galat)
+        induk = multiprocessing.parent_process()
         while True:
-            tugas = antrean_tugas.get()
-            if tugas is None:
+            try:
+                tugas = antrean_tugas.get(timeout=1.0)
+            except queue.Empty:
+                if induk is not None and not induk.is_alive():
+                    break  # proses induk mati (mis. kill -9): jangan menjadi yatim
+                continue
+            if tugas is None or (induk is not None and not induk.is_alive()):
                 break
             indeks, pekerjaan = tugas
             antrean_hasil.put(("mulai", nomor, indeks, None))
@@ -769,10 +776,8 @@ def _lingkar_pekerja(
 
 
 def _konteks_proses() -> Any:
-    import multiprocessing as mp
-
-    metode = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
-    return mp.get_context(metode)
+    metode = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    return multiprocessing.get_context(metode)
 
 
 def jumlah_inti() -> int:
@@ -814,16 +819,21 @@ def bangun_handout(
     templat = Path(templat or templat_notebook()).resolve()
     if not templat.exists():
         raise GalatP3PD(f"Notebook templat handout '{templat}' tidak ada.")
-    keluaran.mkdir(parents=True, exist_ok=True)
+    try:
+        keluaran.mkdir(parents=True, exist_ok=True)
+    except OSError as galat:
+        raise GalatP3PD(
+            f"Folder keluaran '{keluaran}' tidak dapat dibuat: {galat.strerror or galat}."
+        ) from None
+    if not os.access(keluaran, os.W_OK):
+        raise GalatP3PD(f"Folder keluaran '{keluaran}' tidak dapat ditulisi (periksa izinnya).")
     bersihkan_sisa(keluaran)
 
     catatan_pdf = None
     if "pdf" in format:
         catatan_pdf = periksa_weasyprint()
         if catatan_pdf:
-            format = tuple(f for f in format if f != "pdf") or ("html",)
-            if "html" not in format:
-                format = ("html",)
+            format = ("html",)  # tanpa WeasyPrint: HTML tetap dibuat (dapat dicetak dari peramban)
 
     pekerjaan = list(pekerjaan)
     if not pekerjaan:
@@ -948,8 +958,13 @@ def _hentikan(daftar: Iterable[Any]) -> None:
 def _bilah(total: int, aktif: bool) -> Any:
     from tqdm import tqdm
 
+    # disable=None: bilah hanya tampil di terminal, tidak mengotori log CI.
     return tqdm(
-        total=total, desc="Membangun handout", unit="handout", disable=not aktif, file=sys.stderr
+        total=total,
+        desc="Membangun handout",
+        unit="handout",
+        disable=None if aktif else True,
+        file=sys.stderr,
     )
 
 
