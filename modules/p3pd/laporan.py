@@ -873,7 +873,7 @@ def grafik_capaian(
     with grafik.gaya():
         fig = _gambar_baru(7.0, (0.165 if dua else 0.15) * y + 0.8)
         ax = fig.subplots()
-        tebal = 0.38 if dua else 0.7
+        tebal = 0.4 if dua else 0.7
         for yy, b in posisi:
             if dua:
                 ax.barh(yy - tebal / 2, b["wilayah"], height=tebal, color=grafik.WARNA["utama"])
@@ -882,33 +882,25 @@ def grafik_capaian(
                 )
             else:
                 ax.barh(yy, b["wilayah"], height=tebal, color=grafik.WARNA["utama"])
-            if not pd.isna(b["wilayah"]):
-                yy_teks = yy - (tebal / 2 if dua else 0)
-                if b["wilayah"] >= 18:  # label di dalam batang, huruf putih
-                    ax.text(
-                        b["wilayah"] - 1,
-                        yy_teks,
-                        _persen(b["wilayah"]),
-                        va="center",
-                        ha="right",
-                        fontsize=7,
-                        color="white",
-                    )
-                else:
-                    ax.text(
-                        b["wilayah"] + 1.2,
-                        yy_teks,
-                        _persen(b["wilayah"]),
-                        va="center",
-                        fontsize=7,
-                    )
+            # Nilai ditulis di lajur kanan (di luar 0–100 %), tidak bertabrakan dengan batang
+            # atau garis target.
+            ax.text(
+                102,
+                yy,
+                _persen(b["wilayah"]),
+                va="center",
+                ha="left",
+                fontsize=7.5,
+                color=grafik.WARNA["utama"],
+                fontweight="bold",
+            )
             if not pd.isna(b["target"]):
                 ax.plot([b["target"]] * 2, [yy - 0.45, yy + 0.45], color="black", linewidth=1.6)
         for yy, nama_layanan in kelompok:
             ax.text(-1, yy, nama_layanan, ha="right", va="center", fontsize=8.5, fontweight="bold")
         ax.set_yticks([p for p, _ in posisi], labels=label, fontsize=8)
         ax.set_ylim(y - 0.2, -0.8)
-        ax.set_xlim(0, 112)
+        ax.set_xlim(0, 114)
         ax.set_xticks(range(0, 101, 20))
         ax.xaxis.set_major_formatter(_sumbu_persen())
         ax.tick_params(axis="y", length=0)
