@@ -69,26 +69,34 @@ def test_gaya_lampu_mewarnai_dan_tetap_menulis_nama():
         index=pd.Index(["Sukamaju", "Mekarsari"], name="desa"),
     )
     asli = lampu.copy()
-    teks = penjelajah.gaya_lampu(lampu, judul="Uji", sorot="Mekarsari").to_html()
-    for warna in WARNA_LAMPU.values():
-        assert warna in teks
-    for label in ("✗ merah", "! kuning", "✓ hijau", "– tanpa data"):
-        assert label in teks
-    assert f"Uji ({TANDA_SINTETIS})" in teks
-    # kode indikator dikelompokkan di bawah nama layanannya
-    assert "Kesehatan" in teks and "Air bersih &amp; sanitasi" in teks
-    assert "text-decoration: underline" in teks
+    tabel = penjelajah.gaya_lampu(lampu, judul="Uji", sorot="Mekarsari")
+    halaman = tabel._repr_html_()
+    # warna sebagai atribut style di sel itu sendiri, dan nama lampu tetap tertulis
+    assert f'background-color: {WARNA_LAMPU["merah"]}; color: #FFFFFF">✗ merah</td>' in halaman
+    assert f'background-color: {WARNA_LAMPU["kuning"]}; color: #000000">! kuning</td>' in halaman
+    assert f'background-color: {WARNA_LAMPU["hijau"]}; color: #FFFFFF">✓ hijau</td>' in halaman
+    assert "– tanpa data</td>" in halaman
+    assert f"Uji ({TANDA_SINTETIS})</caption>" in halaman
+    # kode indikator dikelompokkan di bawah nama layanannya; judul kode boleh dipatahkan
+    assert '<th colspan="1"' in halaman and ">Air bersih &amp; sanitasi</th>" in halaman
+    assert ">sanitasi_<wbr>layak</th>" in halaman
+    assert 'text-decoration: underline">Mekarsari</th>' in halaman
+    assert 'text-decoration: underline">Sukamaju' not in halaman
     pd.testing.assert_frame_equal(lampu, asli)
-    tanpa_tanda = penjelajah.gaya_lampu(lampu, sintetis=False).to_html()
+    tanpa_tanda = penjelajah.gaya_lampu(lampu, sintetis=False)._repr_html_()
     assert TANDA_SINTETIS not in tanpa_tanda and "underline" not in tanpa_tanda
 
 
-def test_gaya_lampu_stabil_dan_penanda_berbeda_untuk_isi_berbeda():
-    a = pd.DataFrame({"stunting": ["merah"]}, index=["X"])
-    b = pd.DataFrame({"stunting": ["hijau"]}, index=["X"])
-    assert penjelajah.gaya_lampu(a).to_html() == penjelajah.gaya_lampu(a).to_html()
-    # penanda (id CSS) berbeda: dua tabel di satu halaman tidak saling menimpa warnanya
-    assert penjelajah.gaya_lampu(a).uuid != penjelajah.gaya_lampu(b).uuid
+def test_gaya_lampu_tanpa_blok_style_dan_punya_versi_teks():
+    lampu = pd.DataFrame({"stunting": ["merah", "merah"]}, index=["A<b>", "B"])
+    tabel = penjelajah.gaya_lampu(lampu)
+    # blok <style> dibuang JupyterLab dari notebook yang belum dipercaya; atribut style tidak
+    assert "<style" not in tabel.html and "<table" in tabel.html
+    assert "A&lt;b&gt;" in tabel.html  # nama dari data di-escape
+    assert tabel.html == penjelajah.gaya_lampu(lampu).html  # keluaran stabil
+    baris = repr(tabel).splitlines()
+    assert baris[0] == f"Lampu layanan dasar ({TANDA_SINTETIS})"
+    assert baris[-1].split() == ["B", "✗", "merah"]
     with pytest.raises(TypeError, match="DataFrame"):
         penjelajah.gaya_lampu(["merah"])
 

@@ -22,11 +22,11 @@ mengubah apa pun; ipywidgets baru diimpor di dalam :func:`penjelajah`.
 from __future__ import annotations
 
 import difflib
-import hashlib
 import html
+import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 
@@ -36,9 +36,6 @@ from p3pd.galat import WilayahTidakDikenal
 from p3pd.grafik import TANDA_SINTETIS, TANPA_DATA, css_lampu
 from p3pd.indikator import DAFTAR_INDIKATOR, INDIKATOR
 from p3pd.skema import LAYANAN, NAIK
-
-if TYPE_CHECKING:  # pragma: no cover
-    from pandas.io.formats.style import Styler
 
 LAMBANG_LAMPU: dict[str, str] = {"hijau": "✓", "kuning": "!", "merah": "✗", TANPA_DATA: "–"}
 """Lambang yang ditulis di depan nama lampu: tetap terbaca tanpa warna."""
@@ -56,16 +53,8 @@ PEMBANDING = ("kabupaten", "kecamatan")
 SEMUA_DESA = ""
 """Nilai pilihan desa "desa prioritas teratas" di penjelajah (``desa=None`` di :func:`tampilan`)."""
 
-_GAYA_TABEL = [
-    {"selector": "", "props": "border-collapse: collapse; margin: 4px 0 8px 0;"},
-    {
-        "selector": "th, td",
-        "props": "border: 1px solid #8C8C8C; padding: 3px 6px; font-size: 0.9em;",
-    },
-    {"selector": "td", "props": "text-align: left; white-space: nowrap;"},
-    {"selector": "th", "props": "text-align: left;"},
-    {"selector": "caption", "props": "caption-side: top; text-align: left; font-weight: bold;"},
-]
+_SEL = "border: 1px solid #8C8C8C; padding: 3px 6px; text-align: left"
+_SOROT = "font-weight: bold; text-decoration: underline"
 
 
 def label_lampu(kategori: object) -> str:
@@ -79,10 +68,20 @@ def label_lampu(kategori: object) -> str:
     )
 
 
-def _uuid(*bagian: object) -> str:
-    """Penanda tabel yang selalu sama untuk isi yang sama (keluaran notebook tetap stabil)."""
-    teks = "\x1f".join(b.to_csv() if isinstance(b, pd.DataFrame) else str(b) for b in bagian)
-    return "p3pd_" + hashlib.sha1(teks.encode("utf-8")).hexdigest()[:10]
+@dataclass(frozen=True, eq=False, repr=False)
+class TabelHTML:
+    """Tabel siap tampil: HTML di Jupyter (``_repr_html_``), teks polos di tempat lain (``repr``)."""
+
+    html: str
+    teks: str
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __repr__(self) -> str:
+        return self.teks
+
+    __str__ = __repr__
 
 
 def _kelompokkan_layanan(tabel: pd.DataFrame) -> pd.DataFrame:
@@ -97,13 +96,63 @@ def _kelompokkan_layanan(tabel: pd.DataFrame) -> pd.DataFrame:
     return hasil
 
 
+def _html_tabel(
+    isi: pd.DataFrame,
+    gaya: pd.DataFrame | None = None,
+    judul: str | None = None,
+    sorot: object | None = None,
+    indeks: bool = True,
+) -> str:
+    """Tabel HTML dengan gaya *inline* (atribut ``style`` di setiap sel).
+
+    Gaya inline, bukan blok ``<style>``: JupyterLab membuang blok ``<style>`` dari keluaran
+    notebook yang belum dipercaya (mis. baru dibuka dari repositori), sedangkan atribut
+    ``style`` dengan warna latar dan tulisan tetap dipertahankan. ``isi`` berisi teks yang
+    ditampilkan, ``gaya`` (bentuk sama) CSS tambahan per sel. Kolom dua tingkat digambar
+    sebagai dua baris judul; garis bawah ``_`` di judul boleh dipatahkan (``<wbr>``).
+    """
+    e = html.escape
+    bagian = ['<table style="border-collapse: collapse; margin: 4px 0 8px 0">']
+    if judul:
+        bagian.append(
+            '<caption style="caption-side: top; text-align: left; font-weight: bold; '
+            f'padding: 2px 0">{e(judul)}</caption>'
+        )
+    bagian.append("<thead>")
+    kosong = f'<th style="{_SEL}"></th>' if indeks else ""
+    if isinstance(isi.columns, pd.MultiIndex):
+        atas = [kosong]
+        for nama, grup in itertools.groupby(isi.columns.get_level_values(0)):
+            lebar = len(list(grup))
+            atas.append(f'<th colspan="{lebar}" style="{_SEL}">{e(str(nama))}</th>')
+        bagian.append("<tr>" + "".join(atas) + "</tr>")
+        bawah = isi.columns.get_level_values(-1)
+    else:
+        bawah = isi.columns
+    judul_kolom = [f'<th style="{_SEL}">{e(str(isi.index.name or ""))}</th>'] if indeks else []
+    judul_kolom += [f'<th style="{_SEL}">{e(str(k)).replace("_", "_<wbr>")}</th>' for k in bawah]
+    bagian.append("<tr>" + "".join(judul_kolom) + "</tr></thead><tbody>")
+    for i, label in enumerate(isi.index):
+        sel = []
+        if indeks:
+            tambahan = f"; {_SOROT}" if sorot is not None and label == sorot else ""
+            sel.append(f'<th style="{_SEL}{tambahan}">{e(str(label))}</th>')
+        for j in range(isi.shape[1]):
+            css = gaya.iat[i, j] if gaya is not None else ""
+            css = f"{_SEL}; white-space: nowrap" + (f"; {css}" if css else "")
+            sel.append(f'<td style="{css}">{e(str(isi.iat[i, j]))}</td>')
+        bagian.append("<tr>" + "".join(sel) + "</tr>")
+    bagian.append("</tbody></table>")
+    return "".join(bagian)
+
+
 def gaya_lampu(
     lampu: pd.DataFrame,
     judul: str | None = None,
     sorot: object | None = None,
     sintetis: bool = True,
-) -> Styler:
-    """Tabel lampu berwarna (``pandas`` Styler) untuk notebook, HTML, dan cetakan.
+) -> TabelHTML:
+    """Tabel lampu berwarna untuk notebook, HTML, dan cetakan.
 
     ``lampu``: tabel berisi nama lampu (``'hijau'``, ``'kuning'``, ``'merah'``,
     ``'tanpa data'``), mis. hasil ``p3pd.diagnosis.tabel_lampu``. Latar setiap sel memakai
@@ -112,6 +161,7 @@ def gaya_lampu(
     jadi tetap terbaca di cetakan hitam-putih. Kolom yang berupa kode indikator dikelompokkan
     di bawah nama layanannya. ``sorot``: label baris yang dicetak tebal dan bergaris bawah
     (mis. desa terpilih). Judul tabel diakhiri tanda "Data sintetis" bila ``sintetis``.
+    Mengembalikan :class:`TabelHTML` (HTML berwarna di Jupyter, teks polos bila dicetak).
     Tabel asli tidak diubah.
     """
     if not isinstance(lampu, pd.DataFrame):
@@ -120,27 +170,11 @@ def gaya_lampu(
     teks_judul = judul or "Lampu layanan dasar"
     if sintetis:
         teks_judul = f"{teks_judul} ({TANDA_SINTETIS})"
-    gaya = (
-        tabel.style.set_uuid(_uuid(tabel, teks_judul, sorot))
-        .map(css_lampu)
-        .format(label_lampu, escape="html")
-        .format_index(escape="html", axis="index")
-        .format_index(escape="html", axis="columns")
-        .set_caption(html.escape(teks_judul))
-        .set_table_styles(_GAYA_TABEL)
+    label = tabel.map(label_lampu)
+    return TabelHTML(
+        html=_html_tabel(label, tabel.map(css_lampu), teks_judul, sorot),
+        teks=f"{teks_judul}\n{label.to_string()}",
     )
-    level_kode = tabel.columns.nlevels - 1
-    gaya = gaya.format_index(
-        lambda k: html.escape(str(k)).replace("_", "_<wbr>"), axis="columns", level=level_kode
-    )
-    if sorot is not None:
-        gaya = gaya.apply_index(
-            lambda s: [
-                "font-weight: bold; text-decoration: underline" if v == sorot else "" for v in s
-            ],
-            axis="index",
-        )
-    return gaya
 
 
 def _persen(v: float) -> str:
@@ -302,38 +336,24 @@ class Tampilan:
             judul=f"Lampu {LAYANAN[self.layanan]} per desa",
             sorot=self.desa,
             sintetis=self.sintetis,
-        ).to_html()
+        ).html
         rincian = self.rincian.assign(
             capaian=self.rincian["capaian"].map(_persen),
             target=self.rincian["target"].map(_persen),
             pembanding=self.rincian["pembanding"].map(_persen),
+            lampu=self.rincian["lampu"].map(label_lampu),
         ).rename(columns={"pembanding": f"pembanding ({self.pembanding})"})
-        gaya_rincian = (
-            rincian.style.set_uuid(_uuid(rincian, "rincian"))
-            .map(css_lampu, subset=["lampu"])
-            .format(label_lampu, subset=["lampu"], escape="html")
-            .format(escape="html", subset=["indikator"])
-            .hide(axis="index")
-            .set_caption(html.escape(f"Rincian desa {self.desa}"))
-            .set_table_styles(_GAYA_TABEL)
-        )
-        prioritas = self.prioritas.copy()
-        prioritas["skor"] = prioritas["skor"].map(_skor)
-        gaya_prioritas = (
-            prioritas.style.set_uuid(_uuid(prioritas, "prioritas"))
-            .format(escape="html", subset=["desa"])
-            .hide(axis="index")
-            .set_caption(
-                f"Desa prioritas (skor tertinggi di kecamatan {html.escape(self.kecamatan)})"
-            )
-            .set_table_styles(_GAYA_TABEL)
-        )
+        gaya_rincian = pd.DataFrame("", index=rincian.index, columns=rincian.columns)
+        gaya_rincian["lampu"] = self.rincian["lampu"].map(css_lampu)
+        prioritas = self.prioritas.assign(skor=self.prioritas["skor"].map(_skor))
+        judul_prioritas = f"Desa prioritas (skor tertinggi di Kecamatan {self.kecamatan})"
         tanda = f"<p><em>{html.escape(TANDA_SINTETIS)}</em></p>" if self.sintetis else ""
         return (
             '<div class="p3pd-penjelajah">'
             f"<p><strong>{html.escape(self.judul)}</strong><br>{html.escape(self.ringkasan)}</p>"
             f"{tabel}<p><small>{html.escape(KETERANGAN_LAMPU)}</small></p>"
-            f"{gaya_rincian.to_html()}{gaya_prioritas.to_html()}{tanda}</div>"
+            f"{_html_tabel(rincian, gaya_rincian, f'Rincian desa {self.desa}', indeks=False)}"
+            f"{_html_tabel(prioritas, judul=judul_prioritas, indeks=False)}{tanda}</div>"
         )
 
     def _repr_html_(self) -> str:
