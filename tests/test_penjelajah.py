@@ -255,6 +255,13 @@ def test_mengganti_kecamatan_mengisi_ulang_pilihan_desa(monkeypatch):
         assert p["kecamatan"] == "33.22.02" and p["desa"] == ""
 
 
+def test_nilai_awal_di_luar_rentang_bawaan_tidak_dipotong(monkeypatch):
+    kotak, catatan = _kotak(monkeypatch, kecamatan="Barat", toleransi=30, jumlah=20)
+    k = penjelajah.kontrol_penjelajah(kotak)
+    assert k["toleransi"].value == 30 and k["jumlah"].value == 20
+    assert catatan[0]["toleransi"] == 30 and catatan[0]["jumlah"] == 20
+
+
 def test_penjelajah_masukan_salah():
     with pytest.raises(WilayahTidakDikenal):
         penjelajah.penjelajah(_data(), _wilayah(), kecamatan="Utara")

@@ -500,7 +500,8 @@ def penjelajah(
     """Penjelajah interaktif (ipywidgets) di atas :func:`tampilan`; parameternya sama.
 
     Kontrol: Dropdown kecamatan, desa, layanan, dan pembanding; FloatSlider toleransi
-    (0–20 poin); IntSlider jumlah desa prioritas (1–15). Mengganti kecamatan mengisi ulang
+    (0–20 poin, atau sampai nilai awal bila lebih besar); IntSlider jumlah desa prioritas
+    (1–15, idem). Mengganti kecamatan mengisi ulang
     pilihan desa. Setiap perubahan menggambar ulang tampilan di bawah kontrol
     (``ipywidgets.interactive_output``). Mengembalikan ``ipywidgets.VBox``: baris kontrol
     pertama (kecamatan, desa, layanan), baris kedua (pembanding, toleransi, jumlah), lalu
@@ -552,13 +553,18 @@ def penjelajah(
         "toleransi": widgets.FloatSlider(
             value=float(toleransi),
             min=0.0,
-            max=20.0,
+            max=max(20.0, float(toleransi)),
             step=0.5,
             description="Toleransi (poin)",
             style=gaya,
         ),
         "jumlah": widgets.IntSlider(
-            value=int(jumlah), min=1, max=15, step=1, description="Desa prioritas", style=gaya
+            value=int(jumlah),
+            min=1,
+            max=max(15, int(jumlah)),
+            step=1,
+            description="Desa prioritas",
+            style=gaya,
         ),
     }
 
