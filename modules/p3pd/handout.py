@@ -12,7 +12,7 @@ Alur satu handout:
 
 Kecepatan: setiap proses pekerja memelihara **satu kernel hangat** (pandas, matplotlib, dan
 p3pd sudah diimpor). Handout berikutnya dijalankan di kernel yang sama setelah ruang nama
-dikosongkan (``%reset -f``), sehingga biaya menyalakan kernel dan mengimpor pustaka hanya
+dikosongkan (seperti ``%reset -f``), sehingga biaya menyalakan kernel dan mengimpor pustaka hanya
 dibayar sekali per pekerja. Bila sebuah handout gagal, kernelnya dinyalakan ulang sebelum
 handout berikutnya, sehingga kegagalan tidak menular.
 
