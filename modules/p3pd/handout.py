@@ -523,11 +523,11 @@ class KernelHangat:
     """
 
     def __init__(self, cwd: Path, batas_waktu: int = 600) -> None:
-        from p3pd.notebook import _kelas_kernel_lingkungan_ini
+        from p3pd.notebook import kelas_kernel_lingkungan_ini
 
         self.cwd = Path(cwd).resolve()
         self.batas_waktu = batas_waktu
-        self.km = _kelas_kernel_lingkungan_ini()(kernel_name="python3")
+        self.km = kelas_kernel_lingkungan_ini()(kernel_name="python3")
         self.kc: Any = None
         self.jumlah_jalan = 0
         lingkungan = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}

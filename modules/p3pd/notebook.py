@@ -226,7 +226,7 @@ def rapikan_metadata(nb: NotebookNode, tag_saja: bool = False) -> NotebookNode:
 # --- menjalankan notebook ----------------------------------------------------------------------
 
 
-def _kelas_kernel_lingkungan_ini() -> type:
+def kelas_kernel_lingkungan_ini() -> type:
     """Kelas KernelManager yang selalu memakai Python ini (seperti ``nbval --nbval-current-env``).
 
     Tanpa ini, nama kernel ``python3`` bisa mengarah ke Python lain yang kebetulan terdaftar
@@ -266,7 +266,7 @@ def jalankan_notebook(berkas: Path, batas_waktu: int = 600, simpan: bool = True)
         nb,
         timeout=batas_waktu,
         kernel_name="python3",
-        kernel_manager_class=_kelas_kernel_lingkungan_ini(),
+        kernel_manager_class=kelas_kernel_lingkungan_ini(),
         record_timing=False,
         resources={"metadata": {"path": os.fspath(berkas.parent.resolve())}},
     )
