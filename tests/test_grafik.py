@@ -25,7 +25,6 @@ from p3pd.grafik import (
     grafik_sebar,
     tandai_sintetis,
     terapkan_gaya,
-    warna_lampu,
 )
 
 
@@ -300,57 +299,6 @@ def test_grafik_sebar_masukan_salah() -> None:
 
 
 # --- Lampu --------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("nilai", "target", "arah", "harapan"),
-    [
-        (95.0, 95.0, "naik", "hijau"),  # tepat di target
-        (99.0, 95.0, "naik", "hijau"),
-        (94.99, 95.0, "naik", "kuning"),
-        (85.0, 95.0, "naik", "kuning"),  # tepat di batas toleransi
-        (84.99, 95.0, "naik", "merah"),
-        (14.0, 14.0, "turun", "hijau"),
-        (10.0, 14.0, "turun", "hijau"),
-        (24.0, 14.0, "turun", "kuning"),
-        (24.01, 14.0, "turun", "merah"),
-        (float("nan"), 95.0, "naik", TANPA_DATA),
-        (None, 95.0, "naik", TANPA_DATA),
-    ],
-)
-def test_warna_lampu_batas(nilai: float, target: float, arah: str, harapan: str) -> None:
-    assert warna_lampu(nilai, target, arah) == harapan
-
-
-def test_warna_lampu_toleransi() -> None:
-    assert warna_lampu(90, 95, "naik", toleransi=0) == "merah"
-    assert warna_lampu(90, 95, "naik", toleransi=5) == "kuning"
-    assert warna_lampu(89.9, 95, "naik", toleransi=5) == "merah"
-
-
-def test_warna_lampu_vektor_mempertahankan_indeks() -> None:
-    nilai = pd.Series([95.0, 85.0, 70.0, np.nan], index=["a", "b", "c", "d"], name="idl")
-    hasil = warna_lampu(nilai, 95, "naik")
-    assert isinstance(hasil, pd.Series)
-    assert hasil.index.tolist() == ["a", "b", "c", "d"] and hasil.name == "idl"
-    assert hasil.tolist() == ["hijau", "kuning", "merah", TANPA_DATA]
-    larik = warna_lampu(np.array([10.0, 20.0, 30.0]), 14, "turun")
-    assert larik.tolist() == ["hijau", "kuning", "merah"]
-
-
-@pytest.mark.parametrize("arah", ["-", "atas", "NAIK", None])
-def test_warna_lampu_arah_salah(arah: object) -> None:
-    with pytest.raises(ValueError, match="arah"):
-        warna_lampu(50, 60, arah)  # type: ignore[arg-type]
-
-
-def test_warna_lampu_masukan_salah_lain() -> None:
-    with pytest.raises(ValueError, match="toleransi"):
-        warna_lampu(50, 60, "naik", toleransi=-1)
-    with pytest.raises(ValueError, match="target"):
-        warna_lampu(50, float("nan"), "naik")
-    with pytest.raises(ValueError, match="angka"):
-        warna_lampu(pd.Series(["tinggi"]), 60, "naik")
 
 
 def test_css_lampu() -> None:

@@ -39,7 +39,6 @@ from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter
 
 from p3pd.format import KOSONG, angka, persen, rupiah
-from p3pd.skema import NAIK, TURUN
 
 WARNA: dict[str, str] = {
     "biru": "#0072B2",
@@ -75,7 +74,7 @@ PETA_WARNA = {"berurutan": "cividis", "divergen": "PuOr"}
 """Peta warna (colormap) yang aman untuk buta warna."""
 
 WARNA_LAMPU: dict[str, str] = {"hijau": "#009E73", "kuning": "#F0E442", "merah": "#A0301C"}
-"""Warna lampu lalu lintas untuk tabel capaian (lihat :func:`warna_lampu`)."""
+"""Warna lampu lalu lintas untuk tabel capaian; aturan lampunya ada di ``p3pd.diagnosis``."""
 
 WARNA_TEKS_LAMPU: dict[str, str] = {"hijau": "#FFFFFF", "kuning": "#000000", "merah": "#FFFFFF"}
 """Warna tulisan yang kontras di atas setiap warna lampu."""
@@ -426,57 +425,6 @@ def grafik_sebar(
             ax.legend(loc="best")
         tandai_sintetis(ax)
     return ax
-
-
-def warna_lampu(
-    nilai: Any, target: float, arah: str, toleransi: float = 10.0
-) -> str | pd.Series | np.ndarray:
-    """Kategori lampu lalu lintas ``'hijau'``, ``'kuning'``, atau ``'merah'`` untuk capaian.
-
-    Aturan, dengan kesenjangan = jarak ke target ke arah yang buruk (sama seperti
-    ``p3pd.indikator``): untuk ``arah='naik'`` (makin tinggi makin baik) kesenjangan =
-    target − nilai; untuk ``arah='turun'`` (makin rendah makin baik) kesenjangan =
-    nilai − target.
-
-    * **hijau** — target tercapai (kesenjangan ≤ 0; tepat di target termasuk hijau);
-    * **kuning** — belum tercapai, tetapi kesenjangan ≤ ``toleransi`` (bawaan 10, dalam
-      satuan indikator: untuk indikator persen berarti 10 poin persen);
-    * **merah** — kesenjangan lebih besar dari ``toleransi``.
-
-    Nilai kosong (NaN/None) menjadi ``'tanpa data'`` (``TANPA_DATA``), sama seperti
-    ``p3pd.diagnosis``. ``nilai`` boleh satu angka (hasil ``str``) atau Series/larik (hasil
-    Series/larik berisi kategori, indeks Series dipertahankan). Warnanya ada di
-    ``WARNA_LAMPU[kategori]``; untuk tabel pakai :func:`css_lampu`.
-    """
-    if arah not in (NAIK, TURUN):
-        raise ValueError(
-            f"arah harus '{NAIK}' (makin tinggi makin baik) atau '{TURUN}' "
-            f"(makin rendah makin baik), bukan {arah!r}."
-        )
-    if target is None or pd.isna(target):
-        raise ValueError("target harus berupa angka.")
-    if pd.isna(toleransi) or toleransi < 0:
-        raise ValueError("toleransi harus angka ≥ 0.")
-    tunggal = np.ndim(nilai) == 0
-    seri = nilai if isinstance(nilai, pd.Series) else None
-    try:
-        larik = pd.to_numeric(pd.Series(np.atleast_1d(nilai)), errors="raise").to_numpy(
-            dtype="float64", na_value=np.nan
-        )
-    except (TypeError, ValueError) as e:
-        raise ValueError(f"nilai untuk lampu harus angka: {e}") from None
-    kesenjangan = float(target) - larik if arah == NAIK else larik - float(target)
-    with np.errstate(invalid="ignore"):
-        kategori = np.select(
-            [np.isnan(kesenjangan), kesenjangan <= 0, kesenjangan <= toleransi],
-            [TANPA_DATA, "hijau", "kuning"],
-            default="merah",
-        ).astype(object)
-    if tunggal:
-        return kategori[0]
-    if seri is not None:
-        return pd.Series(kategori, index=seri.index, name=seri.name, dtype=object)
-    return kategori
 
 
 def css_lampu(kategori: str | None) -> str:
