@@ -574,3 +574,27 @@ def test_templat_sebagai_notebook_biasa_berisi_gambar(monkeypatch):
     assert handout.jumlah_gambar(nb) == 2
     teks = nbformat.writes(nb)
     assert "Provinsi Jawa Tengah" in teks and '"output_type": "error"' not in teks
+
+
+def test_kernel_yang_mati_saat_menyala_dicoba_sekali_lagi(tmp_path, monkeypatch):
+    kernel = handout.KernelHangat(tmp_path)
+    try:
+        asli = kernel._klien
+        panggilan = []
+
+        def klien_sekali_gagal():
+            panggilan.append(1)
+            if len(panggilan) == 1:
+                raise RuntimeError("Kernel died before replying to kernel_info")
+            return asli()
+
+        monkeypatch.setattr(kernel, "_klien", klien_sekali_gagal)
+        kernel.siapkan()  # percobaan kedua berhasil
+        assert len(panggilan) == 2 and kernel.kc is not None
+
+        panggilan.clear()
+        monkeypatch.setattr(kernel, "_klien", lambda: (_ for _ in ()).throw(RuntimeError("mati")))
+        with pytest.raises(RuntimeError, match="mati"):
+            kernel.siapkan()  # gagal dua kali → galat diteruskan
+    finally:
+        kernel.tutup()

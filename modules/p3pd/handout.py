@@ -569,9 +569,18 @@ class KernelHangat:
 
     def siapkan(self) -> None:
         """Pastikan kernel hidup dan siap, lalu kosongkan ruang namanya untuk handout berikutnya."""
-        if not self._sinkron(self.km.is_alive)():
-            self.nyalakan_ulang()
-        self._klien()
+        for percobaan in (1, 2):
+            try:
+                if not self._sinkron(self.km.is_alive)():
+                    self.nyalakan_ulang()
+                self._klien()
+                break
+            except RuntimeError:
+                # Kernel kadang mati saat baru menyala (mis. porta ZMQ sudah terpakai proses
+                # lain): coba sekali lagi dengan kernel baru sebelum handout dianggap gagal.
+                if percobaan == 2:
+                    raise
+                self.nyalakan_ulang()
         self._jalankan_kode(_KODE_SETEL_ULANG.format(cwd=str(self.cwd)))
 
     def nyalakan_ulang(self) -> None:
