@@ -418,23 +418,6 @@ def test_tanpa_weasyprint_html_tetap_dibuat(tmp_path, monkeypatch):
     assert r.catatan_pdf == pesan and pesan in r.teks()
 
 
-def test_tulis_atomik_tidak_meninggalkan_berkas_setengah_jadi(tmp_path):
-    tujuan = tmp_path / "x.pdf"
-    tujuan.write_bytes(b"lama")
-
-    def putus(f):
-        f.write(b"setengah")
-        raise KeyboardInterrupt
-
-    with pytest.raises(KeyboardInterrupt):
-        handout.tulis_atomik(tujuan, putus)
-    assert tujuan.read_bytes() == b"lama"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.pdf"]
-    handout.tulis_atomik(tujuan, "baru")
-    assert tujuan.read_text(encoding="utf-8") == "baru"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.pdf"]
-
-
 @pytest.mark.skipif(os.name != "posix", reason="memeriksa proses lewat os.kill hanya di POSIX")
 def test_bersihkan_sisa_proses_mati(tmp_path):
     proses = subprocess.Popen([sys.executable, "-c", "pass"])

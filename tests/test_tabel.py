@@ -240,12 +240,12 @@ def test_simpan_excel_gagal_menulis_tidak_meninggalkan_sisa(tmp_path, contoh, mo
 
 
 def test_simpan_excel_izin_ditolak_pesan_indonesia_tanpa_sisa(tmp_path, contoh, monkeypatch):
-    import p3pd.tabel
+    import p3pd.berkas
 
     def ditolak(*args, **kwargs):
         raise PermissionError("ditolak")
 
-    monkeypatch.setattr(p3pd.tabel.os, "replace", ditolak)
+    monkeypatch.setattr(p3pd.berkas.os, "replace", ditolak)
     with pytest.raises(GalatP3PD, match="izin ditolak"):
         simpan_excel(contoh, "hasil", tmp_path)
     assert isi_folder(tmp_path) == []

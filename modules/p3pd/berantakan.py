@@ -11,9 +11,7 @@ Data latihan yang bersih tidak diubah. Semua isinya sintetis.
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from p3pd import skema
+from p3pd.berkas import tulis_atomik
 
 __all__ = ["buat_sampel_berantakan", "NAMA_CSV", "NAMA_XLSX", "NAMA_README"]
 
@@ -73,10 +72,10 @@ def buat_sampel_berantakan(
     berkas_csv = folder / NAMA_CSV
     berkas_xlsx = folder / NAMA_XLSX
     berkas_readme = folder / NAMA_README
-    _tulis_atomik(berkas_csv, _isi_csv(tabel))
-    _tulis_atomik(berkas_xlsx, _isi_xlsx(tabel, nama_kec, kode_kec, tahun))
+    tulis_atomik(berkas_csv, _isi_csv(tabel))
+    tulis_atomik(berkas_xlsx, _isi_xlsx(tabel, nama_kec, kode_kec, tahun))
     teks = _isi_readme(tanaman, nama_kec, kode_kec, tahun, len(tabel), benih)
-    _tulis_atomik(berkas_readme, teks.encode("utf-8"))
+    tulis_atomik(berkas_readme, teks.encode("utf-8"))
     return [berkas_csv, berkas_xlsx, berkas_readme]
 
 
@@ -334,17 +333,3 @@ def _isi_readme(
         "",
     ]
     return "\n".join(baris)
-
-
-def _tulis_atomik(tujuan: Path, isi: bytes) -> None:
-    """Tulis ke berkas sementara di folder yang sama, lalu ganti nama (tidak pernah setengah jadi)."""
-    fd, sementara = tempfile.mkstemp(dir=tujuan.parent, prefix=f".{tujuan.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(isi)
-        os.chmod(sementara, 0o644)  # mkstemp membuat berkas 0600; berkas data boleh dibaca semua
-        os.replace(sementara, tujuan)
-    except BaseException:
-        if os.path.exists(sementara):
-            os.unlink(sementara)
-        raise

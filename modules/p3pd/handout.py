@@ -31,7 +31,6 @@ import multiprocessing
 import os
 import queue
 import re
-import secrets
 import signal
 import subprocess
 import sys
@@ -40,8 +39,9 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
+from p3pd.berkas import POLA_SEMENTARA, tulis_atomik
 from p3pd.galat import GalatP3PD
 from p3pd.lokasi import folder_proyek
 
@@ -337,33 +337,6 @@ def _tanpa_ganda(daftar: list[Pekerjaan]) -> list[Pekerjaan]:
 
 # --------------------------------------------------------------------------- tulis atomik
 
-_POLA_SEMENTARA = re.compile(r"^\.(?P<nama>.+)\.(?P<pid>\d+)\.[0-9a-f]{8}\.tmp$")
-
-
-def tulis_atomik(tujuan: Path, isi: str | bytes | Callable[[IO[bytes]], Any]) -> Path:
-    """Tulis ``isi`` ke ``tujuan`` lewat berkas sementara di folder yang sama, lalu ``os.replace``.
-
-    ``isi`` berupa teks (UTF-8), bita, atau fungsi yang menulis ke berkas biner yang terbuka.
-    Bila penulisan terputus (galat, Ctrl-C), berkas sementara dihapus dan ``tujuan`` tidak
-    tersentuh: pembaca tidak pernah melihat berkas setengah jadi.
-    """
-    tujuan = Path(tujuan)
-    sementara = tujuan.with_name(f".{tujuan.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    try:
-        with open(sementara, "xb") as f:
-            if callable(isi):
-                isi(f)
-            else:
-                f.write(isi.encode("utf-8") if isinstance(isi, str) else isi)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(sementara, tujuan)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(sementara)
-        raise
-    return tujuan
-
 
 def _proses_hidup(pid: int) -> bool:
     try:
@@ -386,7 +359,7 @@ def bersihkan_sisa(folder: Path, pid: Iterable[int] | None = None) -> list[Path]
     sasaran = set(pid) if pid is not None else None
     dihapus = []
     for berkas in Path(folder).glob(".*.tmp"):
-        cocok = _POLA_SEMENTARA.match(berkas.name)
+        cocok = POLA_SEMENTARA.match(berkas.name)
         if not cocok:
             continue
         p = int(cocok["pid"])

@@ -45,15 +45,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from p3pd.berkas import tulis_atomik
 from p3pd.galat import GalatP3PD
 from p3pd.lokasi import folder_proyek
-from p3pd.notebook import (
-    baca_notebook,
-    pilih_berkas,
-    rapikan_metadata,
-    teks_notebook,
-    tulis_atomik,
-)
+from p3pd.notebook import baca_notebook, pilih_berkas, rapikan_metadata, teks_notebook
 
 if TYPE_CHECKING:  # pragma: no cover
     from nbformat import NotebookNode

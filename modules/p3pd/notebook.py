@@ -20,7 +20,6 @@ Mengimpor modul ini tidak mengubah apa pun; pustaka berat diimpor di dalam fungs
 
 from __future__ import annotations
 
-import contextlib
 import html
 import os
 import time
@@ -28,6 +27,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from p3pd.berkas import tulis_atomik
 from p3pd.galat import GalatP3PD
 from p3pd.lokasi import folder_proyek
 
@@ -183,20 +183,6 @@ def teks_notebook(nb: NotebookNode) -> str:
 def tulis_notebook(nb: NotebookNode, tujuan: Path) -> None:
     """Simpan notebook secara atomik: tulis berkas sementara di folder yang sama, lalu ganti."""
     tulis_atomik(tujuan, teks_notebook(nb))
-
-
-def tulis_atomik(tujuan: Path, teks: str) -> None:
-    """Tulis ``teks`` (UTF-8) ke ``tujuan`` lewat berkas sementara di folder yang sama."""
-    tujuan = Path(tujuan)
-    tujuan.parent.mkdir(parents=True, exist_ok=True)
-    sementara = tujuan.with_name(f".{tujuan.name}.{os.getpid()}.tmp")
-    try:
-        with open(sementara, "x", encoding="utf-8", newline="\n") as f:
-            f.write(teks)
-        os.replace(sementara, tujuan)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(sementara)
 
 
 def rapikan_metadata(nb: NotebookNode, tag_saja: bool = False) -> NotebookNode:

@@ -19,14 +19,13 @@ Modul ini tidak mengimpor numpy/pandas saat diimpor (supaya ``p3pd --help`` teta
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from p3pd import skema
+from p3pd.berkas import tulis_atomik
 
 if TYPE_CHECKING:  # pragma: no cover
     import argparse
@@ -1927,22 +1926,6 @@ def dokumen_sumber(data: dict[str, pd.DataFrame]) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def _tulis_atomik(path: Path, isi: bytes) -> Path:
-    """Tulis ``isi`` ke berkas sementara di folder yang sama, lalu ganti ``path`` sekaligus."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, sementara = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(isi)
-        os.chmod(sementara, 0o644)  # mkstemp membuat 0600; data latihan boleh dibaca semua
-        os.replace(sementara, path)
-    except BaseException:
-        if os.path.exists(sementara):
-            os.unlink(sementara)
-        raise
-    return path
-
-
 def csv_tetap(df: pd.DataFrame, tabel: skema.Tabel) -> bytes:
     """Isi CSV yang selalu sama untuk data yang sama: kolom skema, baris urut kunci, ``\\n``."""
     urut = df[tabel.nama_kolom].sort_values(list(tabel.kunci), kind="stable")
@@ -1954,7 +1937,7 @@ def tulis_data(data: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
     """Tulis setiap tabel ``data`` (nama skema → DataFrame) sebagai CSV ke ``folder`` (atomik)."""
     folder = Path(folder)
     return [
-        _tulis_atomik(
+        tulis_atomik(
             folder / skema.SEMUA_TABEL[nama].berkas, csv_tetap(df, skema.SEMUA_TABEL[nama])
         )
         for nama, df in data.items()
@@ -1980,7 +1963,7 @@ def tulis_data_latihan(folder: Path) -> list[Path]:
         ("KALIBRASI.md", dokumen_kalibrasi(data)),
         ("SUMBER.md", dokumen_sumber(data)),
     ):
-        ditulis.append(_tulis_atomik(folder / nama, isi.encode("utf-8")))
+        ditulis.append(tulis_atomik(folder / nama, isi.encode("utf-8")))
     return ditulis
 
 

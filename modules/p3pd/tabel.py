@@ -13,15 +13,13 @@ Mengimpor modul ini tidak mengubah apa pun dan tidak menyentuh berkas.
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
 import re
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
+from p3pd.berkas import tulis_atomik
 from p3pd.galat import GalatP3PD
 
 __all__ = ["JENIS", "jenis_isi", "ringkas_kolom", "simpan_excel", "LEMBAR_DATA", "LEMBAR_CATATAN"]
@@ -203,24 +201,13 @@ def _xlsx_bita(tabel: pd.DataFrame, catatan: str) -> bytes:
 
 
 def _tulis_xlsx_atomik(tabel: pd.DataFrame, catatan: str, tujuan: Path) -> None:
-    isi = _xlsx_bita(tabel, catatan)
-    pegangan, sementara = tempfile.mkstemp(
-        prefix=f".{tujuan.name}.", suffix=".tmp", dir=tujuan.parent
-    )
     try:
-        with os.fdopen(pegangan, "wb") as berkas:
-            berkas.write(isi)
-            berkas.flush()
-            os.fsync(berkas.fileno())
-        os.replace(sementara, tujuan)
+        tulis_atomik(tujuan, _xlsx_bita(tabel, catatan))
     except PermissionError:
         raise GalatP3PD(
             f"Berkas '{tujuan.name}' tidak dapat ditulis (izin ditolak). Mungkin foldernya "
             "hanya-baca atau berkasnya sedang dibuka program lain."
         ) from None
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(sementara)
 
 
 def _isi_sama(berkas: Path, tabel: pd.DataFrame, catatan: str) -> bool:
