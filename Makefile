@@ -44,8 +44,9 @@ lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-lab: $(STAMP)  ## buka JupyterLab
-	$(VENV)/bin/jupyter lab
+lab: $(STAMP)  ## buka JupyterLab (tanpa mengambil berita atau cek pembaruan dari internet)
+	$(VENV)/bin/jupyter lab --LabApp.news_url=None \
+		--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate
 
 bersih:
 	rm -rf handout build .pytest_cache
