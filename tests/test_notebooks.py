@@ -348,6 +348,13 @@ def test_tabel_jadwal_readme_sesuai_isi_notebooks():
             assert tautan.group(1) == f"notebooks/{m.group(1)}.ipynb"
     assert len(nama) == len(set(nama)), "notebook tercantum dua kali"
     assert sorted(nama) == [p.stem for p in _bernomor(NOTEBOOKS)]
+    for r, n in zip(tabel, nama, strict=True):
+        sumber = (NOTEBOOKS / f"{n}.ipynb").read_text(encoding="utf-8")
+        estimasi = re.search(r"Estimasi waktu:\*\*\s*(\d+)\s*menit", sumber)
+        assert estimasi, f"{n}: tidak ada 'Estimasi waktu: N menit'"
+        assert int(r["Menit"]) == int(estimasi.group(1)), (
+            f"{n}: README {r['Menit']} menit, notebook {estimasi.group(1)} menit"
+        )
 
 
 def test_pembaca_tabel_jadwal():
