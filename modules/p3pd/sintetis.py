@@ -567,6 +567,18 @@ def _persentil_grup(x: np.ndarray, grup: np.ndarray) -> np.ndarray:
 # ---------------------------------------------------------------------------------------------
 
 
+KOLOM_WILAYAH = (
+    "kode_provinsi",
+    "nama_provinsi",
+    "kode_kabupaten",
+    "nama_kabupaten",
+    "kode_kecamatan",
+    "nama_kecamatan",
+    "jumlah_desa",
+)
+"""Kolom wajib tabel kecamatan masukan ``buat_data`` (satu baris per kecamatan)."""
+
+
 def wilayah_latihan() -> pd.DataFrame:
     """Daftar 93 kecamatan nyata empat kabupaten latihan beserta jumlah desanya.
 
@@ -581,18 +593,7 @@ def wilayah_latihan() -> pd.DataFrame:
     kec["jumlah_desa"] = kec["jumlah_desa"].astype("int64")
     kec = kec[kec["jumlah_desa"] > 0].sort_values("kode_kecamatan").reset_index(drop=True)
     kec["jauh"] = kec["kode_kecamatan"].map(KECAMATAN_JAUH).fillna(1.0).astype("float64")
-    return kec[
-        [
-            "kode_provinsi",
-            "nama_provinsi",
-            "kode_kabupaten",
-            "nama_kabupaten",
-            "kode_kecamatan",
-            "nama_kecamatan",
-            "jumlah_desa",
-            "jauh",
-        ]
-    ]
+    return kec[[*KOLOM_WILAYAH, "jauh"]]
 
 
 def _bagi_minimal_satu(rng: np.random.Generator, total: int, bobot: np.ndarray) -> np.ndarray:
@@ -743,16 +744,7 @@ def _parameter_kabupaten(kab: pd.DataFrame) -> dict[str, Any]:
 
 
 def _periksa_wilayah(wilayah: pd.DataFrame) -> None:
-    wajib = [
-        "kode_provinsi",
-        "nama_provinsi",
-        "kode_kabupaten",
-        "nama_kabupaten",
-        "kode_kecamatan",
-        "nama_kecamatan",
-        "jumlah_desa",
-    ]
-    kurang = [k for k in wajib if k not in wilayah.columns]
+    kurang = [k for k in KOLOM_WILAYAH if k not in wilayah.columns]
     if kurang:
         raise ValueError("Tabel wilayah tidak punya kolom: " + ", ".join(kurang))
     if wilayah["kode_kecamatan"].duplicated().any():
