@@ -7,6 +7,7 @@ ini, sehingga dokumentasi dan pemeriksaan tidak bisa berbeda.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 # Tipe kolom yang dikenal pemuat.
@@ -38,6 +39,30 @@ LAYANAN = {
 
 TAHUN_DATA = (2022, 2023, 2024)
 
+TAHUN_MINIMUM = 2014
+"""Tahun terawal yang diterima di kolom tahun (UU Desa 6/2014; Dana Desa mulai 2015)."""
+
+BATAS_ATAS_SATUAN: dict[str, float] = {
+    "jiwa": 500_000,
+    "rumah tangga": 200_000,
+    "keluarga": 200_000,
+    "unit": 500,
+    "orang": 500,
+    "Rp": 100_000_000_000,
+    "km": 500,
+}
+"""Nilai terbesar yang masuk akal per desa menurut satuan kolom (bila kolom tidak menyebut sendiri).
+
+Desa terbesar di Indonesia berpenduduk puluhan ribu jiwa, dan satu pos APBDes desa berukuran
+ratusan juta sampai beberapa miliar rupiah; batas di sini jauh di atas itu, sehingga hanya
+menolak salah ketik dan angka yang rusak (mis. 20 digit), bukan desa yang besar.
+"""
+
+
+def tahun_berjalan() -> int:
+    """Tahun kalender saat ini (dipakai sebagai batas atas kolom tahun)."""
+    return datetime.date.today().year
+
 
 @dataclass(frozen=True)
 class Kolom:
@@ -50,6 +75,10 @@ class Kolom:
     arah: str = NETRAL
     sumber: str = ASUMSI
     pilihan: tuple[str, ...] = ()
+    batas_atas: float | None = None
+    """Nilai terbesar yang sah (kolom angka); ``None`` = menurut satuan (``BATAS_ATAS_SATUAN``)."""
+    tahun_depan: int = 0
+    """Kolom tahun: berapa tahun sesudah tahun berjalan masih sah (mis. 1 untuk rencana)."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +113,34 @@ class Tabel:
         raise KeyError(nama)
 
 
+def rentang_kolom(kolom: Kolom) -> tuple[float, float] | None:
+    """Rentang nilai sah (terkecil, terbesar) sebuah kolom angka; ``None`` untuk kolom bukan angka.
+
+    Tahun: ``TAHUN_MINIMUM`` sampai tahun berjalan (ditambah ``tahun_depan`` untuk kolom rencana).
+    Cacah, rupiah, dan desimal: 0 sampai ``batas_atas`` kolom, atau batas menurut satuannya.
+    """
+    if kolom.tipe == TIPE_TAHUN:
+        return float(TAHUN_MINIMUM), float(tahun_berjalan() + kolom.tahun_depan)
+    if kolom.tipe not in (TIPE_CACAH, TIPE_RUPIAH, TIPE_DESIMAL):
+        return None
+    atas = kolom.batas_atas
+    if atas is None:
+        atas = BATAS_ATAS_SATUAN.get(kolom.satuan, 1_000_000_000)
+    return 0.0, float(atas)
+
+
+def teks_rentang(kolom: Kolom) -> str:
+    """Rentang sah sebuah kolom angka dalam kata-kata (untuk pesan dan kamus data); '' bila bukan angka."""
+    rentang = rentang_kolom(kolom)
+    if rentang is None:
+        return ""
+    if kolom.tipe == TIPE_TAHUN:
+        akhir = "tahun berjalan" + (f" + {kolom.tahun_depan}" if kolom.tahun_depan else "")
+        return f"{TAHUN_MINIMUM}–{akhir}"
+    atas = f"{rentang[1]:,.0f}".replace(",", ".")
+    return f"0–{atas}" + (f" {kolom.satuan}" if kolom.satuan not in ("-", "Rp") else "")
+
+
 def _cacah(nama: str, definisi: str, arah: str = NETRAL, satuan: str = "jiwa") -> Kolom:
     return Kolom(nama, TIPE_CACAH, satuan, definisi, arah)
 
@@ -96,6 +153,9 @@ _K_DESA = Kolom(
     sumber="pola Kepmendagri 100.1.1-6117/2022; nomor desa fiktif",
 )
 _K_TAHUN = Kolom("tahun", TIPE_TAHUN, "tahun", "Tahun data (2022–2024)")
+_K_TAHUN_RENCANA = Kolom(
+    "tahun", TIPE_TAHUN, "tahun", "Tahun anggaran (2022–2024; boleh tahun depan)", tahun_depan=1
+)
 
 WILAYAH = Tabel(
     nama="wilayah",
@@ -236,7 +296,7 @@ BELANJA = Tabel(
     kunci=("kode_desa", "tahun", "kode_sub_bidang"),
     kolom=(
         _K_DESA,
-        _K_TAHUN,
+        _K_TAHUN_RENCANA,
         Kolom(
             "kode_sub_bidang",
             TIPE_KATEGORI,
@@ -331,10 +391,16 @@ USULAN = Tabel(
     kolom=(
         Kolom("id_usulan", TIPE_TEKS, "-", "Nomor usulan unik"),
         _K_DESA,
-        _K_TAHUN,
+        _K_TAHUN_RENCANA,
         Kolom("layanan", TIPE_KATEGORI, "-", "Layanan dasar yang dituju", pilihan=tuple(LAYANAN)),
         Kolom("uraian", TIPE_TEKS, "-", "Uraian singkat usulan"),
-        Kolom("perkiraan_biaya", TIPE_RUPIAH, "Rp", "Perkiraan biaya usulan"),
+        Kolom(
+            "perkiraan_biaya",
+            TIPE_RUPIAH,
+            "Rp",
+            "Perkiraan biaya usulan",
+            batas_atas=1_000_000_000_000,
+        ),
         Kolom(
             "prioritas",
             TIPE_KATEGORI,
@@ -360,12 +426,18 @@ PROGRAM_OPD = Tabel(
     kolom=(
         Kolom("id_program", TIPE_TEKS, "-", "Nomor program unik"),
         Kolom("kode_kabupaten", TIPE_KODE_KABUPATEN, "-", "Kabupaten pelaksana"),
-        _K_TAHUN,
+        _K_TAHUN_RENCANA,
         Kolom("opd", TIPE_TEKS, "-", "Perangkat daerah pelaksana"),
         Kolom("program", TIPE_TEKS, "-", "Nama program/kegiatan"),
         Kolom("layanan", TIPE_KATEGORI, "-", "Layanan dasar yang dituju", pilihan=tuple(LAYANAN)),
         Kolom("desa_sasaran", TIPE_TEKS, "-", "Kode desa sasaran, dipisah titik koma"),
-        Kolom("anggaran", TIPE_RUPIAH, "Rp", "Anggaran program (APBD kabupaten)"),
+        Kolom(
+            "anggaran",
+            TIPE_RUPIAH,
+            "Rp",
+            "Anggaran program (APBD kabupaten)",
+            batas_atas=10_000_000_000_000,
+        ),
     ),
 )
 

@@ -1,0 +1,157 @@
+"""Masalah dan catatan satu berkas selama dimuat, beserta pembantu contoh nilai untuk pesan.
+
+Dipakai bersama oleh modul-modul pemuat (``muat_berkas``, ``muat_nilai``, ``muat_pribadi``,
+``muat_antartabel``): setiap masalah menyebut kolom dan nomor baris seperti di Excel (baris 1 =
+judul kolom), dan semua masalah satu berkas dikumpulkan dulu sebelum dilaporkan sekaligus.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from p3pd import skema
+from p3pd.galat import DataTidakValid
+
+_BATAS_BARIS_DISIMPAN = 1000
+
+
+@dataclass(frozen=True)
+class Masalah:
+    """Satu masalah pada berkas: pesan, kolom, nomor baris (seperti di Excel), dan jumlah baris."""
+
+    pesan: str
+    kolom: tuple[str, ...] = ()
+    baris: tuple[int, ...] = ()
+    jumlah_baris: int = 0
+
+    def __str__(self) -> str:
+        bagian = []
+        if self.kolom:
+            bagian.append("kolom " + ", ".join(f"'{k}'" for k in self.kolom))
+        if self.baris:
+            bagian.append("baris " + _ringkas_baris(self.baris, self.jumlah_baris))
+        awal = ", ".join(bagian)
+        teks = f"{awal}: {self.pesan}" if awal else self.pesan
+        return teks[:1].upper() + teks[1:]
+
+
+def _ringkas_baris(baris: tuple[int, ...], jumlah: int, batas: int = 10) -> str:
+    """Nomor baris yang pertama (paling banyak ``batas``) dan berapa baris lainnya."""
+    teks = ", ".join(str(b) for b in baris[:batas])
+    sisa = max(jumlah, len(baris)) - min(len(baris), batas)
+    return teks + (f" … (dan {sisa} baris lain)" if sisa > 0 else "")
+
+
+@dataclass
+class Laporan:
+    """Kumpulan masalah dan catatan perapian selama satu berkas dimuat."""
+
+    masalah: list[Masalah] = field(default_factory=list)
+    catatan: list[str] = field(default_factory=list)
+    peringatan: list[str] = field(default_factory=list)
+
+    def tambah(self, pesan: str, kolom: str | tuple[str, ...] = (), baris=()) -> None:
+        kolom_t = (kolom,) if isinstance(kolom, str) else tuple(kolom)
+        baris_a = np.unique(np.asarray(baris, dtype=np.int64))
+        simpan = tuple(int(b) for b in baris_a[:_BATAS_BARIS_DISIMPAN])
+        self.masalah.append(Masalah(pesan, kolom_t, simpan, int(baris_a.size)))
+
+    def catat(self, teks: str) -> None:
+        """Catat sesuatu yang dirapikan otomatis (berkas tetap dapat dipakai)."""
+        self.catatan.append(teks)
+
+    def ingatkan(self, teks: str) -> None:
+        """Catat peringatan: berkas dapat dipakai, tetapi ada yang perlu diperhatikan pengguna."""
+        self.peringatan.append(teks)
+
+    def galat(self, sumber: str, tabel: skema.Tabel) -> DataTidakValid:
+        jumlah = len(self.masalah)
+        baris_isi = [f"  {i}. {m}" for i, m in enumerate(self.masalah, start=1)]
+        pesan = (
+            f"tidak dapat dipakai sebagai tabel '{tabel.nama}'; {jumlah} masalah ditemukan:\n"
+            + "\n".join(baris_isi)
+            + "".join(f"\n  Perhatian: {p}" for p in self.peringatan)
+            + "\nBerkas asli tidak diubah. Perbaiki masalah di atas, lalu muat ulang."
+        )
+        galat = DataTidakValid(pesan, berkas=sumber)
+        galat.kolom = sorted({k for m in self.masalah for k in m.kolom})
+        galat.baris = sorted({b for m in self.masalah for b in m.baris})
+        galat.masalah = list(self.masalah)
+        return galat
+
+
+@dataclass
+class Mentah:
+    """Isi berkas sebelum diperiksa: kolom bernama baku dan nomor baris spreadsheet."""
+
+    data: pd.DataFrame
+    baris: np.ndarray
+
+
+@dataclass
+class KolomHasil:
+    """Hasil mengubah satu kolom: nilai bertipe, baris yang sah, dan kode faktor (-1 = tidak sah)."""
+
+    nilai: pd.Series
+    sah: np.ndarray
+    faktor: np.ndarray | None = None
+
+
+# ------------------------------------------------------------------ bantu: nilai unik
+
+
+def urai_unik(seri: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Kode bilangan per baris (-1 = kosong) dan nilai unik kolom."""
+    kode, unik = pd.factorize(seri, use_na_sentinel=True)
+    return np.asarray(kode), np.asarray(unik, dtype=object)
+
+
+def per_baris(pilih_unik: np.ndarray, kode: np.ndarray, kosong: bool = False) -> np.ndarray:
+    """Mask per baris dari mask atas nilai unik; baris kosong (kode -1) bernilai ``kosong``."""
+    return np.append(np.asarray(pilih_unik, dtype=bool), kosong)[kode]
+
+
+def tampil(nilai: object) -> str:
+    teks = teks_sel(nilai)
+    teks = re.sub(r"\d{15,17}", "«angka 16 digit disembunyikan»", teks)
+    return repr(teks if len(teks) <= 40 else teks[:37] + "…")
+
+
+def contoh(kode: np.ndarray, unik: np.ndarray, pilih_unik: np.ndarray, baris: np.ndarray) -> str:
+    """Paling banyak tiga contoh nilai bermasalah beserta baris pertamanya (jalur galat saja)."""
+    pertama: dict[int, int] = {}
+    for pos in np.flatnonzero(per_baris(pilih_unik, kode)):
+        k = int(kode[pos])
+        if k not in pertama:
+            pertama[k] = int(pos)
+            if len(pertama) >= 3:
+                break
+    return ", ".join(f"{tampil(unik[k])} di baris {baris[p]}" for k, p in pertama.items())
+
+
+def contoh_posisi(teks: list[str], posisi: np.ndarray, baris: np.ndarray) -> str:
+    return ", ".join(f"{t} di baris {baris[p]}" for t, p in zip(teks, posisi[:3], strict=False))
+
+
+def laporkan_kosong(kode: np.ndarray, nama: str, baris: np.ndarray, laporan: Laporan) -> None:
+    kosong = kode == -1
+    if kosong.any():
+        laporan.tambah("sel kosong; kolom ini wajib diisi di setiap baris.", nama, baris[kosong])
+
+
+def sebagai_teks(nilai: np.ndarray) -> pd.Series:
+    """Kolom teks dengan tipe teks bawaan pandas (sel kosong tetap NaN)."""
+    return pd.Series(nilai, dtype=str)
+
+
+def teks_sel(v: object) -> str:
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+# ------------------------------------------------------------------ kode wilayah
