@@ -6,7 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from p3pd.cek import BELUM_DIJAWAB, BELUM_TEPAT, BENAR, PETUNJUK_UMUM, Hasil, cek
+from p3pd.cek import BELUM_DIJAWAB, BELUM_TEPAT, BENAR, PETUNJUK_UMUM, SEL_GAGAL, Hasil, cek
+from p3pd.penjaga import JawabanGagal
 
 
 @pytest.mark.parametrize(
@@ -72,6 +73,39 @@ def test_petunjuk_khusus_angka(jawaban, harapan, potongan):
     hasil = cek(jawaban, harapan)
     assert hasil.status == BELUM_TEPAT
     assert potongan in hasil.petunjuk
+
+
+def test_koma_desimal_dan_titik_ribuan_disebut_kekeliruannya():
+    # jawaban = 99,4 dan 48,0 dibaca Python sebagai pasangan (99, 4) dan (48, 0)
+    hasil = cek((99, 4), 99.04, toleransi=0.005)
+    assert hasil.status == BELUM_TEPAT
+    assert "pakai titik untuk desimal: tulis 99.4, bukan 99,4" in hasil.petunjuk
+    assert "unsur" not in hasil.petunjuk
+    hasil = cek((48, 0), 48.0)
+    assert "tulis 48.0, bukan 48,0" in hasil.petunjuk and "2 unsur" not in hasil.petunjuk
+    # 33.449 disalin dari "33.449 jiwa": titik ribuan, bukan "seribu kali lipat"
+    hasil = cek(33.449, 33449)
+    assert "hapus titik ribuan: tulis 33449, bukan 33.449" in hasil.petunjuk
+    assert "kali lipat" not in hasil.petunjuk
+    assert "hapus titik ribuan" in cek(1.84, 1840).petunjuk
+    assert "hapus titik ribuan" in cek("33.449", 33449).petunjuk
+    # koma ribuan gaya Inggris: 33,449 menjadi (33, 449)
+    assert "hapus pemisah ribuan: tulis 33449" in cek((33, 449), 33449).petunjuk
+    assert "hapus pemisah ribuan: tulis 1500000" in cek((1, 500, 0), 1_500_000).petunjuk
+    # yang bukan kekeliruan tanda angka tetap mendapat petunjuk biasa
+    assert "hapus titik ribuan: tulis 33400, bukan 33.400" in cek(33.4, 33400).petunjuk
+    assert "seribu kali lipat" in cek(33_449_000, 33449).petunjuk  # arah lain: satuan
+    assert "3 unsur" in cek(("a", "b", "c"), 5).petunjuk
+
+
+def test_jawaban_dari_sel_gagal_tidak_dinilai():
+    basi = JawabanGagal("jawaban_2", "Nama ditulis di antara tanda kutip.")
+    hasil = cek(basi, "Namo Rambe")
+    assert hasil.status == SEL_GAGAL and not hasil
+    assert repr(hasil).startswith("Sel jawaban terakhir gagal dijalankan — jawaban_2")
+    assert "Nama ditulis di antara tanda kutip" in repr(hasil)
+    assert "p3pd-gagal" in hasil._repr_html_()
+    assert cek([basi, "a"], ["Namo Rambe", "a"]).status == SEL_GAGAL
 
 
 def test_petunjuk_penulis_dan_petunjuk_umum():

@@ -6,8 +6,10 @@ Pakai di sel pemeriksa, di baris terakhir sel::
 
 Nilai harapan selalu dihitung oleh notebook dari data (bukan angka yang disimpan).
 Hasilnya satu baris: "Benar!", "Belum tepat — petunjuk: …", atau "Belum dijawab — …"
-(bila jawaban masih ``...`` atau ``None``). ``cek`` tidak pernah menimbulkan galat karena
-jawaban peserta; di Jupyter barisnya berwarna, di tempat lain berupa teks polos.
+(bila jawaban masih ``...`` atau ``None``), atau "Sel jawaban terakhir gagal dijalankan — …"
+(bila sel jawabannya gagal; nilai lamanya tidak dinilai, lihat ``p3pd.penjaga``). ``cek`` tidak
+pernah menimbulkan pesan kesalahan karena jawaban peserta; di Jupyter barisnya berwarna, di
+tempat lain berupa teks polos.
 """
 
 from __future__ import annotations
@@ -23,11 +25,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from p3pd.notebook import kotak_html
+from p3pd.kotak import kotak_html
+from p3pd.penjaga import JawabanGagal
 
 BENAR = "benar"
 BELUM_TEPAT = "belum_tepat"
 BELUM_DIJAWAB = "belum_dijawab"
+SEL_GAGAL = "gagal"
 
 PESAN_BELUM_DIJAWAB = "Belum dijawab — ganti ... dengan jawaban Anda, jalankan sel jawaban, lalu jalankan sel ini lagi."
 PETUNJUK_UMUM = "baca lagi soal dan keluaran di atasnya, lalu coba lagi."
@@ -39,7 +43,7 @@ _TIDAK = {"tidak", "salah", "false", "bukan"}
 
 @dataclass(frozen=True)
 class Hasil:
-    """Hasil satu pemeriksaan: ``status`` (benar/belum_tepat/belum_dijawab) dan ``petunjuk``."""
+    """Hasil satu pemeriksaan: ``status`` (benar/belum_tepat/belum_dijawab/gagal) dan ``petunjuk``."""
 
     status: str
     petunjuk: str = ""
@@ -56,6 +60,8 @@ class Hasil:
             return "Benar!"
         if self.status == BELUM_DIJAWAB:
             return PESAN_BELUM_DIJAWAB
+        if self.status == SEL_GAGAL:
+            return self.petunjuk
         return f"Belum tepat — petunjuk: {self.petunjuk}"
 
     def __bool__(self) -> bool:
@@ -91,9 +97,14 @@ def cek(
       memedulikan urutan kolom); ``abaikan_urutan=True`` juga mengabaikan urutan baris.
 
     ``petunjuk`` ditampilkan bila jawaban belum tepat. Jawaban ``...`` atau ``None`` (juga
-    daftar/tabel yang masih memuat ``...``) menghasilkan "Belum dijawab". Fungsi ini tidak
-    menimbulkan galat karena jawaban peserta.
+    daftar/tabel yang masih memuat ``...``) menghasilkan "Belum dijawab". Jawaban dari sel
+    jawaban yang gagal dijalankan (``JawabanGagal``) tidak dinilai. Koma desimal (``99,4``
+    terbaca sebagai dua nilai) dan titik ribuan (``33.449`` untuk 33449) diberi petunjuk
+    khusus. Fungsi ini tidak menimbulkan pesan kesalahan karena jawaban peserta.
     """
+    gagal = _jawaban_gagal(jawaban)
+    if gagal is not None:
+        return Hasil(SEL_GAGAL, gagal.pesan)
     if _belum_dijawab(jawaban):
         return Hasil(BELUM_DIJAWAB)
     aturan = _Aturan(float(toleransi), float(toleransi_relatif), bool(abaikan_urutan))
@@ -112,6 +123,17 @@ def cek(
 
 
 # --- belum dijawab -----------------------------------------------------------------------------
+
+
+def _jawaban_gagal(x: object) -> JawabanGagal | None:
+    """``JawabanGagal`` di ``x`` atau langsung di dalam daftar/kamus ``x``."""
+    if isinstance(x, JawabanGagal):
+        return x
+    if isinstance(x, (list, tuple, set, frozenset)):
+        return next((v for v in x if isinstance(v, JawabanGagal)), None)
+    if isinstance(x, dict):
+        return next((v for v in x.values() if isinstance(v, JawabanGagal)), None)
+    return None
 
 
 def _belum_dijawab(x: object) -> bool:
@@ -166,8 +188,35 @@ def _bandingkan(jawaban: object, harapan: object, a: _Aturan) -> tuple[bool, str
         isi = list(jawaban)
         if len(isi) == 1:
             return _bandingkan_skalar(isi[0], harapan, a)
+        if isinstance(jawaban, tuple) and _angka(harapan):
+            koma = _petunjuk_koma(isi, float(harapan), a)
+            if koma:
+                return False, koma
         return False, f"soal meminta satu nilai, jawaban Anda berisi {len(isi)} unsur."
     return _bandingkan_skalar(jawaban, harapan, a)
+
+
+def _petunjuk_koma(isi: list, harapan: float, a: _Aturan) -> str:
+    """Petunjuk untuk angka yang ditulis dengan koma (Python membacanya sebagai beberapa nilai).
+
+    ``99,4`` menjadi ``(99, 4)``: koma desimal. ``33,449`` menjadi ``(33, 449)``: bila
+    digabung sama dengan harapan, itu pemisah ribuan.
+    """
+    if not all(isinstance(v, (int, np.integer)) and not isinstance(v, bool) for v in isi):
+        return ""
+    bagian = [int(v) for v in isi]
+    if all(0 <= v < 1000 for v in bagian[1:]):
+        gabung = int(str(bagian[0]) + "".join(f"{v:03d}" for v in bagian[1:]))
+        if _dekat(float(gabung), harapan, a):
+            ditulis = ",".join([str(bagian[0])] + [f"{v:03d}" for v in bagian[1:]])
+            return f"hapus pemisah ribuan: tulis {gabung}, bukan {ditulis}."
+    if len(bagian) == 2 and bagian[1] >= 0:
+        desimal = f"{bagian[0]}.{bagian[1]}"
+        return (
+            f"pakai titik untuk desimal: tulis {desimal}, bukan {bagian[0]},{bagian[1]}. "
+            "Di Python, koma memisahkan dua nilai."
+        )
+    return ""
 
 
 def _daftar(x: object) -> bool:
@@ -221,7 +270,9 @@ def _bandingkan_ya_tidak(jawaban: object, harapan: bool) -> tuple[bool, str]:
 def _bandingkan_angka(jawaban: object, harapan: float, a: _Aturan) -> tuple[bool, str]:
     if isinstance(jawaban, str):
         saran = "tulis angka tanpa tanda kutip"
-        if "," in jawaban:
+        if re.fullmatch(r"\s*-?\d{1,3}(\.\d{3})+\s*", jawaban):
+            saran += f" dan hapus titik ribuan, misalnya {jawaban.strip().replace('.', '')}"
+        elif "," in jawaban:
             saran += " dan pakai titik sebagai tanda desimal, misalnya 23.4 (bukan 23,4)"
         return False, saran + "."
     if isinstance(jawaban, (bool, np.bool_)) or not _angka(jawaban):
@@ -230,6 +281,9 @@ def _bandingkan_angka(jawaban: object, harapan: float, a: _Aturan) -> tuple[bool
     if _dekat(nilai, harapan, a):
         return True, ""
     if harapan != 0:
+        ribuan = _titik_ribuan(nilai, harapan, a)
+        if ribuan:
+            return False, ribuan
         if _dekat(nilai * 100, harapan, a, skala=100):
             return False, "sepertinya Anda menulis pecahan; soal meminta persen (kalikan 100)."
         if _dekat(nilai / 100, harapan, a, skala=0.01):
@@ -244,6 +298,26 @@ def _bandingkan_angka(jawaban: object, harapan: float, a: _Aturan) -> tuple[bool
         if abs(nilai - harapan) <= 0.02 * abs(harapan):
             return False, "sudah dekat; periksa pembulatan dan angka di belakang koma."
     return False, ""
+
+
+def _titik_ribuan(nilai: float, harapan: float, a: _Aturan) -> str:
+    """Petunjuk bila ``nilai`` tampak seperti angka bertitik ribuan yang terbaca sebagai desimal.
+
+    ``33.449`` (disalin dari "33.449 jiwa") terbaca tiga puluh tiga koma empat: bila nilai
+    kali 1.000 sama dengan harapan dan angkanya paling banyak 3 angka di belakang titik.
+    """
+    if abs(harapan) < 1000 or not _dekat(nilai * 1000, harapan, a, skala=1000):
+        return ""
+    ribuan = round(nilai * 1000)
+    if abs(nilai * 1000 - ribuan) > 1e-6 * max(1.0, abs(ribuan)):
+        return ""
+    ditulis = f"{nilai:.3f}"
+    return (
+        f"hapus titik ribuan: tulis {ribuan}, bukan {ditulis}. Di Python, titik adalah tanda "
+        "desimal, jadi {ditulis} terbaca {koma}.".format(
+            ditulis=ditulis, koma=ditulis.replace(".", ",")
+        )
+    )
 
 
 def _dekat(nilai: float, harapan: float, a: _Aturan, skala: float = 1.0) -> bool:

@@ -20,7 +20,6 @@ Mengimpor modul ini tidak mengubah apa pun; pustaka berat diimpor di dalam fungs
 
 from __future__ import annotations
 
-import html
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -29,6 +28,8 @@ from typing import TYPE_CHECKING
 
 from p3pd.berkas import tulis_atomik
 from p3pd.galat import GalatP3PD
+from p3pd.kotak import Kotak as Kotak  # disediakan juga lewat p3pd.notebook
+from p3pd.kotak import kotak_html as kotak_html
 from p3pd.lokasi import folder_proyek
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -65,54 +66,16 @@ _KUNCI_LANGUAGE_INFO = (
     "pygments_lexer",
 )
 
-_WARNA = {
-    # jenis: (garis tepi, latar)
-    "benar": ("#1a7f37", "#e6f4ea"),
-    "belum_tepat": ("#b35900", "#fff4e5"),
-    "belum_dijawab": ("#57606a", "#f0f2f4"),
-    "info": ("#0b5cad", "#e8f1fb"),
-}
 
-
-class Kotak:
-    """Satu baris pesan berwarna: HTML berwarna di Jupyter, teks polos di tempat lain."""
-
-    def __init__(self, teks: str, jenis: str = "info") -> None:
-        self.teks = teks
-        self.jenis = jenis
-
-    def __repr__(self) -> str:
-        return self.teks
-
-    def _repr_html_(self) -> str:
-        return kotak_html(self.teks, self.jenis)
-
-
-def kotak_html(teks: str, jenis: str = "info") -> str:
-    """HTML satu kotak pesan berwarna; bagian sebelum " — " atau ":" pertama dicetak tebal.
-
-    ``jenis`` salah satu dari ``benar``, ``belum_tepat``, ``belum_dijawab``, ``info``.
-    """
-    tepi, latar = _WARNA.get(jenis, _WARNA["info"])
-    for pemisah in (" — ", ": "):
-        kepala, ada, sisa = teks.partition(pemisah)
-        if ada:
-            isi = f"<strong>{html.escape(kepala)}</strong>{html.escape(pemisah + sisa)}"
-            break
-    else:
-        isi = f"<strong>{html.escape(teks)}</strong>"
-    return (
-        f'<div class="p3pd-kotak p3pd-{jenis}" style="border-left:5px solid {tepi};'
-        f'background:{latar};color:#1f2328;padding:6px 10px;margin:2px 0">{isi}</div>'
-    )
-
-
-def siapkan(diam: bool = False) -> None:
+def siapkan(diam: bool = False, penjelas: bool = True) -> None:
     """Siapkan notebook; panggil sekali di sel impor.
 
     - Di dalam kernel Jupyter: aktifkan backend *inline* (``%matplotlib inline``) agar grafik
       tetap tampil, juga bila ``MPLBACKEND=Agg`` terpasang di lingkungan.
     - Opsi tampilan pandas: paling banyak ``MAKS_BARIS`` baris dan ``MAKS_KOLOM`` kolom.
+    - Di dalam IPython (kecuali ``penjelas=False``): pesan kesalahan dijelaskan dalam bahasa
+      Indonesia (pesan asli tetap satu klik di bawahnya), dan jawaban dari sel jawaban yang
+      gagal tidak dinilai ``cek`` (lihat ``p3pd.penjaga``).
     - Mencetak satu baris pesan tetap (kecuali ``diam=True``).
     """
     import pandas as pd
@@ -127,6 +90,12 @@ def siapkan(diam: bool = False) -> None:
         # pertama yang digambar di dalam `grafik.gaya()` (rc_context) tidak mematikan tampilan
         # grafik-grafik berikutnya.
         ip.run_line_magic("matplotlib", "inline")
+    if penjelas:
+        from IPython import get_ipython
+
+        from p3pd.penjaga import pasang
+
+        pasang(get_ipython())
     if not diam:
         print(PESAN_SIAP)
 
