@@ -207,7 +207,7 @@ def test_setiap_target_kalibrasi_dalam_sepuluh_persen(data):
     df = data["indikator"]
     kab = df["kode_desa"].str.slice(0, 5)
     target = target_kalibrasi()
-    assert len(target) >= 20
+    assert len(target) >= 12  # hanya acuan yang sejenis dengan data desa
     for t in target.itertuples(index=False):
         ind = INDIKATOR[t.indikator]
         pilih = df[(kab == t.kode_kabupaten) & (df["tahun"] == t.tahun)]
@@ -262,16 +262,17 @@ def desa_2024(data) -> pd.DataFrame:
 
 
 def test_desa_miskin_sanitasinya_lebih_buruk(desa_2024):
-    miskin = _laju(desa_2024, "penduduk_miskin")
+    miskin = _laju(desa_2024, "penduduk_dtks")
     sanitasi = _laju(desa_2024, "sanitasi_layak")
-    assert _spearman(miskin, sanitasi) < -0.3
+    # jelas negatif, tetapi tidak sempurna: faktor khusus layanan membuat profil desa beragam
+    assert _spearman(miskin, sanitasi) < -0.25
     kab = desa_2024["kode_desa"].str.slice(0, 5)
     for k, idx in desa_2024.groupby(kab).groups.items():
-        assert _spearman(miskin[idx], sanitasi[idx]) < -0.3, k
+        assert _spearman(miskin[idx], sanitasi[idx]) < -0.15, k
 
 
 def test_desa_miskin_dokumen_lebih_rendah_stunting_dan_babs_lebih_tinggi(desa_2024):
-    miskin = _laju(desa_2024, "penduduk_miskin")
+    miskin = _laju(desa_2024, "penduduk_dtks")
     assert _spearman(miskin, _laju(desa_2024, "akta_kelahiran")) < 0
     assert _spearman(miskin, _laju(desa_2024, "air_minum_layak")) < 0
     assert _spearman(miskin, _laju(desa_2024, "stunting")) > 0
@@ -287,7 +288,7 @@ def test_desa_jauh_persalinan_fasyankes_posyandu_aktif_dan_idl_lebih_rendah(desa
 
 
 def test_desa_miskin_lebih_banyak_bansos_tetapi_tidak_penuh(desa_2024):
-    miskin = _laju(desa_2024, "penduduk_miskin")
+    miskin = _laju(desa_2024, "penduduk_dtks")
     bansos = _laju(desa_2024, "keluarga_miskin_bansos")
     assert _spearman(miskin, bansos) > 0
     total = desa_2024["keluarga_miskin_bansos"].sum() / desa_2024["jumlah_keluarga_miskin"].sum()
@@ -374,10 +375,21 @@ def test_pendapatan_dana_desa_add_dan_keseimbangan(data, belanja_desa):
     assert imbang.between(0.92, 1.09).all()
 
 
-def test_siltap_melewati_batas_di_sebagian_kecil_desa(belanja_desa):
-    lewat = belanja_desa["porsi_siltap"] > 0.30
-    assert 0.03 < lewat.mean() < 0.25
-    assert belanja_desa["porsi_siltap"].between(0.15, 0.40).all()
+def test_batas_30_persen_dari_kegiatan_1_1(data, belanja_desa):
+    """Batas PP 11/2019 dari rincian kegiatan 1.1: jarang dilanggar, walau seluruh 1.1 sering > 30 %."""
+    keg = data["belanja_kegiatan"]
+    kunci = ["kode_desa", "tahun"]
+    rincian = keg.groupby(kunci)[["anggaran", "realisasi"]].sum()
+    baris_1_1 = data["belanja"].query("kode_sub_bidang == '1.1'").set_index(kunci)
+    pd.testing.assert_frame_equal(
+        rincian.sort_index(), baris_1_1[["anggaran", "realisasi"]].sort_index()
+    )
+    kena = keg[keg["kode_kegiatan"].isin(["1.1.01", "1.1.02", "1.1.05"])]
+    porsi = kena.groupby(kunci)["anggaran"].sum() / belanja_desa["anggaran"]
+    assert 0.01 < (porsi > 0.30).mean() < 0.08
+    assert porsi.between(0.12, 0.40).all()
+    # seluruh 1.1 di atas 30 % jauh lebih sering: indikasi, bukan pelanggaran
+    assert (belanja_desa["porsi_siltap"] > 0.30).mean() > 3 * (porsi > 0.30).mean()
 
 
 def _skor_kesenjangan(indikator: pd.DataFrame, tahun: int) -> pd.Series:
@@ -533,3 +545,82 @@ def test_data_lolos_pemuat(nama):
     hasil = muat.muat_tabel(nama, DATA / skema.SEMUA_TABEL[nama].berkas, wilayah_dikenal=True)
     assert len(hasil) == len(_baca(nama))
     assert not np.any(hasil.columns != skema.SEMUA_TABEL[nama].nama_kolom)
+
+
+# --- penduduk kecamatan berjangkar (p3pd.penduduk) --------------------------------------------
+
+
+def test_penduduk_setiap_kecamatan_dalam_sepuluh_persen_jangkarnya(data):
+    from p3pd import penduduk
+
+    target = penduduk.target_latihan().set_index("kode_kecamatan")
+    assert len(target) == 93
+    ind = data["indikator"]
+    dasar = ind[ind["tahun"] == sintetis.TAHUN_DASAR]
+    hasil = dasar.groupby(dasar["kode_desa"].str.slice(0, 8))["jumlah_penduduk"].sum()
+    relatif = (hasil / target["penduduk_desa_dasar"] - 1).abs()
+    assert relatif.max() <= 0.10, relatif.sort_values().tail()
+    # angka terbitan yang ditemukan dipakai sebagai jangkar kecamatannya
+    acuan = penduduk.acuan_penduduk().set_index("kode_wilayah")
+    ditemukan = target[target["status"] == penduduk.DITEMUKAN]
+    assert {"12.07.26", "12.07.02", "33.22.01"} <= set(ditemukan.index)
+    for kode, b in ditemukan.iterrows():
+        assert b["penduduk_acuan"] == acuan.at[kode, "penduduk"]
+        assert acuan.at[kode, "sumber_url"].startswith("http")
+
+
+def test_penduduk_kecamatan_masuk_akal(data):
+    """Percut Sei Tuan (≈ 417 ribu, proyeksi BPS 2023) jauh lebih besar dari Gunung Meriah."""
+    ind = data["indikator"]
+    d = ind[ind["tahun"] == 2023]
+    kec = d.groupby(d["kode_desa"].str.slice(0, 8))["jumlah_penduduk"].sum()
+    # bagian desa Percut Sei Tuan: 18 desa + 2 kelurahan
+    assert 300_000 < kec["12.07.26"] < 420_000
+    assert kec["12.07.01"] < 0.1 * kec["12.07.26"]
+    assert d["jumlah_penduduk"].max() < 60_000 and d["jumlah_penduduk"].min() >= 150
+    # kabupaten: bagian desa dari angka kabupaten terbitan (tidak melebihinya)
+    kab = d.groupby(d["kode_desa"].str.slice(0, 5))["jumlah_penduduk"].sum()
+    assert 1_500_000 < kab["12.07"] < 2_100_000
+    assert 380_000 < kab["53.02"] < 480_000
+
+
+# --- sejenis: data administratif dikalibrasi ke angka administratif ----------------------------
+
+
+def test_idl_desa_dikalibrasi_ke_cakupan_program_bukan_survei(data):
+    ind = data["indikator"]
+    d = ind[ind["tahun"] == 2023]
+    kab = d.groupby(d["kode_desa"].str.slice(0, 5))[["anak_idl", "anak_12_23_bulan"]].sum()
+    idl = kab["anak_idl"] / kab["anak_12_23_bulan"] * 100
+    # Jateng (cakupan program 2023) 93,3 %; tidak ada kabupaten di sekitar Susenas Sumut 41 %
+    assert idl["33.22"] == pytest.approx(93.3, rel=0.05)
+    assert idl.min() > 70
+    # sebagian desa memenuhi target 95 % di setiap kecamatan yang cukup besar
+    desa = d.assign(idl=d["anak_idl"] / d["anak_12_23_bulan"] * 100)
+    capai = (desa["idl"] >= 95).groupby(desa["kode_desa"].str.slice(0, 8)).mean()
+    assert capai.mean() > 0.2
+
+
+# --- variasi profil desa per layanan dan urutan prioritas ---------------------------------------
+
+
+def test_profil_desa_berbeda_antarlayanan_dan_prioritas_tanpa_seri_besar(data):
+    from p3pd import diagnosis
+
+    ind = data["indikator"]
+    for kab in sintetis.KABUPATEN_LATIHAN:
+        bagian = ind[ind["kode_desa"].str.startswith(kab)]
+        matriks = diagnosis.matriks_masalah(bagian, 2024)
+        merah = diagnosis.merah_per_layanan(matriks).drop(columns="jumlah")
+        # desa yang lemah di satu layanan tidak otomatis lemah di layanan lain
+        korelasi = merah.corr().to_numpy()
+        antar = korelasi[~np.eye(len(korelasi), dtype=bool)]
+        assert antar.mean() < 0.4, (kab, antar.mean())
+        prio = diagnosis.desa_prioritas(bagian, 2024, jumlah=None)
+        sepuluh = prio.head(10)
+        # sepuluh teratas: paling banyak dua desa berskor sama, dan paling banyak satu desa merah
+        # di semua indikator
+        assert sepuluh["skor"].value_counts().max() <= 3, (kab, sepuluh["skor"].tolist())
+        assert (prio["merah"] == matriks["indikator"].nunique()).sum() <= 1
+        assert prio["skor"].nunique() > len(prio) / 4
+        assert (sepuluh["rincian_layanan"].str.len() > 0).all()

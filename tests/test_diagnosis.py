@@ -1,4 +1,4 @@
-"""Uji diagnosis: aturan lampu, desa prioritas, kebutuhan vs pasokan."""
+"""Uji diagnosis: aturan lampu, desa prioritas, kebutuhan vs penyediaan."""
 
 from __future__ import annotations
 
@@ -61,8 +61,8 @@ def test_pembanding_kecamatan_mengubah_hasil():
 
 def test_indikator_tanpa_target_memakai_pembanding_saja():
     d = _data()
-    d.loc[0, "penduduk_miskin"] = 300  # 30 % vs kabupaten 7,5 %
-    m = diagnosis.matriks_masalah(d, indikator=["penduduk_miskin"]).set_index("kode_desa")["lampu"]
+    d.loc[0, "penduduk_miskin"] = 300  # DTKS 30 % vs kabupaten 7,5 %
+    m = diagnosis.matriks_masalah(d, indikator=["penduduk_dtks"]).set_index("kode_desa")["lampu"]
     assert m["33.22.01.2001"] == "merah"
     assert m["33.22.01.2002"] == "hijau"  # 0 % lebih baik dari 7,5 %
 
@@ -70,15 +70,46 @@ def test_indikator_tanpa_target_memakai_pembanding_saja():
 def test_desa_prioritas_urut_dan_bobot():
     p = diagnosis.desa_prioritas(_data(), indikator=["stunting", "sanitasi_layak"], jumlah=None)
     assert p.iloc[0]["kode_desa"] == "33.22.02.2001"
-    assert p.iloc[0]["merah"] == 2 and p.iloc[0]["skor"] == 2
+    # dua layanan, masing-masing 1/1 indikator merah → skor 1
+    assert p.iloc[0]["merah"] == 2 and p.iloc[0]["skor"] == 1
+    assert p.iloc[0]["layanan_merah"] == 2
+    assert p.iloc[0]["rincian_layanan"] == "Kesehatan 1/1; Air bersih & sanitasi 1/1"
     assert "Prevalensi balita stunting" in p.iloc[0]["indikator_merah"]
     assert list(p["peringkat"]) == [1, 2, 3, 4]
     berbobot = diagnosis.desa_prioritas(
         _data(), indikator=["stunting", "sanitasi_layak"], bobot_layanan={"kesehatan": 3}, jumlah=1
     )
-    assert berbobot.iloc[0]["skor"] == 4  # 3 (kesehatan) + 1 (air & sanitasi)
+    assert berbobot.iloc[0]["skor"] == 1  # (3 × 1 + 1 × 1) ÷ (3 + 1)
     with pytest.raises(KeyError, match="Layanan tidak dikenal"):
         diagnosis.desa_prioritas(_data(), bobot_layanan={"jalan": 2})
+    with pytest.raises(ValueError, match="negatif"):
+        diagnosis.desa_prioritas(_data(), bobot_layanan={"kesehatan": -1})
+
+
+def test_skor_per_layanan_tidak_memberatkan_layanan_berindikator_banyak():
+    """Kesehatan (5 indikator) tidak lebih berat daripada adminduk (2 indikator)."""
+    baris = []
+    for kode, stunting, persalinan, akta in (
+        ("33.22.01.2001", 40, 20, 100),  # 2 indikator kesehatan merah, adminduk baik
+        ("33.22.01.2002", 10, 20, 20),  # 1 indikator adminduk merah (dari 1), kesehatan baik
+        ("33.22.01.2003", 10, 20, 100),  # semua baik
+    ):
+        r = {k: 0 for k in INDIKATOR_DESA.nama_kolom}
+        r.update(kode_desa=kode, tahun=2024, balita_diukur=100, balita_stunting=stunting)
+        r.update(persalinan=20, persalinan_fasyankes=persalinan if kode != kode else 0)
+        r.update(anak_0_17=100, anak_0_17_akta=akta)
+        baris.append(r)
+    d = pd.DataFrame(baris)
+    d.loc[0, "persalinan_fasyankes"] = 5  # desa 1: persalinan 25 % (merah)
+    d.loc[[1, 2], "persalinan_fasyankes"] = 20
+    p = diagnosis.desa_prioritas(
+        d, indikator=["stunting", "persalinan_fasyankes", "akta_kelahiran"], jumlah=None
+    ).set_index("kode_desa")
+    # desa 1: kesehatan 2/2 merah, adminduk 0/1 → (1 + 0) / 2 = 0,5
+    # desa 2: kesehatan 0/2, adminduk 1/1 → (0 + 1) / 2 = 0,5 — sama berat, walau merahnya satu
+    assert p.loc["33.22.01.2001", "skor"] == pytest.approx(0.5)
+    assert p.loc["33.22.01.2002", "skor"] == pytest.approx(0.5)
+    assert p.loc["33.22.01.2003", "skor"] == 0
 
 
 def test_desa_prioritas_dibatasi_wilayah():
@@ -86,7 +117,7 @@ def test_desa_prioritas_dibatasi_wilayah():
     assert set(p["kode_desa"]) == {"33.22.01.2001", "33.22.01.2002"}
 
 
-def test_kebutuhan_pasokan_mengelompokkan():
+def test_kebutuhan_penyediaan_mengelompokkan():
     fas = pd.DataFrame(
         {
             "kode_desa": _data()["kode_desa"],
@@ -101,12 +132,14 @@ def test_kebutuhan_pasokan_mengelompokkan():
             "air_perpipaan": [True, True, False, True],
         }
     )[FASILITAS.nama_kolom]
-    kp = diagnosis.kebutuhan_pasokan(_data(), fas).set_index("kode_wilayah")
-    assert kp.loc["33.22.02.2001", "kelompok"] == "kebutuhan tinggi, pasokan rendah"
+    kp = diagnosis.kebutuhan_penyediaan(_data(), fas).set_index("kode_wilayah")
+    assert kp.loc["33.22.02.2001", "kelompok"] == "kebutuhan tinggi, penyediaan rendah"
     assert kp.loc["33.22.02.2001", "posyandu_aktif_persen"] == 25
     ring = diagnosis.ringkas_kelompok(kp.reset_index())
     assert ring["jumlah"].sum() == 4
-    kec = diagnosis.kebutuhan_pasokan(_data(), fas, tingkat="kecamatan").set_index("kode_wilayah")
+    kec = diagnosis.kebutuhan_penyediaan(_data(), fas, tingkat="kecamatan").set_index(
+        "kode_wilayah"
+    )
     assert kec.loc["33.22.02", "stunting"] == pytest.approx(21.0)
     assert kec.loc["33.22.02", "jarak_puskesmas_km"] == pytest.approx(15.0)
 
@@ -123,18 +156,18 @@ def test_merah_per_layanan_menghitung_per_desa_dan_layanan():
     assert list(satu_kecamatan.index) == ["33.22.01.2001", "33.22.01.2002"]
 
 
-def test_desa_menonjol_hanya_kebutuhan_tinggi_pasokan_rendah():
+def test_desa_menonjol_hanya_kebutuhan_tinggi_penyediaan_rendah():
     kp = pd.DataFrame(
         {
             "kode_wilayah": ["A", "B", "C", "D", "E"],
             "indeks_kebutuhan": [0.9, 0.8, 0.9, 0.2, 0.7],
-            "indeks_pasokan": [0.1, 0.1, 0.2, 0.1, 0.9],
+            "indeks_penyediaan": [0.1, 0.1, 0.2, 0.1, 0.9],
             "kelompok": [
-                "kebutuhan tinggi, pasokan rendah",
-                "kebutuhan tinggi, pasokan rendah",
-                "kebutuhan tinggi, pasokan rendah",
-                "kebutuhan rendah, pasokan rendah",
-                "kebutuhan tinggi, pasokan memadai",
+                "kebutuhan tinggi, penyediaan rendah",
+                "kebutuhan tinggi, penyediaan rendah",
+                "kebutuhan tinggi, penyediaan rendah",
+                "kebutuhan rendah, penyediaan rendah",
+                "kebutuhan tinggi, penyediaan memadai",
             ],
         }
     )

@@ -111,9 +111,44 @@ def test_target_kalibrasi_memilih_kabupaten_lalu_provinsi():
     assert t.loc[("33.22", "stunting"), "tingkat_acuan"] == "kabupaten"
     assert t.loc[("53.02", "sanitasi_layak"), "target"] == 73.7
     assert t.loc[("53.02", "sanitasi_layak"), "tingkat_acuan"] == "provinsi"
-    # acuan administratif tidak dipakai bila ada acuan survei di tingkat yang sama
+    # acuan administratif tidak dipakai untuk indikator berdata survei
     assert t.loc[("33.22", "stunting"), "sumber"].startswith("Kemenkes")
     assert all(2022 <= th <= 2024 for th in t["tahun"])
+
+
+def test_target_kalibrasi_hanya_acuan_sejenis_dengan_data_desa():
+    t = ind.target_kalibrasi()
+    jenis_data = t["indikator"].map({i.kode: i.jenis_data for i in ind.DAFTAR_INDIKATOR})
+    assert (t["jenis"] == jenis_data).all()
+    # IDL desa = cakupan program (administratif): dikalibrasi ke Dinkes Jateng 93,3 %, bukan ke
+    # angka survei Susenas (Sumut 41,04 %; Jateng 75,46 %)
+    idl = t[t["indikator"] == "imunisasi_dasar_lengkap"].set_index("kode_kabupaten")
+    assert idl.loc["33.22", "target"] == 93.3 and idl.loc["33.22", "jenis"] == "administratif"
+    assert "12.07" not in idl.index  # Susenas Sumut tidak pernah jadi target
+    assert 41.04 not in set(t["target"]) and 75.46 not in set(t["target"])
+
+
+def test_setiap_target_punya_jenis_dan_sumber_yang_benar():
+    for i in ind.DAFTAR_INDIKATOR:
+        assert i.jenis_target in ind.JENIS_TARGET and i.jenis_data in ind.JENIS_DATA
+        assert (i.target is None) == (i.jenis_target == ind.TANPA_TARGET)
+        assert i.sumber_target
+    stunting = ind.INDIKATOR["stunting"]
+    assert stunting.target == 14.0 and stunting.jenis_target == ind.RESMI
+    assert "Perpres 72/2021" in stunting.sumber_target
+    for kode in ("apm_sd", "apm_smp"):
+        i = ind.INDIKATOR[kode]
+        assert i.target == 100.0 and i.jenis_target == ind.SPM and "PP 2/2018" in i.sumber_target
+    assert ind.INDIKATOR["partisipasi_paud"].jenis_target == ind.ASUMSI
+    tabel = ind.daftar_indikator()
+    assert {"jenis_target", "jenis_data", "catatan"} <= set(tabel.columns)
+
+
+def test_dtks_bukan_p0_bps_dan_tanpa_acuan_p0():
+    dtks = ind.INDIKATOR["penduduk_dtks"]
+    assert "DTKS" in dtks.nama and "P0" in dtks.definisi
+    assert dtks.acuan == () and dtks.target is None
+    assert "penduduk_miskin" not in ind.INDIKATOR
 
 
 def test_acuan_untuk_memilih_tahun_terdekat():
@@ -160,7 +195,8 @@ def test_daftar_acuan_pembanding_bisa_disertakan_atau_tidak():
     dengan = ind.daftar_acuan("imunisasi_dasar_lengkap", "33")
     tanpa = ind.daftar_acuan("imunisasi_dasar_lengkap", "33", pembanding=False)
     program = dengan[dengan["pembanding"]]
-    assert 93.3 in set(program["nilai"]) and set(program["jenis"]) == {"administratif"}
+    assert 86.7 in set(program["nilai"]) and set(program["jenis"]) == {"administratif"}
+    assert 93.3 in set(tanpa["nilai"])  # cakupan program 2023 kini acuan kalibrasi
     assert len(tanpa) == len(dengan) - len(program)
     assert not tanpa["pembanding"].any()
     kosong = ind.daftar_acuan("apm_sd", "33")
@@ -177,7 +213,7 @@ def test_acuan_pembanding_sah_dan_tidak_ikut_kalibrasi():
             assert 0 <= a.nilai <= 100
             assert (a.wilayah, a.tahun, a.jenis) not in registri
     dipakai = set(ind.bandingkan_acuan(_data())["acuan"]) | set(ind.target_kalibrasi()["target"])
-    assert 93.3 not in dipakai and 10.64 not in dipakai
+    assert 86.7 not in dipakai and 10.64 not in dipakai
 
 
 def test_tangga_capaian_dari_desa_sampai_nasional():

@@ -148,7 +148,8 @@ def test_tampilan_teks_dan_html():
     teks = repr(t)
     assert teks.splitlines()[0].startswith("Kecamatan Timur (Kabupaten Uji) · Kesehatan")
     assert "✗ merah: Prevalensi balita stunting 30,00% (target 14,00%, kabupaten 17,00%)" in teks
-    assert "Desa prioritas: 1. Mekarsari (skor 2)" in teks  # stunting + sanitasi merah
+    # kesehatan 1/5 dan air & sanitasi 1/3 merah, jaminan sosial 0/2 → (0,2 + 0,33 + 0) ÷ 3
+    assert "Desa prioritas: 1. Mekarsari (skor 0,18)" in teks
     assert teks.endswith(TANDA_SINTETIS)
     halaman = t._repr_html_()
     assert "Rincian desa Mekarsari" in halaman and "✗ merah" in halaman
@@ -300,8 +301,10 @@ def test_urutan_prioritas_menulis_nama_desa():
     p = diagnosis.desa_prioritas(_data(), jumlah=2)
     assert (
         penjelajah.urutan_prioritas(p, _wilayah())
-        == "1. Mekarsari (skor 2) · 2. Sukadamai (skor 0)"
+        == "1. Mekarsari (skor 0,18) · 2. Sukadamai (skor 0,00)"
     )
-    assert penjelajah.urutan_prioritas(p).startswith("1. 33.22.02.2001 (skor 2)")
+    assert penjelajah.urutan_prioritas(p).startswith("1. 33.22.02.2001 (skor 0,18)")
+    assert p.iloc[0]["rincian_layanan"] == "Kesehatan 1/5; Air bersih & sanitasi 1/3"
     berbobot = diagnosis.desa_prioritas(_data(), bobot_layanan={"kesehatan": 1.5}, jumlah=1)
-    assert penjelajah.urutan_prioritas(berbobot, _wilayah()) == "1. Mekarsari (skor 2,5)"
+    # (1,5 × 0,2 + 0,33 + 0) ÷ 3,5 = 0,181
+    assert berbobot.iloc[0]["skor"] == pytest.approx((1.5 * 0.2 + 1 / 3) / 3.5, abs=1e-4)

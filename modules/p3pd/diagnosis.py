@@ -1,4 +1,4 @@
-"""Diagnosis layanan dasar per desa: matriks masalah berlampu, desa prioritas, kebutuhan vs pasokan.
+"""Diagnosis layanan dasar per desa: matriks masalah berlampu, desa prioritas, kebutuhan vs penyediaan.
 
 Aturan lampu (transparan, dapat diubah lewat parameter):
 
@@ -7,9 +7,16 @@ Aturan lampu (transparan, dapat diubah lewat parameter):
   (bawaan: kabupaten) lebih dari ``toleransi`` poin persen;
 - **kuning**: belum memenuhi target, tetapi tidak lebih buruk daripada pembanding.
 
-Untuk indikator tanpa target (mis. penduduk miskin) hanya pembanding yang dipakai: merah bila
-lebih buruk dari pembanding lebih dari ``toleransi``, hijau bila lebih baik lebih dari
-``toleransi``, selain itu kuning.
+Untuk indikator tanpa target (mis. penduduk terdaftar DTKS) hanya pembanding yang dipakai:
+merah bila lebih buruk dari pembanding lebih dari ``toleransi``, hijau bila lebih baik lebih
+dari ``toleransi``, selain itu kuning.
+
+Aturan skor prioritas (``desa_prioritas``): untuk setiap layanan dihitung **bagian indikator
+merah** (indikator merah ÷ indikator berdata di layanan itu, 0–1); skor desa = rata-rata bagian
+itu atas semua layanan, dibobot ``bobot_layanan`` (bawaan: setiap **layanan** berbobot 1, jadi
+kesehatan yang punya 5 indikator tidak lebih berat daripada adminduk yang punya 2). Nilai seri
+diurutkan menurut banyaknya layanan yang punya lampu merah, lalu jumlah lampu kuning, lalu
+jumlah kesenjangan (poin).
 """
 
 from __future__ import annotations
@@ -104,12 +111,15 @@ def desa_prioritas(
     jumlah: int | None = 10,
     wilayah: str | None = None,
 ) -> pd.DataFrame:
-    """Urutkan desa menurut skor masalah: jumlah lampu merah, dibobot per layanan.
+    """Urutkan desa menurut skor masalah per layanan (aturan di docstring modul).
 
-    Skor = Σ bobot layanan untuk setiap indikator berlampu merah. Nilai seri diurutkan menurut
-    jumlah lampu kuning, lalu jumlah kesenjangan (poin). ``wilayah`` membatasi pada kode
-    kecamatan/kabupaten tertentu (awalan kode desa). ``jumlah=None`` mengembalikan semua desa.
-    Kolom: ``peringkat, kode_desa, skor, merah, kuning, indikator_merah, total_kesenjangan``.
+    Skor = Σ (bobot layanan × bagian indikator merah di layanan itu) ÷ Σ bobot layanan, antara
+    0 (tidak ada lampu merah) dan 1 (semua indikator semua layanan merah). ``wilayah`` membatasi
+    pada kode kecamatan/kabupaten tertentu (awalan kode desa). ``jumlah=None`` mengembalikan
+    semua desa. Kolom: ``peringkat, kode_desa, skor, layanan_merah, merah, kuning,
+    rincian_layanan, indikator_merah, total_kesenjangan`` — ``layanan_merah`` = banyaknya
+    layanan dengan ≥ 1 lampu merah; ``rincian_layanan`` mis. "kesehatan 2/5; adminduk 1/2"
+    (merah/berdata per layanan yang punya lampu merah) supaya terlihat mengapa desa di atas.
     """
     matriks = matriks_masalah(data, tahun, indikator, pembanding, toleransi)
     if wilayah is not None:
@@ -121,27 +131,57 @@ def desa_prioritas(
             raise KeyError(
                 f"Layanan tidak dikenal: {sorted(tidak_dikenal)}. Pilihan: {sorted(bobot)}"
             )
-        bobot.update(bobot_layanan)
+        if any(float(v) < 0 for v in bobot_layanan.values()):
+            raise ValueError("Bobot layanan tidak boleh negatif.")
+        bobot.update({k: float(v) for k, v in bobot_layanan.items()})
     merah = matriks["lampu"] == "merah"
+    berdata = matriks["lampu"] != "tanpa data"
     matriks = matriks.assign(
-        skor=np.where(merah, matriks["layanan"].map(bobot), 0.0),
         merah=merah.astype(int),
+        berdata=berdata.astype(int),
         kuning=(matriks["lampu"] == "kuning").astype(int),
         kesenjangan_positif=matriks["kesenjangan"].clip(lower=0).fillna(0),
         nama_merah=np.where(merah, matriks["indikator"].map(lambda k: INDIKATOR[k].nama), ""),
     )
+    per_layanan = matriks.groupby(["kode_desa", "layanan"], sort=True)[["merah", "berdata"]].sum()
+    per_layanan = per_layanan[per_layanan["berdata"] > 0].reset_index()
+    per_layanan["bobot"] = per_layanan["layanan"].map(bobot)
+    per_layanan["bagian"] = per_layanan["merah"] / per_layanan["berdata"]
+    per_layanan["nilai"] = per_layanan["bobot"] * per_layanan["bagian"]
+    urut = {k: n for n, k in enumerate(LAYANAN)}
+    per_layanan["_urut"] = per_layanan["layanan"].map(urut)
+    per_layanan = per_layanan.sort_values(["kode_desa", "_urut"])
+    per_layanan["teks"] = np.where(
+        per_layanan["merah"] > 0,
+        per_layanan["layanan"].map(LAYANAN)
+        + " "
+        + per_layanan["merah"].astype(str)
+        + "/"
+        + per_layanan["berdata"].astype(str),
+        "",
+    )
+    gl = per_layanan.groupby("kode_desa", sort=True)
+    total_bobot = gl["bobot"].sum()
+    skor = (gl["nilai"].sum() / total_bobot.where(total_bobot > 0)).fillna(0.0)
     grup = matriks.groupby("kode_desa", sort=True)
     hasil = pd.DataFrame(
         {
-            "skor": grup["skor"].sum(),
+            "skor": skor.reindex(grup.size().index, fill_value=0.0).round(4),
+            "layanan_merah": (gl["merah"].apply(lambda s: int((s > 0).sum())))
+            .reindex(grup.size().index, fill_value=0)
+            .astype(int),
             "merah": grup["merah"].sum(),
             "kuning": grup["kuning"].sum(),
+            "rincian_layanan": gl["teks"]
+            .agg(lambda s: "; ".join(x for x in s if x))
+            .reindex(grup.size().index, fill_value=""),
             "indikator_merah": grup["nama_merah"].agg(lambda s: "; ".join(x for x in s if x)),
             "total_kesenjangan": grup["kesenjangan_positif"].sum(),
         }
     ).reset_index()
     hasil = hasil.sort_values(
-        ["skor", "kuning", "total_kesenjangan", "kode_desa"], ascending=[False, False, False, True]
+        ["skor", "layanan_merah", "kuning", "total_kesenjangan", "kode_desa"],
+        ascending=[False, False, False, False, True],
     )
     hasil.insert(0, "peringkat", range(1, len(hasil) + 1))
     if jumlah is not None:
@@ -149,19 +189,19 @@ def desa_prioritas(
     return hasil.reset_index(drop=True)
 
 
-def kebutuhan_pasokan(
+def kebutuhan_penyediaan(
     data: pd.DataFrame,
     fasilitas: pd.DataFrame,
     tahun: int | None = None,
     tingkat: str = "desa",
 ) -> pd.DataFrame:
-    """Bandingkan kebutuhan (kesenjangan layanan) dengan pasokan (fasilitas, tenaga, jarak).
+    """Bandingkan kebutuhan (kesenjangan layanan) dengan penyediaan (fasilitas, tenaga, jarak).
 
     Kebutuhan: jumlah balita, anak usia sekolah, dan capaian kunci (stunting, persalinan di
-    fasyankes, APM SMP, sanitasi layak). Pasokan: posyandu aktif (persen), pustu/polindes,
+    fasyankes, APM SMP, sanitasi layak). Penyediaan: posyandu aktif (persen), pustu/polindes,
     bidan, SD/SMP/PAUD per 1.000 anak, jarak ke puskesmas, air perpipaan. Di tingkat selain
     desa, cacah dijumlahkan dan jarak dirata-rata. Kolom ``kelompok`` menandai desa dengan
-    kebutuhan tinggi dan pasokan rendah (di atas/bawah median seluruh data yang diberikan).
+    kebutuhan tinggi dan penyediaan rendah (di atas/bawah median seluruh data yang diberikan).
     """
     tahun = _tahun_terakhir(data, tahun)
     d = data[data["tahun"] == tahun].merge(
@@ -214,7 +254,7 @@ def kebutuhan_pasokan(
         ],
         axis=1,
     ).mean(axis=1)
-    pasokan = pd.concat(
+    penyediaan = pd.concat(
         [
             hasil["posyandu_aktif_persen"].rank(pct=True),
             hasil["sd_smp_per_1000_anak"].rank(pct=True),
@@ -224,29 +264,29 @@ def kebutuhan_pasokan(
         axis=1,
     ).mean(axis=1)
     hasil["indeks_kebutuhan"] = kebutuhan.round(3)
-    hasil["indeks_pasokan"] = pasokan.round(3)
+    hasil["indeks_penyediaan"] = penyediaan.round(3)
     tinggi = hasil["indeks_kebutuhan"] > hasil["indeks_kebutuhan"].median()
-    rendah = hasil["indeks_pasokan"] < hasil["indeks_pasokan"].median()
+    rendah = hasil["indeks_penyediaan"] < hasil["indeks_penyediaan"].median()
     hasil["kelompok"] = np.select(
         [tinggi & rendah, tinggi & ~rendah, ~tinggi & rendah],
         [
-            "kebutuhan tinggi, pasokan rendah",
-            "kebutuhan tinggi, pasokan memadai",
-            "kebutuhan rendah, pasokan rendah",
+            "kebutuhan tinggi, penyediaan rendah",
+            "kebutuhan tinggi, penyediaan memadai",
+            "kebutuhan rendah, penyediaan rendah",
         ],
-        default="kebutuhan rendah, pasokan memadai",
+        default="kebutuhan rendah, penyediaan memadai",
     )
     hasil.index.name = "kode_wilayah"
     return hasil.reset_index()
 
 
 def ringkas_kelompok(kp: pd.DataFrame) -> pd.DataFrame:
-    """Hitung banyaknya wilayah di setiap kelompok kebutuhan × pasokan."""
+    """Hitung banyaknya wilayah di setiap kelompok kebutuhan × penyediaan."""
     urutan = [
-        "kebutuhan tinggi, pasokan rendah",
-        "kebutuhan tinggi, pasokan memadai",
-        "kebutuhan rendah, pasokan rendah",
-        "kebutuhan rendah, pasokan memadai",
+        "kebutuhan tinggi, penyediaan rendah",
+        "kebutuhan tinggi, penyediaan memadai",
+        "kebutuhan rendah, penyediaan rendah",
+        "kebutuhan rendah, penyediaan memadai",
     ]
     jumlah = kp["kelompok"].value_counts().reindex(urutan, fill_value=0)
     return jumlah.rename_axis("kelompok").reset_index(name="jumlah")
@@ -270,19 +310,19 @@ def merah_per_layanan(matriks: pd.DataFrame) -> pd.DataFrame:
 
 
 def desa_menonjol(kp: pd.DataFrame, jumlah: int = 5) -> pd.DataFrame:
-    """Wilayah "kebutuhan tinggi, pasokan rendah" yang paling menonjol dari hasil :func:`kebutuhan_pasokan`.
+    """Wilayah "kebutuhan tinggi, penyediaan rendah" yang paling menonjol dari hasil :func:`kebutuhan_penyediaan`.
 
-    Hanya baris berkelompok ``"kebutuhan tinggi, pasokan rendah"``, diurutkan menurut
-    ``selisih_indeks`` = ``indeks_kebutuhan − indeks_pasokan`` (terbesar dulu: kebutuhan
-    paling tinggi sekaligus pasokan paling rendah; nilai seri menurut ``kode_wilayah``).
+    Hanya baris berkelompok ``"kebutuhan tinggi, penyediaan rendah"``, diurutkan menurut
+    ``selisih_indeks`` = ``indeks_kebutuhan − indeks_penyediaan`` (terbesar dulu: kebutuhan
+    paling tinggi sekaligus penyediaan paling rendah; nilai seri menurut ``kode_wilayah``).
     Mengembalikan paling banyak ``jumlah`` baris dengan semua kolom ``kp`` ditambah
     ``selisih_indeks``.
     """
     if jumlah < 0:
         raise ValueError("jumlah harus bilangan bulat ≥ 0.")
-    pilih = kp[kp["kelompok"] == "kebutuhan tinggi, pasokan rendah"]
+    pilih = kp[kp["kelompok"] == "kebutuhan tinggi, penyediaan rendah"]
     pilih = pilih.assign(
-        selisih_indeks=(pilih["indeks_kebutuhan"] - pilih["indeks_pasokan"]).round(3)
+        selisih_indeks=(pilih["indeks_kebutuhan"] - pilih["indeks_penyediaan"]).round(3)
     )
     pilih = pilih.sort_values(["selisih_indeks", "kode_wilayah"], ascending=[False, True])
     return pilih.head(jumlah).reset_index(drop=True)

@@ -1,12 +1,18 @@
 """Indikator layanan dasar: satu daftar definisi, capaian di setiap tingkat wilayah, kesenjangan.
 
-Capaian selalu dihitung dari **cacah** (pembilang dan penyebut): di tingkat kecamatan,
+Capaian selalu dihitung dari **jumlah** (pembilang dan penyebut): di tingkat kecamatan,
 kabupaten, atau provinsi, pembilang dan penyebut dijumlahkan dulu, baru dibagi. Merata-ratakan
 persentase desa memberi bobot yang sama pada desa kecil dan desa besar, dan hasilnya keliru.
 
-Angka acuan (``Acuan``) adalah angka terbitan resmi dengan sumbernya; dipakai untuk
-membandingkan dan untuk kalibrasi data sintetis. Target yang bukan ketentuan resmi ditandai
-"asumsi pelatihan".
+Angka acuan (``Acuan``) adalah angka terbitan dengan sumbernya, bertanda **survei** atau
+**administratif**. Setiap indikator menyebut jenis data desanya (``jenis_data``): data desa
+dikalibrasi hanya ke acuan yang sejenis; acuan jenis lain ditampilkan sebagai pembanding dengan
+labelnya ("bandingkan hanya yang sejenis").
+
+Setiap target membawa jenis dan sumbernya (``jenis_target``): **resmi** (ditetapkan peraturan,
+mis. stunting 14 % pada 2024, Perpres 72/2021 Pasal 4), **SPM** (Standar Pelayanan Minimal,
+PP 2/2018 beserta peraturan menteri bidangnya), atau **asumsi pelatihan** (dipilih untuk
+latihan, bukan ketentuan).
 """
 
 from __future__ import annotations
@@ -20,6 +26,23 @@ import pandas as pd
 from p3pd.skema import LAYANAN, NAIK, TURUN
 
 ASUMSI_PELATIHAN = "asumsi pelatihan (bukan target resmi)"
+
+RESMI = "resmi"
+SPM = "SPM"
+ASUMSI = "asumsi pelatihan"
+TANPA_TARGET = "tanpa target"
+JENIS_TARGET = (RESMI, SPM, ASUMSI, TANPA_TARGET)
+"""Jenis target: ditetapkan peraturan, Standar Pelayanan Minimal, asumsi pelatihan, atau tidak ada."""
+
+SURVEI = "survei"
+ADMINISTRATIF = "administratif"
+JENIS_DATA = (SURVEI, ADMINISTRATIF)
+"""Jenis data: survei rumah tangga (Susenas, SSGI/SKI, pendataan desa) atau catatan administratif
+(register puskesmas, Dukcapil, BPJS, DTKS, Dapodik)."""
+
+_SPM_PENDIDIKAN = (
+    "SPM Pendidikan (PP 2/2018; Permendikbud 32/2018): 100 % anak 7–15 tahun ikut pendidikan dasar"
+)
 
 TINGKAT = ("desa", "kecamatan", "kabupaten", "provinsi")
 """Tingkat wilayah yang dikenal, dari terkecil ke terbesar."""
@@ -54,6 +77,9 @@ class Indikator:
     definisi: str
     satuan: str = "%"
     acuan: tuple[Acuan, ...] = ()
+    jenis_target: str = ASUMSI
+    jenis_data: str = SURVEI
+    catatan: str = ""
 
     def acuan_untuk(self, wilayah: str, tahun: int | None = None) -> Acuan | None:
         """Acuan untuk kode wilayah tertentu (tahun terdekat bila ``tahun`` diberikan)."""
@@ -66,7 +92,6 @@ class Indikator:
 
 
 _SSGI22 = "Kemenkes, SSGI 2022"
-_BPS_MISKIN24 = "BPS, Profil Kemiskinan Maret 2024"
 _BPS_SANITASI22 = "BPS, Statistik Indonesia 2023 (sanitasi layak 2022)"
 
 DAFTAR_INDIKATOR: tuple[Indikator, ...] = (
@@ -79,7 +104,7 @@ DAFTAR_INDIKATOR: tuple[Indikator, ...] = (
         "balita_diukur",
         TURUN,
         14.0,
-        ASUMSI_PELATIHAN,
+        "Perpres 72/2021 tentang Percepatan Penurunan Stunting, Pasal 4: target nasional 14 % pada 2024",
         "Balita 0–59 bulan dengan tinggi badan menurut umur di bawah −2 SD standar WHO, dibagi balita yang diukur.",
         acuan=(
             Acuan("33.22", 18.7, 2022, _SSGI22 + " (Kab. Semarang)", "survei"),
@@ -102,23 +127,42 @@ DAFTAR_INDIKATOR: tuple[Indikator, ...] = (
                 "Data administratif; jauh di bawah angka survei SSGI pada tahun yang sama.",
             ),
         ),
+        jenis_target=RESMI,
+        jenis_data=SURVEI,
+        catatan=(
+            "Data latihan dikalibrasi ke angka survei (SSGI/SKI), sejenis dengan target 14 %. "
+            "Angka penimbangan posyandu (e-PPGBM) di desa nyata biasanya lebih rendah."
+        ),
     ),
     Indikator(
         "imunisasi_dasar_lengkap",
-        "Imunisasi dasar lengkap (IDL) anak 12–23 bulan",
+        "Cakupan imunisasi dasar lengkap (IDL, data program)",
         "kesehatan",
         "anak_idl",
         "anak_12_23_bulan",
         NAIK,
         95.0,
-        "asumsi pelatihan (Dinkes Jawa Tengah memakai target 95 % untuk 2023)",
-        "Anak 12–23 bulan yang mendapat BCG, DPT 3 kali, polio 4 kali, campak 1 kali, dan hepatitis B 4 kali, dibagi semua anak 12–23 bulan.",
+        "asumsi pelatihan, mengikuti target cakupan IDL Dinkes Prov. Jawa Tengah 2023 (95 %)",
+        "Anak yang tercatat di register imunisasi puskesmas sudah mendapat BCG, DPT 3 kali, polio 4 kali, campak 1 kali, dan hepatitis B 4 kali, dibagi sasaran anak (di data latihan: anak umur 12–23 bulan).",
         acuan=(
+            Acuan(
+                "33",
+                93.3,
+                2023,
+                "Dinkes Prov. Jawa Tengah, Profil Kesehatan Jawa Tengah 2023",
+                "administratif",
+                "Cakupan program: bayi dengan IDL ÷ sasaran bayi; target 95 %; bisa > 100 %.",
+            ),
             Acuan("12", 41.04, 2023, "BPS, Profil Statistik Kesehatan 2023 (Susenas)", "survei"),
             Acuan("ID", 63.58, 2023, "BPS, Profil Statistik Kesehatan 2023 (Susenas)", "survei"),
             Acuan("33", 75.46, 2024, "BPS, Susenas 2024 (dikutip GoodStats)", "survei"),
             Acuan("53", 72.35, 2024, "BPS, Susenas 2024 (dikutip GoodStats)", "survei"),
             Acuan("ID", 63.69, 2024, "BPS, Susenas 2024 (dikutip GoodStats)", "survei"),
+        ),
+        jenis_data=ADMINISTRATIF,
+        catatan=(
+            "Data desa meniru cakupan program (register puskesmas) dan dikalibrasi ke angka "
+            "administratif; angka survei Susenas (pengakuan rumah tangga, 60–75 %) hanya pembanding."
         ),
     ),
     Indikator(
@@ -136,6 +180,8 @@ DAFTAR_INDIKATOR: tuple[Indikator, ...] = (
                 "33", 99.6, 2023, "Dinkes Prov. Jawa Tengah, Profil Kesehatan 2023", "administratif"
             ),
         ),
+        jenis_target=SPM,
+        jenis_data=ADMINISTRATIF,
     ),
     Indikator(
         "ibu_hamil_spm",
@@ -147,6 +193,8 @@ DAFTAR_INDIKATOR: tuple[Indikator, ...] = (
         100.0,
         "SPM Kesehatan, Permenkes 4/2019",
         "Ibu hamil yang mendapat pelayanan kesehatan sesuai standar, dibagi sasaran ibu hamil.",
+        jenis_target=SPM,
+        jenis_data=ADMINISTRATIF,
     ),
     Indikator(
         "balita_spm",
@@ -158,6 +206,8 @@ DAFTAR_INDIKATOR: tuple[Indikator, ...] = (
         100.0,
         "SPM Kesehatan, Permenkes 4/2019",
         "Balita yang mendapat pelayanan kesehatan sesuai standar, dibagi sasaran balita.",
+        jenis_target=SPM,
+        jenis_data=ADMINISTRATIF,
     ),
     # --- Pendidikan ------------------------------------------------------------------------
     Indikator(
@@ -167,9 +217,12 @@ DAFTAR_INDIKATOR: tuple[Indikator, ...] = (
         "anak_7_12_sekolah_sd",
         "anak_7_12",
         NAIK,
-        98.0,
-        ASUMSI_PELATIHAN,
+        100.0,
+        _SPM_PENDIDIKAN,
         "Murid umur 7–12 di SD/MI/Paket A, dibagi penduduk umur 7–12 (definisi BPS).",
+        jenis_target=SPM,
+        jenis_data=ADMINISTRATIF,
+        catatan="SPM mengukur partisipasi 7–15 di jenjang mana pun; APM SD adalah bagian 7–12.",
     ),
     Indikator(
         "apm_smp",
@@ -178,9 +231,12 @@ DAFTAR_INDIKATOR: tuple[Indikator, ...] = (
         "anak_13_15_sekolah_smp",
         "anak_13_15",
         NAIK,
-        90.0,
-        ASUMSI_PELATIHAN,
+        100.0,
+        _SPM_PENDIDIKAN,
         "Murid umur 13–15 di SMP/MTs/Paket B, dibagi penduduk umur 13–15 (definisi BPS).",
+        jenis_target=SPM,
+        jenis_data=ADMINISTRATIF,
+        catatan="SPM mengukur partisipasi 7–15 di jenjang mana pun; APM SMP adalah bagian 13–15.",
     ),
     Indikator(
         "anak_tidak_sekolah",
@@ -192,6 +248,7 @@ DAFTAR_INDIKATOR: tuple[Indikator, ...] = (
         5.0,
         ASUMSI_PELATIHAN,
         "Anak umur 7–18 yang tidak bersekolah, dibagi penduduk umur 7–18.",
+        jenis_data=ADMINISTRATIF,
     ),
     Indikator(
         "partisipasi_paud",
@@ -203,6 +260,11 @@ DAFTAR_INDIKATOR: tuple[Indikator, ...] = (
         75.0,
         ASUMSI_PELATIHAN,
         "Anak umur 3–6 yang terdaftar di PAUD (TK/KB/SPS), dibagi anak umur 3–6.",
+        jenis_data=ADMINISTRATIF,
+        catatan=(
+            "SPM Pendidikan (PP 2/2018; Permendikbud 32/2018) menargetkan 100 % anak umur 5–6 di "
+            "PAUD; indikator ini mencakup umur 3–6, jadi target SPM tidak dipakai langsung."
+        ),
     ),
     # --- Air bersih & sanitasi -------------------------------------------------------------
     Indikator(
@@ -252,25 +314,24 @@ DAFTAR_INDIKATOR: tuple[Indikator, ...] = (
     ),
     # --- Jaminan sosial --------------------------------------------------------------------
     Indikator(
-        "penduduk_miskin",
-        "Penduduk miskin (P0)",
+        "penduduk_dtks",
+        "Penduduk terdaftar DTKS",
         "jaminan_sosial",
         "penduduk_miskin",
         "jumlah_penduduk",
         TURUN,
         None,
         "tidak ada target desa",
-        "Penduduk di bawah garis kemiskinan, dibagi seluruh penduduk.",
-        acuan=(
-            Acuan("33.22", 6.96, 2024, "BPS Kab. Semarang, Maret 2024", "survei"),
-            Acuan("33.22", 7.17, 2023, "BPS Kab. Semarang, Maret 2023", "survei"),
-            Acuan("63.03", 2.36, 2024, "BPS Kab. Banjar 2024 (dikutip Riceknews)", "survei"),
-            Acuan("12.07", 3.62, 2022, "BPS 2022 (dikutip Dinsos Deli Serdang)", "survei"),
-            Acuan("33", 10.47, 2024, _BPS_MISKIN24, "survei"),
-            Acuan("12", 7.99, 2024, _BPS_MISKIN24, "survei"),
-            Acuan("53", 19.48, 2024, _BPS_MISKIN24, "survei"),
-            Acuan("63", 4.11, 2024, _BPS_MISKIN24, "survei"),
-            Acuan("ID", 9.03, 2024, _BPS_MISKIN24, "survei", "Perdesaan 11,79 %."),
+        "Penduduk dalam keluarga yang terdaftar di Data Terpadu Kesejahteraan Sosial (DTKS, "
+        "register Kemensos; di banyak daerah juga P3KE), dibagi seluruh penduduk. Register ini "
+        "mencatat keluarga miskin dan rentan calon penerima bantuan; isinya bukan angka "
+        "kemiskinan BPS (P0).",
+        jenis_target=TANPA_TARGET,
+        jenis_data=ADMINISTRATIF,
+        catatan=(
+            "BPS tidak menerbitkan angka kemiskinan (P0) per desa; P0 kabupaten berasal dari survei "
+            "(Susenas) dengan garis kemiskinan, sedangkan DTKS adalah daftar nama yang diusulkan "
+            "desa. Keduanya tidak dapat dibandingkan satu lawan satu."
         ),
     ),
     Indikator(
@@ -281,7 +342,7 @@ DAFTAR_INDIKATOR: tuple[Indikator, ...] = (
         "jumlah_penduduk",
         NAIK,
         100.0,
-        "SDGs Desa indikator 1.2.1 (target 100 %)",
+        "SDGs Desa indikator 1.2.1 (Permendesa PDTT 13/2020; target 100 %)",
         "Penduduk yang terdaftar sebagai peserta JKN, dibagi seluruh penduduk.",
         acuan=(
             Acuan(
@@ -313,17 +374,21 @@ DAFTAR_INDIKATOR: tuple[Indikator, ...] = (
                 "administratif",
             ),
         ),
+        jenis_target=RESMI,
+        jenis_data=ADMINISTRATIF,
     ),
     Indikator(
         "keluarga_miskin_bansos",
-        "Keluarga miskin penerima bantuan sosial",
+        "Keluarga terdaftar DTKS penerima bantuan sosial",
         "jaminan_sosial",
         "keluarga_miskin_bansos",
         "jumlah_keluarga_miskin",
         NAIK,
         100.0,
-        "SDGs Desa indikator 1.3 (target 100 %)",
-        "Keluarga miskin yang menerima bantuan sosial, dibagi seluruh keluarga miskin.",
+        "SDGs Desa indikator 1.3 (Permendesa PDTT 13/2020; target 100 %)",
+        "Keluarga terdaftar DTKS yang menerima bantuan sosial, dibagi seluruh keluarga terdaftar DTKS.",
+        jenis_target=RESMI,
+        jenis_data=ADMINISTRATIF,
     ),
     # --- Administrasi kependudukan ---------------------------------------------------------
     Indikator(
@@ -341,6 +406,11 @@ DAFTAR_INDIKATOR: tuple[Indikator, ...] = (
             Acuan("12", 85.14, 2022, "BPS, Susenas Maret 2022 (dikutip Databoks)", "survei"),
             Acuan("ID", 90.41, 2022, "BPS, Susenas Maret 2022 (dikutip Databoks)", "survei"),
         ),
+        jenis_data=ADMINISTRATIF,
+        catatan=(
+            "Data desa meniru register Dukcapil; angka terbitan yang ditemukan berasal dari survei "
+            "Susenas dan hanya dipakai sebagai pembanding."
+        ),
     ),
     Indikator(
         "perekaman_ktp_el",
@@ -350,7 +420,7 @@ DAFTAR_INDIKATOR: tuple[Indikator, ...] = (
         "wajib_ktp",
         NAIK,
         99.04,
-        "Ditjen Dukcapil, target nasional 2024",
+        "Ditjen Dukcapil, target nasional 2024 (dikutip Antara)",
         "Penduduk wajib KTP-el yang sudah merekam data, dibagi seluruh wajib KTP-el.",
         acuan=(
             Acuan(
@@ -361,6 +431,8 @@ DAFTAR_INDIKATOR: tuple[Indikator, ...] = (
                 "administratif",
             ),
         ),
+        jenis_target=RESMI,
+        jenis_data=ADMINISTRATIF,
     ),
 )
 """Semua indikator layanan dasar yang dihitung dari tabel indikator desa."""
@@ -370,7 +442,8 @@ INDIKATOR: dict[str, Indikator] = {i.kode: i for i in DAFTAR_INDIKATOR}
 
 
 def daftar_indikator(layanan: str | None = None) -> pd.DataFrame:
-    """Tabel definisi indikator (kode, nama, layanan, pembilang, penyebut, arah, target, sumber)."""
+    """Tabel definisi indikator: kode, nama, layanan, pembilang, penyebut, arah, target, jenis dan
+    sumber target, jenis data desa (survei/administratif), definisi, catatan."""
     baris = [
         {
             "kode": i.kode,
@@ -381,8 +454,11 @@ def daftar_indikator(layanan: str | None = None) -> pd.DataFrame:
             "satuan": i.satuan,
             "arah": "makin tinggi makin baik" if i.arah == NAIK else "makin rendah makin baik",
             "target": i.target,
+            "jenis_target": i.jenis_target,
             "sumber_target": i.sumber_target,
+            "jenis_data": i.jenis_data,
             "definisi": i.definisi,
+            "catatan": i.catatan,
         }
         for i in DAFTAR_INDIKATOR
         if layanan is None or i.layanan == layanan
@@ -424,7 +500,7 @@ def _pilih(indikator: Iterable[str] | str | None) -> list[Indikator]:
 def jumlahkan(
     data: pd.DataFrame, tingkat: str = "kecamatan", tahun: int | Sequence[int] | None = None
 ) -> pd.DataFrame:
-    """Jumlahkan semua kolom cacah tabel indikator desa per wilayah dan tahun.
+    """Jumlahkan semua kolom jumlah (pembilang/penyebut) tabel indikator desa per wilayah dan tahun.
 
     Hasilnya punya kolom ``kode_wilayah``, ``tahun``, lalu semua kolom pembilang/penyebut.
     """
@@ -447,7 +523,7 @@ def hitung_capaian(
     indikator: Iterable[str] | str | None = None,
     bentuk: str = "panjang",
 ) -> pd.DataFrame:
-    """Capaian indikator (persen) per wilayah dan tahun, dengan menjumlahkan cacah lebih dulu.
+    """Capaian indikator (persen) per wilayah dan tahun, dengan menjumlahkan pembilang dan penyebut lebih dulu.
 
     ``data`` adalah tabel indikator desa (lihat ``p3pd.muat.muat_indikator``).
     ``bentuk="panjang"`` memberi satu baris per wilayah × tahun × indikator dengan kolom
@@ -515,7 +591,7 @@ def tambah_kesenjangan(capaian: pd.DataFrame) -> pd.DataFrame:
 def rata_rata_keliru(
     data: pd.DataFrame, indikator: str, tingkat: str = "kecamatan", tahun: int | None = None
 ) -> pd.DataFrame:
-    """Bandingkan capaian yang benar (jumlah cacah) dengan rata-rata persentase desa (keliru).
+    """Bandingkan capaian yang benar (jumlahkan lalu bagi) dengan rata-rata persentase desa (keliru).
 
     Untuk pelajaran "mengapa tidak merata-ratakan persentase": kolom ``capaian_benar``,
     ``rata_rata_desa``, dan ``selisih`` (poin persen).
@@ -540,7 +616,9 @@ def bandingkan_acuan(data: pd.DataFrame, tahun: int | None = None) -> pd.DataFra
     Untuk acuan kabupaten/provinsi, capaian dihitung di tingkat yang sama; acuan nasional
     ('ID') dibandingkan dengan seluruh data. Tahun data yang dipakai adalah tahun acuan bila
     tersedia di data, selain itu tahun data terdekat. Kolom: ``indikator, wilayah, tahun_acuan,
-    acuan, jenis, sumber, tahun_data, capaian_data, selisih``.
+    acuan, jenis, sejenis, sumber, tahun_data, capaian_data, selisih``; ``sejenis`` bernilai
+    ``True`` bila jenis acuan sama dengan jenis data desa indikator itu (hanya baris ini yang
+    boleh dibaca sebagai "data mendekati angka terbitan").
     """
     tahun_ada = sorted(int(t) for t in data["tahun"].unique())
     if tahun is not None:
@@ -573,6 +651,7 @@ def bandingkan_acuan(data: pd.DataFrame, tahun: int | None = None) -> pd.DataFra
                     "tahun_acuan": a.tahun,
                     "acuan": a.nilai,
                     "jenis": a.jenis,
+                    "sejenis": a.jenis == ind.jenis_data,
                     "sumber": a.sumber,
                     "tahun_data": th,
                     "capaian_data": nilai,
@@ -584,8 +663,10 @@ def bandingkan_acuan(data: pd.DataFrame, tahun: int | None = None) -> pd.DataFra
 
 def target_kalibrasi() -> pd.DataFrame:
     """Target kalibrasi data sintetis: per kabupaten latihan × indikator, acuan kabupaten bila ada,
-    selain itu acuan provinsinya (hanya acuan bertahun 2022–2024 dan berjenis sama dengan
-    indikator yang dikalibrasi). Kolom: ``kode_kabupaten, indikator, tahun, target, sumber, tingkat_acuan``.
+    selain itu acuan provinsinya. Hanya acuan bertahun 2022–2024 yang **sejenis** dengan data
+    desa indikator itu (``Indikator.jenis_data``: survei atau administratif); angka jenis lain
+    tidak pernah menjadi target kalibrasi. Kolom: ``kode_kabupaten, indikator, tahun, target,
+    sumber, tingkat_acuan, jenis``.
     """
     from p3pd.skema import TAHUN_DATA
 
@@ -593,14 +674,12 @@ def target_kalibrasi() -> pd.DataFrame:
     baris = []
     for kab in kabupaten:
         for ind in DAFTAR_INDIKATOR:
-            pilihan = [a for a in ind.acuan if a.wilayah == kab and a.tahun in TAHUN_DATA]
+            sejenis = [a for a in ind.acuan if a.jenis == ind.jenis_data and a.tahun in TAHUN_DATA]
+            pilihan = [a for a in sejenis if a.wilayah == kab]
             tingkat = "kabupaten"
             if not pilihan:
-                pilihan = [a for a in ind.acuan if a.wilayah == kab[:2] and a.tahun in TAHUN_DATA]
+                pilihan = [a for a in sejenis if a.wilayah == kab[:2]]
                 tingkat = "provinsi"
-            # satu jenis saja: survei diutamakan; data administratif hanya bila tidak ada survei
-            survei = [a for a in pilihan if a.jenis == "survei"]
-            pilihan = survei or pilihan
             if not pilihan:
                 continue
             a = max(pilihan, key=lambda x: x.tahun)
@@ -612,6 +691,7 @@ def target_kalibrasi() -> pd.DataFrame:
                     "target": a.nilai,
                     "sumber": a.sumber,
                     "tingkat_acuan": tingkat,
+                    "jenis": a.jenis,
                 }
             )
     return pd.DataFrame(baris)
@@ -634,14 +714,6 @@ ACUAN_PEMBANDING: dict[str, tuple[Acuan, ...]] = {
     "imunisasi_dasar_lengkap": (
         Acuan(
             "33",
-            93.3,
-            2023,
-            "Dinkes Prov. Jawa Tengah, Profil Kesehatan Jawa Tengah 2023",
-            "administratif",
-            "Cakupan program: bayi dengan IDL ÷ sasaran bayi; target 95 %; bisa > 100 %.",
-        ),
-        Acuan(
-            "33",
             86.7,
             2021,
             "Dinkes Prov. Jawa Tengah, Profil Kesehatan Jawa Tengah 2021",
@@ -661,8 +733,7 @@ ACUAN_PEMBANDING: dict[str, tuple[Acuan, ...]] = {
 """Angka terbitan tambahan, khusus untuk membandingkan sumber data (survei vs administratif).
 
 Angka ini **tidak** dipakai untuk kalibrasi data latihan, :func:`bandingkan_acuan`, atau
-handout: tahunnya di luar 2022–2024 atau definisinya berbeda dari indikator di data latihan
-(misalnya cakupan program IDL dihitung terhadap sasaran bayi, bukan anak 12–23 bulan).
+handout: tahunnya di luar 2022–2024.
 """
 
 DATA_LATIHAN = "data latihan (sintetis)"
@@ -777,7 +848,7 @@ def tangga_capaian(
 
     Baris dari data latihan (``data`` = tabel indikator desa, tahun ``tahun``): desa dengan
     capaian terendah dan tertinggi di ``kecamatan`` (kode ``PP.KK.CC``), kecamatan itu, dan
-    kabupatennya; kecamatan dan kabupaten dihitung dengan menjumlahkan cacah lalu membagi.
+    kabupatennya; kecamatan dan kabupaten dihitung dengan menjumlahkan pembilang dan penyebut lalu membagi.
     Lalu angka terbitan (registri indikator, tanpa :data:`ACUAN_PEMBANDING`) untuk kabupaten,
     provinsi, dan Indonesia: untuk setiap wilayah dan jenis (survei/administratif), angka yang
     tahunnya paling dekat dengan ``tahun``. Nama desa diambil dari ``wilayah_desa`` bila

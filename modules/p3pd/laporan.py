@@ -1,5 +1,5 @@
 """Isi handout (dan laporan di notebook): angka kunci, tabel lampu, desa prioritas, kebutuhan vs
-pasokan, pertanyaan diskusi, agenda kosong, dan dua grafik.
+penyediaan, pertanyaan diskusi, agenda kosong, dan dua grafik.
 
 Cara pakai di notebook (juga di ``notebooks/handout_templat.ipynb``)::
 
@@ -11,7 +11,7 @@ Cara pakai di notebook (juga di ``notebooks/handout_templat.ipynb``)::
 
 Setiap bagian juga tersedia sebagai fungsi yang mengembalikan DataFrame biasa untuk diolah
 lagi: :func:`angka_kunci`, :func:`lampu_wilayah`, :func:`prioritas`,
-:func:`permintaan_pasokan`, :func:`pertanyaan_diskusi`.
+:func:`permintaan_penyediaan`, :func:`pertanyaan_diskusi`.
 
 Aturan lampu sama dengan ``p3pd.diagnosis``: **hijau** = target tercapai; **merah** = belum
 tercapai *dan* lebih buruk daripada capaian kabupaten; **kuning** = belum tercapai tetapi
@@ -64,13 +64,15 @@ LABEL_PENDEK: dict[str, str] = {
     "air_minum_layak": "Air minum layak",
     "sanitasi_layak": "Sanitasi layak",
     "babs": "BABS",
-    "penduduk_miskin": "Penduduk miskin",
+    "penduduk_dtks": "Penduduk terdaftar DTKS",
     "peserta_jkn": "Peserta JKN",
-    "keluarga_miskin_bansos": "Keluarga miskin dapat bansos",
+    "keluarga_miskin_bansos": "Keluarga DTKS dapat bansos",
     "akta_kelahiran": "Akta kelahiran 0–17",
     "perekaman_ktp_el": "Perekaman KTP-el",
 }
 """Nama indikator yang pendek untuk tabel dan grafik."""
+
+_JENIS_SINGKAT = {"survei": "survei", "administratif": "adm."}
 
 HARI_PELATIHAN: tuple[tuple[str, str], ...] = (
     ("Hari 1 — Selasa, 9 Juli", "Kecamatan sebagai rumah bersama dan layanan dasar"),
@@ -126,6 +128,12 @@ def _persen(x: Any) -> str:
     from p3pd.format import persen
 
     return persen(x, 1)
+
+
+def _desimal(x: Any) -> str:
+    from p3pd.format import angka
+
+    return angka(x, 2)
 
 
 # --------------------------------------------------------------------------- wilayah dan data
@@ -205,12 +213,11 @@ def muat_data(folder: str | Path | None = None) -> DataLaporan:
     """Muat dan periksa tabel yang dipakai handout dari ``folder`` (bawaan: folder data latihan)."""
     from p3pd import muat
     from p3pd.lokasi import folder_data
-    from p3pd.skema import SEMUA_TABEL
 
     folder = Path(folder) if folder is not None else folder_data()
 
     def berkas(nama: str) -> Path:
-        return folder / SEMUA_TABEL[nama].berkas
+        return muat.berkas_tabel(folder, nama)  # .csv atau .xlsx, seperti p3pd ringkasan
 
     return DataLaporan(
         wilayah=muat.muat_wilayah(berkas("wilayah")),
@@ -231,13 +238,13 @@ def _muat_data_tersimpan(folder: str | Path | None = None) -> DataLaporan:
     Dipakai :class:`Handout`: di kernel hangat pembangun handout, data cukup dibaca sekali untuk
     banyak handout. Tabel hasilnya dipakai bersama, jadi **jangan diubah**.
     """
+    from p3pd import muat
     from p3pd.lokasi import folder_data
-    from p3pd.skema import SEMUA_TABEL
 
     folder = Path(folder) if folder is not None else folder_data()
     tanda = []
     for nama in ("wilayah", "indikator", "belanja", "fasilitas", "usulan", "program"):
-        berkas = folder / SEMUA_TABEL[nama].berkas
+        berkas = muat.berkas_tabel(folder, nama)
         try:
             st = berkas.stat()
         except FileNotFoundError:
@@ -271,7 +278,7 @@ def _singkat_kab(nama: str) -> str:
 
 
 def _capaian_wilayah(data: pd.DataFrame, awalan: str, tingkat: str, tahun: int) -> pd.Series:
-    """Capaian semua indikator untuk satu wilayah (jumlahkan cacah, lalu bagi)."""
+    """Capaian semua indikator untuk satu wilayah (jumlahkan pembilang dan penyebut, lalu bagi)."""
     bagian = data[_di(data["kode_desa"], awalan)]
     if bagian.empty:
         return pd.Series(np.nan, index=[i.kode for i in DAFTAR_INDIKATOR])
@@ -309,7 +316,9 @@ def angka_kunci(data: DataLaporan, wil: WilayahHandout, tahun: int) -> pd.DataFr
             "layanan": LAYANAN[i.layanan],
             "arah": i.arah,
             "target": i.target,
+            "jenis_target": i.jenis_target,
             "sumber_target": i.sumber_target,
+            "jenis_data": i.jenis_data,
             "wilayah": float(nilai.get(i.kode, np.nan)),
             "kabupaten": float(nilai_kab.get(i.kode, np.nan)),
         }
@@ -322,6 +331,7 @@ def angka_kunci(data: DataLaporan, wil: WilayahHandout, tahun: int) -> pd.DataFr
             b[kunci] = a.nilai if a else np.nan
             b[f"{kunci}_tahun"] = a.tahun if a else pd.NA
             b[f"{kunci}_sumber"] = f"{a.sumber} — data {a.jenis}" if a else ""
+            b[f"{kunci}_jenis"] = a.jenis if a else ""
         baris.append(b)
     return pd.DataFrame(baris)
 
@@ -340,9 +350,12 @@ def html_angka_kunci(tabel: pd.DataFrame, wil: WilayahHandout, nama_kabupaten: s
     def terbitan(b: pd.Series, kunci: str) -> str:
         if pd.isna(b[kunci]):
             return "–"
+        jenis = _JENIS_SINGKAT.get(b.get(kunci + "_jenis", ""), "")
+        beda = b.get(kunci + "_jenis", "") != b.get("jenis_data", "")
+        tanda = ' style="font-style:italic"' if beda else ""
         return (
-            f"{_e(_persen(b[kunci]))} <small>({int(b[kunci + '_tahun'])})</small>"
-            f"{rujuk(b[kunci + '_sumber'])}"
+            f"<span{tanda}>{_e(_persen(b[kunci]))} <small>({int(b[kunci + '_tahun'])}; "
+            f"{jenis})</small></span>{rujuk(b[kunci + '_sumber'])}"
         )
 
     kab = _e(_singkat_kab(nama_kabupaten))
@@ -371,6 +384,7 @@ def html_angka_kunci(tabel: pd.DataFrame, wil: WilayahHandout, nama_kabupaten: s
             layanan_lalu = b["layanan"]
         arah = "↓" if b["arah"] != NAIK else "↑"
         target = "–" if pd.isna(b["target"]) else _e(_persen(b["target"]))
+        target += f"<br><small>{_e(b.get('jenis_target', ''))}</small>"
         sel = "".join(
             f'<td class="angka" data-kolom="{k}">{_e(_persen(b[k]))}</td>' for _, k in kolom_data
         )
@@ -379,7 +393,8 @@ def html_angka_kunci(tabel: pd.DataFrame, wil: WilayahHandout, nama_kabupaten: s
         )
         isi.append(
             f'<tr data-indikator="{_e(b["indikator"])}"><td>{_e(b["nama"])} '
-            f'<small title="arah baik">{arah}</small></td>'
+            f'<small title="arah baik">{arah}</small>'
+            f"<br><small>data desa: {_e(b.get('jenis_data', ''))}</small></td>"
             f'<td class="angka">{target}</td>{sel}</tr>'
         )
     daftar = "".join(f"<li>{_e(s)}</li>" for s in sumber)
@@ -387,10 +402,12 @@ def html_angka_kunci(tabel: pd.DataFrame, wil: WilayahHandout, nama_kabupaten: s
         '<table class="angka-kunci"><thead><tr><th>Indikator</th><th class="angka">Target</th>'
         f"{kepala}</tr></thead><tbody>{''.join(isi)}</tbody></table>"
         '<div class="sumber">↑ makin tinggi makin baik; ↓ makin rendah makin baik. '
-        "Target: lihat sumber target di notebook 03 (sebagian adalah asumsi pelatihan, "
-        "bukan target resmi). Angka terbitan adalah angka tingkat provinsi/nasional/kabupaten "
-        "yang sebenarnya, dari sumber berikut; angka survei dan angka administratif tidak "
-        f"selalu sebanding.<ol>{daftar}</ol></div>"
+        "Di bawah setiap target tertulis jenisnya: resmi (ditetapkan peraturan), SPM (Standar "
+        "Pelayanan Minimal), atau asumsi pelatihan (dipilih untuk latihan, bukan ketentuan). "
+        "Angka terbitan adalah angka kabupaten/provinsi/nasional yang sebenarnya, dari sumber "
+        "berikut, dengan jenisnya (survei atau adm. = administratif). Bandingkan hanya yang "
+        "sejenis dengan data desa; angka miring berjenis lain dan hanya pembanding. "
+        f"<ol>{daftar}</ol></div>"
     )
     polos = tabel[["nama", "wilayah"]].to_string(index=False)
     return Html(teks, polos)
@@ -420,7 +437,7 @@ def lampu_wilayah(
         matriks = matriks[_di(matriks["kode_desa"], wil.kode)]
         nama = data.wilayah.set_index("kode_desa")["nama_desa"]
     else:
-        # Kecamatan diperlakukan sebagai "desa" besar: cacah desa dijumlahkan per kecamatan,
+        # Kecamatan diperlakukan sebagai "desa" besar: pembilang dan penyebut desa dijumlahkan per kecamatan,
         # lalu aturan lampu p3pd.diagnosis dipakai apa adanya (pembanding = kabupaten).
         bagian = ind[(ind["tahun"] == tahun) & _di(ind["kode_desa"], wil.kode)]
         per_kec = jumlahkan(bagian, "kecamatan", tahun).rename(
@@ -496,8 +513,9 @@ def html_tabel_lampu(lampu: pd.DataFrame, porsi: pd.DataFrame | None, judul_bari
 def prioritas(data: DataLaporan, wil: WilayahHandout, tahun: int, jumlah: int = 10) -> pd.DataFrame:
     """Desa prioritas wilayah ini menurut ``p3pd.diagnosis.desa_prioritas`` (pembanding kabupaten).
 
-    Kolom: ``peringkat, kode_desa, nama_desa, nama_kecamatan, merah, kuning, indikator_merah,
-    total_kesenjangan, porsi_layanan_dasar`` (porsi realisasi APBDes, %).
+    Kolom: ``peringkat, kode_desa, nama_desa, nama_kecamatan, skor, layanan_merah, merah,
+    kuning, rincian_layanan, indikator_merah, total_kesenjangan, porsi_layanan_dasar`` (porsi
+    realisasi APBDes, %). ``rincian_layanan`` menunjukkan mengapa desa berada di atas.
     """
     from p3pd import apbdes, diagnosis
 
@@ -511,7 +529,7 @@ def prioritas(data: DataLaporan, wil: WilayahHandout, tahun: int, jumlah: int = 
     bel = data.belanja[data.belanja["kode_desa"].isin(hasil["kode_desa"])]
     porsi = apbdes.porsi_layanan_dasar(bel, "desa", tahun=tahun).set_index("kode_wilayah")
     hasil["porsi_layanan_dasar"] = hasil["kode_desa"].map(porsi["porsi_layanan_dasar"])
-    return hasil.drop(columns=["skor"])
+    return hasil
 
 
 def _singkat_indikator(daftar: str, batas: int = 6) -> str:
@@ -528,7 +546,7 @@ def html_prioritas(tabel: pd.DataFrame, tingkat: str) -> Html:
     kepala = (
         '<th class="angka">No</th><th>Desa</th>'
         + ("<th>Kecamatan</th>" if kec else "")
-        + '<th class="angka">Merah</th><th class="angka">Kuning</th>'
+        + '<th class="angka">Skor</th><th>Layanan berlampu merah (merah/indikator)</th>'
         "<th>Indikator berlampu merah</th>"
         '<th class="angka">APBDes untuk layanan dasar</th>'
     )
@@ -538,25 +556,30 @@ def html_prioritas(tabel: pd.DataFrame, tingkat: str) -> Html:
             f'<tr data-kode="{_e(b["kode_desa"])}"><td class="angka">{int(b["peringkat"])}</td>'
             f"<td>{_e(b['nama_desa'])}</td>"
             + (f"<td>{_e(b['nama_kecamatan'])}</td>" if kec else "")
-            + f'<td class="angka">{int(b["merah"])}</td><td class="angka">{int(b["kuning"])}</td>'
+            + f'<td class="angka">{_e(_desimal(b["skor"]))}</td>'
+            f"<td>{_e(b['rincian_layanan'] or '–')}</td>"
             f"<td>{_e(_singkat_indikator(b['indikator_merah']))}</td>"
             f'<td class="angka">{_e(_persen(b["porsi_layanan_dasar"]))}</td></tr>'
         )
     teks = (
         f'<table class="prioritas"><thead><tr>{kepala}</tr></thead>'
         f"<tbody>{''.join(isi)}</tbody></table>"
-        '<div class="catatan-kecil">Urutan: jumlah indikator berlampu merah (dari 16 indikator), '
-        "lalu jumlah kuning, lalu total kesenjangan ke target. Aturan ini sengaja sederhana "
-        "dan terbuka: bahas bersama apakah urutannya masuk akal di lapangan.</div>"
+        '<div class="catatan-kecil">Skor (0–1) = rata-rata, atas lima layanan, bagian indikator '
+        "berlampu merah di setiap layanan; setiap layanan berbobot sama, berapa pun banyak "
+        "indikatornya. Nilai seri: lebih banyak layanan bermasalah, lalu lebih banyak kuning, "
+        "lalu total kesenjangan ke target. Aturan ini sengaja sederhana dan terbuka: bahas "
+        "bersama apakah urutannya masuk akal di lapangan.</div>"
     )
-    return Html(teks, tabel[["peringkat", "nama_desa", "merah"]].to_string(index=False))
+    return Html(
+        teks, tabel[["peringkat", "nama_desa", "skor", "rincian_layanan"]].to_string(index=False)
+    )
 
 
-# --------------------------------------------------------------------------- kebutuhan vs pasokan
+# --------------------------------------------------------------------------- kebutuhan vs penyediaan
 
 
-def permintaan_pasokan(data: DataLaporan, wil: WilayahHandout, tahun: int) -> pd.DataFrame:
-    """Ringkasan kebutuhan (permintaan) dan pasokan per layanan dasar untuk wilayah ini.
+def permintaan_penyediaan(data: DataLaporan, wil: WilayahHandout, tahun: int) -> pd.DataFrame:
+    """Ringkasan kebutuhan (permintaan) dan penyediaan per layanan dasar untuk wilayah ini.
 
     Kolom: ``layanan`` (kunci), ``nama``, ``desa``, ``desa_merah`` (desa dengan ≥1 indikator
     layanan itu berlampu merah), ``usulan`` (usulan desa tahun itu), ``usulan_prioritas_tinggi``,
@@ -609,31 +632,32 @@ def permintaan_pasokan(data: DataLaporan, wil: WilayahHandout, tahun: int) -> pd
 
 
 def desa_kebutuhan_tinggi(data: DataLaporan, wil: WilayahHandout, tahun: int) -> pd.DataFrame:
-    """Desa wilayah ini yang berkebutuhan tinggi dan berpasokan rendah (``p3pd.diagnosis``).
+    """Desa wilayah ini yang berkebutuhan tinggi dan penyediaannya rendah (``p3pd.diagnosis``).
 
     Median pembagi kelompok dihitung atas seluruh desa kabupaten. Kolom: ``kode_desa,
-    nama_desa, indeks_kebutuhan, indeks_pasokan``, diurutkan dari kebutuhan tertinggi.
+    nama_desa, indeks_kebutuhan, indeks_penyediaan``, diurutkan dari kebutuhan tertinggi.
     """
     from p3pd import diagnosis
 
     kab = wil.kabupaten.kode if wil.kabupaten is not None else wil.kode
     ind = data.indikator
     fas = data.fasilitas[_di(data.fasilitas["kode_desa"], kab)]
-    kp = diagnosis.kebutuhan_pasokan(ind[_di(ind["kode_desa"], kab)], fas, tahun)
+    kp = diagnosis.kebutuhan_penyediaan(ind[_di(ind["kode_desa"], kab)], fas, tahun)
     kp = kp[
-        _di(kp["kode_wilayah"], wil.kode) & (kp["kelompok"] == "kebutuhan tinggi, pasokan rendah")
+        _di(kp["kode_wilayah"], wil.kode)
+        & (kp["kelompok"] == "kebutuhan tinggi, penyediaan rendah")
     ]
     kp = kp.sort_values(["indeks_kebutuhan", "kode_wilayah"], ascending=[False, True])
     nama = data.wilayah.set_index("kode_desa")["nama_desa"]
     hasil = kp.rename(columns={"kode_wilayah": "kode_desa"})[
-        ["kode_desa", "indeks_kebutuhan", "indeks_pasokan"]
+        ["kode_desa", "indeks_kebutuhan", "indeks_penyediaan"]
     ]
     hasil.insert(1, "nama_desa", hasil["kode_desa"].map(nama))
     return hasil.reset_index(drop=True)
 
 
-def html_permintaan_pasokan(tabel: pd.DataFrame, kebutuhan_tinggi: pd.DataFrame) -> Html:
-    """Tabel HTML kebutuhan vs pasokan per layanan, ditambah daftar desa kebutuhan tinggi–pasokan rendah."""
+def html_permintaan_penyediaan(tabel: pd.DataFrame, kebutuhan_tinggi: pd.DataFrame) -> Html:
+    """Tabel HTML kebutuhan vs penyediaan per layanan, ditambah daftar desa kebutuhan tinggi–penyediaan rendah."""
     isi = []
     for _, b in tabel.iterrows():
         isi.append(
@@ -649,7 +673,7 @@ def html_permintaan_pasokan(tabel: pd.DataFrame, kebutuhan_tinggi: pd.DataFrame)
     kepala = (
         '<tr><th rowspan="2">Layanan</th><th colspan="1" class="angka">Kebutuhan</th>'
         '<th colspan="2" class="angka">Usulan desa (bawah ke atas)</th>'
-        '<th colspan="3" class="angka">Pasokan program OPD kabupaten</th>'
+        '<th colspan="3" class="angka">Penyediaan program OPD kabupaten</th>'
         '<th class="angka">Belanja desa</th></tr>'
         '<tr><th class="angka">Desa berlampu merah</th><th class="angka">Usulan (prioritas tinggi)</th>'
         '<th class="angka">Diakomodasi</th><th class="angka">Program</th>'
@@ -661,15 +685,15 @@ def html_permintaan_pasokan(tabel: pd.DataFrame, kebutuhan_tinggi: pd.DataFrame)
         lebih = len(kebutuhan_tinggi) - 12
         nama += f", dan {lebih} desa lain" if lebih > 0 else ""
         kt = (
-            f"<p><strong>{len(kebutuhan_tinggi)} desa berkebutuhan tinggi tetapi berpasokan "
+            f"<p><strong>{len(kebutuhan_tinggi)} desa berkebutuhan tinggi tetapi penyediaannya "
             f"rendah</strong> (fasilitas, tenaga, jarak ke puskesmas): {_e(nama)}.</p>"
         )
     else:
-        kt = "<p>Tidak ada desa yang berkebutuhan tinggi sekaligus berpasokan rendah.</p>"
+        kt = "<p>Tidak ada desa yang berkebutuhan tinggi sekaligus penyediaannya rendah.</p>"
     teks = (
         f'<table class="permintaan"><thead>{kepala}</thead><tbody>{"".join(isi)}</tbody></table>'
         + kt
-        + '<div class="catatan-kecil">Kebutuhan tinggi/pasokan rendah: di atas/di bawah median '
+        + '<div class="catatan-kecil">Kebutuhan tinggi/penyediaan rendah: di atas/di bawah median '
         "kabupaten pada indeks gabungan (stunting, persalinan di fasyankes, APM SMP, sanitasi; "
         "posyandu aktif, sekolah per anak, bidan, jarak ke puskesmas).</div>"
     )
@@ -691,7 +715,7 @@ def pertanyaan_diskusi(
     """Pertanyaan diskusi untuk setiap hari pelatihan, memakai angka wilayah ini.
 
     Kunci: judul hari (lihat ``HARI_PELATIHAN``); nilai: daftar pertanyaan. ``kunci``, ``pp``,
-    dan ``prio`` (hasil :func:`angka_kunci`, :func:`permintaan_pasokan`, :func:`prioritas`)
+    dan ``prio`` (hasil :func:`angka_kunci`, :func:`permintaan_penyediaan`, :func:`prioritas`)
     boleh diberikan supaya tidak dihitung ulang.
     """
     from p3pd import apbdes
@@ -717,12 +741,12 @@ def pertanyaan_diskusi(
     unit = "desa" if wil.tingkat == "kecamatan" else "kecamatan"
     prio = (prioritas(data, wil, tahun, jumlah=3) if prio is None else prio).head(3)
     if pp is None:
-        pp = permintaan_pasokan(data, wil, tahun)
+        pp = permintaan_penyediaan(data, wil, tahun)
     bel = data.belanja[_di(data.belanja["kode_desa"], wil.kode)]
-    ring = apbdes.porsi_siltap(bel, wil.tingkat_data, tahun=tahun)
+    ring = apbdes.batas_30_persen(bel, None, wil.tingkat_data, tahun=tahun)
     ring = ring[ring["kode_wilayah"] == wil.kode]
     porsi_ld = pp["porsi_apbdes"].sum()
-    lewat = int(ring["jumlah_desa_melebihi_batas"].iloc[0]) if len(ring) else 0
+    indikasi = int(ring["jumlah_desa_indikasi"].iloc[0]) if len(ring) else 0
     stunting = kunci.set_index("indikator").loc["stunting"]
     pembanding = (
         f"angka terbitan provinsi {_persen(stunting['provinsi_terbitan'])}"
@@ -751,9 +775,10 @@ def pertanyaan_diskusi(
             "pengetahuan Anda di lapangan? Data apa yang perlu dicek ulang sebelum dipakai?",
         ],
         HARI_PELATIHAN[2][0]: [
-            f"Porsi realisasi APBDes untuk layanan dasar {_persen(porsi_ld)}; {lewat} desa "
-            "menganggarkan siltap dan operasional di atas batas 30%. Apakah belanja desa "
-            "mengikuti kesenjangan layanan?",
+            f"Porsi realisasi APBDes untuk layanan dasar {_persen(porsi_ld)}. Di {indikasi} "
+            "desa seluruh sub-bidang 1.1 di atas 30% belanja: indikasi untuk ditelaah, bukan "
+            "pelanggaran, karena batas 30% PP 11/2019 hanya untuk siltap dan tunjangan aparatur "
+            "desa serta tunjangan BPD. Apakah belanja desa mengikuti kesenjangan layanan?",
             f"Untuk layanan {tanpa.lower()}, {int(pp_i.loc[tanpa, 'desa_merah_tanpa_program'])} "
             "desa berlampu merah belum disasar program OPD. Usulan mana yang perlu dibawa ke "
             "Musrenbang kecamatan dan forum perangkat daerah?",
@@ -1055,9 +1080,11 @@ class Handout:
         n = 5 if self.tingkat == "kecamatan" else 10
         return self._simpan("prio", lambda: prioritas(self.data, self.wilayah, self.tahun, n))
 
-    def permintaan_pasokan(self) -> pd.DataFrame:
-        """Kebutuhan vs pasokan per layanan sebagai DataFrame."""
-        return self._simpan("pp", lambda: permintaan_pasokan(self.data, self.wilayah, self.tahun))
+    def permintaan_penyediaan(self) -> pd.DataFrame:
+        """Kebutuhan vs penyediaan per layanan sebagai DataFrame."""
+        return self._simpan(
+            "pp", lambda: permintaan_penyediaan(self.data, self.wilayah, self.tahun)
+        )
 
     def tabel_angka_kunci(self) -> Html:
         """Angka kunci dengan pembanding terbitan dan sumbernya (HTML)."""
@@ -1074,10 +1101,10 @@ class Handout:
         """Desa prioritas (10 untuk provinsi, 5 untuk kecamatan) sebagai HTML."""
         return html_prioritas(self.prioritas(), self.tingkat)
 
-    def tabel_permintaan_pasokan(self) -> Html:
-        """Kebutuhan vs pasokan per layanan dasar sebagai HTML."""
-        return html_permintaan_pasokan(
-            self.permintaan_pasokan(),
+    def tabel_permintaan_penyediaan(self) -> Html:
+        """Kebutuhan vs penyediaan per layanan dasar sebagai HTML."""
+        return html_permintaan_penyediaan(
+            self.permintaan_penyediaan(),
             desa_kebutuhan_tinggi(self.data, self.wilayah, self.tahun),
         )
 
@@ -1089,7 +1116,7 @@ class Handout:
                 self.wilayah,
                 self.tahun,
                 kunci=self.angka_kunci(),
-                pp=self.permintaan_pasokan(),
+                pp=self.permintaan_penyediaan(),
                 prio=self.prioritas(),
             )
         )
@@ -1136,7 +1163,7 @@ __all__ = [
     "lampu_wilayah",
     "porsi_apbdes",
     "prioritas",
-    "permintaan_pasokan",
+    "permintaan_penyediaan",
     "desa_kebutuhan_tinggi",
     "pertanyaan_diskusi",
     "grafik_capaian",
@@ -1144,7 +1171,7 @@ __all__ = [
     "html_angka_kunci",
     "html_tabel_lampu",
     "html_prioritas",
-    "html_permintaan_pasokan",
+    "html_permintaan_penyediaan",
     "html_pertanyaan",
     "html_agenda",
     "html_sampul",

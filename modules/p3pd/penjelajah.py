@@ -183,11 +183,11 @@ def _persen(v: float) -> str:
 
 
 def _skor(v: float) -> str:
-    return angka(v, 0 if float(v).is_integer() else 1)
+    return angka(v, 2)
 
 
 def urutan_prioritas(prioritas: pd.DataFrame, wilayah: pd.DataFrame | None = None) -> str:
-    """Satu baris teks urutan desa prioritas: ``'1. Ngembalor (skor 13) · 2. …'``.
+    """Satu baris teks urutan desa prioritas: ``'1. Ngembalor (skor 0,65) · 2. …'``.
 
     ``prioritas``: hasil ``p3pd.diagnosis.desa_prioritas`` (kolom ``peringkat``,
     ``kode_desa``, ``skor``) atau ``Tampilan.prioritas`` (kolom ``desa`` berisi nama).
@@ -279,7 +279,8 @@ class Tampilan:
     rincian: pd.DataFrame
     """Satu baris per indikator layanan untuk desa terpilih: capaian, target, pembanding, lampu."""
     prioritas: pd.DataFrame
-    """Desa prioritas di kecamatan ini (nama desa, skor, banyak lampu merah dan kuning)."""
+    """Desa prioritas di kecamatan ini (nama desa, skor, layanan berlampu merah, banyak lampu
+    merah dan kuning)."""
     sintetis: bool = True
 
     @property
@@ -432,7 +433,7 @@ def tampilan(
         )
 
     prioritas.insert(1, "desa", prioritas["kode_desa"].map(nama_desa))
-    prioritas = prioritas[["peringkat", "desa", "skor", "merah", "kuning"]]
+    prioritas = prioritas[["peringkat", "desa", "skor", "rincian_layanan", "merah", "kuning"]]
     lampu = tabel_lampu(matriks).rename(index=nama_desa)
     lampu.index.name = "desa"
     baris = matriks[matriks["kode_desa"] == kode_desa].set_index("indikator").loc[indikator]

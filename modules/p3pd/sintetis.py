@@ -143,7 +143,7 @@ _SKALA_PARAMETER = {
 # p3pd.indikator.target_kalibrasi(); "–" = kabupaten itu punya target (nilainya diambil dari sana).
 _TINGKAT_TEKS = """
 indikator               | 33.22 | 12.07 | 53.02 | 63.03 | alasan
-imunisasi_dasar_lengkap | –     | –     | –     | 62.0  | Kalsel tidak ditemukan; diambil sedikit di bawah angka nasional 63,58 % (2023)
+imunisasi_dasar_lengkap | –     | 85.0  | 80.0  | 88.0  | cakupan program IDL (administratif) Sumut, NTT, Kalsel tidak ditemukan; di bawah angka Jateng 93,3 % (Dinkes, 2023) dan target 95 %; angka survei Susenas (Sumut 41,04 % 2023; NTT 72,35 % 2024) hanya pembanding
 persalinan_fasyankes    | –     | 94.0  | 80.0  | 92.0  | angka persalinan di fasyankes per provinsi tidak ditemukan; di bawah angka persalinan ditolong nakes 2022 (Sumut 97,11; NTT 90,11; Kalsel 96,64)
 ibu_hamil_spm           | 94.0  | 88.0  | 82.0  | 87.0  | capaian SPM ibu hamil tidak ditemukan; rentang wajar 80–98 %, NTT terendah
 balita_spm              | 90.0  | 84.0  | 80.0  | 84.0  | capaian SPM balita tidak ditemukan; rentang wajar 80–98 %, NTT terendah
@@ -155,7 +155,8 @@ air_minum_layak         | 90.0  | 88.0  | 72.0  | –     | air minum layak Jate
 babs                    | 2.0   | 3.5   | 14.0  | 6.0   | BABS per provinsi tidak ditemukan; nasional 5,86 % (2022); NTT dibuat tertinggi
 peserta_jkn             | –     | 88.0  | 95.0  | –     | Sumut 94,29 % baru pada 2025; NTT ≥ 95 % (UHC, Maret 2023)
 keluarga_miskin_bansos  | 75.0  | 70.0  | 82.0  | 65.0  | cakupan bansos keluarga miskin tidak ditemukan; 60–85 %, daerah termiskin tertinggi
-akta_kelahiran          | 94.0  | –     | –     | 92.0  | Jateng dan Kalsel tidak terdaftar tetapi di atas angka nasional 90,41 % (2022)
+akta_kelahiran          | 94.0  | 87.0  | 72.0  | 92.0  | angka register Dukcapil per kabupaten tidak ditemukan; dipilih sedikit di atas angka survei Susenas Maret 2022 (Sumut 85,14 %; NTT 69,47 %; nasional 90,41 %; Jateng dan Kalsel di atas nasional)
+penduduk_dtks           | 20.0  | 11.0  | 45.0  | 8.0   | angka DTKS per kabupaten tidak ditemukan; sekitar 3 × P0 BPS 2022 (Kab. Semarang 7,27 %; Kab. Deli Serdang 3,62 %; Kab. Banjar 2,79 %) karena DTKS juga mencatat keluarga rentan; TTS dibatasi 45 % (P0 NTT Maret 2024 19,48 %)
 perekaman_ktp_el        | 97.5  | 96.0  | 91.0  | 96.5  | per provinsi tidak ditemukan; nasional 97,19 % (Semester I 2024); NTT 88,35 % (2018)
 """
 
@@ -181,7 +182,7 @@ class ModelIndikator:
 # c > 0: desa jauh lebih tinggi; sd: simpangan baku efek desa yang tetap antartahun.
 _MODEL_TEKS = """
 indikator                 tren     b       c       sd
-penduduk_miskin          -0.03    0.55    0.15    0.35
+penduduk_dtks            -0.03    0.55    0.15    0.35
 stunting                 -0.08    0.35    0.15    0.25
 imunisasi_dasar_lengkap   0.06   -0.30   -0.35    0.35
 persalinan_fasyankes      0.08   -0.40   -0.60    0.30
@@ -219,8 +220,13 @@ EFEK_FASILITAS = {
 }
 """Pengaruh fasilitas desa pada indikator (skala logit) — asumsi."""
 
-RASIO_DTKS = 1.6
-"""Keluarga miskin terdata (DTKS) dibanding rumah tangga miskin menurut garis kemiskinan — asumsi."""
+BOBOT_LATEN_UMUM = 0.6
+"""Pengali faktor umum (kemiskinan, keterpencilan) pada semua indikator — asumsi; < 1 supaya desa
+yang lemah di satu layanan tidak otomatis lemah di layanan lain."""
+
+SD_LAYANAN = 0.55
+"""Simpangan baku faktor khusus layanan per desa (skala logit), sama untuk semua indikator satu
+layanan dan bebas antarlayanan — asumsi (mis. desa bermasalah air belum tentu bermasalah adminduk)."""
 
 # Pengali jarak ke puskesmas per kecamatan (>1 lebih jauh, <1 lebih dekat) — asumsi dari letak
 # umumnya (pegunungan, pesisir selatan, pinggiran ibu kota kabupaten), bukan jarak terukur.
@@ -583,7 +589,8 @@ def wilayah_latihan() -> pd.DataFrame:
     """Daftar 93 kecamatan nyata empat kabupaten latihan beserta jumlah desanya.
 
     Dibaca dari ``referensi/kecamatan.csv`` (Kepmendagri 100.1.1-6117/2022). Kolom ``jauh``
-    adalah pengali jarak ke puskesmas (asumsi, lihat ``KECAMATAN_JAUH``).
+    adalah pengali jarak ke puskesmas (asumsi, lihat ``KECAMATAN_JAUH``); ``jumlah_kelurahan``
+    dipakai untuk mengurangi bagian kelurahan dari penduduk kecamatan (``p3pd.penduduk``).
     """
     import pandas as pd
 
@@ -591,9 +598,10 @@ def wilayah_latihan() -> pd.DataFrame:
 
     kec = pd.read_csv(folder_referensi() / "kecamatan.csv", dtype=str, keep_default_na=False)
     kec["jumlah_desa"] = kec["jumlah_desa"].astype("int64")
+    kec["jumlah_kelurahan"] = kec["jumlah_kelurahan"].astype("int64")
     kec = kec[kec["jumlah_desa"] > 0].sort_values("kode_kecamatan").reset_index(drop=True)
     kec["jauh"] = kec["kode_kecamatan"].map(KECAMATAN_JAUH).fillna(1.0).astype("float64")
-    return kec[[*KOLOM_WILAYAH, "jauh"]]
+    return kec[[*KOLOM_WILAYAH, "jumlah_kelurahan", "jauh"]]
 
 
 def _bagi_minimal_satu(rng: np.random.Generator, total: int, bobot: np.ndarray) -> np.ndarray:
@@ -961,6 +969,24 @@ def _kependudukan(r: _Ruang) -> None:
         + p["penduduk_sigma"][k] * rng.normal(0.0, 1.0, r.n_desa)
     )
     pend_2022 = np.clip(np.exp(log_pend), 350, 60_000)
+    # kecamatan nyata berjangkar (p3pd.penduduk): sebaran desa tetap, jumlahnya = target 2022
+    from p3pd.penduduk import target_penduduk_kecamatan
+
+    kec = r.kec.copy()
+    if "jumlah_kelurahan" not in kec:
+        kec["jumlah_kelurahan"] = 0
+    if "jauh" not in kec:
+        kec["jauh"] = 1.0
+    tumbuh_kab = dict(zip(r.kab["kode_kabupaten"], p["pertumbuhan"], strict=True))
+    target = target_penduduk_kecamatan(kec, tumbuh_kab, int(r.tahun[0]))
+    sasaran = (
+        kec["kode_kecamatan"]
+        .map(dict(zip(target["kode_kecamatan"], target["penduduk_desa_dasar"], strict=True)))
+        .to_numpy(dtype="float64")
+    )
+    jumlah_kec = np.bincount(r.kec_idx, pend_2022, minlength=n_kec)
+    skala = np.where(np.isnan(sasaran), 1.0, sasaran / jumlah_kec)
+    pend_2022 = np.maximum(pend_2022 * skala[r.kec_idx], 150.0)
     tumbuh = rng.normal(p["pertumbuhan"][k], 0.004)
     selang = r.tahun_dt - r.tahun[0]
     pend = np.round(r.per_dt(pend_2022) * (1.0 + r.per_dt(tumbuh)) ** selang).astype("int64")
@@ -1079,11 +1105,24 @@ def _indikator(r: _Ruang) -> None:
         j = kode_ind.index(kode)
         return _expit(r.par["tingkat_2022"][kab_g, j] + MODEL_INDIKATOR[kode].tren * selang_g)
 
+    # faktor khusus layanan (positif = layanan itu lemah di desa ini): bagian kecamatan + desa
+    rng_layanan = _rng(r.benih, 5)
+    n_kec = len(r.kec)
+    faktor = {
+        lay: rng_layanan.normal(0.0, 0.25, n_kec)[r.kec_idx]
+        + rng_layanan.normal(0.0, SD_LAYANAN, r.n_desa)
+        for lay in skema.LAYANAN
+    }
+
     def laten(kode: str) -> Any:
         m = MODEL_INDIKATOR[kode]
+        ind = INDIKATOR[kode]
+        arah = -1.0 if ind.arah == skema.NAIK else 1.0
+        # DTKS mengukur kemiskinan itu sendiri (kebutuhan), bukan mutu layanan: faktor umum penuh
+        umum, khusus = (1.0, 0.0) if kode == "penduduk_dtks" else (BOBOT_LATEN_UMUM, 1.0)
         desa = (
-            m.b_miskin * r.miskin
-            + m.c_jauh * r.jauh
+            umum * (m.b_miskin * r.miskin + m.c_jauh * r.jauh)
+            + khusus * arah * faktor[ind.layanan]
             + rng.normal(0.0, m.sd_desa, r.n_desa)
             + _efek_fasilitas(r, kode)
         )
@@ -1101,8 +1140,8 @@ def _indikator(r: _Ruang) -> None:
         if kode in ("babs", "keluarga_miskin_bansos"):
             continue
         kol[ind.pembilang] = tarik(kode, kol[ind.penyebut])
-        if kode == "penduduk_miskin":
-            kel = np.round(kol["penduduk_miskin"] / kol["_ukuran_rt"] * RASIO_DTKS)
+        if kode == "penduduk_dtks":
+            kel = np.round(kol["penduduk_miskin"] / kol["_ukuran_rt"])
             kol["jumlah_keluarga_miskin"] = np.clip(kel, 1, kol["jumlah_rumah_tangga"]).astype(
                 "int64"
             )
@@ -1429,21 +1468,15 @@ def tabel_kalibrasi(indikator: pd.DataFrame) -> pd.DataFrame:
     from p3pd.indikator import INDIKATOR, target_kalibrasi
 
     hasil = target_kalibrasi()
-    capaian, jenis = [], []
+    capaian = []
     kab = indikator["kode_desa"].astype(str).str.slice(0, 5)
     for baris in hasil.itertuples(index=False):
         ind = INDIKATOR[baris.indikator]
-        wilayah = (
-            baris.kode_kabupaten if baris.tingkat_acuan == "kabupaten" else baris.kode_kabupaten[:2]
-        )
-        acuan = ind.acuan_untuk(wilayah, baris.tahun)
-        jenis.append(acuan.jenis if acuan is not None else "")
         pilih = indikator[(kab == baris.kode_kabupaten) & (indikator["tahun"] == baris.tahun)]
         penyebut = float(pilih[ind.penyebut].sum())
         capaian.append(
             float(pilih[ind.pembilang].sum()) / penyebut * 100 if penyebut else float("nan")
         )
-    hasil["jenis"] = jenis
     hasil["capaian"] = capaian
     hasil["selisih_relatif"] = (hasil["capaian"] - hasil["target"]) / hasil["target"] * 100
     return hasil
@@ -1563,7 +1596,10 @@ def dokumen_kamus(data: dict[str, pd.DataFrame]) -> str:
             f"`{i.penyebut}`",
             _NAMA_ARAH[i.arah],
             "–" if i.target is None else _angka(i.target, 2),
+            i.jenis_target,
             i.sumber_target,
+            i.jenis_data,
+            i.catatan or "–",
         ]
         for i in DAFTAR_INDIKATOR
     ]
@@ -1577,10 +1613,26 @@ def dokumen_kamus(data: dict[str, pd.DataFrame]) -> str:
                 "Penyebut",
                 "Arah",
                 "Target (%)",
+                "Jenis target",
                 "Sumber target",
+                "Jenis data desa",
+                "Catatan",
             ],
             baris,
         )
+    )
+    bagian.append(
+        "*Jenis target*: **resmi** = ditetapkan peraturan; **SPM** = Standar Pelayanan Minimal"
+        " (PP 2/2018 dan peraturan menteri bidangnya); **asumsi pelatihan** = dipilih untuk"
+        " latihan, bukan ketentuan. *Jenis data desa*: jenis sumber yang ditiru data latihan"
+        " (survei rumah tangga atau catatan administratif); data desa hanya dibandingkan dengan"
+        " angka terbitan yang sejenis.\n\n"
+        "**Penduduk terdaftar DTKS bukan angka kemiskinan BPS.** BPS tidak menerbitkan angka"
+        " kemiskinan (P0) per desa; P0 kabupaten dihitung dari survei Susenas dengan garis"
+        " kemiskinan. Di desa yang tersedia adalah register DTKS (Kemensos) atau P3KE, yaitu"
+        " daftar keluarga miskin dan rentan yang diusulkan desa. Kolom `penduduk_miskin` dan"
+        " `jumlah_keluarga_miskin` berisi penduduk dan keluarga yang terdaftar di register itu."
+        " Jangan menaruhnya berdampingan dengan P0 BPS seolah-olah sebanding.\n"
     )
     return "\n".join(bagian)
 
@@ -1629,8 +1681,12 @@ def dokumen_kalibrasi(data: dict[str, pd.DataFrame]) -> str:
             " dengan tangan.\n",
             "## Target dan capaian\n",
             "Target diambil dari `p3pd.indikator.target_kalibrasi()`: angka terbitan tingkat"
-            " kabupaten bila ada, selain itu angka provinsinya (tahun 2022–2024, survei"
-            " diutamakan). *Capaian data* dihitung dari `indikator_desa.csv`: pembilang dan"
+            " kabupaten bila ada, selain itu angka provinsinya (tahun 2022–2024), dan **hanya"
+            " yang sejenis dengan data desa indikator itu**: indikator yang datanya meniru catatan"
+            " administratif (IDL, persalinan, JKN, akta, KTP-el, …) dikalibrasi ke angka"
+            " administratif, indikator survei (stunting, sanitasi, air minum) ke angka survei."
+            " Angka survei untuk indikator administratif (mis. IDL Susenas Sumut 41,04 %) hanya"
+            " ditampilkan sebagai pembanding berlabel survei. *Capaian data* dihitung dari `indikator_desa.csv`: pembilang dan"
             " penyebut semua desa kabupaten itu pada tahun target dijumlahkan, lalu dibagi."
             " *Selisih relatif* = (capaian − target) ÷ target × 100. Batas yang diuji: ±10 %;"
             f" sasaran ±2 %. Selisih relatif terbesar: {_angka(maks, 2)} %.\n",
@@ -1656,10 +1712,92 @@ def dokumen_kalibrasi(data: dict[str, pd.DataFrame]) -> str:
             " 2022 dipilih sebagai asumsi; intersep dikalibrasi ke nilai ini dengan cara yang"
             ' sama. "(acuan)" berarti kabupaten itu punya target di tabel atas.\n',
             _tabel_asumsi_tingkat(),
+            "## Penduduk kecamatan: jangkar angka terbitan\n",
+            _bagian_penduduk(data),
             "## Tren tahunan (skala logit, asumsi)\n",
             "Tahun lain = expit(logit(tingkat tahun acuan) + tren × selisih tahun); tren 0,08"
             " setara kira-kira 1–2 poin persen per tahun pada tingkat 20–80 %.\n",
             _tabel_md(["Indikator", "Tren per tahun"], tren),
+        ]
+    )
+
+
+def _bagian_penduduk(data: dict[str, pd.DataFrame]) -> str:
+    """Tabel jangkar penduduk 93 kecamatan: angka terbitan atau asumsi, target, hasil data."""
+    from p3pd import penduduk
+
+    target = penduduk.target_latihan()
+    ind = data["indikator"]
+    dasar = ind[ind["tahun"] == TAHUN_DASAR]
+    hasil = dasar.groupby(dasar["kode_desa"].str.slice(0, 8))["jumlah_penduduk"].sum()
+    baris, tidak = [], []
+    for b in target.itertuples(index=False):
+        data_kec = int(hasil.get(b.kode_kecamatan, 0))
+        selisih = (data_kec - b.penduduk_desa_dasar) / b.penduduk_desa_dasar * 100
+        ditemukan = b.status == penduduk.DITEMUKAN
+        acuan = (
+            f"{_angka(b.penduduk_acuan, 0)} ({int(b.tahun_acuan)}, {b.jenis}; {b.sumber_url})"
+            if ditemukan
+            else "TIDAK DITEMUKAN — asumsi: sisa penduduk kabupaten"
+        )
+        if not ditemukan:
+            tidak.append(f"{b.kode_kecamatan} {b.nama_kecamatan}")
+        baris.append(
+            [
+                f"{b.kode_kecamatan} {b.nama_kecamatan}",
+                acuan,
+                _angka(b.penduduk_kecamatan_dasar, 0),
+                _angka(b.pangsa_desa * 100, 1),
+                _angka(b.penduduk_desa_dasar, 0),
+                _angka(data_kec, 0),
+                _angka(selisih, 2),
+            ]
+        )
+    maks = float(
+        max(abs(float(x[-1].replace(".", "").replace(",", "."))) for x in baris) if baris else 0
+    )
+    kab = penduduk.acuan_penduduk()
+    kab = kab[kab["kode_wilayah"].str.len() == 5]
+    daftar_kab = "; ".join(
+        f"{k.kode_wilayah} {k.nama_wilayah}: {_angka(k.penduduk, 0)} ({k.tahun}, {k.jenis};"
+        f" {k.sumber_url})"
+        for k in kab.itertuples(index=False)
+    )
+    return "\n".join(
+        [
+            "Penduduk desa latihan dibagi dari penduduk kecamatan nyata (`p3pd.penduduk`, angka di"
+            " `modules/p3pd/referensi/penduduk_wilayah.csv`). Aturannya:\n",
+            "1. Angka kecamatan yang ditemukan (Sensus Penduduk 2020 atau proyeksi BPS"
+            " pertengahan 2023) dipakai apa adanya.",
+            "2. Kecamatan yang angkanya **TIDAK DITEMUKAN** mendapat sisa penduduk kabupatennya"
+            " (angka kabupaten: " + daftar_kab + "), dibagi menurut (jumlah desa +"
+            f" {_angka(penduduk.BOBOT_KELURAHAN, 1)} × jumlah kelurahan) ÷ pengali jarak"
+            " ke puskesmas (asumsi: kecamatan yang jauh lebih jarang penduduknya). Angka ini"
+            " **asumsi**, bukan angka terbitan.",
+            "3. Semua angka digeser ke tahun 2022 dengan pertumbuhan penduduk profil kabupaten"
+            " (asumsi, tabel profil di `SUMBER.md`).",
+            "4. Kelurahan tidak ada di data latihan, jadi bagiannya dikurangi: satu kelurahan"
+            f" dianggap berpenduduk {_angka(penduduk.BOBOT_KELURAHAN, 1)} kali rata-rata desa di"
+            " kecamatan yang sama (asumsi). *Bagian desa* = desa ÷ (desa +"
+            f" {_angka(penduduk.BOBOT_KELURAHAN, 1)} × kelurahan).",
+            "5. Di dalam kecamatan, penduduk dibagi ke desa secara acak (lognormal); jumlahnya"
+            " sama dengan target. Batas yang diuji: ±10 %; selisih terbesar"
+            f" {_angka(maks, 2)} %.\n",
+            f"Kecamatan yang angkanya TIDAK DITEMUKAN ({len(tidak)} dari {len(baris)}): "
+            + ", ".join(tidak)
+            + ".\n",
+            _tabel_md(
+                [
+                    "Kecamatan",
+                    "Angka terbitan (tahun, jenis; sumber)",
+                    "Kecamatan 2022",
+                    "Bagian desa (%)",
+                    "Target desa 2022",
+                    "Data latihan 2022",
+                    "Selisih (%)",
+                ],
+                baris,
+            ),
         ]
     )
 
@@ -1820,19 +1958,27 @@ def dokumen_sumber(data: dict[str, pd.DataFrame]) -> str:
             " kelurahan Kepmendagri memberi rata-rata sekitar 4.490 jiwa per desa/kelurahan di"
             " Jawa Tengah, 2.560 di Sumatera Utara (Deli Serdang, penyangga Kota Medan, dibuat"
             " lebih padat dan berekor panjang), 1.660 di NTT, dan 2.140 di Kalimantan Selatan."
-            " Penduduk desa ditarik lognormal (minimal 350 jiwa) dengan efek kecamatan; desa di"
-            " kecamatan yang lebih jauh sedikit lebih kecil. Struktur umur: NTT lebih muda;"
+            " Penduduk desa ditarik lognormal dengan efek kecamatan, lalu setiap kecamatan nyata"
+            " disesuaikan dengan jangkar penduduknya (Sensus 2020 / proyeksi BPS, atau asumsi bila"
+            " tidak ditemukan; rinciannya di `KALIBRASI.md`). Struktur umur: NTT lebih muda;"
             " desa yang lebih miskin sedikit lebih muda (pengali exp(0,05 × kemiskinan)). Sasaran"
             " ibu hamil = 1,1 × persalinan; sasaran balita = jumlah balita; wajib KTP-el = umur"
             " 17 ke atas (separuh kelompok 16–17 dianggap berumur 17).\n",
             _tabel_profil(),
-            f"Keluarga miskin terdata = penduduk miskin ÷ jiwa per rumah tangga × {_angka(RASIO_DTKS, 1)}"
-            " (asumsi: daftar keluarga miskin seperti DTKS mencakup lebih banyak keluarga daripada"
-            " angka kemiskinan BPS), minimal 1.\n",
+            "Kolom `penduduk_miskin` berisi penduduk dalam keluarga terdaftar DTKS (indikator"
+            " `penduduk_dtks`), bukan angka kemiskinan BPS: BPS tidak menerbitkan P0 per desa."
+            " Keluarga terdaftar DTKS (`jumlah_keluarga_miskin`) = penduduk DTKS ÷ jiwa per rumah"
+            " tangga, minimal 1.\n",
             "### 5.2 Tingkat indikator tanpa acuan (tahun 2022, persen)\n",
             _tabel_asumsi_tingkat(),
             "### 5.3 Struktur laten (skala logit)\n",
-            "b > 0: desa yang lebih miskin bernilai lebih tinggi; c > 0: desa yang lebih jauh"
+            "logit(p) = intersep + "
+            f"{_angka(BOBOT_LATEN_UMUM, 1)} × (b × kemiskinan + c × keterpencilan) ± faktor"
+            " layanan + efek desa + efek fasilitas. Faktor layanan (simpangan baku"
+            f" {_angka(SD_LAYANAN, 2)} di tingkat desa, 0,25 di tingkat kecamatan) sama untuk semua"
+            " indikator satu layanan dan bebas antarlayanan, supaya desa yang lemah di air bersih"
+            " tidak otomatis lemah di adminduk (asumsi)."
+            " b > 0: desa yang lebih miskin bernilai lebih tinggi; c > 0: desa yang lebih jauh"
             " bernilai lebih tinggi. Tujuannya korelasi yang masuk akal: desa miskin punya"
             " sanitasi, air minum, dan dokumen yang lebih buruk, BABS dan stunting lebih tinggi,"
             " serta cakupan bansos lebih tinggi (tetapi tidak 100 %); desa jauh punya persalinan"

@@ -217,12 +217,14 @@ INDIKATOR_DESA = Tabel(
         _cacah("jumlah_penduduk", "Jumlah penduduk desa"),
         _cacah("jumlah_rumah_tangga", "Jumlah rumah tangga", satuan="rumah tangga"),
         _cacah(
-            "jumlah_keluarga_miskin", "Keluarga miskin (terdata di DTKS/setara)", satuan="keluarga"
+            "jumlah_keluarga_miskin",
+            "Keluarga terdaftar DTKS (register, bukan P0 BPS)",
+            satuan="keluarga",
         ),
         _cacah("balita_diukur", "Balita 0–59 bulan yang diukur tinggi badannya"),
         _cacah("balita_stunting", "Balita dengan tinggi menurut umur < −2 SD standar WHO", TURUN),
-        _cacah("anak_12_23_bulan", "Anak umur 12–23 bulan"),
-        _cacah("anak_idl", "Anak 12–23 bulan dengan imunisasi dasar lengkap", NAIK),
+        _cacah("anak_12_23_bulan", "Anak umur 12–23 bulan (sasaran program imunisasi)"),
+        _cacah("anak_idl", "Anak yang tercatat di register puskesmas sudah mendapat IDL", NAIK),
         _cacah("persalinan", "Jumlah persalinan dalam tahun itu"),
         _cacah("persalinan_fasyankes", "Persalinan di fasilitas pelayanan kesehatan", NAIK),
         _cacah("ibu_hamil_sasaran", "Sasaran ibu hamil (SPM)"),
@@ -256,10 +258,17 @@ INDIKATOR_DESA = Tabel(
         _cacah(
             "rt_babs", "Rumah tangga yang masih buang air besar sembarangan", TURUN, "rumah tangga"
         ),
-        _cacah("penduduk_miskin", "Penduduk di bawah garis kemiskinan", TURUN),
+        _cacah(
+            "penduduk_miskin",
+            "Penduduk dalam keluarga terdaftar DTKS (register Kemensos; bukan angka kemiskinan BPS)",
+            TURUN,
+        ),
         _cacah("peserta_jkn", "Penduduk terdaftar JKN", NAIK),
         _cacah(
-            "keluarga_miskin_bansos", "Keluarga miskin penerima bantuan sosial", NAIK, "keluarga"
+            "keluarga_miskin_bansos",
+            "Keluarga terdaftar DTKS penerima bantuan sosial",
+            NAIK,
+            "keluarga",
         ),
         _cacah("anak_0_17", "Penduduk umur 0–17 tahun"),
         _cacah("anak_0_17_akta", "Anak 0–17 yang memiliki akta kelahiran", NAIK),
