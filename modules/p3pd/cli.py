@@ -8,7 +8,9 @@ berbahasa Indonesia, tanpa traceback, dengan kode keluar bukan nol.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -85,20 +87,48 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Titik masuk perintah ``p3pd``; mengembalikan kode keluar."""
+    """Titik masuk perintah ``p3pd``; mengembalikan kode keluar.
+
+    Galat pengguna dicetak tanpa traceback (kode 2); Ctrl-C memberi kode 130; pipa yang ditutup
+    pembacanya (``p3pd ringkasan | head``) diakhiri dengan tenang.
+    """
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        _buang_keluaran()
+        return 0
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if not getattr(args, "perintah", None):
         parser.print_help()
         return 2
     try:
-        return int(importlib.import_module(args._modul).jalankan(args) or 0)
+        kode = int(importlib.import_module(args._modul).jalankan(args) or 0)
+        sys.stdout.flush()
+        return kode
     except GalatP3PD as galat:
-        print(f"GALAT: {galat}", file=sys.stderr)
+        with contextlib.suppress(BrokenPipeError):
+            print(f"GALAT: {galat}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("Dihentikan oleh pengguna.", file=sys.stderr)
+        with contextlib.suppress(BrokenPipeError):
+            print("Dihentikan oleh pengguna.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # Pembaca keluaran sudah berhenti (mis. `p3pd ringkasan | head`): bukan galat. Arahkan
+        # sisa keluaran ke /dev/null agar Python tidak mencetak galat saat menutup stdout.
+        _buang_keluaran()
+        return 0
+
+
+def _buang_keluaran() -> None:
+    """Arahkan stdout ke /dev/null (setelah pipa ditutup pembacanya)."""
+    with contextlib.suppress(OSError, ValueError):
+        kosong = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(kosong, sys.stdout.fileno())
 
 
 if __name__ == "__main__":  # pragma: no cover

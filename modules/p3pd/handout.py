@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from p3pd.berkas import POLA_SEMENTARA, tulis_atomik
+from p3pd.berkas import bersihkan_sementara, tulis_atomik
 from p3pd.galat import GalatP3PD
 from p3pd.lokasi import folder_proyek
 
@@ -59,6 +59,9 @@ TAG_DIBUANG = ("remove-cell", "parameters", "injected-parameters")
 
 AKHIRAN_GAGAL = ".GAGAL.ipynb"
 """Akhiran notebook hasil yang gagal, disimpan untuk diperiksa."""
+
+PENANDA_LAMA = ".LAMA"
+"""Sisipan nama untuk HTML/PDF lama dari handout yang kali ini gagal (mis. ``x.LAMA.pdf``)."""
 
 PESAN_PDF = (
     "PDF tidak dibuat karena WeasyPrint atau pustaka sistemnya (Pango) belum terpasang{sebab}. "
@@ -143,6 +146,8 @@ class Hasil:
     notebook_gagal: Path | None = None
     halaman: int | None = None
     detik: float = 0.0
+    berkas_lama: list[Path] = field(default_factory=list)
+    """HTML/PDF dari pembangunan sebelumnya yang diganti nama menjadi ``*.LAMA.*`` karena gagal."""
 
 
 @dataclass
@@ -184,11 +189,25 @@ class Ringkasan:
             )
             baris.append(f"  {h.pekerjaan.nama} ({jenis}{hal}){lebih}")
         if self.gagal:
-            baris.append("GAGAL:")
+            baris.append(f"GAGAL ({len(self.gagal)}):")
+            kelompok: dict[str, list[Hasil]] = {}
             for h in sorted(self.gagal, key=lambda h: h.pekerjaan.nama):
-                baris.append(f"  {h.pekerjaan.nama}: {h.pesan}")
-                if h.notebook_gagal:
-                    baris.append(f"    notebook untuk diperiksa: {h.notebook_gagal}")
+                kelompok.setdefault(h.pesan, []).append(h)
+            for pesan, daftar in kelompok.items():
+                if len(daftar) == 1:
+                    baris.append(f"  {daftar[0].pekerjaan.nama}: {pesan}")
+                else:
+                    baris.append(f"  {len(daftar)} handout gagal dengan galat yang sama: {pesan}")
+                    baris.append("    " + ", ".join(h.pekerjaan.nama for h in daftar))
+                nb = [h.notebook_gagal.name for h in daftar if h.notebook_gagal]
+                if nb:
+                    baris.append("    notebook untuk diperiksa: " + ", ".join(nb))
+                lama = [b.name for h in daftar for b in h.berkas_lama]
+                if lama:
+                    baris.append(
+                        "    HTML/PDF dari pembangunan sebelumnya (bukan hasil terbaru) diganti "
+                        "nama: " + ", ".join(lama)
+                    )
         if self.catatan_pdf:
             baris.append(self.catatan_pdf)
         return "\n".join(baris)
@@ -237,19 +256,20 @@ def _pekerjaan_kecamatan(kec: Any, tahun: int) -> Pekerjaan:
 
 
 def tahun_data(folder: Path | None = None) -> list[int]:
-    """Tahun yang ada di tabel indikator desa (dibaca cepat, hanya kolom ``tahun``)."""
-    import pandas as pd
+    """Tahun yang ada di tabel indikator desa, dibaca lewat pemuat yang sama dengan ``p3pd periksa``.
 
+    Berkas yang diterima ``periksa`` (pemisah ';', baris judul di atas, UTF-16, .xlsx, …) juga
+    diterima di sini; berkas yang bermasalah menimbulkan ``DataTidakValid`` yang sama.
+    """
+    from p3pd import muat
     from p3pd.lokasi import folder_data
-    from p3pd.skema import INDIKATOR_DESA
 
-    berkas = (folder or folder_data()) / INDIKATOR_DESA.berkas
+    berkas = muat.berkas_tabel(folder or folder_data(), "indikator")
     if not berkas.exists():
         raise GalatP3PD(
             f"Berkas data '{berkas}' tidak ada. Buat data latihan dulu dengan perintah: p3pd data"
         )
-    kolom = pd.read_csv(berkas, usecols=["tahun"])["tahun"]
-    return sorted({int(t) for t in pd.to_numeric(kolom, errors="coerce").dropna()})
+    return sorted({int(t) for t in muat.muat_indikator(berkas)["tahun"]})
 
 
 def susun_pekerjaan(
@@ -338,36 +358,41 @@ def _tanpa_ganda(daftar: list[Pekerjaan]) -> list[Pekerjaan]:
 # --------------------------------------------------------------------------- tulis atomik
 
 
-def _proses_hidup(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def bersihkan_sisa(folder: Path, pid: Iterable[int] | None = None) -> list[Path]:
     """Hapus berkas sementara yang ditinggalkan proses yang sudah mati (mis. setelah ``kill -9``).
 
-    Bila ``pid`` diberikan, hanya sisa proses-proses itu yang dihapus. Hanya di POSIX (di
-    Windows, ``os.kill`` tidak bisa dipakai untuk memeriksa proses).
+    Bila ``pid`` diberikan, hanya sisa proses-proses itu yang dihapus. Lihat
+    ``p3pd.berkas.bersihkan_sementara`` (nomor proses yang dipakai ulang juga dikenali).
     """
-    if os.name != "posix" or not Path(folder).is_dir():
-        return []
-    sasaran = set(pid) if pid is not None else None
-    dihapus = []
-    for berkas in Path(folder).glob(".*.tmp"):
-        cocok = POLA_SEMENTARA.match(berkas.name)
-        if not cocok:
-            continue
-        p = int(cocok["pid"])
-        if (sasaran is not None and p in sasaran) or (sasaran is None and not _proses_hidup(p)):
-            with contextlib.suppress(OSError):
-                berkas.unlink()
-                dihapus.append(berkas)
-    return dihapus
+    return bersihkan_sementara(folder, pid)
+
+
+def periksa_jaringan_lokal() -> str | None:
+    """``None`` bila antarmuka jaringan lokal (127.0.0.1) berfungsi; selain itu pesan galatnya.
+
+    Kernel Jupyter berbicara dengan pembangun handout lewat soket TCP di 127.0.0.1. Tanpa
+    antarmuka loopback (mis. di kontainer atau ``unshare -n`` tanpa ``ip link set lo up``)
+    kernel tidak pernah tersambung dan pembangunan menunggu tanpa akhir; periksa dulu.
+    """
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as server:
+            server.settimeout(3)
+            server.bind(("127.0.0.1", 0))
+            server.listen(1)
+            porta = server.getsockname()[1]
+            with socket.create_connection(("127.0.0.1", porta), timeout=3):
+                pass
+    except OSError as galat:
+        return (
+            "Antarmuka jaringan lokal (loopback 127.0.0.1) tidak berfungsi "
+            f"({galat.strerror or galat}), sehingga kernel Jupyter tidak dapat dinyalakan dan "
+            "handout tidak dapat dibangun. Internet tidak diperlukan, tetapi loopback harus "
+            "menyala: mis. jalankan `ip link set lo up` (di dalam `unshare -n`, kontainer, atau "
+            "sandbox), lalu coba lagi."
+        )
+    return None
 
 
 # --------------------------------------------------------------------------- HTML dan PDF
@@ -424,13 +449,36 @@ def ke_html(nb: Any, judul: str | None = None) -> str:
 
 def ke_pdf(html: str, tujuan: Path) -> int:
     """Cetak HTML handout menjadi PDF A4 lewat WeasyPrint (ditulis atomik); kembalikan jumlah halaman."""
+    isi, halaman = _pdf_bita(html)
+    tulis_atomik(tujuan, isi)
+    return halaman
+
+
+def _pdf_bita(html: str) -> tuple[bytes, int]:
+    """PDF A4 dari HTML handout di memori (belum menyentuh berkas); juga jumlah halamannya."""
     import weasyprint
 
     for nama in ("weasyprint", "fontTools"):
         logging.getLogger(nama).setLevel(logging.ERROR)
     dokumen = weasyprint.HTML(string=html, base_url=str(folder_templat())).render()
-    tulis_atomik(tujuan, lambda f: dokumen.write_pdf(target=f))
-    return len(dokumen.pages)
+    return dokumen.write_pdf(), len(dokumen.pages)
+
+
+def _singkirkan_lama(folder: Path, nama: str) -> list[Path]:
+    """Ganti nama HTML/PDF lama sebuah handout yang kali ini gagal menjadi ``nama.LAMA.*``.
+
+    Dengan begitu tidak ada berkas bernama seperti hasil terbaru yang sebenarnya berasal dari
+    pembangunan sebelumnya. Mengembalikan nama baru berkas-berkas itu.
+    """
+    dipindah = []
+    for akhiran in FORMAT:
+        lama = folder / f"{nama}.{akhiran}"
+        if lama.is_file():
+            baru = folder / f"{nama}{PENANDA_LAMA}.{akhiran}"
+            with contextlib.suppress(OSError):
+                os.replace(lama, baru)
+                dipindah.append(baru)
+    return dipindah
 
 
 def jumlah_gambar(nb: Any) -> int:
@@ -663,6 +711,7 @@ def bangun_satu(
     if galat is not None:
         hasil.pesan = _pesan_galat(galat)
         hasil.notebook_gagal = _simpan_gagal(nb, keluaran, pekerjaan.nama)
+        hasil.berkas_lama = _singkirkan_lama(keluaran, pekerjaan.nama)
         hasil.detik = time.perf_counter() - mulai
         if not isinstance(galat, _GalatDijalankan):
             # Notebook selesai tetapi hasilnya tidak sah (mis. tanpa gambar): keadaan modul
@@ -671,22 +720,27 @@ def bangun_satu(
                 kernel.nyalakan_ulang()
         return hasil
     try:
+        # HTML dan PDF disiapkan di memori dulu: gagal di sini tidak menulis apa pun.
         html = ke_html(nb, pekerjaan.judul)
+        pdf = _pdf_bita(html) if "pdf" in format else None
         if "html" in format:
             hasil.berkas.append(tulis_atomik(keluaran / f"{pekerjaan.nama}.html", html))
-        if "pdf" in format:
-            tujuan = keluaran / f"{pekerjaan.nama}.pdf"
-            hasil.halaman = ke_pdf(html, tujuan)
-            hasil.berkas.append(tujuan)
+        if pdf is not None:
+            hasil.berkas.append(tulis_atomik(keluaran / f"{pekerjaan.nama}.pdf", pdf[0]))
+            hasil.halaman = pdf[1]
     except Exception as galat_konversi:
         hasil.pesan = "konversi gagal — " + _pesan_galat(galat_konversi)
         hasil.notebook_gagal = _simpan_gagal(nb, keluaran, pekerjaan.nama)
+        hasil.berkas_lama = _singkirkan_lama(keluaran, pekerjaan.nama)
         hasil.detik = time.perf_counter() - mulai
         with contextlib.suppress(Exception):
             kernel.nyalakan_ulang()
         return hasil
-    with contextlib.suppress(FileNotFoundError):
-        gagal_lama.unlink()  # sisa kegagalan lama untuk handout yang kini berhasil
+    for sisa in [gagal_lama] + [
+        keluaran / f"{pekerjaan.nama}{PENANDA_LAMA}.{akhiran}" for akhiran in FORMAT
+    ]:
+        with contextlib.suppress(FileNotFoundError):
+            sisa.unlink()  # sisa kegagalan lama untuk handout yang kini berhasil
     hasil.berhasil = True
     hasil.detik = time.perf_counter() - mulai
     return hasil
@@ -820,6 +874,9 @@ def bangun_handout(
     pekerjaan = list(pekerjaan)
     if not pekerjaan:
         return Ringkasan([], keluaran, time.perf_counter() - mulai, catatan_pdf)
+    jaringan = periksa_jaringan_lokal()
+    if jaringan:
+        raise GalatP3PD(jaringan)
     n = max(1, min(pekerja or jumlah_inti(), len(pekerjaan)))
     ctx = _konteks_proses()
     antrean_tugas = ctx.Queue()
@@ -853,6 +910,7 @@ def bangun_handout(
         sinyal_lama = signal.signal(signal.SIGTERM, _sigterm)
 
     hasil: dict[int, Hasil] = {}
+    sudah_dilaporkan: set[str] = set()
     sedang: dict[int, int] = {}  # nomor pekerja → indeks pekerjaan yang sedang dikerjakan
     bar = None
     try:
@@ -876,7 +934,7 @@ def bangun_handout(
                             berhasil=False,
                             pesan=f"proses pekerja berhenti tak terduga (kode keluar {pr.exitcode})",
                         )
-                        _laporkan(bar, hasil[indeks])
+                        _laporkan(bar, hasil[indeks], sudah_dilaporkan)
                         del proses[nomor]
                         antrean_tugas.put(None)
                         _mulai_pekerja(nomor_berikut)
@@ -891,14 +949,14 @@ def bangun_handout(
                                 pesan="tidak dikerjakan: semua proses pekerja berhenti "
                                 f"(kode keluar {', '.join(map(str, kode))})",
                             )
-                            _laporkan(bar, hasil[indeks])
+                            _laporkan(bar, hasil[indeks], sudah_dilaporkan)
                 continue
             if jenis == "mulai":
                 sedang[nomor] = indeks
             else:
                 sedang.pop(nomor, None)
                 hasil[indeks] = isi
-                _laporkan(bar, isi)
+                _laporkan(bar, isi, sudah_dilaporkan)
         for pr in proses.values():
             pr.join(timeout=30)
     except KeyboardInterrupt:
@@ -914,6 +972,11 @@ def bangun_handout(
         antrean_tugas.close()
         antrean_hasil.close()
     urut = [hasil[i] for i in range(len(pekerjaan))]
+    for h in urut:
+        if not h.berhasil and not h.berkas_lama:
+            # Gagal di luar bangun_satu (pekerja mati, kernel tidak siap): HTML/PDF lama tetap
+            # tidak boleh tampak seperti hasil terbaru.
+            h.berkas_lama = _singkirkan_lama(keluaran, h.pekerjaan.nama)
     return Ringkasan(urut, keluaran, time.perf_counter() - mulai, catatan_pdf)
 
 
@@ -950,9 +1013,13 @@ def _bilah(total: int, aktif: bool) -> Any:
     )
 
 
-def _laporkan(bar: Any, hasil: Hasil) -> None:
+def _laporkan(bar: Any, hasil: Hasil, sudah: set[str] | None = None) -> None:
+    """Majukan bilah; pesan gagal dicetak sekali per galat yang berbeda (rinciannya di ringkasan)."""
     if not hasil.berhasil:
-        bar.write(f"GAGAL {hasil.pekerjaan.nama}: {hasil.pesan}", file=sys.stderr)
+        if sudah is None or hasil.pesan not in sudah:
+            bar.write(f"GAGAL {hasil.pekerjaan.nama}: {hasil.pesan}", file=sys.stderr)
+            if sudah is not None:
+                sudah.add(hasil.pesan)
     bar.update(1)
 
 
