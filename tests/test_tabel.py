@@ -233,7 +233,9 @@ def test_simpan_excel_gagal_menulis_tidak_meninggalkan_sisa(tmp_path, contoh, mo
     def gagal(*args, **kwargs):
         raise OSError("disk penuh")
 
-    monkeypatch.setattr(pd.DataFrame, "to_excel", gagal)
+    import openpyxl
+
+    monkeypatch.setattr(openpyxl.Workbook, "save", gagal)
     with pytest.raises(OSError, match="disk penuh"):
         simpan_excel(contoh, "hasil", tmp_path)
     assert isi_folder(tmp_path) == []

@@ -236,21 +236,18 @@ def _isi_xlsx(tabel: pd.DataFrame, nama_kec: str, kode_kec: str, tahun: int) -> 
     """Buku kerja dengan lembar 'indikator' (data) dan 'keterangan' (penanda data sintetis)."""
     from datetime import datetime
 
-    import openpyxl
+    from p3pd.excel import buat_buku
 
-    buku = openpyxl.Workbook()
-    lembar = buku.active
-    lembar.title = "indikator"
-    lembar.append(list(tabel.columns))
-    for baris in tabel.itertuples(index=False):
-        lembar.append([_nilai_xlsx(k, v) for k, v in zip(tabel.columns, baris, strict=True)])
-    ket = buku.create_sheet("keterangan")
-    for teks in (
-        "DATA SINTETIS untuk latihan membersihkan data (bukan data desa sungguhan).",
-        f"Kecamatan {nama_kec} ({kode_kec}), tahun {tahun}; masalahnya sengaja ditanam.",
-        "Daftar masalah: lihat README.md di folder yang sama.",
-    ):
-        ket.append([teks])
+    data = [list(tabel.columns)] + [
+        [_nilai_xlsx(k, v) for k, v in zip(tabel.columns, baris, strict=True)]
+        for baris in tabel.itertuples(index=False)
+    ]
+    keterangan = [
+        ["DATA SINTETIS untuk latihan membersihkan data (bukan data desa sungguhan)."],
+        [f"Kecamatan {nama_kec} ({kode_kec}), tahun {tahun}; masalahnya sengaja ditanam."],
+        ["Daftar masalah: lihat README.md di folder yang sama."],
+    ]
+    buku = buat_buku({"indikator": data, "keterangan": keterangan})
     buku.properties.creator = "p3pd"
     buku.properties.created = datetime(*_WAKTU_TETAP)
     buku.properties.modified = datetime(*_WAKTU_TETAP)

@@ -15,6 +15,8 @@ import numpy as np
 import pandas as pd
 
 from p3pd import skema, wilayah
+from p3pd.excel import mirip_rumus
+from p3pd.galat import ringkas_baris
 from p3pd.lokasi import folder_referensi
 from p3pd.muat_masalah import (
     KolomHasil,
@@ -29,7 +31,7 @@ from p3pd.muat_masalah import (
     teks_sel,
     urai_unik,
 )
-from p3pd.muat_pribadi import POLA_PRIBADI, periksa_nik
+from p3pd.muat_pribadi import POLA_PRIBADI, kolom_nama_orang, periksa_nama_orang, periksa_nik
 
 _YA = {"ya", "y", "yes", "true", "benar", "ada", "1", "1.0"}
 _TIDAK = {"tidak", "tdk", "t", "no", "n", "false", "salah", "tidak ada", "0", "0.0"}
@@ -62,12 +64,17 @@ def periksa_tabel(
     mentah: Mentah, tabel: skema.Tabel, laporan: Laporan, wilayah_dikenal: bool
 ) -> pd.DataFrame:
     data, baris = mentah.data, mentah.baris
-    # Data pribadi menurut nama kolom.
-    pribadi = [n for n in data.columns if POLA_PRIBADI.match(n)]
+    # Data pribadi menurut nama kolom (NIK, KK, tanggal lahir, nama/kontak orang).
+    pribadi = [
+        n
+        for n in data.columns
+        if POLA_PRIBADI.match(n) or (n not in tabel.nama_kolom and kolom_nama_orang(n, data[n]))
+    ]
     if pribadi:
         laporan.tambah(
-            "kolom berisi data pribadi (NIK, nomor KK, atau nama orang) tidak boleh ada di data "
-            "ini. Hapus kolom itu dari berkas (simpan sebagai salinan), lalu muat ulang.",
+            "kolom berisi data pribadi (NIK, nomor KK, tanggal lahir, atau nama/kontak orang) "
+            "tidak boleh ada di data ini. Hapus kolom itu dari berkas (simpan sebagai salinan), "
+            "lalu muat ulang.",
             tuple(pribadi),
         )
     # Kolom wajib yang hilang, dengan usulan untuk judul yang salah eja.
@@ -101,6 +108,27 @@ def periksa_tabel(
     for kolom in tabel.kolom:
         if kolom.tipe == skema.TIPE_TEKS and kolom.nama in hasil:
             periksa_nik(hasil[kolom.nama].nilai, kolom.nama, baris, laporan)
+    # Nama orang menurut isinya: di kolom tambahan (juga nama polos dua-tiga kata) dan di kolom
+    # teks bebas skema (hanya yang bersapaan/bergelar). Nama wilayah tidak diperiksa.
+    dikenal = _nama_wilayah_dikenal(data)
+    for n in lain:
+        if n not in pribadi:
+            periksa_nama_orang(data[n], n, baris, laporan, isi_bebas=True, wilayah_dikenal=dikenal)
+    for kolom in tabel.kolom:
+        if (
+            kolom.tipe == skema.TIPE_TEKS
+            and kolom.nama in hasil
+            and not kolom.nama.startswith(("nama_", "kode_", "id_"))
+        ):
+            periksa_nama_orang(
+                hasil[kolom.nama].nilai,
+                kolom.nama,
+                baris,
+                laporan,
+                isi_bebas=False,
+                wilayah_dikenal=dikenal,
+            )
+    _ingatkan_mirip_rumus(data, baris, laporan)
     # Pemeriksaan antarbaris dan antarkolom, hanya atas baris yang nilainya sah.
     if len(data) and all(k in hasil for k in tabel.kunci):
         _periksa_kunci(hasil, tabel, baris, laporan)
@@ -115,6 +143,43 @@ def periksa_tabel(
     for n in lain:
         keluaran[n] = _rapikan_tambahan(data[n].reset_index(drop=True), n, laporan)
     return keluaran
+
+
+@lru_cache(maxsize=1)
+def _nama_wilayah_referensi() -> frozenset[str]:
+    ref = wilayah.daftar_kecamatan()
+    nama = set()
+    for k in ("nama_provinsi", "nama_kabupaten", "nama_kecamatan"):
+        nama.update(str(v).lower() for v in ref[k])
+    return frozenset(nama)
+
+
+def _nama_wilayah_dikenal(data: pd.DataFrame) -> set[str]:
+    """Nama wilayah yang dikenal: referensi kecamatan latihan dan kolom nama_* wilayah di tabel."""
+    nama = set(_nama_wilayah_referensi())
+    for k in ("nama_desa", "nama_kecamatan", "nama_kabupaten", "nama_provinsi"):
+        if k in data.columns:
+            nama.update(" ".join(str(v).split()).lower() for v in data[k].dropna().unique())
+    return nama
+
+
+def _ingatkan_mirip_rumus(data: pd.DataFrame, baris: np.ndarray, laporan: Laporan) -> None:
+    """Peringatan (bukan penolakan) untuk sel teks yang di spreadsheet bisa menjadi rumus."""
+    for n in data.columns:
+        seri = data[n]
+        if not (pd.api.types.is_object_dtype(seri) or pd.api.types.is_string_dtype(seri)):
+            continue
+        kode, unik = urai_unik(seri)
+        pilih = np.array([mirip_rumus(v) for v in unik], dtype=bool)
+        if pilih.any():
+            nomor = baris[per_baris(pilih, kode)]
+            laporan.ingatkan(
+                f"Kolom '{n}': {len(nomor)} sel diawali '=', '+', '-', '@', tab, atau ganti baris "
+                f"(baris {ringkas_baris(nomor)}). Di Excel/LibreOffice isi seperti ini bisa "
+                "terbaca sebagai rumus (mis. =HYPERLINK yang membuka situs lain). p3pd membacanya "
+                "sebagai teks biasa dan selalu menyimpannya sebagai teks; periksa apakah isinya "
+                "memang dimaksudkan begitu."
+            )
 
 
 def _rapikan_tambahan(seri: pd.Series, nama: str, laporan: Laporan) -> pd.Series:
@@ -185,7 +250,7 @@ def _ubah_kode(
     for i in np.flatnonzero(~baku):
         v = unik[i]
         try:
-            normal = wilayah.normalisasi_kode(v)
+            normal = wilayah.normalisasi_kode(_tanpa_tak_terlihat(v))
             jenis = wilayah.jenis_kode(normal)
         except wilayah.KodeTidakValid as galat:
             salah[i] = True
@@ -225,6 +290,12 @@ def _ubah_kode(
             f"spasi/tanda kutip; diseragamkan (mis. {tampil(unik[diubah[0]])} → "
             f"'{hasil[diubah[0]]}')."
         )
+        aneh = sum(1 for i in diubah if _TAK_TERLIHAT.search(str(unik[i])))
+        if aneh:
+            laporan.catat(
+                f"Kolom '{nama}': {aneh} kode berisi spasi tak terputus atau karakter tak "
+                "terlihat (biasanya terbawa salin-tempel dari web/Excel); karakter itu dibuang."
+            )
     tidak_sah = salah | kelurahan
     if wilayah_dikenal:
         tidak_sah |= _periksa_wilayah_dikenal(
@@ -239,6 +310,15 @@ def _ubah_kode(
     faktor_unik = np.where(tidak_sah, -1, faktor_unik)
     faktor = np.append(faktor_unik, -1)[kode]
     return KolomHasil(sebagai_teks(nilai), faktor >= 0, faktor)
+
+
+_TAK_TERLIHAT = re.compile(r"[\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff]")
+"""Spasi tak terputus dan karakter lebar-nol (sering terbawa salin-tempel dari web atau Excel)."""
+
+
+def _tanpa_tak_terlihat(v: object) -> object:
+    """Buang spasi tak terputus dan karakter lebar-nol dari kode (tidak pernah bagian kode)."""
+    return _TAK_TERLIHAT.sub("", v) if isinstance(v, str) else v
 
 
 def _jenis_galat_kode(pesan: str) -> str:
@@ -316,7 +396,7 @@ def _urai_angka(unik: np.ndarray, bulat: bool) -> tuple[np.ndarray, ...]:
     if angka_asli.any():
         nilai[angka_asli] = seri[angka_asli].astype(float).to_numpy()
     teks0 = seri.where(~angka_asli, "0").astype(str)
-    t = teks0.str.replace(r"[\s\u00a0\u202f]+", "", regex=True)
+    t = teks0.str.replace(r"[\s\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff]+", "", regex=True)
     rp = t.str.match(r"(?i)rp\.?").to_numpy(dtype=bool)
     t = t.str.replace(r"^(?i:rp)\.?", "", regex=True)
 

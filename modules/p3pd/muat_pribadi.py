@@ -51,3 +51,149 @@ def periksa_nik(seri: pd.Series, nama: str, baris: np.ndarray, laporan: Laporan)
             nama,
             baris[mirip],
         )
+
+
+# --------------------------------------------------------------------------- nama orang
+
+_KATA_PERAN = {
+    "pengusul", "penanggung", "pj", "kontak", "narahubung", "pic", "petugas", "bidan", "kader",
+    "ketua", "sekretaris", "bendahara", "kades", "lurah", "operator", "pendamping", "pemohon",
+    "pelapor", "responden", "pasien", "penerima", "pengelola", "koordinator", "fasilitator",
+    "perawat", "dokter", "guru", "kepala",
+}  # fmt: skip
+"""Kata di judul kolom yang menandakan orang (bila isinya teks, bukan cacah)."""
+
+_KATA_KONTAK = {"hp", "telepon", "telp", "tlp", "whatsapp", "wa", "email", "surel", "ponsel"}
+"""Kata di judul kolom yang menandakan kontak pribadi; ditolak apa pun isinya."""
+
+_OBJEK_NAMA = {
+    "desa", "kelurahan", "kecamatan", "kabupaten", "kota", "provinsi", "dusun", "wilayah",
+    "lembaga", "instansi", "organisasi", "program", "kegiatan", "opd", "dinas", "sekolah",
+    "posyandu", "puskesmas", "fasilitas", "indikator", "layanan", "bidang", "sub", "usulan",
+    "jalan", "kelompok", "bumdes", "unit", "sumber", "jenis", "barang", "tabel", "kolom", "berkas",
+    "lembar", "jabatan", "peran", "sasaran", "proyek", "paket", "kampung", "rt", "rw",
+}  # fmt: skip
+"""Kata sesudah ``nama_`` yang berarti nama benda/wilayah/lembaga, bukan nama orang."""
+
+_SESUDAH_IBU_BAPAK = {
+    "hamil", "menyusui", "nifas", "bersalin", "balita", "kota", "rumah", "tangga", "dan", "anak",
+    "pkk", "bayi", "muda",
+}  # fmt: skip
+
+_POLA_SAPAAN = re.compile(
+    r"(?<![\w.])(?:Bpk|Bapak|Pak|Ibu|Bu|Sdr|Sdri|Saudara|Saudari|Hj|Hajjah|Haji|KH|Drs|Dra|Dr|dr"
+    r"|Ir|Prof|Ny|Nn|Tn|H\.)\.?\s+([A-Z][a-z]+)"
+)
+_POLA_GELAR = re.compile(
+    r"(?:,\s*|\s)(?:S\.\s?(?:Pd|Kep|ST|Tr|Sos|IP|Kom|Ag|Farm|Gz|KM|E|H|T|Si|P|Psi|Ked|Keb|AP)"
+    r"|M\.\s?(?:Si|Pd|Kes|M|Ak|Sc|AP|Kom|T|H|E|PH)|A\.\s?Md(?:\.\s?[A-Z][a-z]+)?"
+    r"|Amd\.\s?[A-Z][a-z]+|SKM|S\.?Tr\.?Keb|Ners|Ns\.)(?=[\s,.;]|$)"
+)
+_KATA_BUKAN_ORANG = {
+    # lembaga dan tempat layanan
+    "desa", "kelurahan", "kecamatan", "kabupaten", "kab", "kota", "provinsi", "dusun", "rt", "rw",
+    "jalan", "jl", "puskesmas", "pustu", "polindes", "poskesdes", "posyandu", "rumah", "sakit",
+    "rsud", "klinik", "dinas", "badan", "kantor", "bappeda", "dukcapil", "disdukcapil", "bpjs",
+    "bps", "sd", "smp", "sma", "smk", "mi", "mts", "ma", "tk", "paud", "kb", "sps", "sekolah",
+    "madrasah", "pesantren", "pondok", "universitas", "yayasan", "koperasi", "bumdes", "pkk",
+    "bpd", "lpm", "karang", "taruna", "kelompok", "forum", "tim", "pokja", "satgas", "unit",
+    "pt", "cv", "tbk", "bank", "bri", "bni", "csr", "masjid", "gereja", "pura", "vihara", "balai",
+    "gedung", "pasar", "pemerintah", "pemdes", "kementerian", "upt", "uptd", "lembaga", "dan",
+    # kata tempat yang lazim di nama desa/dusun
+    "lor", "kidul", "wetan", "kulon", "tengah", "baru", "lama", "jaya", "makmur", "sari", "rejo",
+    "mulyo", "asri", "indah", "utara", "selatan", "timur", "barat", "hilir", "hulu", "atas",
+    "bawah", "ilir", "ulu", "sumber", "tanjung", "sungai", "bukit", "gunung", "kali", "pulau",
+    "teluk", "muara", "batu", "air", "kampung", "krajan", "pasir", "rawa", "sido", "tegal",
+    "kebun", "talang", "padang", "lubuk", "kuala", "simpang", "dolok", "huta", "nagari",
+    # kegiatan dan layanan
+    "program", "kegiatan", "pembangunan", "rehabilitasi", "pengadaan", "pelatihan", "bersih",
+    "sanitasi", "jamban", "sumur", "irigasi", "saluran", "embung", "drainase", "gizi",
+    "stunting", "imunisasi", "layanan", "pelayanan", "dana", "anggaran", "kesehatan",
+    "pendidikan", "sosial", "umum", "operasional", "honor", "insentif", "belanja",
+}  # fmt: skip
+_POLA_KATA_NAMA = re.compile(r"[A-Z][a-z]+(?:['-][A-Za-z][a-z]*)?")
+
+
+def kolom_nama_orang(nama: str, seri: pd.Series) -> bool:
+    """Benar bila judul kolom ``nama`` menandakan nama atau kontak orang.
+
+    Judul seperti ``nama_pengusul``, ``nama_bidan``, ``penanggung_jawab``, ``kontak``,
+    ``no_hp``; tetapi bukan ``nama_desa``/``nama_lembaga`` dan sejenisnya, dan bukan kolom cacah
+    seperti ``jumlah_kader`` atau ``bidan_desa`` yang isinya angka.
+    """
+    kata = [k for k in nama.split("_") if k]
+    if not kata:
+        return False
+    if set(kata) & _KATA_KONTAK:
+        return True
+    if kata[0] in ("jumlah", "banyak", "persen", "rasio", "total"):
+        return False
+    orang = kata[0] == "nama" and not (set(kata[1:]) & _OBJEK_NAMA) and len(kata) > 1
+    orang = orang or (kata[0] == "nama" and len(kata) == 1)
+    orang = orang or bool(set(kata) & _KATA_PERAN)
+    if not orang:
+        return False
+    isi = seri.dropna()
+    if not len(isi):
+        return True
+    angka = pd.to_numeric(isi.astype(str).str.replace(r"[\s.,]", "", regex=True), errors="coerce")
+    return bool(angka.isna().mean() >= 0.5)
+
+
+def _bergelar(teks: str) -> bool:
+    for cocok in _POLA_SAPAAN.finditer(teks):
+        if cocok.group(1).lower() not in _SESUDAH_IBU_BAPAK:
+            return True
+    return bool(_POLA_GELAR.search(teks))
+
+
+def _mirip_nama_polos(teks: str, wilayah_dikenal: set[str]) -> bool:
+    """Dua-tiga kata berhuruf kapital di awal, tanpa kata lembaga/tempat, bukan nama wilayah."""
+    kata = teks.split()
+    if not 2 <= len(kata) <= 3 or teks.lower() in wilayah_dikenal:
+        return False
+    return all(_POLA_KATA_NAMA.fullmatch(k) for k in kata) and not any(
+        k.lower() in _KATA_BUKAN_ORANG for k in kata
+    )
+
+
+def periksa_nama_orang(
+    seri: pd.Series,
+    nama: str,
+    baris: np.ndarray,
+    laporan: Laporan,
+    *,
+    isi_bebas: bool,
+    wilayah_dikenal: set[str],
+) -> bool:
+    """Laporkan sel yang tampak berisi nama orang (tanpa menampilkan namanya); benar bila ada.
+
+    Selalu: nama bersapaan atau bergelar ('Bpk. …', 'Ibu …', 'Hj. …', '…, S.Pd', '…, A.Md.Keb').
+    Bila ``isi_bebas`` (kolom tambahan di luar skema): juga kolom yang sebagian besar isinya dua
+    atau tiga kata berhuruf kapital yang bukan nama lembaga, tempat, atau wilayah yang dikenal.
+    """
+    if not (pd.api.types.is_object_dtype(seri) or pd.api.types.is_string_dtype(seri)):
+        return False
+    kode, unik = urai_unik(seri)
+    if not len(unik):
+        return False
+    teks = [" ".join(teks_sel(v).split()) for v in unik]
+    gelar = np.array([_bergelar(t) for t in teks], dtype=bool)
+    polos = np.zeros(len(unik), dtype=bool)
+    if isi_bebas:
+        calon = np.array([_mirip_nama_polos(t, wilayah_dikenal) for t in teks], dtype=bool)
+        bermakna = np.array([bool(t) and not t.replace(".", "").isdigit() for t in teks])
+        if calon.sum() >= 2 and calon.sum() >= 0.6 * max(1, bermakna.sum()):
+            polos = calon
+    pilih = gelar | polos
+    if not pilih.any():
+        return False
+    laporan.tambah(
+        "berisi nama orang (mis. bersapaan/bergelar seperti 'Bpk.', 'Ibu', 'Hj.', 'S.Pd', atau "
+        "nama dua-tiga kata). Data pribadi tidak boleh ada di data ini; tulis jabatan atau "
+        "lembaganya saja (mis. 'Bidan desa', 'Kepala Puskesmas'), atau hapus kolomnya, simpan "
+        "sebagai salinan, lalu muat ulang.",
+        nama,
+        baris[per_baris(pilih, kode)],
+    )
+    return True

@@ -105,6 +105,10 @@ def laporan_periksa(
         baris.extend(f"  - {c}" for c in catatan)
     else:
         baris.append("Yang dirapikan     : tidak ada; berkas sudah rapi.")
+    peringatan = data.attrs.get("peringatan_muat", [])
+    if peringatan:
+        baris.append("Perhatian          :")
+        baris.extend(f"  - {p}" for p in peringatan)
     baris.append(
         f"Hasil              : OK — berkas dapat dipakai, mis. dengan "
         f"p3pd.muat.muat_{tabel}({str(berkas)!r}). Berkas asli tidak diubah."

@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from p3pd.berkas import tulis_atomik
+from p3pd.berkas import bersihkan_sementara, tulis_atomik
+from p3pd.excel import isi_buku, xlsx_bita
 from p3pd.galat import GalatP3PD
 
 __all__ = ["JENIS", "jenis_isi", "ringkas_kolom", "simpan_excel", "LEMBAR_DATA", "LEMBAR_CATATAN"]
@@ -123,6 +124,8 @@ def simpan_excel(
     - Berkas sudah ada dengan isi yang sama (mis. sel dijalankan ulang): tidak ditulis ulang.
     - Berkas sudah ada dengan isi berbeda (mis. sudah Anda sunting di Excel): berkas itu
       **dibiarkan**, dan tabel disimpan dengan nama baru ``nama (2).xlsx``, ``nama (3).xlsx``, …
+    - Teks yang diawali ``=``, ``+``, ``-``, ``@``, tab, atau CR disimpan sebagai teks, tidak
+      pernah sebagai rumus yang hidup (lihat ``p3pd.excel``).
     """
     from p3pd.notebook import folder_kerja
 
@@ -131,13 +134,15 @@ def simpan_excel(
     if not tujuan_folder.is_dir():
         raise GalatP3PD(f"Folder '{tujuan_folder}' tidak ada; buat dulu foldernya.")
     dasar = _nama_xlsx(nama_berkas)
+    bersihkan_sementara(tujuan_folder)  # sisa simpan yang terputus (mis. kernel dimatikan paksa)
+    isi = _xlsx_bita(tabel, catatan)
     for nomor in range(1, _BATAS_NOMOR + 1):
         nama = dasar if nomor == 1 else f"{Path(dasar).stem} ({nomor}).xlsx"
         tujuan = tujuan_folder / nama
         if not tujuan.exists():
-            _tulis_xlsx_atomik(tabel, catatan, tujuan)
+            _tulis_xlsx_atomik(isi, tujuan)
             return tujuan
-        if _isi_sama(tujuan, tabel, catatan):
+        if _isi_sama(tujuan, isi):
             return tujuan
     raise GalatP3PD(
         f"Sudah ada {_BATAS_NOMOR} berkas bernama '{Path(dasar).stem} (…).xlsx' di "
@@ -189,20 +194,15 @@ def _nama_xlsx(nama_berkas: str) -> str:
 
 def _xlsx_bita(tabel: pd.DataFrame, catatan: str) -> bytes:
     """Isi berkas .xlsx di memori; gagal di sini berarti belum ada berkas yang disentuh."""
-    penyangga = io.BytesIO()
-    penulis = pd.ExcelWriter(penyangga, engine="openpyxl")
-    tabel.to_excel(penulis, sheet_name=LEMBAR_DATA, index=False)
+    lembar: dict[str, pd.DataFrame] = {LEMBAR_DATA: tabel}
     if catatan.strip():
-        pd.DataFrame({"catatan": [catatan.strip()]}).to_excel(
-            penulis, sheet_name=LEMBAR_CATATAN, index=False
-        )
-    penulis.close()
-    return penyangga.getvalue()
+        lembar[LEMBAR_CATATAN] = pd.DataFrame({"catatan": [catatan.strip()]})
+    return xlsx_bita(lembar)
 
 
-def _tulis_xlsx_atomik(tabel: pd.DataFrame, catatan: str, tujuan: Path) -> None:
+def _tulis_xlsx_atomik(isi: bytes, tujuan: Path) -> None:
     try:
-        tulis_atomik(tujuan, _xlsx_bita(tabel, catatan))
+        tulis_atomik(tujuan, isi)
     except PermissionError:
         raise GalatP3PD(
             f"Berkas '{tujuan.name}' tidak dapat ditulis (izin ditolak). Mungkin foldernya "
@@ -210,25 +210,14 @@ def _tulis_xlsx_atomik(tabel: pd.DataFrame, catatan: str, tujuan: Path) -> None:
         ) from None
 
 
-def _isi_sama(berkas: Path, tabel: pd.DataFrame, catatan: str) -> bool:
-    """Benar bila ``berkas`` berisi tabel dan catatan yang sama persis (nilai, kolom, urutan)."""
+def _isi_sama(berkas: Path, isi_baru: bytes) -> bool:
+    """Benar bila ``berkas`` berisi lembar dan sel yang sama persis dengan ``isi_baru``.
+
+    Dibandingkan sel demi sel seperti tersimpan (teks tetap teks, angka tetap angka), sehingga
+    menyimpan ulang tabel yang sama tidak pernah membuat salinan "(2)".
+    """
     try:
-        lembar = pd.read_excel(berkas, sheet_name=None, engine="openpyxl")
+        lama = isi_buku(berkas)
     except Exception:  # bukan .xlsx yang dapat dibaca: anggap berbeda, jangan ditimpa
         return False
-    harapan_catatan = [catatan.strip()] if catatan.strip() else []
-    ada_catatan = lembar.get(LEMBAR_CATATAN)
-    isi_catatan = [] if ada_catatan is None else ada_catatan.iloc[:, 0].astype(str).tolist()
-    if set(lembar) - {LEMBAR_DATA, LEMBAR_CATATAN} or isi_catatan != harapan_catatan:
-        return False
-    lama = lembar.get(LEMBAR_DATA)
-    if lama is None or [str(k) for k in lama.columns] != list(tabel.columns):
-        return False
-    lama.columns = list(tabel.columns)
-    try:
-        pd.testing.assert_frame_equal(
-            lama, tabel.reset_index(drop=True), check_dtype=False, check_column_type=False
-        )
-    except (AssertionError, TypeError, ValueError):
-        return False
-    return True
+    return lama == isi_buku(io.BytesIO(isi_baru))
