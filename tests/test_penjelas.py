@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from p3pd.galat import DataTidakValid
-from p3pd.penjelas import JUDUL_ASLI, Penjelasan, jelaskan
+from p3pd.penjelas import JUDUL_ASLI, Penjelasan, coba, jelaskan
 
 
 def _jalankan(kode: str, ruang: dict | None = None) -> Penjelasan:
@@ -116,3 +116,12 @@ def test_aturan_yang_gagal_tidak_menyembunyikan_kesalahan():
 
     p = jelaskan(Aneh(), "x")
     assert "Aneh" in p.judul
+
+
+def test_coba_untuk_contoh_di_notebook():
+    p = coba("jawaban_2 = Namo Rambe")
+    assert isinstance(p, Penjelasan) and p.judul == "teks belum diapit tanda kutip"
+    assert p.asli.strip().endswith("SyntaxError: invalid syntax")
+    assert "/" not in p.asli  # tanpa jalur berkas: sama di setiap mesin
+    assert coba("jawaban_3 = Getasan").asli.strip() == "NameError: name 'Getasan' is not defined"
+    assert repr(coba("x = 1")) == "Kode ini berjalan tanpa pesan kesalahan."

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from types import TracebackType
 
 from p3pd.galat import GalatP3PD
-from p3pd.kotak import kotak_html
+from p3pd.kotak import Kotak, kotak_html
 
 JUDUL_ASLI = "Pesan asli (bahasa Inggris)"
 
@@ -134,6 +134,25 @@ def jelaskan(
     except Exception:  # aturan khusus tidak boleh menyembunyikan kesalahan aslinya
         judul, saran = _umum(galat)
     return Penjelasan(type(galat).__name__, judul, saran, asli, baris, kode)
+
+
+def coba(kode: str) -> Penjelasan | Kotak:
+    """Jalankan potongan kode kecil di ruang nama kosong dan tampilkan penjelasan kesalahannya.
+
+    Untuk contoh di notebook: kotak penjelasan tampil tanpa membuat sel itu gagal. Pesan asli
+    diringkas menjadi baris kode dan baris kesalahannya (tanpa jalur berkas dan tanda ``^``
+    yang berbeda antarversi Python), jadi keluarannya sama di setiap mesin.
+    Kode tanpa kesalahan menghasilkan kotak "Kode ini berjalan tanpa pesan kesalahan.".
+    """
+    ruang: dict[str, object] = {}
+    try:
+        exec(compile(kode, "<sel>", "exec"), ruang)
+    except Exception as galat:
+        asli = f"{type(galat).__name__}: {galat}"
+        if isinstance(galat, SyntaxError):
+            asli = f"  line {galat.lineno}\n    {(galat.text or '').strip()}\n{type(galat).__name__}: {galat.msg}"
+        return jelaskan(galat, kode, {}, asli=asli)
+    return Kotak("Kode ini berjalan tanpa pesan kesalahan.", "benar")
 
 
 # --- letak kesalahan di dalam sel --------------------------------------------------------------
