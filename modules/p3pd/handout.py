@@ -297,7 +297,9 @@ def susun_pekerjaan(
         raise GalatP3PD(
             f"Tingkat '{tingkat}' tidak dikenal. Pilihan: {', '.join(TINGKAT_HANDOUT)}."
         )
-    ada = tahun_data()
+    data = periksa_data_handout()
+    ada = sorted({int(t) for t in data["indikator"]["tahun"]})
+    awalan = {k[:n] for k in data["indikator"]["kode_desa"] for n in (2, 5, 8)}
     if not ada:
         raise GalatP3PD("Tabel indikator desa tidak berisi tahun satu pun.")
     if tahun is None:
@@ -334,6 +336,11 @@ def susun_pekerjaan(
             kec = wilayah.cari_kecamatan(k, daftar_prov[0].kode if len(daftar_prov) == 1 else None)
             if kab is not None and kec.kabupaten != kab:
                 raise GalatP3PD(f"Kecamatan {kec.nama} tidak ada di {kab.nama}.")
+            if kec.kode not in awalan:
+                raise GalatP3PD(
+                    f"Kecamatan {kec.nama} ({kec.kode}) tidak ada di tabel indikator data yang "
+                    "dipakai; tidak ada yang bisa ditulis di handout-nya."
+                )
             hasil.append(_pekerjaan_kecamatan(kec, tahun))
         return _tanpa_ganda(hasil)
     if tingkat == "kecamatan":
@@ -342,10 +349,46 @@ def susun_pekerjaan(
             tabel = wilayah.daftar_kecamatan(prov.kode)
             for kode in tabel["kode_kecamatan"]:
                 kec = wilayah.cari_kecamatan(kode)
-                if kab is None or kec.kabupaten == kab:
+                if (kab is None or kec.kabupaten == kab) and kec.kode in awalan:
                     hasil.append(_pekerjaan_kecamatan(kec, tahun))
-        return _tanpa_ganda(hasil)
-    return _tanpa_ganda([_pekerjaan_provinsi(p, kab, tahun) for p in daftar_prov])
+        return _hanya_yang_ada(hasil)
+    return _hanya_yang_ada(
+        [
+            _pekerjaan_provinsi(p, kab, tahun)
+            for p in daftar_prov
+            if (kab.kode if kab is not None else p.kode) in awalan
+        ]
+    )
+
+
+TABEL_HANDOUT = ("wilayah", "indikator", "belanja", "fasilitas", "usulan", "program")
+"""Tabel yang dibaca handout (lihat ``p3pd.laporan.muat_data``)."""
+
+
+def periksa_data_handout(folder: Path | None = None) -> dict[str, Any]:
+    """Periksa tabel handout di ``folder`` seperti ``p3pd ringkasan`` (juga antartabel).
+
+    Yang lolos pemeriksaan ini dapat diproses handout; yang tidak, dilaporkan sekali di sini
+    (``GalatP3PD`` berisi semua masalah) sebelum satu kernel pun dinyalakan.
+    """
+    from p3pd.lokasi import folder_data
+    from p3pd.ringkasan import periksa_folder
+
+    folder = Path(folder or folder_data())
+    if not folder.is_dir():
+        raise GalatP3PD(
+            f"Folder data '{folder}' tidak ada. Buat data latihan dulu dengan perintah: p3pd data"
+        )
+    return periksa_folder(folder, TABEL_HANDOUT)
+
+
+def _hanya_yang_ada(daftar: list[Pekerjaan]) -> list[Pekerjaan]:
+    if not daftar:
+        raise GalatP3PD(
+            "Data yang dipakai tidak berisi desa di wilayah yang diminta; tidak ada handout "
+            "yang bisa dibangun. Periksa folder data (P3PD_DATA) atau pilih wilayah lain."
+        )
+    return _tanpa_ganda(daftar)
 
 
 def _tanpa_ganda(daftar: list[Pekerjaan]) -> list[Pekerjaan]:

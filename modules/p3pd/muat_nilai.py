@@ -18,6 +18,7 @@ from p3pd import skema, wilayah
 from p3pd.excel import mirip_rumus
 from p3pd.galat import ringkas_baris
 from p3pd.lokasi import folder_referensi
+from p3pd.muat_antartabel import periksa_nama_wilayah
 from p3pd.muat_masalah import (
     KolomHasil,
     Laporan,
@@ -137,6 +138,7 @@ def periksa_tabel(
             _periksa_pasangan(hasil, pasangan, baris, laporan)
     if tabel.nama == skema.WILAYAH.nama:
         _periksa_jenjang_wilayah(hasil, baris, laporan)
+        periksa_nama_wilayah(hasil, baris, laporan)
     if laporan.masalah:
         return data
     keluaran = pd.DataFrame({n: h.nilai for n, h in hasil.items()}, index=pd.RangeIndex(len(data)))

@@ -7,6 +7,7 @@ yang mengganti data latihan dengan data desanya sendiri (``--data FOLDER``).
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -28,22 +29,35 @@ def daftar_argumen(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def periksa_folder(folder: Path) -> dict[str, pd.DataFrame]:
-    """Muat dan periksa semua tabel di ``folder``; kumpulkan semua galat sebelum melapor."""
+def periksa_folder(
+    folder: Path, nama_tabel: Sequence[str] | None = None
+) -> dict[str, pd.DataFrame]:
+    """Muat dan periksa tabel di ``folder`` (bawaan: semua tabel skema), lalu periksa antartabel.
+
+    Setiap tabel dicari sebagai ``.csv`` atau ``.xlsx`` (keduanya sekaligus ditolak karena tidak
+    jelas mana yang dipakai). Semua masalah semua tabel dikumpulkan dulu, lalu dilaporkan
+    sekaligus dalam satu ``GalatP3PD``.
+    """
     from p3pd import muat
+    from p3pd.muat_antartabel import periksa_antartabel
     from p3pd.skema import SEMUA_TABEL
 
+    daftar = list(nama_tabel) if nama_tabel is not None else list(SEMUA_TABEL)
     tabel: dict[str, pd.DataFrame] = {}
+    berkas: dict[str, str] = {}
     galat: list[str] = []
-    for nama, skema in SEMUA_TABEL.items():
+    for nama in daftar:
         try:
-            tabel[nama] = muat.muat_tabel(nama, folder / skema.berkas)
+            path = muat.berkas_tabel(folder, nama)
+            berkas[nama] = path.name
+            tabel[nama] = muat.muat_tabel(nama, path)
         except DataTidakValid as g:
             galat.append(str(g))
+    if not galat:
+        galat.extend(periksa_antartabel(tabel, berkas))
     if galat:
         raise GalatP3PD(
-            f"{len(galat)} dari {len(SEMUA_TABEL)} tabel di '{folder}' bermasalah:\n\n"
-            + "\n\n".join(galat)
+            f"{len(galat)} masalah pada {len(daftar)} tabel di '{folder}':\n\n" + "\n\n".join(galat)
         )
     return tabel
 
