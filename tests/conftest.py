@@ -65,6 +65,12 @@ def buat_tabel_contoh(
         data["anggaran"] = acak.integers(10_000_000, 300_000_000, len(data))
         data["realisasi"] = (data["anggaran"] * acak.uniform(0.7, 1.0, len(data))).astype(np.int64)
         return data
+    if nama_tabel == "belanja_kegiatan":
+        indeks = pd.MultiIndex.from_product([desa, tahun, ["1.1.01", "1.1.02", "1.1.04"]])
+        data = indeks.to_frame(index=False, name=["kode_desa", "tahun", "kode_kegiatan"])
+        data["anggaran"] = acak.integers(10_000_000, 100_000_000, len(data))
+        data["realisasi"] = (data["anggaran"] * acak.uniform(0.7, 1.0, len(data))).astype(np.int64)
+        return data
     if nama_tabel == "pendapatan":
         indeks = pd.MultiIndex.from_product([desa, tahun])
         data = indeks.to_frame(index=False, name=["kode_desa", "tahun"])

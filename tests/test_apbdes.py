@@ -21,10 +21,11 @@ import pytest
 
 from p3pd import apbdes
 from p3pd.apbdes import (
-    BATAS_SILTAP,
+    BATAS_30_PERSEN,
+    STATUS_BATAS,
+    batas_30_persen,
     belanja_per_kapita,
     porsi_layanan_dasar,
-    porsi_siltap,
     realisasi,
     referensi_sub_bidang,
     ringkasan_apbdes,
@@ -176,29 +177,92 @@ def test_saringan_tahun() -> None:
         porsi_layanan_dasar(_belanja(), tahun=2025)
 
 
-# --- Porsi siltap -------------------------------------------------------------------------
+# --- Batas 30 % (PP 11/2019) ---------------------------------------------------------------
+#
+# Rincian kegiatan 1.1 tahun 2024 (anggaran/realisasi):
+#   A (1.1 = 300 dari total 1000): 1.1.01 60/60, 1.1.02 150/150, 1.1.04 60/60, 1.1.07 30/30
+#       → dibatasi 210 = 21 %; seluruh 1.1 = 30 % (tepat batas, bukan indikasi)
+#   B (1.1 = 500 dari 1000): 1.1.01 80/80, 1.1.02 170/170, 1.1.04 150/150, 1.1.05 20/20,
+#       1.1.07 80/80 → dibatasi 270 = 27 % (memenuhi) walau seluruh 1.1 = 50 % (indikasi)
+#   D (1.1 = 100 dari 200): 1.1.02 70/70, 1.1.05 10/10, 1.1.06 20/20 → dibatasi 80 = 40 %
+#   C: tanpa rincian (dan total nol).
 
 
-def test_porsi_siltap_desa_dan_batas_tepat_30_persen() -> None:
-    assert BATAS_SILTAP == 30.0
-    hasil = porsi_siltap(_belanja(), tahun=2024)  # bawaan: anggaran
+def _kegiatan() -> pd.DataFrame:
+    baris = [
+        (A, 2024, "1.1.01", 60, 60),
+        (A, 2024, "1.1.02", 150, 150),
+        (A, 2024, "1.1.04", 60, 60),
+        (A, 2024, "1.1.07", 30, 30),
+        (B, 2024, "1.1.01", 80, 80),
+        (B, 2024, "1.1.02", 170, 170),
+        (B, 2024, "1.1.04", 150, 150),
+        (B, 2024, "1.1.05", 20, 20),
+        (B, 2024, "1.1.07", 80, 80),
+        (D, 2024, "1.1.02", 70, 70),
+        (D, 2024, "1.1.05", 10, 10),
+        (D, 2024, "1.1.06", 20, 20),
+    ]
+    return pd.DataFrame(
+        baris, columns=["kode_desa", "tahun", "kode_kegiatan", "anggaran", "realisasi"]
+    )
+
+
+def test_kegiatan_dibatasi_menurut_pp_11_2019() -> None:
+    assert BATAS_30_PERSEN == 30.0
+    # siltap dan tunjangan kades/perangkat, tunjangan BPD; bukan operasional atau RT/RW
+    assert apbdes.kegiatan_dibatasi() == ("1.1.01", "1.1.02", "1.1.05")
+
+
+def test_batas_dihitung_dari_rincian_kegiatan_bukan_seluruh_1_1() -> None:
+    hasil = batas_30_persen(_belanja(), _kegiatan(), tahun=2024)  # bawaan: anggaran
     assert list(hasil.columns) == [
         "kode_wilayah",
         "tahun",
         "total_belanja",
-        "belanja_siltap",
-        "porsi_siltap",
+        "belanja_1_1",
+        "porsi_1_1",
+        "indikasi",
+        "belanja_dibatasi",
+        "porsi_dibatasi",
         "melebihi_batas",
+        "status",
     ]
     a, b, c, d = (_baris(hasil, k) for k in (A, B, C, D))
-    assert a["porsi_siltap"] == 30.0 and not a["melebihi_batas"]  # tepat 30 % tidak melebihi
-    assert b["porsi_siltap"] == pytest.approx(50.0) and b["melebihi_batas"]
-    assert np.isnan(c["porsi_siltap"]) and not c["melebihi_batas"]  # anggaran nol
-    assert d["melebihi_batas"]
-    assert hasil["melebihi_batas"].dtype == bool
+    # B: seluruh 1.1 = 50 % (cara lama: "melebihi batas"), tetapi pos yang dibatasi 27 %
+    assert b["porsi_1_1"] == pytest.approx(50.0) and b["indikasi"]
+    assert b["porsi_dibatasi"] == pytest.approx(27.0) and not b["melebihi_batas"]
+    assert b["status"] == STATUS_BATAS["memenuhi"]
+    # A: seluruh 1.1 tepat 30 % bukan indikasi; dibatasi 21 %
+    assert a["porsi_1_1"] == 30.0 and not a["indikasi"]
+    assert a["porsi_dibatasi"] == pytest.approx(21.0) and not a["melebihi_batas"]
+    # D: pos yang dibatasi 40 % (operasional BPD 1.1.06 tidak dihitung)
+    assert d["belanja_dibatasi"] == 80 and d["porsi_dibatasi"] == pytest.approx(40.0)
+    assert d["melebihi_batas"] and d["status"] == STATUS_BATAS["melebihi"]
+    # C: anggaran nol
+    assert np.isnan(c["porsi_1_1"]) and not c["melebihi_batas"]
+    assert c["status"] == STATUS_BATAS["tanpa_data"]
+    assert hasil["melebihi_batas"].dtype == bool and hasil["indikasi"].dtype == bool
 
 
-def test_porsi_siltap_bebas_galat_pembulatan() -> None:
+def test_tanpa_rincian_hanya_indikasi_tidak_pernah_melebihi() -> None:
+    hasil = batas_30_persen(_belanja(), tahun=2024)
+    assert not hasil["melebihi_batas"].any()
+    assert hasil["porsi_dibatasi"].isna().all()
+    b, a = _baris(hasil, B), _baris(hasil, A)
+    assert b["indikasi"] and b["status"] == STATUS_BATAS["indikasi"]
+    assert a["status"] == STATUS_BATAS["memenuhi"]  # seluruh 1.1 ≤ 30 %: pasti memenuhi
+
+
+def test_daftar_kegiatan_dibatasi_dapat_diganti() -> None:
+    # Bila petunjuk kabupaten juga membatasi operasional BPD (1.1.06): D = 100/200 = 50 %.
+    hasil = batas_30_persen(
+        _belanja(), _kegiatan(), tahun=2024, dibatasi=["1.1.01", "1.1.02", "1.1.05", "1.1.06"]
+    )
+    assert _baris(hasil, D)["porsi_dibatasi"] == pytest.approx(50.0)
+
+
+def test_batas_bebas_galat_pembulatan() -> None:
     # 3/10*100 = 30.000000000000004 dalam float; porsi dan bendera harus tetap tepat 30 %.
     df = pd.DataFrame(
         {
@@ -209,23 +273,72 @@ def test_porsi_siltap_bebas_galat_pembulatan() -> None:
             "realisasi": [3, 7, 300_001, 699_999],
         }
     )
-    hasil = porsi_siltap(df)
-    assert _baris(hasil, A)["porsi_siltap"] == 30.0
+    keg = pd.DataFrame(
+        {
+            "kode_desa": [A, B],
+            "tahun": [2024, 2024],
+            "kode_kegiatan": ["1.1.02", "1.1.02"],
+            "anggaran": [3, 300_001],
+            "realisasi": [3, 300_001],
+        }
+    )
+    hasil = batas_30_persen(df, keg)
+    assert _baris(hasil, A)["porsi_dibatasi"] == 30.0
     assert not _baris(hasil, A)["melebihi_batas"]
     assert _baris(hasil, B)["melebihi_batas"]  # 30,0001 %
 
 
-def test_porsi_siltap_kecamatan_dan_realisasi() -> None:
-    hasil = porsi_siltap(_belanja(), "kecamatan", tahun=2024)
-    assert list(hasil.columns)[-2:] == ["melebihi_batas", "jumlah_desa_melebihi_batas"]
+def test_batas_kecamatan_dan_realisasi() -> None:
+    hasil = batas_30_persen(_belanja(), _kegiatan(), "kecamatan", tahun=2024)
+    assert list(hasil.columns)[-3:] == [
+        "jumlah_desa_indikasi",
+        "jumlah_desa_melebihi_batas",
+        "jumlah_desa_tanpa_rincian",
+    ]
     kec = _baris(hasil, "33.22.01")
-    assert kec["porsi_siltap"] == pytest.approx(40.0)  # 800 / 2000
-    assert kec["melebihi_batas"]
-    assert kec["jumlah_desa_melebihi_batas"] == 1  # hanya B; A tepat 30 %
-    assert _baris(hasil, "33.22.02")["jumlah_desa_melebihi_batas"] == 0
-    nyata = porsi_siltap(_belanja(), tahun=2024, nilai="realisasi")
-    assert _baris(nyata, A)["porsi_siltap"] == pytest.approx(300 / 800 * 100)
-    assert _baris(nyata, A)["melebihi_batas"]
+    assert kec["porsi_1_1"] == pytest.approx(40.0)  # 800 / 2000
+    assert kec["porsi_dibatasi"] == pytest.approx(24.0)  # (210 + 270) / 2000
+    assert kec["indikasi"] and not kec["melebihi_batas"]
+    assert kec["jumlah_desa_indikasi"] == 1  # hanya B; A tepat 30 %
+    assert kec["jumlah_desa_melebihi_batas"] == 0
+    prov = _baris(batas_30_persen(_belanja(), _kegiatan(), "provinsi", tahun=2024), "12")
+    assert prov["jumlah_desa_melebihi_batas"] == 1  # D
+    # C (total nol) tidak dihitung sebagai tanpa rincian
+    assert _baris(hasil, "33.22.02")["jumlah_desa_tanpa_rincian"] == 0
+    nyata = batas_30_persen(_belanja(), _kegiatan(), tahun=2024, nilai="realisasi")
+    assert _baris(nyata, A)["porsi_dibatasi"] == pytest.approx(210 / 800 * 100)
+
+
+def test_rincian_harus_sama_dengan_baris_1_1() -> None:
+    keg = _kegiatan()
+    keg.loc[0, "anggaran"] = 61
+    with pytest.raises(DataTidakValid, match=r"33\.22\.01\.2001 \(2024\)"):
+        batas_30_persen(_belanja(), keg, tahun=2024)
+    keg = _kegiatan()
+    keg.loc[0, "kode_kegiatan"] = "2.4.01"
+    with pytest.raises(DataTidakValid, match="sub-bidang 1.1"):
+        batas_30_persen(_belanja(), keg, tahun=2024)
+
+
+def test_batas_dari_data_latihan_sama_dengan_hitungan_pandas() -> None:
+    """Hitung ulang batas dari baris kegiatan data latihan dengan pandas biasa."""
+    from p3pd import muat
+
+    belanja, keg = muat.muat_belanja(), muat.muat_tabel("belanja_kegiatan")
+    belanja, keg = belanja[belanja["tahun"] == 2024], keg[keg["tahun"] == 2024]
+    total = belanja.groupby("kode_desa")["anggaran"].sum()
+    kena = keg[keg["kode_kegiatan"].isin(["1.1.01", "1.1.02", "1.1.05"])]
+    porsi = kena.groupby("kode_desa")["anggaran"].sum() / total * 100
+    satu = belanja[belanja["kode_sub_bidang"] == "1.1"].set_index("kode_desa")["anggaran"]
+    hasil = batas_30_persen(belanja, keg).set_index("kode_wilayah")
+    pd.testing.assert_series_equal(
+        hasil["porsi_dibatasi"], porsi.reindex(hasil.index), check_names=False
+    )
+    assert (hasil["melebihi_batas"] == (porsi.reindex(hasil.index) > 30)).all()
+    # Pelajarannya: jauh lebih banyak desa berindikasi (seluruh 1.1 > 30 %) daripada melebihi.
+    lama = (satu / total * 100).reindex(hasil.index) > 30
+    assert lama.sum() > 5 * hasil["melebihi_batas"].sum() > 0
+    assert not (hasil["melebihi_batas"] & ~hasil["indikasi"]).any()
 
 
 # --- Per kapita ---------------------------------------------------------------------------
@@ -301,19 +414,19 @@ def test_ringkasan_sama_dengan_fungsi_tunggal() -> None:
         ring = ringkasan_apbdes(_belanja(), _penduduk(), tingkat)
         kunci = ["kode_wilayah", "tahun"]
         porsi = porsi_layanan_dasar(_belanja(), tingkat)
-        siltap = porsi_siltap(_belanja(), tingkat)  # anggaran
+        siltap = batas_30_persen(_belanja(), None, tingkat)  # anggaran
         kapita = belanja_per_kapita(_belanja(), _penduduk(), tingkat)
         real = realisasi(_belanja(), tingkat)
         for sumber, kolom in [
             (porsi, ["belanja_layanan_dasar", "porsi_layanan_dasar", "porsi_adminduk"]),
-            (siltap, ["porsi_siltap", "melebihi_batas"]),
+            (siltap, ["porsi_1_1", "indikasi", "porsi_dibatasi", "melebihi_batas"]),
             (kapita, ["jumlah_penduduk", "belanja_layanan_dasar_per_kapita"]),
             (real, ["total_anggaran", "total_realisasi", "persen_realisasi"]),
         ]:
             pd.testing.assert_frame_equal(ring[kunci + kolom], sumber[kunci + kolom])
         if tingkat != "desa":
-            assert ring["jumlah_desa_melebihi_batas"].tolist() == (
-                siltap["jumlah_desa_melebihi_batas"].tolist()
+            assert ring["jumlah_desa_indikasi"].tolist() == (
+                siltap["jumlah_desa_indikasi"].tolist()
             )
 
 
@@ -333,8 +446,11 @@ def test_ringkasan_kolom_tetap() -> None:
         "porsi_air_sanitasi",
         "porsi_jaminan_sosial",
         "porsi_adminduk",
-        "porsi_siltap",
+        "porsi_1_1",
+        "indikasi",
+        "porsi_dibatasi",
         "melebihi_batas",
+        "jumlah_desa_indikasi",
         "jumlah_desa_melebihi_batas",
         "jumlah_penduduk",
         "belanja_layanan_dasar_per_kapita",
@@ -419,7 +535,7 @@ def test_sel_kosong_dan_negatif_menyebut_baris_berkas() -> None:
     df = _belanja()
     df.loc[5, "anggaran"] = -1
     with pytest.raises(DataTidakValid, match=r"kolom 'anggaran', baris 7: .*negatif"):
-        porsi_siltap(df)
+        batas_30_persen(df)
 
 
 def test_kode_sub_bidang_tidak_dikenal() -> None:

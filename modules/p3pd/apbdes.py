@@ -1,11 +1,11 @@
-"""Kualitas belanja desa dari tabel belanja APBDes (kode sub-bidang Permendagri 20/2018).
+"""Kualitas belanja desa dari tabel belanja APBDes (kode Permendagri 20/2018).
 
-Empat ukuran, masing-masing di tingkat desa, kecamatan, kabupaten, atau provinsi:
+Ukuran-ukuran, masing-masing di tingkat desa, kecamatan, kabupaten, atau provinsi:
 
 * **porsi layanan dasar** — bagian belanja yang masuk ke sub-bidang layanan dasar
   (:func:`porsi_layanan_dasar`);
-* **porsi siltap** — bagian sub-bidang 1.1 (siltap, tunjangan, dan operasional pemerintah
-  desa) terhadap batas 30 % (:func:`porsi_siltap`);
+* **batas 30 %** — bagian belanja yang dibatasi PP 11/2019 (:func:`batas_30_persen`, aturannya
+  di bawah);
 * **belanja layanan dasar per kapita** — rupiah per penduduk (:func:`belanja_per_kapita`);
 * **persentase realisasi** — realisasi dibagi anggaran (:func:`realisasi`);
 
@@ -14,15 +14,36 @@ mengalir ke tempat kesenjangannya?", :func:`uang_vs_kesenjangan` menggabungkan k
 indikator layanan per desa (``p3pd.indikator``) dengan porsi belanja layanan yang sama.
 
 Di tingkat kecamatan, kabupaten, dan provinsi, **rupiah dijumlahkan dulu, baru dibagi**
-(sama seperti cacah pada indikator layanan dasar). Rata-rata porsi desa memberi bobot yang
-sama pada desa berbelanja kecil dan besar, dan hasilnya keliru. Kode wilayah diambil dari
+(sama seperti jumlah warga pada indikator layanan dasar). Rata-rata porsi desa memberi bobot
+yang sama pada desa berbelanja kecil dan besar, dan hasilnya keliru. Kode wilayah diambil dari
 awalan kode desa: ``PP.KK.CC`` (8 karakter) untuk kecamatan, ``PP.KK`` (5) untuk kabupaten,
 ``PP`` (2) untuk provinsi.
 
-Pemetaan sub-bidang ke layanan dasar ada di ``referensi/sub_bidang.csv`` (kolom ``layanan``):
-1.3 → adminduk, 2.1 → pendidikan, 2.2 → kesehatan, 2.4 → air bersih & sanitasi, dan
-5.3 → jaminan sosial. Pemetaan 5.3 (Keadaan Mendesak) adalah **asumsi**: BLT Dana Desa lazim
-dianggarkan di sub-bidang itu, tetapi itu kebiasaan praktik, bukan ketentuan peraturan.
+**Aturan batas 30 %** (PP 43/2014 Pasal 100 sebagaimana diubah PP 11/2019). Belanja desa
+paling banyak 30 % dipakai untuk (1) penghasilan tetap dan tunjangan kepala desa, sekretaris
+desa, dan perangkat desa lainnya, dan (2) tunjangan BPD. Operasional pemerintahan desa dan
+insentif RT/RW ada di sisi paling sedikit 70 %, bersama pembangunan, pembinaan, pemberdayaan,
+dan penanggulangan bencana. Pendapatan dari hasil tanah bengkok (atau sebutan lain) tidak ikut
+dihitung. Dalam kode kegiatan sub-bidang 1.1, pos yang dibatasi adalah 1.1.01 (siltap dan
+tunjangan kepala desa), 1.1.02 (siltap dan tunjangan perangkat desa), dan 1.1.05 (tunjangan
+BPD); daftarnya ada di ``referensi/kegiatan.csv`` (lihat ``referensi/SUMBER.md``). Hitungannya:
+
+* porsi yang dibatasi = belanja kegiatan 1.1.01 + 1.1.02 + 1.1.05 ÷ total belanja desa × 100;
+  **melebihi batas** hanya bila porsi itu di atas 30 % (tepat 30 % masih memenuhi). Itu
+  **dugaan pelanggaran** yang tetap harus dicocokkan dengan dokumen APBDes;
+* porsi seluruh sub-bidang 1.1 (termasuk operasional dan RT/RW) di atas 30 % hanyalah
+  **indikasi untuk ditelaah**, bukan pelanggaran: sub-bidang 1.1 memuat pos yang tidak dibatasi;
+* bila desa tidak punya rincian kegiatan 1.1, porsinya yang dibatasi tidak diketahui; bila
+  seluruh 1.1-nya ≤ 30 %, pos yang dibatasi pasti ≤ 30 % juga;
+* tanah bengkok: data latihan tidak memuat pendapatan bengkok (dianggap nol). Desa yang
+  membayar sebagian siltap dari hasil bengkok harus mengeluarkan belanja itu dari pembilang
+  dan penyebut sebelum membandingkan dengan 30 %.
+
+Pemetaan sub-bidang ke layanan dasar dibaca dari satu referensi, ``p3pd.layanan``
+(``referensi/sub_bidang.csv``): 1.3 → adminduk, 2.1 → pendidikan, 2.2 → kesehatan,
+2.4 → air bersih & sanitasi, dan 5.3 → jaminan sosial. Pemetaan 5.3 (Keadaan Mendesak) adalah
+**asumsi**: BLT Dana Desa lazim dianggarkan di sub-bidang itu, tetapi itu kebiasaan praktik,
+bukan ketentuan peraturan.
 
 Semua fungsi mengembalikan tabel dengan kolom kunci ``kode_wilayah`` dan ``tahun`` (sama
 seperti ``p3pd.indikator.hitung_capaian``, sehingga keduanya dapat digabung dengan
@@ -33,342 +54,72 @@ pernah diubah.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
+from p3pd.apbdes_rekap import (
+    _K_1_1,
+    _LAYANAN,
+    KODE_1_1,
+    NILAI,
+    TINGKAT,
+    _awal_tabel,
+    _bagi,
+    _contoh,
+    _faktor,
+    _ke_tingkat,
+    _nomor_baris,
+    _periksa_kolom,
+    _periksa_nilai,
+    _periksa_rupiah,
+    _periksa_tingkat,
+    _porsi,
+    _Rekap,
+    _rekap_desa,
+)
 from p3pd.galat import DataTidakValid
-from p3pd.lokasi import folder_referensi
+from p3pd.layanan import kegiatan_dibatasi as _kegiatan_dibatasi_referensi
+from p3pd.layanan import referensi_sub_bidang
 from p3pd.skema import BELANJA, LAYANAN
 
-TINGKAT = ("desa", "kecamatan", "kabupaten", "provinsi")
-"""Tingkat wilayah, dari terkecil ke terbesar."""
+__all__ = [
+    "BATAS_30_PERSEN",
+    "KODE_1_1",
+    "NILAI",
+    "STATUS_BATAS",
+    "TINGKAT",
+    "batas_30_persen",
+    "belanja_per_kapita",
+    "kegiatan_dibatasi",
+    "porsi_layanan_dasar",
+    "realisasi",
+    "referensi_sub_bidang",
+    "ringkasan_apbdes",
+    "uang_vs_kesenjangan",
+]
 
-BATAS_SILTAP = 30.0
-"""Batas porsi belanja siltap, tunjangan, dan operasional pemerintah desa (persen).
+BATAS_30_PERSEN = 30.0
+"""Batas porsi belanja untuk siltap dan tunjangan kepala desa, sekdes, perangkat desa, dan
+tunjangan BPD (persen dari total belanja desa). PP 43/2014 Pasal 100 sebagaimana diubah
+PP 11/2019: paling banyak 30 %. Porsi tepat 30 % masih memenuhi ketentuan."""
 
-PP 43/2014 sebagaimana telah diubah, Pasal 100: paling banyak 30 % dari jumlah anggaran
-belanja desa. Porsi tepat 30 % masih memenuhi ketentuan."""
-
-KODE_SILTAP = "1.1"
-"""Sub-bidang Penyelenggaraan Belanja Siltap, Tunjangan dan Operasional Pemerintahan Desa."""
-
-NILAI = ("anggaran", "realisasi")
-"""Kolom rupiah yang dapat dipakai sebagai dasar hitungan."""
-
-_PANJANG_KODE = {"kecamatan": 8, "kabupaten": 5, "provinsi": 2}
-_POLA_KODE_DESA = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")
-_KUNCI = ["kode_wilayah", "tahun"]
-# Kategori internal tiap sub-bidang: 0–4 = layanan (urutan skema.LAYANAN), lalu siltap, lainnya.
-_LAYANAN = tuple(LAYANAN)
-_K_SILTAP = len(_LAYANAN)
-_K_LAIN = _K_SILTAP + 1
-_N_KATEGORI = _K_LAIN + 1
-
-
-# --- Referensi ----------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def _baca_referensi() -> pd.DataFrame:
-    df = pd.read_csv(
-        folder_referensi() / "sub_bidang.csv", dtype=str, keep_default_na=False, encoding="utf-8"
-    )
-    df["layanan"] = df["layanan"].replace("", np.nan)
-    return df
+STATUS_BATAS = {
+    "melebihi": "melebihi batas (cocokkan dengan dokumen APBDes)",
+    "indikasi": "indikasi: seluruh 1.1 > 30 %, perlu ditelaah",
+    "memenuhi": "memenuhi",
+    "tanpa_data": "tanpa data",
+}
+"""Status :func:`batas_30_persen` per desa (kunci → teks yang ditampilkan)."""
 
 
-def referensi_sub_bidang() -> pd.DataFrame:
-    """Tabel referensi sub-bidang belanja desa (Permendagri 20/2018) dan layanan dasarnya.
+def kegiatan_dibatasi() -> tuple[str, ...]:
+    """Kode kegiatan sub-bidang 1.1 yang termasuk batas 30 %: ``('1.1.01', '1.1.02', '1.1.05')``.
 
-    Kolom: ``kode_sub_bidang`` (teks, mis. ``'2.1'``), ``kode_bidang``, ``nama_bidang``,
-    ``nama_sub_bidang``, ``layanan`` (kunci ``skema.LAYANAN`` atau kosong/NaN bila bukan
-    layanan dasar). Berkas dibaca sekali saat pertama kali diminta; setiap panggilan
-    mengembalikan salinan, jadi mengubah hasilnya tidak mengubah referensi.
+    Dibaca dari ``referensi/kegiatan.csv`` (kolom ``batas_30_persen``).
     """
-    return _baca_referensi().copy()
-
-
-@lru_cache(maxsize=1)
-def _kategori_per_kode() -> dict[str, int]:
-    ref = _baca_referensi()
-    hasil = {}
-    for kode, layanan in zip(ref["kode_sub_bidang"], ref["layanan"], strict=True):
-        if isinstance(layanan, str):
-            hasil[kode] = _LAYANAN.index(layanan)
-        elif kode == KODE_SILTAP:
-            hasil[kode] = _K_SILTAP
-        else:
-            hasil[kode] = _K_LAIN
-    return hasil
-
-
-# --- Pemeriksaan masukan ------------------------------------------------------------------
-
-
-def _nomor_baris(df: pd.DataFrame, salah: np.ndarray) -> list[int]:
-    """Nomor baris berkas (judul = baris 1) untuk baris yang salah.
-
-    Bila indeks tabel berupa bilangan bulat (seperti hasil ``read_csv``, juga setelah
-    disaring), baris berkas = label indeks + 2; selain itu dipakai urutan baris + 2.
-    """
-    if pd.api.types.is_integer_dtype(df.index.dtype):
-        return [int(i) + 2 for i in df.index[salah]]
-    return [int(i) + 2 for i in np.flatnonzero(salah)]
-
-
-def _periksa_tingkat(tingkat: str) -> None:
-    if tingkat not in TINGKAT:
-        raise ValueError(f"Tingkat '{tingkat}' tidak dikenal. Pilihan: {', '.join(TINGKAT)}.")
-
-
-def _periksa_nilai(nilai: str) -> None:
-    if nilai not in NILAI:
-        raise ValueError(f"nilai harus 'anggaran' atau 'realisasi', bukan {nilai!r}.")
-
-
-def _daftar_tahun(tahun: int | Iterable[int] | None) -> list[int] | None:
-    if tahun is None:
-        return None
-    if isinstance(tahun, int | np.integer):
-        return [int(tahun)]
-    return [int(t) for t in tahun]
-
-
-def _periksa_kolom(df: pd.DataFrame, wajib: Sequence[str], nama_tabel: str) -> None:
-    if not isinstance(df, pd.DataFrame):
-        raise TypeError(f"Tabel {nama_tabel} harus berupa DataFrame pandas.")
-    hilang = [k for k in wajib if k not in df.columns]
-    if hilang:
-        raise DataTidakValid(
-            f"kolom wajib tidak ada di tabel {nama_tabel}. Kolom yang ada: "
-            + ", ".join(str(k) for k in df.columns),
-            kolom=hilang,
-        )
-
-
-def _periksa_rupiah(df: pd.DataFrame, kolom: str, nama_tabel: str) -> np.ndarray:
-    """Kembalikan kolom sebagai float64 setelah memastikan angka, tidak kosong, tidak negatif."""
-    seri = df[kolom]
-    if not pd.api.types.is_numeric_dtype(seri.dtype) or pd.api.types.is_bool_dtype(seri.dtype):
-        raise DataTidakValid(
-            f"kolom di tabel {nama_tabel} harus berisi angka (rupiah/jiwa), bukan teks.",
-            kolom=kolom,
-        )
-    nilai = seri.to_numpy(dtype="float64", na_value=np.nan)
-    kosong = np.isnan(nilai)
-    if kosong.any():
-        raise DataTidakValid(
-            f"ada {int(kosong.sum())} sel kosong di tabel {nama_tabel}; isi dengan 0 bila memang nol.",
-            kolom=kolom,
-            baris=_nomor_baris(df, kosong),
-        )
-    negatif = nilai < 0
-    if negatif.any():
-        raise DataTidakValid(
-            f"ada {int(negatif.sum())} nilai negatif di tabel {nama_tabel}.",
-            kolom=kolom,
-            baris=_nomor_baris(df, negatif),
-        )
-    return nilai
-
-
-def _faktor(df: pd.DataFrame, kolom: str, nama_tabel: str) -> tuple[np.ndarray, np.ndarray]:
-    """Kode bilangan bulat tiap baris dan nilai uniknya (terurut); sel kosong ditolak."""
-    kode, unik = pd.factorize(df[kolom], sort=True)
-    kosong = kode < 0
-    if kosong.any():
-        raise DataTidakValid(
-            f"ada {int(kosong.sum())} sel kosong di tabel {nama_tabel}.",
-            kolom=kolom,
-            baris=_nomor_baris(df, kosong),
-        )
-    return kode, np.asarray(unik)
-
-
-def _tolak_kode(
-    df: pd.DataFrame, kolom: str, kode: np.ndarray, unik_salah: np.ndarray, pesan: str
-) -> DataTidakValid:
-    salah = np.isin(kode, unik_salah)
-    return DataTidakValid(pesan, kolom=kolom, baris=_nomor_baris(df, salah))
-
-
-def _contoh(nilai: Iterable[object], batas: int = 5) -> str:
-    daftar = [str(v) for v in nilai]
-    teks = ", ".join(f"'{v}'" for v in daftar[:batas])
-    return teks + (f" (dan {len(daftar) - batas} lainnya)" if len(daftar) > batas else "")
-
-
-# --- Rekap inti: satu lintasan atas tabel belanja -----------------------------------------
-
-
-@dataclass
-class _Rekap:
-    """Jumlah rupiah per wilayah × tahun dan per kategori sub-bidang."""
-
-    kode: np.ndarray  # kode wilayah per baris (teks)
-    tahun: np.ndarray  # tahun per baris
-    anggaran: np.ndarray  # bentuk (baris, _N_KATEGORI)
-    realisasi: np.ndarray  # bentuk (baris, _N_KATEGORI)
-    jumlah_desa: np.ndarray  # banyak desa per baris
-    desa: np.ndarray  # kode desa unik (untuk rekap desa: indeks ke sini)
-    indeks_desa: np.ndarray  # hanya untuk rekap desa: posisi desa per baris
-    indeks_tahun: np.ndarray  # posisi tahun per baris di ``tahun_unik``
-    tahun_unik: np.ndarray
-
-    def total(self, nilai: str) -> np.ndarray:
-        return getattr(self, nilai).sum(axis=1)
-
-    def layanan_dasar(self, nilai: str) -> np.ndarray:
-        return getattr(self, nilai)[:, : len(_LAYANAN)].sum(axis=1)
-
-
-def _rekap_desa(belanja: pd.DataFrame, tahun: int | Iterable[int] | None) -> _Rekap:
-    """Jumlahkan belanja per desa × tahun × kategori sub-bidang (vektor, tanpa loop per desa)."""
-    _periksa_kolom(belanja, BELANJA.nama_kolom, "belanja")
-    df = belanja
-    daftar_tahun = _daftar_tahun(tahun)
-    if daftar_tahun is not None:
-        df = df[df["tahun"].isin(daftar_tahun)]
-        if df.empty:
-            ada = sorted(pd.unique(belanja["tahun"].dropna()).tolist())
-            raise DataTidakValid(
-                f"tidak ada baris belanja untuk tahun {', '.join(map(str, daftar_tahun))}. "
-                f"Tahun yang ada: {', '.join(map(str, ada)) or '(tabel kosong)'}.",
-                kolom="tahun",
-            )
-    if df.empty:
-        raise DataTidakValid("tabel belanja tidak berisi baris data.")
-
-    anggaran = _periksa_rupiah(df, "anggaran", "belanja")
-    realisasi = _periksa_rupiah(df, "realisasi", "belanja")
-    i_desa, desa = _faktor(df, "kode_desa", "belanja")
-    i_tahun, tahun_unik = _faktor(df, "tahun", "belanja")
-    i_sub, sub = _faktor(df, "kode_sub_bidang", "belanja")
-
-    desa = desa.astype(str)
-    salah = np.array([not _POLA_KODE_DESA.match(k) for k in desa], dtype=bool)
-    if salah.any():
-        raise _tolak_kode(
-            df,
-            "kode_desa",
-            i_desa,
-            np.flatnonzero(salah),
-            "kode desa harus berpola PP.KK.CC.NNNN (mis. '33.22.01.2001'); ditemukan "
-            + _contoh(desa[salah])
-            + ".",
-        )
-    peta = _kategori_per_kode()
-    sub_teks = [str(s).strip() for s in sub]
-    tak_dikenal = np.array([s not in peta for s in sub_teks], dtype=bool)
-    if tak_dikenal.any():
-        raise _tolak_kode(
-            df,
-            "kode_sub_bidang",
-            i_sub,
-            np.flatnonzero(tak_dikenal),
-            "kode sub-bidang tidak dikenal: "
-            + _contoh(np.asarray(sub_teks)[tak_dikenal])
-            + ". Kode yang sah ada di referensi_sub_bidang() (Permendagri 20/2018), mis. '2.1'.",
-        )
-    n_desa, n_tahun, n_sub = len(desa), len(tahun_unik), len(sub)
-
-    # Satu baris per desa × tahun × sub-bidang: baris ganda akan terhitung dua kali.
-    kunci_lengkap = (i_desa.astype(np.int64) * n_tahun + i_tahun) * n_sub + i_sub
-    cacah = np.bincount(kunci_lengkap, minlength=n_desa * n_tahun * n_sub)
-    if (cacah > 1).any():
-        ganda = np.isin(kunci_lengkap, np.flatnonzero(cacah > 1))
-        raise DataTidakValid(
-            "baris ganda di tabel belanja: kombinasi kode_desa, tahun, dan kode_sub_bidang yang "
-            "sama muncul lebih dari sekali (akan terhitung dua kali).",
-            kolom=["kode_desa", "tahun", "kode_sub_bidang"],
-            baris=_nomor_baris(df, ganda),
-        )
-
-    kategori = np.array([peta[s] for s in sub_teks], dtype=np.int64)[i_sub]
-    sel = i_desa.astype(np.int64) * n_tahun + i_tahun
-    kunci = sel * _N_KATEGORI + kategori
-    ukuran = n_desa * n_tahun * _N_KATEGORI
-    jumlah_a = np.bincount(kunci, weights=anggaran, minlength=ukuran).reshape(-1, _N_KATEGORI)
-    jumlah_r = np.bincount(kunci, weights=realisasi, minlength=ukuran).reshape(-1, _N_KATEGORI)
-    ada = np.flatnonzero(np.bincount(sel, minlength=n_desa * n_tahun) > 0)
-    indeks_desa, indeks_tahun = np.divmod(ada, n_tahun)
-    return _Rekap(
-        kode=desa[indeks_desa],
-        tahun=tahun_unik[indeks_tahun],
-        anggaran=jumlah_a[ada],
-        realisasi=jumlah_r[ada],
-        jumlah_desa=np.ones(len(ada), dtype=np.int64),
-        desa=desa,
-        indeks_desa=indeks_desa,
-        indeks_tahun=indeks_tahun,
-        tahun_unik=tahun_unik,
-    )
-
-
-def _kelompok(rekap: _Rekap, tingkat: str) -> tuple[np.ndarray, np.ndarray, int]:
-    """Untuk setiap baris rekap desa: nomor kelompok wilayah × tahun, kode wilayah unik, banyak kelompok."""
-    awalan = pd.Index(rekap.desa).str.slice(0, _PANJANG_KODE[tingkat])
-    i_wil_desa, wilayah = pd.factorize(awalan, sort=True)
-    n_tahun = len(rekap.tahun_unik)
-    grup = i_wil_desa[rekap.indeks_desa].astype(np.int64) * n_tahun + rekap.indeks_tahun
-    return grup, np.asarray(wilayah, dtype=object), len(wilayah) * n_tahun
-
-
-def _jumlahkan(grup: np.ndarray, n_grup: int, nilai: np.ndarray) -> np.ndarray:
-    """Jumlah per kelompok untuk larik 1-D atau 2-D (kolom per kolom)."""
-    if nilai.ndim == 1:
-        return np.bincount(grup, weights=nilai, minlength=n_grup)
-    return np.column_stack(
-        [np.bincount(grup, weights=nilai[:, j], minlength=n_grup) for j in range(nilai.shape[1])]
-    )
-
-
-def _ke_tingkat(
-    rekap: _Rekap, tingkat: str, tambahan: dict[str, np.ndarray] | None = None
-) -> tuple[_Rekap, dict[str, np.ndarray]]:
-    """Jumlahkan rekap desa (dan larik ``tambahan`` per baris desa) ke tingkat yang diminta."""
-    tambahan = tambahan or {}
-    if tingkat == "desa":
-        return rekap, tambahan
-    grup, wilayah, n_grup = _kelompok(rekap, tingkat)
-    jumlah_desa = np.bincount(grup, minlength=n_grup)
-    ada = np.flatnonzero(jumlah_desa > 0)
-    i_wil, i_tahun = np.divmod(ada, len(rekap.tahun_unik))
-    hasil = _Rekap(
-        kode=wilayah[i_wil],
-        tahun=rekap.tahun_unik[i_tahun],
-        anggaran=_jumlahkan(grup, n_grup, rekap.anggaran)[ada],
-        realisasi=_jumlahkan(grup, n_grup, rekap.realisasi)[ada],
-        jumlah_desa=jumlah_desa[ada],
-        desa=rekap.desa,
-        indeks_desa=np.empty(0, dtype=np.int64),
-        indeks_tahun=i_tahun,
-        tahun_unik=rekap.tahun_unik,
-    )
-    return hasil, {k: _jumlahkan(grup, n_grup, v)[ada] for k, v in tambahan.items()}
-
-
-def _porsi(pembilang: np.ndarray, penyebut: np.ndarray) -> np.ndarray:
-    """100 × pembilang / penyebut; NaN bila penyebut nol (dihitung ×100 dulu agar 300/1000 tepat 30)."""
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(penyebut > 0, pembilang * 100.0 / penyebut, np.nan)
-
-
-def _bagi(pembilang: np.ndarray, penyebut: np.ndarray) -> np.ndarray:
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(penyebut > 0, pembilang / penyebut, np.nan)
-
-
-def _awal_tabel(rekap: _Rekap, tingkat: str) -> dict[str, np.ndarray]:
-    kolom = {"kode_wilayah": rekap.kode.astype(object), "tahun": rekap.tahun}
-    if tingkat != "desa":
-        kolom["jumlah_desa"] = rekap.jumlah_desa
-    return kolom
+    return _kegiatan_dibatasi_referensi()
 
 
 def _kolom_layanan_dasar(rekap: _Rekap, nilai: str) -> dict[str, np.ndarray]:
@@ -387,9 +138,9 @@ def _kolom_layanan_dasar(rekap: _Rekap, nilai: str) -> dict[str, np.ndarray]:
     return kolom
 
 
-def _melebihi(siltap: np.ndarray, total: np.ndarray) -> np.ndarray:
-    """Siltap > 30 % total, dibandingkan dalam rupiah (tanpa galat pembulatan persen)."""
-    return (total > 0) & (siltap * 100.0 > BATAS_SILTAP * total)
+def _di_atas_batas(bagian: np.ndarray, total: np.ndarray) -> np.ndarray:
+    """bagian > 30 % total, dibandingkan dalam rupiah (tanpa galat pembulatan persen)."""
+    return (total > 0) & (bagian * 100.0 > BATAS_30_PERSEN * total)
 
 
 # --- Fungsi publik ------------------------------------------------------------------------
@@ -422,42 +173,131 @@ def porsi_layanan_dasar(
     return pd.DataFrame(_awal_tabel(rekap, tingkat) | _kolom_layanan_dasar(rekap, nilai))
 
 
-def porsi_siltap(
+def _dibatasi_per_desa(
+    kegiatan: pd.DataFrame,
+    rekap: _Rekap,
+    nilai: str,
+    dibatasi: Sequence[str],
+) -> tuple[np.ndarray, np.ndarray]:
+    """Belanja kegiatan yang dibatasi dan tanda "ada rincian" untuk setiap baris rekap desa.
+
+    Rincian kegiatan harus berjumlah sama dengan baris 1.1 di tabel belanja (anggaran dan
+    realisasi); bila tidak, galat menyebut desanya.
+    """
+    wajib = ["kode_desa", "tahun", "kode_kegiatan", "anggaran", "realisasi"]
+    _periksa_kolom(kegiatan, wajib, "belanja_kegiatan")
+    n_tahun = len(rekap.tahun_unik)
+    n_sel = len(rekap.desa) * n_tahun
+    dibatasi_sel = np.zeros(n_sel)
+    ada_sel = np.zeros(n_sel, dtype=bool)
+    jumlah_sel = {k: np.zeros(n_sel) for k in NILAI}
+    if len(kegiatan):
+        kode, unik = _faktor(kegiatan, "kode_kegiatan", "belanja_kegiatan")
+        unik = np.array([str(u).strip() for u in unik], dtype=object)
+        salah = np.array([not u.startswith(KODE_1_1 + ".") for u in unik], dtype=bool)
+        if salah.any():
+            raise DataTidakValid(
+                "kode kegiatan di tabel belanja_kegiatan harus kegiatan sub-bidang 1.1 "
+                "(mis. '1.1.01'); ditemukan " + _contoh(unik[salah]) + ".",
+                kolom="kode_kegiatan",
+                baris=_nomor_baris(kegiatan, np.isin(kode, np.flatnonzero(salah))),
+            )
+        i_desa = pd.Index(rekap.desa).get_indexer(kegiatan["kode_desa"].astype(str))
+        i_tahun = pd.Index(rekap.tahun_unik).get_indexer(kegiatan["tahun"])
+        pakai = (i_desa >= 0) & (i_tahun >= 0)
+        sel = i_desa[pakai].astype(np.int64) * n_tahun + i_tahun[pakai]
+        kena = np.isin(unik, list(dibatasi))[kode][pakai]
+        rupiah = {k: _periksa_rupiah(kegiatan, k, "belanja_kegiatan")[pakai] for k in NILAI}
+        dibatasi_sel = np.bincount(sel, weights=rupiah[nilai] * kena, minlength=n_sel)
+        ada_sel = np.bincount(sel, minlength=n_sel) > 0
+        jumlah_sel = {k: np.bincount(sel, weights=v, minlength=n_sel) for k, v in rupiah.items()}
+    baris = rekap.indeks_desa.astype(np.int64) * n_tahun + rekap.indeks_tahun
+    ada = ada_sel[baris]
+    for k in NILAI:
+        beda = ada & ~np.isclose(jumlah_sel[k][baris], getattr(rekap, k)[:, _K_1_1], atol=0.5)
+        if beda.any():
+            contoh = [
+                f"{d} ({t})" for d, t in zip(rekap.kode[beda], rekap.tahun[beda], strict=True)
+            ]
+            raise DataTidakValid(
+                f"jumlah {k} kegiatan 1.1 di tabel belanja_kegiatan tidak sama dengan {k} "
+                f"sub-bidang 1.1 di tabel belanja untuk {int(beda.sum())} desa-tahun: "
+                + _contoh(contoh)
+                + ". Periksa apakah kedua tabel berasal dari APBDes yang sama.",
+                kolom=["kode_desa", "tahun", k],
+            )
+    return dibatasi_sel[baris], ada
+
+
+def batas_30_persen(
     belanja: pd.DataFrame,
+    kegiatan: pd.DataFrame | None = None,
     tingkat: str = "desa",
     tahun: int | Iterable[int] | None = None,
     nilai: str = "anggaran",
+    *,
+    dibatasi: Sequence[str] | None = None,
 ) -> pd.DataFrame:
-    """Porsi belanja sub-bidang 1.1 (siltap, tunjangan, operasional) terhadap batas 30 %.
+    """Batas 30 % PP 11/2019: porsi pos yang dibatasi dan porsi seluruh sub-bidang 1.1.
 
-    Batas: PP 43/2014 sebagaimana telah diubah, Pasal 100 — paling banyak 30 % dari jumlah
-    anggaran belanja desa (``BATAS_SILTAP``). Karena batas itu berlaku pada APBDes yang
-    ditetapkan, bawaan ``nilai='anggaran'``; ``nilai='realisasi'`` memeriksa realisasinya.
-    Sub-bidang 1.1 dipakai sebagai pendekatan pos yang dibatasi. Tepat 30 % **tidak**
-    melebihi batas.
+    ``belanja``: tabel belanja APBDes per sub-bidang. ``kegiatan``: rincian kegiatan sub-bidang
+    1.1 (tabel ``belanja_kegiatan``: ``kode_desa, tahun, kode_kegiatan, anggaran, realisasi``);
+    tanpa rincian, hanya indikasi yang dapat dihitung. ``dibatasi``: kode kegiatan yang dibatasi
+    (bawaan :func:`kegiatan_dibatasi`, yaitu 1.1.01, 1.1.02, 1.1.05). Batas berlaku pada APBDes
+    yang ditetapkan, jadi bawaan ``nilai='anggaran'``. Penyebut: total belanja desa (semua
+    sub-bidang). Aturan lengkap dan soal tanah bengkok: lihat keterangan modul.
 
-    Kolom hasil: ``kode_wilayah``, ``tahun``, ``jumlah_desa`` (hanya di atas tingkat desa),
-    ``total_belanja`` (Rp), ``belanja_siltap`` (Rp), ``porsi_siltap`` (%), ``melebihi_batas``
-    (benar bila porsi wilayah itu > 30 %; total nol → salah dan porsi NaN), dan di atas tingkat
-    desa ``jumlah_desa_melebihi_batas`` (banyak desa yang porsinya sendiri > 30 %).
+    Kolom hasil: ``kode_wilayah``, ``tahun``, ``jumlah_desa`` (di atas tingkat desa),
+    ``total_belanja``, ``belanja_1_1`` (Rp), ``porsi_1_1`` (%), ``indikasi`` (porsi 1.1 > 30 %),
+    ``belanja_dibatasi`` (Rp; NaN tanpa rincian), ``porsi_dibatasi`` (%; NaN tanpa rincian),
+    ``melebihi_batas`` (porsi yang dibatasi > 30 %; salah bila tidak diketahui), dan di tingkat
+    desa ``status`` (teks ``STATUS_BATAS``); di atas tingkat desa ``jumlah_desa_indikasi``,
+    ``jumlah_desa_melebihi_batas``, ``jumlah_desa_tanpa_rincian`` (porsi yang dibatasi wilayah
+    NaN bila ada desa tanpa rincian). Total belanja nol → porsi NaN, tanda salah.
     """
     _periksa_tingkat(tingkat)
     _periksa_nilai(nilai)
+    dibatasi = kegiatan_dibatasi() if dibatasi is None else tuple(dibatasi)
     desa = _rekap_desa(belanja, tahun)
     jumlah = getattr(desa, nilai)
-    lewat_desa = _melebihi(jumlah[:, _K_SILTAP], jumlah.sum(axis=1)).astype(np.int64)
-    rekap, tambah = _ke_tingkat(desa, tingkat, {"jumlah_desa_melebihi_batas": lewat_desa})
+    total, satu = jumlah.sum(axis=1), jumlah[:, _K_1_1]
+    if kegiatan is None:
+        batas, ada = np.zeros(len(total)), np.zeros(len(total), dtype=bool)
+    else:
+        batas, ada = _dibatasi_per_desa(kegiatan, desa, nilai, dibatasi)
+    indikasi = _di_atas_batas(satu, total)
+    lewat = ada & _di_atas_batas(batas, total)
+    tanpa = ~ada & (total > 0)
+    tambahan = {
+        "batas": batas,
+        "indikasi": indikasi.astype(np.int64),
+        "lewat": lewat.astype(np.int64),
+        "tanpa": tanpa.astype(np.int64),
+    }
+    rekap, tambah = _ke_tingkat(desa, tingkat, tambahan)
     jumlah = getattr(rekap, nilai)
-    total = jumlah.sum(axis=1)
-    siltap = jumlah[:, _K_SILTAP]
+    total, satu = jumlah.sum(axis=1), jumlah[:, _K_1_1]
+    diketahui = tambah["tanpa"] == 0
+    belanja_batas = np.where(diketahui, tambah["batas"], np.nan)
     kolom = _awal_tabel(rekap, tingkat) | {
         "total_belanja": total,
-        "belanja_siltap": siltap,
-        "porsi_siltap": _porsi(siltap, total),
-        "melebihi_batas": _melebihi(siltap, total),
+        "belanja_1_1": satu,
+        "porsi_1_1": _porsi(satu, total),
+        "indikasi": _di_atas_batas(satu, total),
+        "belanja_dibatasi": belanja_batas,
+        "porsi_dibatasi": _porsi(belanja_batas, total),
+        "melebihi_batas": diketahui & _di_atas_batas(np.nan_to_num(belanja_batas), total),
     }
-    if tingkat != "desa":
-        kolom["jumlah_desa_melebihi_batas"] = tambah["jumlah_desa_melebihi_batas"].astype(np.int64)
+    if tingkat == "desa":
+        kolom["status"] = np.select(
+            [total <= 0, kolom["melebihi_batas"], ~diketahui & kolom["indikasi"]],
+            [STATUS_BATAS["tanpa_data"], STATUS_BATAS["melebihi"], STATUS_BATAS["indikasi"]],
+            STATUS_BATAS["memenuhi"],
+        ).astype(object)
+    else:
+        kolom["jumlah_desa_indikasi"] = tambah["indikasi"].astype(np.int64)
+        kolom["jumlah_desa_melebihi_batas"] = tambah["lewat"].astype(np.int64)
+        kolom["jumlah_desa_tanpa_rincian"] = tambah["tanpa"].astype(np.int64)
     return pd.DataFrame(kolom)
 
 
@@ -567,31 +407,29 @@ def ringkasan_apbdes(
     tingkat: str = "desa",
     tahun: int | Iterable[int] | None = None,
     nilai: str = "realisasi",
+    kegiatan: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Satu tabel kualitas belanja: realisasi, porsi layanan dasar, porsi siltap, per kapita.
+    """Satu tabel kualitas belanja: realisasi, porsi layanan dasar, batas 30 %, per kapita.
 
-    Tabel belanja dibaca sekali untuk semua ukuran. ``nilai`` (bawaan ``'realisasi'``) dipakai
-    untuk porsi layanan dasar dan belanja per kapita; porsi siltap selalu dihitung dari
-    **anggaran**, karena batas 30 % berlaku pada APBDes yang ditetapkan (lihat
-    :func:`porsi_siltap`).
+    ``nilai`` (bawaan ``'realisasi'``) dipakai untuk porsi layanan dasar dan belanja per
+    kapita; kolom batas 30 % selalu dihitung dari **anggaran**, karena batas itu berlaku pada
+    APBDes yang ditetapkan (lihat :func:`batas_30_persen`; ``kegiatan`` = rincian kegiatan 1.1,
+    tanpa itu hanya indikasi).
 
     Kolom hasil: ``kode_wilayah``, ``tahun``, ``jumlah_desa`` (hanya di atas tingkat desa),
     ``total_anggaran``, ``total_realisasi``, ``persen_realisasi``, ``belanja_layanan_dasar``
     (Rp, menurut ``nilai``), ``porsi_layanan_dasar``, ``porsi_pendidikan``,
     ``porsi_kesehatan``, ``porsi_air_sanitasi``, ``porsi_jaminan_sosial``, ``porsi_adminduk``
-    (%), ``porsi_siltap`` (%, dari anggaran), ``melebihi_batas``,
-    ``jumlah_desa_melebihi_batas`` (hanya di atas tingkat desa), ``jumlah_penduduk``,
-    ``belanja_layanan_dasar_per_kapita`` (Rp/jiwa).
+    (%), ``porsi_1_1``, ``indikasi``, ``porsi_dibatasi``, ``melebihi_batas`` (dari anggaran),
+    di atas tingkat desa ``jumlah_desa_indikasi`` dan ``jumlah_desa_melebihi_batas``, lalu
+    ``jumlah_penduduk``, ``belanja_layanan_dasar_per_kapita`` (Rp/jiwa).
     """
     _periksa_tingkat(tingkat)
     _periksa_nilai(nilai)
     desa = _rekap_desa(belanja, tahun)
-    lewat_desa = _melebihi(desa.anggaran[:, _K_SILTAP], desa.total("anggaran")).astype(np.int64)
-    tambahan = {"jiwa": _penduduk_per_desa(penduduk, desa), "lewat": lewat_desa}
-    rekap, tambah = _ke_tingkat(desa, tingkat, tambahan)
-
+    rekap, tambah = _ke_tingkat(desa, tingkat, {"jiwa": _penduduk_per_desa(penduduk, desa)})
+    batas = batas_30_persen(belanja, kegiatan, tingkat, tahun)
     layanan = _kolom_layanan_dasar(rekap, nilai)
-    siltap, total_a = rekap.anggaran[:, _K_SILTAP], rekap.total("anggaran")
     real = _kolom_realisasi(rekap)
     kolom = _awal_tabel(rekap, tingkat) | {
         "total_anggaran": real["total_anggaran"],
@@ -601,9 +439,10 @@ def ringkasan_apbdes(
         "porsi_layanan_dasar": layanan["porsi_layanan_dasar"],
     }
     kolom |= {f"porsi_{k}": layanan[f"porsi_{k}"] for k in _LAYANAN}
-    kolom |= {"porsi_siltap": _porsi(siltap, total_a), "melebihi_batas": _melebihi(siltap, total_a)}
+    salin = ["porsi_1_1", "indikasi", "porsi_dibatasi", "melebihi_batas"]
     if tingkat != "desa":
-        kolom["jumlah_desa_melebihi_batas"] = tambah["lewat"].astype(np.int64)
+        salin += ["jumlah_desa_indikasi", "jumlah_desa_melebihi_batas"]
+    kolom |= {k: batas[k].to_numpy() for k in salin}
     kolom |= _kolom_per_kapita(rekap, tambah["jiwa"], nilai)
     return pd.DataFrame(kolom)
 

@@ -250,10 +250,28 @@ KECAMATAN_JAUH: dict[str, float] = {
 DANA_DESA_NASIONAL = {2022: 920_000_000, 2023: 935_000_000, 2024: 945_000_000}
 """Rata-rata Dana Desa per desa (Rp) per tahun; 2024 dari Rp71 T / 75.259 desa = Rp943,34 juta."""
 
-SILTAP_RERATA = 0.26
-"""Rata-rata pangsa sub-bidang 1.1 dari total anggaran belanja (tetap per desa)."""
-SILTAP_SD = 0.03
-"""Simpangan baku pangsa 1.1 antardesa (≈ 8–12 % desa melewati batas 30 %)."""
+DIBATASI_RERATA = 0.245
+"""Rata-rata pangsa kegiatan 1.1 yang dibatasi 30 % (1.1.01, 1.1.02, 1.1.05) dari total anggaran
+belanja (tetap per desa) — asumsi."""
+DIBATASI_SD = 0.03
+"""Simpangan baku pangsa itu antardesa (≈ 3–6 % desa melewati batas 30 %) — asumsi."""
+# Kegiatan 1.1 (asumsi): kegiatan yang dibatasi (ya) berbagi pangsa DIBATASI_RERATA menurut
+# bagiannya; kegiatan lain punya pangsa sendiri dari total anggaran belanja.
+_KEGIATAN_1_1_TEKS = """
+kode    dibatasi  bagian
+1.1.01  ya        0.25
+1.1.02  ya        0.66
+1.1.03  tidak     0.006
+1.1.04  tidak     0.035
+1.1.05  ya        0.09
+1.1.06  tidak     0.004
+1.1.07  tidak     0.015
+"""
+KEGIATAN_1_1 = tuple(
+    (b[0], b[1] == "ya", float(b[2])) for b in _baris_teks(_KEGIATAN_1_1_TEKS, None)
+)
+"""Kegiatan sub-bidang 1.1: (kode, dibatasi 30 %?, bagian). Untuk kegiatan yang dibatasi,
+bagian = porsinya di dalam pangsa yang dibatasi; untuk yang lain, pangsa dari total belanja."""
 PANGSA_BURUK = 0.18
 """Pangsa desa "salah belanja": kesenjangan besar tetapi uangnya lari ke infrastruktur (2.3)."""
 BLT_PER_KPM = 3_600_000
@@ -372,75 +390,84 @@ def calon_nama_desa(gaya: str) -> list[str]:
 
 
 _USULAN_TEKS = """
-layanan        | uraian                                                  | juta Rp min | maks
-pendidikan     | Rehab ruang kelas PAUD                                  | 50  | 150
-pendidikan     | Pengadaan alat permainan edukatif PAUD                  | 10  | 30
-pendidikan     | Insentif guru PAUD desa                                 | 20  | 60
-pendidikan     | Beasiswa anak dari keluarga miskin                      | 15  | 50
-pendidikan     | Pembangunan gedung PAUD desa                            | 150 | 350
-pendidikan     | Pendataan dan penjangkauan anak tidak sekolah           | 5   | 15
-kesehatan      | Insentif kader posyandu                                 | 15  | 45
-kesehatan      | Pemberian makanan tambahan balita dan ibu hamil         | 20  | 80
-kesehatan      | Pembangunan gedung posyandu                             | 80  | 200
-kesehatan      | Pengadaan alat ukur antropometri posyandu               | 5   | 20
-kesehatan      | Kelas ibu hamil dan kelas balita                        | 5   | 20
-kesehatan      | Rehab poskesdes/polindes                                | 50  | 150
-air_sanitasi   | Pembangunan jamban sehat keluarga miskin                | 50  | 250
-air_sanitasi   | Sambungan air bersih ke rumah tangga                    | 75  | 300
-air_sanitasi   | Pembangunan sumur bor desa                              | 60  | 180
-air_sanitasi   | Penampungan air hujan untuk rumah tangga                | 30  | 120
-air_sanitasi   | Pembangunan MCK umum                                    | 40  | 120
-air_sanitasi   | Perpipaan air bersih dari mata air                      | 150 | 500
-air_sanitasi   | Pemicuan STBM menuju desa ODF                           | 5   | 20
-jaminan_sosial | Pemutakhiran data keluarga miskin (DTKS)                | 5   | 20
-jaminan_sosial | Pendaftaran warga miskin sebagai peserta PBI JKN        | 5   | 15
-jaminan_sosial | Bantuan rehab rumah tidak layak huni                    | 60  | 250
-jaminan_sosial | Bantuan pangan bagi lansia terlantar                    | 20  | 60
-jaminan_sosial | Pelatihan usaha bagi keluarga miskin                    | 15  | 50
-adminduk       | Pelayanan akta kelahiran keliling                       | 5   | 20
-adminduk       | Perekaman KTP-el bagi lansia dan penyandang disabilitas | 5   | 15
-adminduk       | Pelatihan operator adminduk desa                        | 5   | 15
-adminduk       | Pengadaan perangkat pelayanan adminduk desa             | 10  | 40
-adminduk       | Sosialisasi kepemilikan dokumen kependudukan            | 3   | 10
+jenis                 | uraian                                                  | juta Rp min | maks
+paud                  | Rehab ruang kelas PAUD                                  | 50  | 150
+paud                  | Pengadaan alat permainan edukatif PAUD                  | 10  | 30
+paud                  | Insentif guru PAUD desa                                 | 20  | 60
+bantuan_pendidikan    | Beasiswa anak dari keluarga miskin                      | 15  | 50
+paud                  | Pembangunan gedung PAUD desa                            | 150 | 350
+anak_tidak_sekolah    | Pendataan dan penjangkauan anak tidak sekolah           | 5   | 15
+posyandu_gizi         | Insentif kader posyandu                                 | 15  | 45
+posyandu_gizi         | Pemberian makanan tambahan balita dan ibu hamil         | 20  | 80
+sarana_kesehatan_desa | Pembangunan gedung posyandu                             | 80  | 200
+posyandu_gizi         | Pengadaan alat ukur antropometri posyandu               | 5   | 20
+posyandu_gizi         | Kelas ibu hamil dan kelas balita                        | 5   | 20
+sarana_kesehatan_desa | Rehab poskesdes/polindes                                | 50  | 150
+sanitasi              | Pembangunan jamban sehat keluarga miskin                | 50  | 250
+air_minum             | Sambungan air bersih ke rumah tangga                    | 75  | 300
+air_minum             | Pembangunan sumur bor desa                              | 60  | 180
+air_minum             | Penampungan air hujan untuk rumah tangga                | 30  | 120
+sanitasi              | Pembangunan MCK umum                                    | 40  | 120
+air_minum             | Perpipaan air bersih dari mata air                      | 150 | 500
+sanitasi              | Pemicuan STBM menuju desa ODF                           | 5   | 20
+rumah_layak_huni      | Bantuan rehab rumah tidak layak huni                    | 60  | 250
+data_kemiskinan       | Pemutakhiran data keluarga miskin (DTKS)                | 5   | 20
+jaminan_kesehatan     | Pendaftaran warga miskin sebagai peserta PBI JKN        | 5   | 15
+bantuan_sosial        | Bantuan pangan bagi lansia terlantar                    | 20  | 60
+data_kemiskinan       | Pengusulan keluarga miskin yang belum menerima bansos   | 3   | 10
+layanan_adminduk      | Pelayanan akta kelahiran keliling                       | 5   | 20
+layanan_adminduk      | Perekaman KTP-el bagi lansia dan penyandang disabilitas | 5   | 15
+kapasitas_adminduk    | Pelatihan operator adminduk desa                        | 5   | 15
+kapasitas_adminduk    | Pengadaan perangkat pelayanan adminduk desa             | 10  | 40
+kapasitas_adminduk    | Sosialisasi kepemilikan dokumen kependudukan            | 3   | 10
 """
+
+
 TEMPLAT_USULAN: tuple[tuple[str, str, int, int], ...] = tuple(
     (b[0], b[1], int(b[2]), int(b[3])) for b in _baris_teks(_USULAN_TEKS)
 )
-"""Templat usulan desa: (layanan, uraian, biaya minimum, maksimum dalam juta Rp) — asumsi."""
+"""Templat usulan desa: (jenis, uraian, biaya minimum, maksimum dalam juta Rp) — asumsi.
+Layanannya diambil dari jenisnya di ``referensi/jenis_layanan.csv`` saat data dibuat
+(``p3pd.layanan.layanan_jenis``)."""
+JENIS_USULAN: dict[str, str] = {b[1]: b[0] for b in _baris_teks(_USULAN_TEKS)}
+"""Uraian usulan templat → jenisnya (kunci ``referensi/jenis_layanan.csv``)."""
 
 _PROGRAM_TEKS = """
-opd                                | program                                           | layanan        | juta Rp/desa min | maks
-Dinas Kesehatan                    | Pemberian makanan tambahan balita gizi kurang     | kesehatan      | 15  | 40
-Dinas Kesehatan                    | Penguatan posyandu dan pelatihan kader            | kesehatan      | 10  | 30
-Dinas Kesehatan                    | Kelas ibu hamil dan pemeriksaan kehamilan terpadu | kesehatan      | 8   | 25
-Dinas Kesehatan                    | Imunisasi kejar bagi balita                       | kesehatan      | 5   | 15
-Dinas Kesehatan                    | Pemicuan STBM menuju desa ODF                     | air_sanitasi   | 5   | 20
-Dinas Pengendalian Penduduk dan KB | Pendampingan keluarga berisiko stunting           | kesehatan      | 10  | 30
-Bappeda                            | Konvergensi percepatan penurunan stunting         | kesehatan      | 5   | 15
-Dinas Pendidikan                   | Rehabilitasi ruang kelas SD                       | pendidikan     | 100 | 300
-Dinas Pendidikan                   | Bantuan operasional PAUD                          | pendidikan     | 20  | 60
-Dinas Pendidikan                   | Penjangkauan anak tidak sekolah                   | pendidikan     | 5   | 20
-Dinas Pendidikan                   | Beasiswa siswa miskin SMP                         | pendidikan     | 15  | 45
-Dinas PUPR                         | Pembangunan SPAM perdesaan                        | air_sanitasi   | 200 | 600
-Dinas Perkim                       | Jamban sehat keluarga miskin                      | air_sanitasi   | 60  | 200
-Dinas Perkim                       | Sanitasi berbasis masyarakat (Sanimas)            | air_sanitasi   | 150 | 400
-Dinas Perkim                       | Perbaikan rumah tidak layak huni                  | jaminan_sosial | 80  | 250
-Dinas Sosial                       | Verifikasi dan validasi DTKS                      | jaminan_sosial | 5   | 15
-Dinas Sosial                       | Bantuan sosial lanjut usia                        | jaminan_sosial | 20  | 60
-Dinas Sosial                       | Pendaftaran PBI JKN daerah                        | jaminan_sosial | 30  | 120
-Dinas PMD                          | Fasilitasi BLT Dana Desa tepat sasaran            | jaminan_sosial | 3   | 10
-Dinas PMD                          | Pelatihan kader pembangunan manusia (KPM)         | kesehatan      | 3   | 10
-Disdukcapil                        | Pelayanan adminduk keliling (jemput bola)         | adminduk       | 5   | 15
-Disdukcapil                        | Akta kelahiran untuk anak tanpa biaya             | adminduk       | 3   | 10
-Disdukcapil                        | Perekaman KTP-el di sekolah dan desa              | adminduk       | 3   | 10
-Disdukcapil                        | Integrasi layanan adminduk di kantor desa         | adminduk       | 10  | 30
-Dinas Kesehatan                    | Penempatan bidan di desa terpencil                | kesehatan      | 60  | 120
-Dinas PUPR                         | Perpipaan air minum dari mata air                 | air_sanitasi   | 150 | 450
+opd                                | program                                           | jenis                 | juta Rp/desa min | maks
+Dinas Kesehatan                    | Pemberian makanan tambahan balita gizi kurang     | posyandu_gizi         | 15  | 40
+Dinas Kesehatan                    | Penguatan posyandu dan pelatihan kader            | posyandu_gizi         | 10  | 30
+Dinas Kesehatan                    | Kelas ibu hamil dan pemeriksaan kehamilan terpadu | posyandu_gizi         | 8   | 25
+Dinas Kesehatan                    | Imunisasi kejar bagi balita                       | imunisasi             | 5   | 15
+Dinas Kesehatan                    | Pemicuan STBM menuju desa ODF                     | sanitasi              | 5   | 20
+Dinas Pengendalian Penduduk dan KB | Pendampingan keluarga berisiko stunting           | posyandu_gizi         | 10  | 30
+Bappeda                            | Konvergensi percepatan penurunan stunting         | posyandu_gizi         | 5   | 15
+Dinas Pendidikan                   | Rehabilitasi ruang kelas SD                       | sekolah_dasar         | 100 | 300
+Dinas Pendidikan                   | Bantuan operasional PAUD                          | paud                  | 20  | 60
+Dinas Pendidikan                   | Penjangkauan anak tidak sekolah                   | anak_tidak_sekolah    | 5   | 20
+Dinas Pendidikan                   | Beasiswa siswa miskin SMP                         | bantuan_pendidikan    | 15  | 45
+Dinas PUPR                         | Pembangunan SPAM perdesaan                        | air_minum             | 200 | 600
+Dinas Perkim                       | Jamban sehat keluarga miskin                      | sanitasi              | 60  | 200
+Dinas Perkim                       | Sanitasi berbasis masyarakat (Sanimas)            | sanitasi              | 150 | 400
+Dinas Perkim                       | Perbaikan rumah tidak layak huni                  | rumah_layak_huni      | 80  | 250
+Dinas Sosial                       | Verifikasi dan validasi DTKS                      | data_kemiskinan       | 5   | 15
+Dinas Sosial                       | Bantuan sosial lanjut usia                        | bantuan_sosial        | 20  | 60
+Dinas Sosial                       | Pendaftaran PBI JKN daerah                        | jaminan_kesehatan     | 30  | 120
+Dinas PMD                          | Fasilitasi BLT Dana Desa tepat sasaran            | bantuan_sosial        | 3   | 10
+Dinas PMD                          | Pelatihan kader pembangunan manusia (KPM)         | posyandu_gizi         | 3   | 10
+Disdukcapil                        | Pelayanan adminduk keliling (jemput bola)         | layanan_adminduk      | 5   | 15
+Disdukcapil                        | Akta kelahiran untuk anak tanpa biaya             | layanan_adminduk      | 3   | 10
+Disdukcapil                        | Perekaman KTP-el di sekolah dan desa              | layanan_adminduk      | 3   | 10
+Disdukcapil                        | Integrasi layanan adminduk di kantor desa         | kapasitas_adminduk    | 10  | 30
+Dinas Kesehatan                    | Penempatan bidan di desa terpencil                | tenaga_kesehatan      | 60  | 120
+Dinas PUPR                         | Perpipaan air minum dari mata air                 | air_minum             | 150 | 450
 """
 TEMPLAT_PROGRAM: tuple[tuple[str, str, str, int, int], ...] = tuple(
     (b[0], b[1], b[2], int(b[3]), int(b[4])) for b in _baris_teks(_PROGRAM_TEKS)
 )
-"""Templat program OPD: (opd, program, layanan, biaya per desa min, maks juta Rp) — asumsi."""
+"""Templat program OPD: (opd, program, jenis, biaya per desa min, maks juta Rp) — asumsi.
+Layanannya diambil dari jenisnya di ``referensi/jenis_layanan.csv`` saat data dibuat."""
+JENIS_PROGRAM: dict[str, str] = {b[1]: b[2] for b in _baris_teks(_PROGRAM_TEKS)}
+"""Nama program templat → jenisnya (kunci ``referensi/jenis_layanan.csv``)."""
 
 _PEMANGKU_TEKS = """
 lembaga                                             | jenis                   | layanan                             | peran                                                                                       | pengaruh | kepentingan | peluang
@@ -1181,6 +1208,8 @@ def _program(r: _Ruang, kebutuhan: Any) -> tuple[pd.DataFrame, Any]:
     import numpy as np
     import pandas as pd
 
+    from p3pd.layanan import layanan_jenis
+
     rng = _rng(r.benih, 5)
     layanan = list(skema.LAYANAN)
     sasaran = np.zeros((r.n_desa * r.n_tahun, len(layanan)), dtype=bool)
@@ -1194,7 +1223,8 @@ def _program(r: _Ruang, kebutuhan: Any) -> tuple[pd.DataFrame, Any]:
             pilih = np.sort(rng.choice(len(TEMPLAT_PROGRAM), n_prog, replace=False))
             dt = desa * r.n_tahun + t
             for nomor, j in enumerate(pilih, start=1):
-                opd, nama, lay, bmin, bmax = TEMPLAT_PROGRAM[j]
+                opd, nama, jenis, bmin, bmax = TEMPLAT_PROGRAM[j]
+                lay = layanan_jenis(jenis)
                 li = layanan.index(lay)
                 k = int(min(len(desa), rng.integers(5, 41)))
                 # gamma besar = sasaran mengikuti kebutuhan; gamma kecil = hampir acak
@@ -1223,9 +1253,14 @@ def _usulan(r: _Ruang, kebutuhan: Any, sasaran: Any) -> pd.DataFrame:
     import numpy as np
     import pandas as pd
 
+    from p3pd.layanan import layanan_jenis
+
     rng = _rng(r.benih, 6)
     layanan = list(skema.LAYANAN)
-    templat = sorted(TEMPLAT_USULAN, key=lambda t: layanan.index(t[0]))
+    templat = sorted(
+        ((layanan_jenis(j), u, a, b) for j, u, a, b in TEMPLAT_USULAN),
+        key=lambda t: layanan.index(t[0]),
+    )
     lay_t = np.array([layanan.index(t[0]) for t in templat])
     n_dt = r.n_desa * r.n_tahun
     # pilih templat tanpa pengulangan: Gumbel top-k dengan bobot kebutuhan layanan
@@ -1269,11 +1304,11 @@ def _usulan(r: _Ruang, kebutuhan: Any, sasaran: Any) -> pd.DataFrame:
 
 
 def _apbdes(r: _Ruang, kebutuhan: Any) -> dict[str, pd.DataFrame]:
-    """Pendapatan (realisasi per sumber) dan belanja per sub-bidang (anggaran, realisasi)."""
+    """Pendapatan (realisasi per sumber), belanja per sub-bidang, dan rincian kegiatan 1.1."""
     import numpy as np
     import pandas as pd
 
-    from p3pd.lokasi import folder_referensi
+    from p3pd.layanan import layanan_sub_bidang, referensi_sub_bidang
 
     rng = _rng(r.benih, 7)
     p, n_dt = r.par, r.n_desa * r.n_tahun
@@ -1322,9 +1357,8 @@ def _apbdes(r: _Ruang, kebutuhan: Any) -> dict[str, pd.DataFrame]:
     total_pendapatan = dd + add + pad + bagi + bantuan
 
     # --- belanja: anggaran -------------------------------------------------------------
-    ref = pd.read_csv(folder_referensi() / "sub_bidang.csv", dtype=str, keep_default_na=False)
-    kode_sb = ref["kode_sub_bidang"].tolist()
-    sb_layanan = {lay: kode for lay, kode in zip(ref["layanan"], kode_sb, strict=True) if lay}
+    kode_sb = referensi_sub_bidang()["kode_sub_bidang"].tolist()
+    sb_layanan = {lay: kode for kode, lay in layanan_sub_bidang().items()}
     tak_dikenal = (set(BOBOT_BELANJA) | set(SUB_BIDANG_WAJIB)) - set(kode_sb)
     if tak_dikenal:
         raise ValueError(
@@ -1333,11 +1367,21 @@ def _apbdes(r: _Ruang, kebutuhan: Any) -> dict[str, pd.DataFrame]:
     col = {kode: i for i, kode in enumerate(kode_sb)}
     total = total_pendapatan * np.clip(np.exp(rng.normal(0.01, 0.025, n_dt)), 0.93, 1.08)
     buruk = r.per_dt(rng.random(r.n_desa) < PANGSA_BURUK)
-    siltap = np.clip(
-        r.per_dt(rng.normal(SILTAP_RERATA, SILTAP_SD, r.n_desa)) + rng.normal(0, 0.005, n_dt),
-        0.18,
-        0.38,
+    # 1.1 per kegiatan: pangsa yang dibatasi 30 % tetap per desa (+ goyangan tahunan kecil),
+    # dibagi ke 1.1.01/02/05; kegiatan lain (operasional, RT/RW, …) punya pangsa sendiri.
+    dibatasi = np.clip(
+        r.per_dt(rng.normal(DIBATASI_RERATA, DIBATASI_SD, r.n_desa)) + rng.normal(0, 0.005, n_dt),
+        0.15,
+        0.36,
     )
+    bagian = np.array([b for _, _, b in KEGIATAN_1_1])
+    kena = np.array([d for _, d, _ in KEGIATAN_1_1])
+    goyang = np.exp(rng.normal(0.0, 0.15, (n_dt, len(KEGIATAN_1_1))))
+    dalam = bagian[kena] * goyang[:, kena]
+    pangsa_keg = np.zeros((n_dt, len(KEGIATAN_1_1)))
+    pangsa_keg[:, kena] = dibatasi[:, None] * dalam / dalam.sum(axis=1, keepdims=True)
+    pangsa_keg[:, ~kena] = bagian[~kena] * goyang[:, ~kena]
+    siltap = pangsa_keg.sum(axis=1)
     kpm = np.minimum(
         np.round(kol["jumlah_keluarga_miskin"] * rng.uniform(0.4, 0.8, n_dt)) + 1,
         np.floor(np.array([BLT_BATAS_DD[int(t)] for t in th]) * dd / BLT_PER_KPM),
@@ -1364,10 +1408,11 @@ def _apbdes(r: _Ruang, kebutuhan: Any) -> dict[str, pd.DataFrame]:
     sisa = np.maximum(sisa, 0.15 * total)
     jumlah = np.zeros((n_dt, len(kode_sb)))
     jumlah[:] = sisa[:, None] * bobot / bobot.sum(axis=1, keepdims=True)
-    jumlah[:, col["1.1"]] = total * siltap
     jumlah[:, col["5.3"]] = blt
     jumlah[:, col["4.2"]] += pangan
     anggaran = np.round(jumlah / 1000) * 1000
+    anggaran_keg = np.round(total[:, None] * pangsa_keg / 1000) * 1000
+    anggaran[:, col["1.1"]] = anggaran_keg.sum(axis=1)
     anggaran[:, col["5.3"]] = blt
 
     # --- belanja: realisasi ------------------------------------------------------------
@@ -1375,10 +1420,12 @@ def _apbdes(r: _Ruang, kebutuhan: Any) -> dict[str, pd.DataFrame]:
     laju = np.clip(kinerja[:, None] + rng.normal(0.0, 0.035, anggaran.shape), 0.3, 1.0)
     rendah = rng.random(anggaran.shape) < PELUANG_REALISASI_RENDAH
     laju = np.where(rendah, laju * rng.uniform(0.5, 0.8, anggaran.shape), laju)
-    laju[:, col["1.1"]] = np.clip(rng.normal(0.975, 0.015, n_dt), 0.9, 1.0)
     laju[:, col["5.3"]] = rng.choice([9, 10, 11, 12, 12, 12, 12], n_dt) / 12.0
     realisasi = np.floor(anggaran * laju)
     realisasi[:, col["5.3"]] = np.round(anggaran[:, col["5.3"]] * laju[:, col["5.3"]])
+    laju_keg = np.clip(rng.normal(0.975, 0.015, anggaran_keg.shape), 0.9, 1.0)
+    realisasi_keg = np.floor(anggaran_keg * laju_keg)
+    realisasi[:, col["1.1"]] = realisasi_keg.sum(axis=1)
 
     baris, kolom = np.nonzero(anggaran > 0)
     belanja = pd.DataFrame(
@@ -1390,7 +1437,17 @@ def _apbdes(r: _Ruang, kebutuhan: Any) -> dict[str, pd.DataFrame]:
             "realisasi": realisasi[baris, kolom].astype("int64"),
         }
     )
-    return {"belanja": belanja, "pendapatan": pendapatan}
+    baris, kolom = np.nonzero(anggaran_keg > 0)
+    kegiatan = pd.DataFrame(
+        {
+            "kode_desa": r.per_dt(r.kode_desa)[baris],
+            "tahun": th[baris],
+            "kode_kegiatan": np.array([k for k, _, _ in KEGIATAN_1_1], dtype=object)[kolom],
+            "anggaran": anggaran_keg[baris, kolom].astype("int64"),
+            "realisasi": realisasi_keg[baris, kolom].astype("int64"),
+        }
+    )
+    return {"belanja": belanja, "belanja_kegiatan": kegiatan, "pendapatan": pendapatan}
 
 
 def _geser_tingkat(rng: np.random.Generator, dasar: str, n: int) -> Any:
@@ -2009,9 +2066,28 @@ def dokumen_sumber(data: dict[str, pd.DataFrame]) -> str:
             " median Rp100 juta. Pendapatan berisi realisasi.\n"
             "- Total anggaran belanja = total pendapatan × lognormal(rata-rata +1 %, σ 2,5 %),"
             " dibatasi −7 % sampai +8 % (selisihnya ditutup SiLPA atau menjadi SiLPA).\n"
-            f"- Siltap dan operasional (1.1) = N({_angka(SILTAP_RERATA * 100, 0)} %;"
-            f" {_angka(SILTAP_SD * 100, 0)} %) dari total anggaran, tetap per desa (dibatasi"
-            " 18–38 %), sehingga sekitar 8–12 % desa melewati batas 30 %.\n"
+            "- Sub-bidang 1.1 dibuat per kegiatan (tabel `apbdes_belanja_kegiatan.csv`; baris"
+            " 1.1 di tabel belanja = jumlah kegiatannya). Kegiatan yang dibatasi 30 % (1.1.01"
+            " siltap dan tunjangan kepala desa, 1.1.02 siltap dan tunjangan perangkat desa,"
+            " 1.1.05 tunjangan BPD) bersama-sama ="
+            f" N({_angka(DIBATASI_RERATA * 100, 1)} %; {_angka(DIBATASI_SD * 100, 0)} %) dari"
+            " total anggaran, tetap per desa (+ N(0; 0,5 %) per tahun, dibatasi 15–36 %), dibagi"
+            " ke ketiganya menurut bagian di tabel di bawah × lognormal(σ 0,15); sekitar 2–5 %"
+            " desa-tahun melewati batas 30 %. Kegiatan 1.1 lain (jaminan sosial aparatur,"
+            " operasional pemerintah desa, operasional BPD, insentif RT/RW) = pangsa di tabel ×"
+            " lognormal(σ 0,15), sehingga seluruh 1.1 sekitar 30 % dan lebih dari separuh"
+            " desa-tahun punya 1.1 > 30 % tanpa melanggar batas. Realisasi tiap kegiatan"
+            " N(97,5 %; 1,5 %), dibatasi 90–100 %. Data ini tidak memuat pendapatan tanah"
+            " bengkok (dianggap nol), jadi tidak ada belanja yang dikeluarkan dari hitungan.\n",
+            _tabel_md(
+                ["Kegiatan", "Dibatasi 30 %", "Bagian"],
+                [
+                    [k, "ya" if d else "tidak", _angka(b * 100, 1) + " %"]
+                    for k, d, b in KEGIATAN_1_1
+                ],
+            ),
+            "(Bagian: untuk kegiatan yang dibatasi, porsinya di dalam pangsa yang dibatasi;"
+            " untuk kegiatan lain, pangsa dari total anggaran belanja.)\n"
             f"- BLT Dana Desa (5.3) = keluarga penerima × Rp{_angka(BLT_PER_KPM, 0)} per tahun;"
             " penerima = 40–80 % keluarga miskin terdata + 1, dibatasi pangsa Dana Desa"
             f" ({blt}). Realisasi = 9–12 bulan dari 12.\n"
@@ -2025,11 +2101,18 @@ def dokumen_sumber(data: dict[str, pd.DataFrame]) -> str:
             " bobot layanan dasarnya dikali 0,45 dan bobot 2.3 (infrastruktur) dikali 1,6, apa"
             " pun kesenjangannya.\n"
             f"- Realisasi per baris = kinerja desa-tahun N({_angka(KINERJA_REALISASI * 100, 0)} %;"
-            " 3,5 %) + acak N(0; 3,5 %), dibatasi 30–100 %; siltap ±97,5 %; dengan peluang"
+            " 3,5 %) + acak N(0; 3,5 %), dibatasi 30–100 %; dengan peluang"
             f" {_angka(PELUANG_REALISASI_RENDAH * 100, 0)} % satu baris jatuh ke 50–80 % dari"
             " lajunya.\n",
             _tabel_md(["Sub-bidang", "Bobot", "Peluang muncul (%)"], bobot),
             "### 5.6 Usulan, program OPD, pemangku kepentingan\n",
+            "- Layanan setiap usulan dan program diambil dari **jenis**-nya melalui satu"
+            " pemetaan, `modules/p3pd/referensi/jenis_layanan.csv` (dibaca `p3pd.layanan`),"
+            " yang juga memetakan sub-bidang APBDes (`sub_bidang.csv`). Jenis yang dianggarkan"
+            " desa di sebuah sub-bidang berlayanan sama dengan sub-bidang itu: rehabilitasi"
+            " rumah tidak layak huni (sub-bidang 2.4 Kawasan Permukiman) masuk air bersih &"
+            " sanitasi di APBDes, usulan, dan program. Pelatihan usaha (sub-bidang 4.5) bukan"
+            " layanan dasar dan tidak ada di templat.\n"
             "- Usulan: 2–6 per desa-tahun, dipilih dari templat per layanan (tanpa pengulangan)"
             " dengan bobot kesenjangan desa; perkiraan biaya seragam dalam rentang templat"
             " (kelipatan Rp500 ribu). Prioritas menurut skor kesenjangan + acak. Peluang"

@@ -318,6 +318,28 @@ BELANJA = Tabel(
     ),
 )
 
+BELANJA_KEGIATAN = Tabel(
+    nama="belanja_kegiatan",
+    berkas="apbdes_belanja_kegiatan.csv",
+    judul="Rincian belanja APBDes sub-bidang 1.1 per kegiatan (siltap, tunjangan, operasional)",
+    kunci=("kode_desa", "tahun", "kode_kegiatan"),
+    kolom=(
+        _K_DESA,
+        _K_TAHUN,
+        Kolom(
+            "kode_kegiatan",
+            TIPE_KATEGORI,
+            "-",
+            "Kode kegiatan sub-bidang 1.1 (1.1.01 … 1.1.07); jumlah baris-barisnya sama dengan "
+            "baris 1.1 di tabel belanja",
+            sumber="Permendagri 20/2018 (daftar kegiatan Siskeudes)",
+            pilihan=tuple(f"1.1.{n:02d}" for n in range(1, 8)),
+        ),
+        Kolom("anggaran", TIPE_RUPIAH, "Rp", "Pagu anggaran belanja kegiatan"),
+        Kolom("realisasi", TIPE_RUPIAH, "Rp", "Realisasi belanja kegiatan", NAIK),
+    ),
+)
+
 PENDAPATAN = Tabel(
     nama="pendapatan",
     berkas="apbdes_pendapatan.csv",
@@ -507,6 +529,7 @@ SEMUA_TABEL: dict[str, Tabel] = {
         WILAYAH,
         INDIKATOR_DESA,
         BELANJA,
+        BELANJA_KEGIATAN,
         PENDAPATAN,
         FASILITAS,
         USULAN,

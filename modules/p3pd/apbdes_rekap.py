@@ -1,0 +1,321 @@
+"""Membaca dan merekap tabel belanja APBDes: pemeriksaan masukan dan jumlah per wilayah.
+
+Lantai bawah ``p3pd.apbdes``: memeriksa tabel belanja (kolom, rupiah, kode desa, kode
+sub-bidang, baris ganda) dengan pesan berbahasa Indonesia, lalu menjumlahkan rupiah per desa ×
+tahun × kategori sub-bidang dalam satu lintasan (vektor, tanpa loop per desa), dan menaikkannya
+ke tingkat kecamatan, kabupaten, atau provinsi (jumlahkan dulu, baru bagi). Kategori
+sub-bidang diambil dari pemetaan layanan yang satu (``p3pd.layanan``): lima layanan dasar,
+sub-bidang 1.1, dan lainnya. Ukuran-ukurannya sendiri ada di ``p3pd.apbdes``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from p3pd.galat import DataTidakValid
+from p3pd.skema import BELANJA, LAYANAN
+
+TINGKAT = ("desa", "kecamatan", "kabupaten", "provinsi")
+"""Tingkat wilayah, dari terkecil ke terbesar."""
+
+KODE_1_1 = "1.1"
+"""Sub-bidang Penyelenggaraan Belanja Siltap, Tunjangan dan Operasional Pemerintahan Desa."""
+
+NILAI = ("anggaran", "realisasi")
+"""Kolom rupiah yang dapat dipakai sebagai dasar hitungan."""
+
+_PANJANG_KODE = {"kecamatan": 8, "kabupaten": 5, "provinsi": 2}
+_POLA_KODE_DESA = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")
+_KUNCI = ["kode_wilayah", "tahun"]
+# Kategori internal tiap sub-bidang: 0–4 = layanan (urutan skema.LAYANAN), lalu 1.1, lainnya.
+_LAYANAN = tuple(LAYANAN)
+_K_1_1 = len(_LAYANAN)
+_K_LAIN = _K_1_1 + 1
+_N_KATEGORI = _K_LAIN + 1
+
+
+@lru_cache(maxsize=1)
+def _kategori_per_kode() -> dict[str, int]:
+    from p3pd.layanan import layanan_sub_bidang, referensi_sub_bidang
+
+    peta = layanan_sub_bidang()
+    hasil = {}
+    for kode in referensi_sub_bidang()["kode_sub_bidang"]:
+        if kode in peta:
+            hasil[kode] = _LAYANAN.index(peta[kode])
+        elif kode == KODE_1_1:
+            hasil[kode] = _K_1_1
+        else:
+            hasil[kode] = _K_LAIN
+    return hasil
+
+
+# --- Pemeriksaan masukan ------------------------------------------------------------------
+
+
+def _nomor_baris(df: pd.DataFrame, salah: np.ndarray) -> list[int]:
+    """Nomor baris berkas (judul = baris 1) untuk baris yang salah.
+
+    Bila indeks tabel berupa bilangan bulat (seperti hasil ``read_csv``, juga setelah
+    disaring), baris berkas = label indeks + 2; selain itu dipakai urutan baris + 2.
+    """
+    if pd.api.types.is_integer_dtype(df.index.dtype):
+        return [int(i) + 2 for i in df.index[salah]]
+    return [int(i) + 2 for i in np.flatnonzero(salah)]
+
+
+def _periksa_tingkat(tingkat: str) -> None:
+    if tingkat not in TINGKAT:
+        raise ValueError(f"Tingkat '{tingkat}' tidak dikenal. Pilihan: {', '.join(TINGKAT)}.")
+
+
+def _periksa_nilai(nilai: str) -> None:
+    if nilai not in NILAI:
+        raise ValueError(f"nilai harus 'anggaran' atau 'realisasi', bukan {nilai!r}.")
+
+
+def _daftar_tahun(tahun: int | Iterable[int] | None) -> list[int] | None:
+    if tahun is None:
+        return None
+    if isinstance(tahun, int | np.integer):
+        return [int(tahun)]
+    return [int(t) for t in tahun]
+
+
+def _periksa_kolom(df: pd.DataFrame, wajib: Sequence[str], nama_tabel: str) -> None:
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(f"Tabel {nama_tabel} harus berupa DataFrame pandas.")
+    hilang = [k for k in wajib if k not in df.columns]
+    if hilang:
+        raise DataTidakValid(
+            f"kolom wajib tidak ada di tabel {nama_tabel}. Kolom yang ada: "
+            + ", ".join(str(k) for k in df.columns),
+            kolom=hilang,
+        )
+
+
+def _periksa_rupiah(df: pd.DataFrame, kolom: str, nama_tabel: str) -> np.ndarray:
+    """Kembalikan kolom sebagai float64 setelah memastikan angka, tidak kosong, tidak negatif."""
+    seri = df[kolom]
+    if not pd.api.types.is_numeric_dtype(seri.dtype) or pd.api.types.is_bool_dtype(seri.dtype):
+        raise DataTidakValid(
+            f"kolom di tabel {nama_tabel} harus berisi angka (rupiah/jiwa), bukan teks.",
+            kolom=kolom,
+        )
+    nilai = seri.to_numpy(dtype="float64", na_value=np.nan)
+    kosong = np.isnan(nilai)
+    if kosong.any():
+        raise DataTidakValid(
+            f"ada {int(kosong.sum())} sel kosong di tabel {nama_tabel}; isi dengan 0 bila memang nol.",
+            kolom=kolom,
+            baris=_nomor_baris(df, kosong),
+        )
+    negatif = nilai < 0
+    if negatif.any():
+        raise DataTidakValid(
+            f"ada {int(negatif.sum())} nilai negatif di tabel {nama_tabel}.",
+            kolom=kolom,
+            baris=_nomor_baris(df, negatif),
+        )
+    return nilai
+
+
+def _faktor(df: pd.DataFrame, kolom: str, nama_tabel: str) -> tuple[np.ndarray, np.ndarray]:
+    """Kode bilangan bulat tiap baris dan nilai uniknya (terurut); sel kosong ditolak."""
+    kode, unik = pd.factorize(df[kolom], sort=True)
+    kosong = kode < 0
+    if kosong.any():
+        raise DataTidakValid(
+            f"ada {int(kosong.sum())} sel kosong di tabel {nama_tabel}.",
+            kolom=kolom,
+            baris=_nomor_baris(df, kosong),
+        )
+    return kode, np.asarray(unik)
+
+
+def _tolak_kode(
+    df: pd.DataFrame, kolom: str, kode: np.ndarray, unik_salah: np.ndarray, pesan: str
+) -> DataTidakValid:
+    salah = np.isin(kode, unik_salah)
+    return DataTidakValid(pesan, kolom=kolom, baris=_nomor_baris(df, salah))
+
+
+def _contoh(nilai: Iterable[object], batas: int = 5) -> str:
+    daftar = [str(v) for v in nilai]
+    teks = ", ".join(f"'{v}'" for v in daftar[:batas])
+    return teks + (f" (dan {len(daftar) - batas} lainnya)" if len(daftar) > batas else "")
+
+
+# --- Rekap inti: satu lintasan atas tabel belanja -----------------------------------------
+
+
+@dataclass
+class _Rekap:
+    """Jumlah rupiah per wilayah × tahun dan per kategori sub-bidang."""
+
+    kode: np.ndarray  # kode wilayah per baris (teks)
+    tahun: np.ndarray  # tahun per baris
+    anggaran: np.ndarray  # bentuk (baris, _N_KATEGORI)
+    realisasi: np.ndarray  # bentuk (baris, _N_KATEGORI)
+    jumlah_desa: np.ndarray  # banyak desa per baris
+    desa: np.ndarray  # kode desa unik (untuk rekap desa: indeks ke sini)
+    indeks_desa: np.ndarray  # hanya untuk rekap desa: posisi desa per baris
+    indeks_tahun: np.ndarray  # posisi tahun per baris di ``tahun_unik``
+    tahun_unik: np.ndarray
+
+    def total(self, nilai: str) -> np.ndarray:
+        return getattr(self, nilai).sum(axis=1)
+
+    def layanan_dasar(self, nilai: str) -> np.ndarray:
+        return getattr(self, nilai)[:, : len(_LAYANAN)].sum(axis=1)
+
+
+def _rekap_desa(belanja: pd.DataFrame, tahun: int | Iterable[int] | None) -> _Rekap:
+    """Jumlahkan belanja per desa × tahun × kategori sub-bidang (vektor, tanpa loop per desa)."""
+    _periksa_kolom(belanja, BELANJA.nama_kolom, "belanja")
+    df = belanja
+    daftar_tahun = _daftar_tahun(tahun)
+    if daftar_tahun is not None:
+        df = df[df["tahun"].isin(daftar_tahun)]
+        if df.empty:
+            ada = sorted(pd.unique(belanja["tahun"].dropna()).tolist())
+            raise DataTidakValid(
+                f"tidak ada baris belanja untuk tahun {', '.join(map(str, daftar_tahun))}. "
+                f"Tahun yang ada: {', '.join(map(str, ada)) or '(tabel kosong)'}.",
+                kolom="tahun",
+            )
+    if df.empty:
+        raise DataTidakValid("tabel belanja tidak berisi baris data.")
+
+    anggaran = _periksa_rupiah(df, "anggaran", "belanja")
+    realisasi = _periksa_rupiah(df, "realisasi", "belanja")
+    i_desa, desa = _faktor(df, "kode_desa", "belanja")
+    i_tahun, tahun_unik = _faktor(df, "tahun", "belanja")
+    i_sub, sub = _faktor(df, "kode_sub_bidang", "belanja")
+
+    desa = desa.astype(str)
+    salah = np.array([not _POLA_KODE_DESA.match(k) for k in desa], dtype=bool)
+    if salah.any():
+        raise _tolak_kode(
+            df,
+            "kode_desa",
+            i_desa,
+            np.flatnonzero(salah),
+            "kode desa harus berpola PP.KK.CC.NNNN (mis. '33.22.01.2001'); ditemukan "
+            + _contoh(desa[salah])
+            + ".",
+        )
+    peta = _kategori_per_kode()
+    sub_teks = [str(s).strip() for s in sub]
+    tak_dikenal = np.array([s not in peta for s in sub_teks], dtype=bool)
+    if tak_dikenal.any():
+        raise _tolak_kode(
+            df,
+            "kode_sub_bidang",
+            i_sub,
+            np.flatnonzero(tak_dikenal),
+            "kode sub-bidang tidak dikenal: "
+            + _contoh(np.asarray(sub_teks)[tak_dikenal])
+            + ". Kode yang sah ada di referensi_sub_bidang() (Permendagri 20/2018), mis. '2.1'.",
+        )
+    n_desa, n_tahun, n_sub = len(desa), len(tahun_unik), len(sub)
+
+    # Satu baris per desa × tahun × sub-bidang: baris ganda akan terhitung dua kali.
+    kunci_lengkap = (i_desa.astype(np.int64) * n_tahun + i_tahun) * n_sub + i_sub
+    cacah = np.bincount(kunci_lengkap, minlength=n_desa * n_tahun * n_sub)
+    if (cacah > 1).any():
+        ganda = np.isin(kunci_lengkap, np.flatnonzero(cacah > 1))
+        raise DataTidakValid(
+            "baris ganda di tabel belanja: kombinasi kode_desa, tahun, dan kode_sub_bidang yang "
+            "sama muncul lebih dari sekali (akan terhitung dua kali).",
+            kolom=["kode_desa", "tahun", "kode_sub_bidang"],
+            baris=_nomor_baris(df, ganda),
+        )
+
+    kategori = np.array([peta[s] for s in sub_teks], dtype=np.int64)[i_sub]
+    sel = i_desa.astype(np.int64) * n_tahun + i_tahun
+    kunci = sel * _N_KATEGORI + kategori
+    ukuran = n_desa * n_tahun * _N_KATEGORI
+    jumlah_a = np.bincount(kunci, weights=anggaran, minlength=ukuran).reshape(-1, _N_KATEGORI)
+    jumlah_r = np.bincount(kunci, weights=realisasi, minlength=ukuran).reshape(-1, _N_KATEGORI)
+    ada = np.flatnonzero(np.bincount(sel, minlength=n_desa * n_tahun) > 0)
+    indeks_desa, indeks_tahun = np.divmod(ada, n_tahun)
+    return _Rekap(
+        kode=desa[indeks_desa],
+        tahun=tahun_unik[indeks_tahun],
+        anggaran=jumlah_a[ada],
+        realisasi=jumlah_r[ada],
+        jumlah_desa=np.ones(len(ada), dtype=np.int64),
+        desa=desa,
+        indeks_desa=indeks_desa,
+        indeks_tahun=indeks_tahun,
+        tahun_unik=tahun_unik,
+    )
+
+
+def _kelompok(rekap: _Rekap, tingkat: str) -> tuple[np.ndarray, np.ndarray, int]:
+    """Untuk setiap baris rekap desa: nomor kelompok wilayah × tahun, kode wilayah unik, banyak kelompok."""
+    awalan = pd.Index(rekap.desa).str.slice(0, _PANJANG_KODE[tingkat])
+    i_wil_desa, wilayah = pd.factorize(awalan, sort=True)
+    n_tahun = len(rekap.tahun_unik)
+    grup = i_wil_desa[rekap.indeks_desa].astype(np.int64) * n_tahun + rekap.indeks_tahun
+    return grup, np.asarray(wilayah, dtype=object), len(wilayah) * n_tahun
+
+
+def _jumlahkan(grup: np.ndarray, n_grup: int, nilai: np.ndarray) -> np.ndarray:
+    """Jumlah per kelompok untuk larik 1-D atau 2-D (kolom per kolom)."""
+    if nilai.ndim == 1:
+        return np.bincount(grup, weights=nilai, minlength=n_grup)
+    return np.column_stack(
+        [np.bincount(grup, weights=nilai[:, j], minlength=n_grup) for j in range(nilai.shape[1])]
+    )
+
+
+def _ke_tingkat(
+    rekap: _Rekap, tingkat: str, tambahan: dict[str, np.ndarray] | None = None
+) -> tuple[_Rekap, dict[str, np.ndarray]]:
+    """Jumlahkan rekap desa (dan larik ``tambahan`` per baris desa) ke tingkat yang diminta."""
+    tambahan = tambahan or {}
+    if tingkat == "desa":
+        return rekap, tambahan
+    grup, wilayah, n_grup = _kelompok(rekap, tingkat)
+    jumlah_desa = np.bincount(grup, minlength=n_grup)
+    ada = np.flatnonzero(jumlah_desa > 0)
+    i_wil, i_tahun = np.divmod(ada, len(rekap.tahun_unik))
+    hasil = _Rekap(
+        kode=wilayah[i_wil],
+        tahun=rekap.tahun_unik[i_tahun],
+        anggaran=_jumlahkan(grup, n_grup, rekap.anggaran)[ada],
+        realisasi=_jumlahkan(grup, n_grup, rekap.realisasi)[ada],
+        jumlah_desa=jumlah_desa[ada],
+        desa=rekap.desa,
+        indeks_desa=np.empty(0, dtype=np.int64),
+        indeks_tahun=i_tahun,
+        tahun_unik=rekap.tahun_unik,
+    )
+    return hasil, {k: _jumlahkan(grup, n_grup, v)[ada] for k, v in tambahan.items()}
+
+
+def _porsi(pembilang: np.ndarray, penyebut: np.ndarray) -> np.ndarray:
+    """100 × pembilang / penyebut; NaN bila penyebut nol (dihitung ×100 dulu agar 300/1000 tepat 30)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(penyebut > 0, pembilang * 100.0 / penyebut, np.nan)
+
+
+def _bagi(pembilang: np.ndarray, penyebut: np.ndarray) -> np.ndarray:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(penyebut > 0, pembilang / penyebut, np.nan)
+
+
+def _awal_tabel(rekap: _Rekap, tingkat: str) -> dict[str, np.ndarray]:
+    kolom = {"kode_wilayah": rekap.kode.astype(object), "tahun": rekap.tahun}
+    if tingkat != "desa":
+        kolom["jumlah_desa"] = rekap.jumlah_desa
+    return kolom
+
