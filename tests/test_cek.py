@@ -96,6 +96,9 @@ def test_koma_desimal_dan_titik_ribuan_disebut_kekeliruannya():
     assert "hapus titik ribuan: tulis 33400, bukan 33.400" in cek(33.4, 33400).petunjuk
     assert "seribu kali lipat" in cek(33_449_000, 33449).petunjuk  # arah lain: satuan
     assert "3 unsur" in cek(("a", "b", "c"), 5).petunjuk
+    # daftar angka desimal dengan koma: [12,5, 3,4] menjadi empat bilangan bulat
+    assert "bukan [12,5, 3,4]" in cek([12, 5, 3, 4], [12.5, 3.4]).petunjuk
+    assert "bukan [12,5" not in cek(["a", "b", "c", "d"], [12.5, 3.4]).petunjuk
 
 
 def test_jawaban_dari_sel_gagal_tidak_dinilai():

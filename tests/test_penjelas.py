@@ -34,6 +34,8 @@ def _jalankan(kode: str, ruang: dict | None = None) -> Penjelasan:
         ('d = {}\nd[d["t"] = 2024]', "= dipakai untuk membandingkan", "=="),
         ("x = 1\n  y = 2", "spasi berlebih", "Hapus spasi"),
         ("jawaban = Rp 1500", "satuan", "tanpa Rp"),
+        ('jawaban_3 = ["Paramasan", Telaga Bauntung]', "tanda kutip", '"Telaga Bauntung"'),
+        ("hasil = cek(jawaban_2, Namo Rambe)", "tanda kutip", '"Namo Rambe"'),
     ],
 )
 def test_syntaxerror_dijelaskan(kode, judul, saran):
@@ -56,6 +58,10 @@ def test_nameerror_teks_tanpa_kutip_dan_variabel_belum_dibuat():
     assert "sel Impor" in p.saran
     p = _jalankan("hasil = cek(1, 1)")
     assert "sel Impor" in p.saran
+    # sel cek dijalankan sebelum sel jawabannya: bukan saran nama yang mirip (jawaban_1)
+    p = _jalankan("cek(jawaban_2, 5)", {"jawaban_1": 3, "cek": lambda *a: None})
+    assert p.judul == "jawaban_2 belum diisi" and "sel jawaban" in p.saran
+    assert "jawaban_1" not in p.saran
 
 
 def test_keyerror_kolom_salah_eja_diberi_nama_yang_mirip():

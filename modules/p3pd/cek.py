@@ -349,7 +349,14 @@ def _sama_skalar(jawaban: object, harapan: object, a: _Aturan) -> bool:
 
 def _bandingkan_daftar(jawaban: list, harapan: list, urut: bool, a: _Aturan) -> tuple[bool, str]:
     if len(jawaban) != len(harapan):
-        return False, f"soal meminta {len(harapan)} unsur, jawaban Anda berisi {len(jawaban)}."
+        teks = f"soal meminta {len(harapan)} unsur, jawaban Anda berisi {len(jawaban)}."
+        if (
+            len(jawaban) == 2 * len(harapan)
+            and all(_angka(h) for h in harapan)
+            and all(isinstance(j, (int, np.integer)) and not isinstance(j, bool) for j in jawaban)
+        ):
+            teks += " Angka desimal ditulis dengan titik: [12.5, 3.4], bukan [12,5, 3,4]."
+        return False, teks
     if urut:
         salah = sum(not _sama_skalar(j, h, a) for j, h in zip(jawaban, harapan, strict=True))
         if salah == 0:

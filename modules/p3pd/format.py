@@ -70,7 +70,7 @@ def _kosong(x: Any) -> bool:
 
 
 def _ke_decimal(x: Any) -> decimal.Decimal:
-    """Ubah bilangan (Python, NumPy, Decimal) menjadi Decimal tanpa galat biner tambahan."""
+    """Ubah bilangan (Python, NumPy, Decimal) menjadi Decimal tanpa kesalahan pembulatan biner tambahan."""
     if isinstance(x, decimal.Decimal):
         return x
     if isinstance(x, bool):

@@ -111,7 +111,7 @@ def _bisa_diurai(kode: str) -> bool:
 def ubah_sumber(sumber: str, lokasi: str = "sel") -> str:
     """Ubah isi satu sel kode solusi menjadi isi sel latihan (lihat aturan di docstring modul).
 
-    ``lokasi`` (misalnya ``"solutions/01_x.ipynb, sel 7"``) dipakai dalam pesan galat bila
+    ``lokasi`` (misalnya ``"solutions/01_x.ipynb, sel 7"``) dipakai dalam pesan kesalahan bila
     penanda tidak berpasangan atau hasilnya bukan kode Python yang sah.
     """
     keluar: list[str] = []

@@ -209,7 +209,7 @@ def jalankan_notebook(berkas: Path, batas_waktu: int = 600, simpan: bool = True)
 
     Keluaran lama diganti keluaran baru dan metadata dirapikan; bila ``simpan``, hasilnya
     ditulis atomik ke berkas yang sama. Sel yang gagal menjadi ``GalatP3PD`` yang menyebut
-    berkas, nomor sel kode, dan galatnya; berkas asli tidak diubah.
+    berkas, nomor sel kode, dan pesan kesalahannya; berkas asli tidak diubah.
     ``batas_waktu`` adalah batas detik per sel.
     """
     from nbclient import NotebookClient

@@ -45,6 +45,7 @@ _NAMA_TANPA_KUTIP = re.compile(
     r"^(?P<kiri>\s*[A-Za-z_]\w*\s*=)\s*"
     r"(?P<kanan>[^\W\d_][\w'’.-]*(?:[ \t]+[\w'’.-]+)+)\s*(?:#.*)?$"
 )
+_KATA_TANPA_KUTIP = re.compile(r"\b[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)+\b")
 _NAMA_IMPOR = {
     "pd": "import pandas as pd",
     "np": "import numpy as np",
@@ -309,6 +310,16 @@ def _sintaks(galat: SyntaxError, kode: str, sumber: str = "") -> tuple[str, str]
             "teks belum diapit tanda kutip",
             f'Nama ditulis di antara tanda kutip: {nama.group("kiri").strip()} "{kanan}".',
         )
+    kata = _KATA_TANPA_KUTIP.search(bersih)
+    if kata and not {"True", "False", "None"} & set(kata.group(0).split()):
+        kata = kata if "invalid syntax" in pesan else None
+    else:
+        kata = None
+    if kata:
+        return (
+            "teks belum diapit tanda kutip",
+            f'Nama ditulis di antara tanda kutip: "{" ".join(kata.group(0).split())}".',
+        )
     if "Maybe you meant '=='" in pesan or ("cannot assign" in pesan and "==" in pesan):
         return (
             "= dipakai untuk membandingkan",
@@ -389,6 +400,12 @@ def _nama(galat: NameError, sumber: str, ruang: Mapping[str, object]) -> tuple[s
         cocok = re.search(r"name '(\w+)' is not defined", str(galat))
         nama = cocok.group(1) if cocok else ""
     judul = f"nama {nama} belum dikenal"
+    if nama.startswith("jawaban"):
+        return (
+            f"{nama} belum diisi",
+            f"Jalankan dulu sel jawaban yang berisi {nama} = … (boleh masih berisi ...), lalu "
+            "jalankan sel ini lagi.",
+        )
     impor = _NAMA_IMPOR.get(nama)
     if impor or (nama and _ada_di_p3pd(nama)):
         return (
