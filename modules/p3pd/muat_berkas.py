@@ -13,6 +13,7 @@ import csv
 import difflib
 import importlib.util
 import re
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -437,10 +438,14 @@ def _baca_csv(
     )
     try:
         try:
-            data = pd.read_csv(path, dtype=tipe_cepat, **argumen)
+            with warnings.catch_warnings():
+                # Bilangan raksasa (mis. '1e20') diubah paksa ke int64 dengan peringatan berbahasa
+                # Inggris dan nilai yang terbungkus: jadikan galat, lalu baca sebagai teks.
+                warnings.simplefilter("error", RuntimeWarning)
+                data = pd.read_csv(path, dtype=tipe_cepat, **argumen)
         except pd.errors.ParserError:
             raise
-        except (ValueError, OverflowError):
+        except (ValueError, OverflowError, RuntimeWarning):
             # Ada sel yang bukan bilangan bulat polos: baca sebagai teks, periksa satu per satu.
             data = pd.read_csv(path, dtype=tipe_teks, **argumen)
         baris = np.arange(len(data), dtype=np.int64) + idx + 2
