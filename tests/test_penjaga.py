@@ -174,11 +174,13 @@ def test_shell_ipython_dalam_proses():
         assert ip.run_cell("jawaban_9 = 3").success and ip.user_ns["jawaban_9"] == 3
         assert not ip.run_cell("lain = Namo Rambe").success  # bukan jawaban: tidak disentuh
         assert ip.user_ns["jawaban_9"] == 3
+        lepas(ip)
+        assert ip.custom_exceptions == ()
+        assert not ip.run_cell("jawaban_9 = Namo Rambe").success
+        assert ip.user_ns["jawaban_9"] == 3  # tanpa penjaga: perilaku IPython biasa
     finally:
         lepas(ip)
-    assert ip.custom_exceptions == ()
-    assert not ip.run_cell("jawaban_9 = Namo Rambe").success
-    assert ip.user_ns["jawaban_9"] == 3  # tanpa penjaga: perilaku IPython biasa
+        InteractiveShell.clear_instance()  # uji lain tidak melihat shell ini lewat get_ipython()
 
 
 def test_pasang_di_luar_ipython():
