@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from p3pd import skema
-from p3pd.berkas import tulis_atomik
+from p3pd.berkas import bersihkan_sementara, tulis_atomik
 
 __all__ = ["buat_sampel_berantakan", "NAMA_CSV", "NAMA_XLSX", "NAMA_README"]
 
@@ -60,6 +60,7 @@ def buat_sampel_berantakan(
     sumber = Path(folder_sumber) if folder_sumber is not None else folder_data()
     folder = Path(folder_keluaran)
     folder.mkdir(parents=True, exist_ok=True)
+    bersihkan_sementara(folder)  # sisa penulisan yang terputus (mis. kill -9)
     wilayah = muat.muat_wilayah(sumber / skema.WILAYAH.berkas)
     indikator = muat.muat_indikator(sumber / skema.INDIKATOR_DESA.berkas)
     acak = np.random.default_rng(benih)

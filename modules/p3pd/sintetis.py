@@ -1622,6 +1622,8 @@ def dokumen_kamus(data: dict[str, pd.DataFrame]) -> str:
             definisi = k.definisi
             if k.pilihan:
                 definisi += " (pilihan: " + ", ".join(f"`{p}`" for p in k.pilihan) + ")"
+            if skema.teks_rentang(k):
+                definisi += f" (rentang sah: {skema.teks_rentang(k)})"
             baris.append(
                 [
                     f"`{k.nama}`",

@@ -138,7 +138,8 @@ def teks_rentang(kolom: Kolom) -> str:
         akhir = "tahun berjalan" + (f" + {kolom.tahun_depan}" if kolom.tahun_depan else "")
         return f"{TAHUN_MINIMUM}–{akhir}"
     atas = f"{rentang[1]:,.0f}".replace(",", ".")
-    return f"0–{atas}" + (f" {kolom.satuan}" if kolom.satuan not in ("-", "Rp") else "")
+    satuan = {"Rp": "rupiah", "-": ""}.get(kolom.satuan, kolom.satuan)
+    return f"0–{atas}" + (f" {satuan}" if satuan else "")
 
 
 def _cacah(nama: str, definisi: str, arah: str = NETRAL, satuan: str = "jiwa") -> Kolom:
