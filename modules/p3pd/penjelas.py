@@ -174,13 +174,15 @@ def _letak(galat: BaseException, sumber: str) -> tuple[int | None, str]:
 
 
 def _baris_sel(tb: TracebackType | None) -> int | None:
-    """Nomor baris di sel (bingkai ``<module>`` terakhir) tempat kesalahan terjadi."""
-    nomor = None
+    """Nomor baris di sel tempat kesalahan terjadi: bingkai ``<module>`` pertama (kode sel).
+
+    Bingkai sesudahnya berasal dari fungsi atau pustaka yang dipanggil sel itu.
+    """
     while tb is not None:
         if tb.tb_frame.f_code.co_name == "<module>":
-            nomor = tb.tb_lineno
+            return tb.tb_lineno
         tb = tb.tb_next
-    return nomor
+    return None
 
 
 # --- aturan ------------------------------------------------------------------------------------
