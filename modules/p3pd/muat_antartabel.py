@@ -13,9 +13,16 @@ import numpy as np
 import pandas as pd
 
 from p3pd import skema
-from p3pd.muat_masalah import KolomHasil, Laporan
+from p3pd.muat_masalah import KolomHasil, Laporan, angka_tampil, contoh_posisi, teks_sel
 
-__all__ = ["periksa_nama_wilayah", "periksa_antartabel", "TABEL_BERKODE_DESA"]
+__all__ = [
+    "periksa_kunci",
+    "periksa_pasangan",
+    "periksa_jenjang_wilayah",
+    "periksa_nama_wilayah",
+    "periksa_antartabel",
+    "TABEL_BERKODE_DESA",
+]
 
 _JENJANG = (
     ("kode_kecamatan", "nama_kecamatan", "kecamatan", "kode_provinsi"),
@@ -120,6 +127,103 @@ def _nama_kembar(
         (kode, nama),
         baris[pilih],
     )
+
+
+# --------------------------------------------------------------------------- antarbaris satu tabel
+
+
+def periksa_kunci(
+    hasil: dict[str, KolomHasil], tabel: skema.Tabel, baris: np.ndarray, laporan: Laporan
+) -> None:
+    """Laporkan baris yang kunci unik tabelnya kembar (tersalin dua kali atau isinya berbeda)."""
+    kunci = list(tabel.kunci)
+    sah = np.logical_and.reduce([hasil[k].sah for k in kunci])
+    if not sah.any():
+        return
+    gabungan = np.zeros(int(sah.sum()), dtype=np.int64)
+    for k in kunci:
+        faktor = hasil[k].faktor
+        if faktor is None:
+            faktor, _ = pd.factorize(hasil[k].nilai.to_numpy()[sah])
+        else:
+            faktor = faktor[sah]
+        faktor = np.asarray(faktor, dtype=np.int64)
+        gabungan = gabungan * (int(faktor.max(initial=0)) + 1) + faktor
+    if int(gabungan.max(initial=0)) < 4 * len(gabungan) + 10_000_000:
+        kembar = np.bincount(gabungan)[gabungan] > 1  # cepat: kunci gabungan berupa bilangan kecil
+    else:
+        kembar = pd.Series(gabungan).duplicated(keep=False).to_numpy()
+    if not kembar.any():
+        return
+    posisi = np.flatnonzero(sah)[kembar]
+    bingkai = pd.DataFrame({n: h.nilai.to_numpy()[posisi] for n, h in hasil.items()})
+    persis = bingkai.duplicated(keep=False).to_numpy()
+    kelompok = pd.Series(posisi).groupby(gabungan[kembar], sort=False).agg(list)
+    contoh = "; ".join(
+        "baris "
+        + " dan ".join(str(baris[p]) for p in pos[:4])
+        + " ("
+        + ", ".join(teks_sel(hasil[k].nilai.iloc[pos[0]]) for k in kunci)
+        + ")"
+        for pos in kelompok.iloc[:3]
+    )
+    if persis.all():
+        jenis = "baris kembar persis (tersalin dua kali)"
+    elif not persis.any():
+        jenis = "baris dengan kunci sama tetapi isi berbeda"
+    else:
+        jenis = "baris kembar (sebagian sama persis, sebagian isinya berbeda)"
+    laporan.tambah(
+        f"gabungan {' + '.join(kunci)} harus unik, tetapi ada {len(kelompok)} kelompok {jenis}: "
+        f"{contoh}. Hapus salinannya atau perbaiki kodenya.",
+        tuple(kunci),
+        baris[posisi],
+    )
+
+
+def periksa_pasangan(
+    hasil: dict[str, KolomHasil], pasangan: skema.Pasangan, baris: np.ndarray, laporan: Laporan
+) -> None:
+    """Laporkan baris yang pembilangnya melebihi penyebutnya (mis. balita stunting > diukur)."""
+    atas, bawah = hasil[pasangan.pembilang], hasil[pasangan.penyebut]
+    a, b = atas.nilai.to_numpy(), bawah.nilai.to_numpy()
+    lebih = atas.sah & bawah.sah & (a > b)
+    if lebih.any():
+        posisi = np.flatnonzero(lebih)
+        teks = [f"{angka_tampil(a[p])} > {angka_tampil(b[p])}" for p in posisi[:3]]
+        laporan.tambah(
+            f"'{pasangan.pembilang}' tidak boleh lebih besar daripada '{pasangan.penyebut}' "
+            f"(contoh: {contoh_posisi(teks, posisi, baris)}).",
+            (pasangan.pembilang, pasangan.penyebut),
+            baris[lebih],
+        )
+
+
+def periksa_jenjang_wilayah(
+    hasil: dict[str, KolomHasil], baris: np.ndarray, laporan: Laporan
+) -> None:
+    """Laporkan kode desa/kecamatan/kabupaten yang tidak berada di dalam kode induknya."""
+    for anak, induk, panjang in (
+        ("kode_desa", "kode_kecamatan", 8),
+        ("kode_kecamatan", "kode_kabupaten", 5),
+        ("kode_kabupaten", "kode_provinsi", 2),
+    ):
+        if anak not in hasil or induk not in hasil:
+            continue
+        a, i = hasil[anak], hasil[induk]
+        sah = a.sah & i.sah
+        beda = sah & (a.nilai.str[:panjang] != i.nilai).to_numpy(dtype=bool)
+        if beda.any():
+            p = int(np.flatnonzero(beda)[0])
+            laporan.tambah(
+                f"'{anak}' tidak berada di dalam '{induk}' (mis. baris {baris[p]}: "
+                f"{a.nilai.iloc[p]} bukan bagian dari {i.nilai.iloc[p]}).",
+                (anak, induk),
+                baris[beda],
+            )
+
+
+# --------------------------------------------------------------------------- antartabel
 
 
 def periksa_antartabel(tabel: dict[str, pd.DataFrame], berkas: dict[str, str]) -> list[str]:

@@ -35,6 +35,7 @@ _BARIS_CONTOH = 30  # baris awal yang dipakai menebak pemisah dan letak judul ko
 
 
 def tabel_skema(nama_tabel: str) -> skema.Tabel:
+    """Definisi skema tabel ``nama_tabel``; nama yang salah ditolak dengan usulan nama yang mirip."""
     if isinstance(nama_tabel, skema.Tabel):
         return nama_tabel
     if nama_tabel not in skema.SEMUA_TABEL:
@@ -79,6 +80,7 @@ def letak(tabel: skema.Tabel, berkas: str | Path | None) -> tuple[Path, str]:
 
 
 def pastikan_ada(path: Path, sumber: str, tabel_latihan: skema.Tabel | None) -> None:
+    """Pastikan ``path`` berkas yang ada; bila tidak, tolak dengan pesan yang menyebut berkas mirip."""
     if path.is_file():
         return
     if path.is_dir():

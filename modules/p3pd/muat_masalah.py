@@ -55,6 +55,7 @@ class Laporan:
     peringatan: list[str] = field(default_factory=list)
 
     def tambah(self, pesan: str, kolom: str | tuple[str, ...] = (), baris=()) -> None:
+        """Catat satu masalah (pesan, kolom, dan baris spreadsheet) untuk dilaporkan nanti."""
         kolom_t = (kolom,) if isinstance(kolom, str) else tuple(kolom)
         baris_a = np.unique(np.asarray(baris, dtype=np.int64))
         simpan = tuple(int(b) for b in baris_a[:_BATAS_BARIS_DISIMPAN])
@@ -69,6 +70,7 @@ class Laporan:
         self.peringatan.append(teks)
 
     def galat(self, sumber: str, tabel: skema.Tabel) -> DataTidakValid:
+        """Satu ``DataTidakValid`` yang mendaftar semua masalah berkas ``sumber``."""
         jumlah = len(self.masalah)
         baris_isi = [f"  {i}. {m}" for i, m in enumerate(self.masalah, start=1)]
         pesan = (
@@ -116,6 +118,7 @@ def per_baris(pilih_unik: np.ndarray, kode: np.ndarray, kosong: bool = False) ->
 
 
 def tampil(nilai: object) -> str:
+    """Nilai sel untuk pesan: dipendekkan, dan angka 16 digit (mirip NIK) disembunyikan."""
     teks = teks_sel(nilai)
     teks = re.sub(r"\d{15,17}", "«angka 16 digit disembunyikan»", teks)
     return repr(teks if len(teks) <= 40 else teks[:37] + "…")
@@ -134,10 +137,12 @@ def contoh(kode: np.ndarray, unik: np.ndarray, pilih_unik: np.ndarray, baris: np
 
 
 def contoh_posisi(teks: list[str], posisi: np.ndarray, baris: np.ndarray) -> str:
+    """Teks contoh beserta nomor barisnya (paling banyak tiga)."""
     return ", ".join(f"{t} di baris {baris[p]}" for t, p in zip(teks, posisi[:3], strict=False))
 
 
 def laporkan_kosong(kode: np.ndarray, nama: str, baris: np.ndarray, laporan: Laporan) -> None:
+    """Laporkan sel kosong di kolom wajib (kode -1 dari ``urai_unik``)."""
     kosong = kode == -1
     if kosong.any():
         laporan.tambah("sel kosong; kolom ini wajib diisi di setiap baris.", nama, baris[kosong])
@@ -149,9 +154,15 @@ def sebagai_teks(nilai: np.ndarray) -> pd.Series:
 
 
 def teks_sel(v: object) -> str:
+    """Isi sel sebagai teks; bilangan bulat yang terbaca sebagai pecahan ditulis tanpa '.0'."""
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
     return str(v)
 
 
 # ------------------------------------------------------------------ kode wilayah
+
+
+def angka_tampil(x: float) -> str:
+    """Angka untuk pesan: bilangan bulat tanpa '.0', pecahan apa adanya."""
+    return str(int(x)) if float(x).is_integer() else repr(float(x))

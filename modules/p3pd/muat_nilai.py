@@ -18,11 +18,17 @@ from p3pd import skema, wilayah
 from p3pd.excel import mirip_rumus
 from p3pd.galat import ringkas_baris
 from p3pd.lokasi import folder_referensi
-from p3pd.muat_antartabel import periksa_nama_wilayah
+from p3pd.muat_antartabel import (
+    periksa_jenjang_wilayah,
+    periksa_kunci,
+    periksa_nama_wilayah,
+    periksa_pasangan,
+)
 from p3pd.muat_masalah import (
     KolomHasil,
     Laporan,
     Mentah,
+    angka_tampil,
     contoh,
     contoh_posisi,
     laporkan_kosong,
@@ -64,6 +70,10 @@ _TIPE_ANGKA = (skema.TIPE_TAHUN, skema.TIPE_CACAH, skema.TIPE_RUPIAH, skema.TIPE
 def periksa_tabel(
     mentah: Mentah, tabel: skema.Tabel, laporan: Laporan, wilayah_dikenal: bool
 ) -> pd.DataFrame:
+    """Ubah dan periksa semua kolom tabel mentah menurut skema; kembalikan tabel bertipe.
+
+    Masalah dikumpulkan di ``laporan``; bila ada masalah, tabel mentah dikembalikan apa adanya.
+    """
     data, baris = mentah.data, mentah.baris
     # Data pribadi menurut nama kolom (NIK, KK, tanggal lahir, nama/kontak orang).
     pribadi = [
@@ -132,12 +142,12 @@ def periksa_tabel(
     _ingatkan_mirip_rumus(data, baris, laporan)
     # Pemeriksaan antarbaris dan antarkolom, hanya atas baris yang nilainya sah.
     if len(data) and all(k in hasil for k in tabel.kunci):
-        _periksa_kunci(hasil, tabel, baris, laporan)
+        periksa_kunci(hasil, tabel, baris, laporan)
     for pasangan in tabel.pasangan:
         if pasangan.pembilang in hasil and pasangan.penyebut in hasil:
-            _periksa_pasangan(hasil, pasangan, baris, laporan)
+            periksa_pasangan(hasil, pasangan, baris, laporan)
     if tabel.nama == skema.WILAYAH.nama:
-        _periksa_jenjang_wilayah(hasil, baris, laporan)
+        periksa_jenjang_wilayah(hasil, baris, laporan)
         periksa_nama_wilayah(hasil, baris, laporan)
     if laporan.masalah:
         return data
@@ -483,10 +493,6 @@ def _ubah_angka(
     return _akhiri_angka(nilai, sah, kolom, baris, laporan)
 
 
-def angka_tampil(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else repr(float(x))
-
-
 def _akhiri_angka(
     nilai: np.ndarray, sah: np.ndarray, kolom: skema.Kolom, baris: np.ndarray, laporan: Laporan
 ) -> KolomHasil:
@@ -718,94 +724,3 @@ def _ubah_daftar_layanan(
             baris[per_baris(salah, kode)],
         )
     return _hasil_teks(kode, hasil, ~salah)
-
-
-# ------------------------------------------------------------------ antarbaris
-
-
-def _periksa_kunci(
-    hasil: dict[str, KolomHasil], tabel: skema.Tabel, baris: np.ndarray, laporan: Laporan
-) -> None:
-    kunci = list(tabel.kunci)
-    sah = np.logical_and.reduce([hasil[k].sah for k in kunci])
-    if not sah.any():
-        return
-    gabungan = np.zeros(int(sah.sum()), dtype=np.int64)
-    for k in kunci:
-        faktor = hasil[k].faktor
-        if faktor is None:
-            faktor, _ = pd.factorize(hasil[k].nilai.to_numpy()[sah])
-        else:
-            faktor = faktor[sah]
-        faktor = np.asarray(faktor, dtype=np.int64)
-        gabungan = gabungan * (int(faktor.max(initial=0)) + 1) + faktor
-    if int(gabungan.max(initial=0)) < 4 * len(gabungan) + 10_000_000:
-        kembar = np.bincount(gabungan)[gabungan] > 1  # cepat: kunci gabungan berupa bilangan kecil
-    else:
-        kembar = pd.Series(gabungan).duplicated(keep=False).to_numpy()
-    if not kembar.any():
-        return
-    posisi = np.flatnonzero(sah)[kembar]
-    bingkai = pd.DataFrame({n: h.nilai.to_numpy()[posisi] for n, h in hasil.items()})
-    persis = bingkai.duplicated(keep=False).to_numpy()
-    kelompok = pd.Series(posisi).groupby(gabungan[kembar], sort=False).agg(list)
-    contoh = "; ".join(
-        "baris "
-        + " dan ".join(str(baris[p]) for p in pos[:4])
-        + " ("
-        + ", ".join(teks_sel(hasil[k].nilai.iloc[pos[0]]) for k in kunci)
-        + ")"
-        for pos in kelompok.iloc[:3]
-    )
-    if persis.all():
-        jenis = "baris kembar persis (tersalin dua kali)"
-    elif not persis.any():
-        jenis = "baris dengan kunci sama tetapi isi berbeda"
-    else:
-        jenis = "baris kembar (sebagian sama persis, sebagian isinya berbeda)"
-    laporan.tambah(
-        f"gabungan {' + '.join(kunci)} harus unik, tetapi ada {len(kelompok)} kelompok {jenis}: "
-        f"{contoh}. Hapus salinannya atau perbaiki kodenya.",
-        tuple(kunci),
-        baris[posisi],
-    )
-
-
-def _periksa_pasangan(
-    hasil: dict[str, KolomHasil], pasangan: skema.Pasangan, baris: np.ndarray, laporan: Laporan
-) -> None:
-    atas, bawah = hasil[pasangan.pembilang], hasil[pasangan.penyebut]
-    a, b = atas.nilai.to_numpy(), bawah.nilai.to_numpy()
-    lebih = atas.sah & bawah.sah & (a > b)
-    if lebih.any():
-        posisi = np.flatnonzero(lebih)
-        teks = [f"{angka_tampil(a[p])} > {angka_tampil(b[p])}" for p in posisi[:3]]
-        laporan.tambah(
-            f"'{pasangan.pembilang}' tidak boleh lebih besar daripada '{pasangan.penyebut}' "
-            f"(contoh: {contoh_posisi(teks, posisi, baris)}).",
-            (pasangan.pembilang, pasangan.penyebut),
-            baris[lebih],
-        )
-
-
-def _periksa_jenjang_wilayah(
-    hasil: dict[str, KolomHasil], baris: np.ndarray, laporan: Laporan
-) -> None:
-    for anak, induk, panjang in (
-        ("kode_desa", "kode_kecamatan", 8),
-        ("kode_kecamatan", "kode_kabupaten", 5),
-        ("kode_kabupaten", "kode_provinsi", 2),
-    ):
-        if anak not in hasil or induk not in hasil:
-            continue
-        a, i = hasil[anak], hasil[induk]
-        sah = a.sah & i.sah
-        beda = sah & (a.nilai.str[:panjang] != i.nilai).to_numpy(dtype=bool)
-        if beda.any():
-            p = int(np.flatnonzero(beda)[0])
-            laporan.tambah(
-                f"'{anak}' tidak berada di dalam '{induk}' (mis. baris {baris[p]}: "
-                f"{a.nilai.iloc[p]} bukan bagian dari {i.nilai.iloc[p]}).",
-                (anak, induk),
-                baris[beda],
-            )
