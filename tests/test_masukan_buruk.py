@@ -364,3 +364,37 @@ def test_periksa_cli_tanpa_traceback_untuk_semua_kasus(tmp_path, capsys):
         assert main(["periksa", str(path), "--tabel", "belanja"]) == 2
         keluaran = capsys.readouterr()
         assert "Traceback" not in keluaran.err and "GALAT" in keluaran.err
+
+
+def test_ods_dibaca_bila_pustaka_odf_ada(tmp_path, monkeypatch, tabel_contoh):
+    from p3pd import muat_berkas
+
+    path = tmp_path / "belanja.ods"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+    data = tabel_contoh("belanja", n_desa=1)
+    lembar = pd.DataFrame([list(data.columns), *data.itertuples(index=False, name=None)])
+
+    def baca_palsu(berkas, **kwargs):
+        assert kwargs["engine"] == "odf"
+        return {"Judul": pd.DataFrame([["catatan"]]), "belanja": lembar}
+
+    monkeypatch.setattr(muat_berkas.importlib.util, "find_spec", lambda nama: object())
+    monkeypatch.setattr(muat_berkas.pd, "read_excel", baca_palsu)
+    hasil = muat.muat_belanja(path)
+    assert len(hasil) == len(data)
+    assert any("OpenDocument (.ods) dibaca" in c for c in hasil.attrs["catatan_muat"])
+
+
+def test_tidak_ada_peringatan_berbahasa_inggris(tmp_path, tabel_contoh, recwarn):
+    data = tabel_contoh("usulan", n_desa=40)
+    data["campuran"] = [i if i % 2 else f"teks {i}" for i in range(len(data))]
+    data.to_csv(tmp_path / "u.csv", index=False)
+    data.to_excel(tmp_path / "u.xlsx", index=False)
+    besar = belanja(["33.22.01.2001,2024,2.1,1e20,4", "33.22.01.2002,2024,2.1,5,4"])
+    tulis(tmp_path, "b.csv", besar)
+    muat.muat_usulan(tmp_path / "u.csv")
+    muat.muat_usulan(tmp_path / "u.xlsx")
+    with pytest.raises(DataTidakValid):
+        muat.muat_belanja(tmp_path / "b.csv")
+    assert [str(w.message) for w in recwarn] == []

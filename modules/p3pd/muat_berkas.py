@@ -444,12 +444,15 @@ def _baca_csv(
                 # Bilangan raksasa (mis. '1e20') diubah paksa ke int64 dengan peringatan berbahasa
                 # Inggris dan nilai yang terbungkus: jadikan galat, lalu baca sebagai teks.
                 warnings.simplefilter("error", RuntimeWarning)
+                warnings.simplefilter("ignore", pd.errors.DtypeWarning)  # pesan Inggris
                 data = pd.read_csv(path, dtype=tipe_cepat, **argumen)
         except pd.errors.ParserError:
             raise
         except (ValueError, OverflowError, RuntimeWarning):
             # Ada sel yang bukan bilangan bulat polos: baca sebagai teks, periksa satu per satu.
-            data = pd.read_csv(path, dtype=tipe_teks, **argumen)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", pd.errors.DtypeWarning)  # pesan Inggris
+                data = pd.read_csv(path, dtype=tipe_teks, **argumen)
         baris = np.arange(len(data), dtype=np.int64) + idx + 2
     except pd.errors.ParserError:
         # Baris rusak (isian berlebih, tanda kutip tak tertutup): baca dengan modul csv agar
@@ -563,7 +566,11 @@ def _buka_lembar(path: Path, sumber: str, dikenal: set[str], tabel: skema.Tabel 
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        buku = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        with warnings.catch_warnings():
+            # openpyxl memperingatkan dalam bahasa Inggris tentang gaya/validasi yang tidak
+            # dikenalnya; tidak berpengaruh pada nilai sel, jadi tidak diteruskan ke pengguna.
+            warnings.simplefilter("ignore")
+            buku = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
         raise DataTidakValid(
             "bukan berkas Excel .xlsx yang sah (rusak, terkunci kata sandi, atau sebenarnya "
@@ -607,7 +614,9 @@ def _buka_lembar(path: Path, sumber: str, dikenal: set[str], tabel: skema.Tabel 
 
 
 def _baca_xlsx(path: Path, sumber: str, tabel: skema.Tabel, laporan: Laporan) -> Mentah:
-    judul_lembar, semua, catatan = _buka_lembar(path, sumber, set(tabel.nama_kolom), tabel)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # peringatan openpyxl berbahasa Inggris (gaya, validasi)
+        judul_lembar, semua, catatan = _buka_lembar(path, sumber, set(tabel.nama_kolom), tabel)
     if catatan:
         laporan.catat(catatan)
     return _tabel_dari_baris(judul_lembar, semua, sumber, tabel, laporan)
@@ -688,7 +697,9 @@ def judul_kolom_berkas(berkas: str | Path) -> list[str]:
     dikenal = {k for t in skema.SEMUA_TABEL.values() for k in t.nama_kolom}
     isi = kenali_isi(path) if path.stat().st_size else "kosong"
     if isi == "xlsx":
-        _, baris_awal, _ = _buka_lembar(path, sumber, dikenal, None)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            _, baris_awal, _ = _buka_lembar(path, sumber, dikenal, None)
         judul = baris_awal[_cari_judul(baris_awal[:_BARIS_CONTOH], dikenal)] if baris_awal else []
     elif isi in ("teks", "utf-16-le", "utf-16-be"):
         encoding, _ = _tebak_encoding(path, isi)
