@@ -2080,7 +2080,14 @@ def dokumen_sumber(data: dict[str, pd.DataFrame]) -> str:
             " lognormal(σ 0,15), sehingga seluruh 1.1 sekitar 30 % dan lebih dari separuh"
             " desa-tahun punya 1.1 > 30 % tanpa melanggar batas. Realisasi tiap kegiatan"
             " N(97,5 %; 1,5 %), dibatasi 90–100 %. Data ini tidak memuat pendapatan tanah"
-            " bengkok (dianggap nol), jadi tidak ada belanja yang dikeluarkan dari hitungan.\n",
+            " bengkok (dianggap nol), jadi tidak ada belanja yang dikeluarkan dari hitungan."
+            " Kode dan nama kegiatan 1.1: daftar kegiatan Permendagri 20/2018 yang dipakai"
+            " Siskeudes, sama bunyinya di beberapa tabel referensi kegiatan desa yang terbit"
+            " terpisah (keyakinan sedang-tinggi). Kegiatan yang dibatasi mengikuti bunyi PP"
+            " 43/2014 Pasal 100 sebagaimana diubah PP 11/2019 (keyakinan tinggi); 1.1.03 dan"
+            " 1.1.06 tidak dibatasi karena tidak disebut pasal itu (keyakinan sedang; satu"
+            " matriks kode rekening memasukkan 1.1.06). Rinciannya:"
+            " `modules/p3pd/referensi/SUMBER.md`.\n",
             _tabel_md(
                 ["Kegiatan", "Dibatasi 30 %", "Bagian"],
                 [
