@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html as html_mod
 import os
 import re
 import shutil
@@ -189,16 +190,36 @@ def test_prioritas_provinsi_menyebut_kecamatan(data, tahun, jateng):
     prio = laporan.prioritas(data, jateng, tahun, jumlah=10)
     assert len(prio) == 10
     assert prio["kode_desa"].str.startswith("33.").all()
-    assert prio["merah"].is_monotonic_decreasing
+    assert prio["skor"].is_monotonic_decreasing
     html = str(laporan.html_prioritas(prio, "provinsi"))
     assert "<th>Kecamatan</th>" in html and html.count("<tr data-kode=") == 10
+    # handout menunjukkan mengapa desa di atas: layanan berlampu merah beserta angkanya
+    pertama = prio.iloc[0]
+    assert pertama["rincian_layanan"]
+    assert html_mod.escape(pertama["rincian_layanan"]) in html
+    assert "setiap layanan berbobot sama" in html
 
 
-# --------------------------------------------------------------------------- kebutuhan vs pasokan
+def test_angka_kunci_menandai_jenis_target_dan_jenis_data(data, tahun, jateng):
+    kunci = laporan.angka_kunci(data, jateng, tahun).set_index("indikator")
+    assert kunci.loc["stunting", "jenis_target"] == "resmi"
+    assert kunci.loc["apm_sd", "jenis_target"] == "SPM"
+    assert kunci.loc["imunisasi_dasar_lengkap", "jenis_data"] == "administratif"
+    # DTKS tidak disandingkan dengan P0 BPS: tidak ada angka terbitan di barisnya
+    assert (
+        kunci.loc["penduduk_dtks"][["kabupaten_terbitan", "provinsi_terbitan", "nasional_terbitan"]]
+        .isna()
+        .all()
+    )
+    html = str(laporan.html_angka_kunci(kunci.reset_index(), jateng, "Kabupaten Semarang"))
+    assert "asumsi" in html and "SPM" in html and "(data desa: adm.)" in html
 
 
-def test_permintaan_pasokan_hitung_langsung(data, tahun, getasan):
-    pp = laporan.permintaan_pasokan(data, getasan, tahun).set_index("layanan")
+# --------------------------------------------------------------------------- kebutuhan vs penyediaan
+
+
+def test_permintaan_penyediaan_hitung_langsung(data, tahun, getasan):
+    pp = laporan.permintaan_penyediaan(data, getasan, tahun).set_index("layanan")
     assert list(pp.index) == list(LAYANAN)
     desa = set(data.wilayah.loc[data.wilayah["kode_kecamatan"] == "33.22.01", "kode_desa"])
     us = data.usulan[(data.usulan["tahun"] == tahun) & data.usulan["kode_desa"].isin(desa)]

@@ -200,15 +200,15 @@ def kebutuhan_penyediaan(
     Kebutuhan: jumlah balita, anak usia sekolah, dan capaian kunci (stunting, persalinan di
     fasyankes, APM SMP, sanitasi layak). Penyediaan: posyandu aktif (persen), pustu/polindes,
     bidan, SD/SMP/PAUD per 1.000 anak, jarak ke puskesmas, air perpipaan. Di tingkat selain
-    desa, cacah dijumlahkan dan jarak dirata-rata. Kolom ``kelompok`` menandai desa dengan
-    kebutuhan tinggi dan penyediaan rendah (di atas/bawah median seluruh data yang diberikan).
+    desa, jumlah (pembilang, penyebut, fasilitas) dijumlahkan dan jarak dirata-rata. Kolom
+    ``kelompok`` menandai desa dengan kebutuhan tinggi dan penyediaan rendah (di atas/bawah median seluruh data yang diberikan).
     """
     tahun = _tahun_terakhir(data, tahun)
     d = data[data["tahun"] == tahun].merge(
         fasilitas, on="kode_desa", how="left", validate="one_to_one"
     )
     kunci = kode_wilayah(d["kode_desa"], tingkat).rename("kode_wilayah")
-    cacah = [
+    kolom_jumlah = [
         "balita_diukur",
         "balita_stunting",
         "persalinan",
@@ -228,7 +228,7 @@ def kebutuhan_penyediaan(
         "bidan_desa",
     ]
     g = d.groupby(kunci, sort=True)
-    s = g[cacah].sum()
+    s = g[kolom_jumlah].sum()
     hasil = pd.DataFrame(index=s.index)
     with np.errstate(divide="ignore", invalid="ignore"):
         hasil["stunting"] = s["balita_stunting"] / s["balita_diukur"] * 100

@@ -73,6 +73,7 @@ LABEL_PENDEK: dict[str, str] = {
 """Nama indikator yang pendek untuk tabel dan grafik."""
 
 _JENIS_SINGKAT = {"survei": "survei", "administratif": "adm."}
+_TARGET_SINGKAT = {"resmi": "resmi", "SPM": "SPM", "asumsi pelatihan": "asumsi"}
 
 HARI_PELATIHAN: tuple[tuple[str, str], ...] = (
     ("Hari 1 — Selasa, 9 Juli", "Kecamatan sebagai rumah bersama dan layanan dasar"),
@@ -384,7 +385,8 @@ def html_angka_kunci(tabel: pd.DataFrame, wil: WilayahHandout, nama_kabupaten: s
             layanan_lalu = b["layanan"]
         arah = "↓" if b["arah"] != NAIK else "↑"
         target = "–" if pd.isna(b["target"]) else _e(_persen(b["target"]))
-        target += f"<br><small>{_e(b.get('jenis_target', ''))}</small>"
+        jt = _TARGET_SINGKAT.get(b.get("jenis_target", ""), "")
+        target += f" <small>{_e(jt)}</small>" if jt else ""
         sel = "".join(
             f'<td class="angka" data-kolom="{k}">{_e(_persen(b[k]))}</td>' for _, k in kolom_data
         )
@@ -394,7 +396,8 @@ def html_angka_kunci(tabel: pd.DataFrame, wil: WilayahHandout, nama_kabupaten: s
         isi.append(
             f'<tr data-indikator="{_e(b["indikator"])}"><td>{_e(b["nama"])} '
             f'<small title="arah baik">{arah}</small>'
-            f"<br><small>data desa: {_e(b.get('jenis_data', ''))}</small></td>"
+            f" <small>(data desa: {_e(_JENIS_SINGKAT.get(b.get('jenis_data', ''), ''))})</small>"
+            "</td>"
             f'<td class="angka">{target}</td>{sel}</tr>'
         )
     daftar = "".join(f"<li>{_e(s)}</li>" for s in sumber)
@@ -402,8 +405,8 @@ def html_angka_kunci(tabel: pd.DataFrame, wil: WilayahHandout, nama_kabupaten: s
         '<table class="angka-kunci"><thead><tr><th>Indikator</th><th class="angka">Target</th>'
         f"{kepala}</tr></thead><tbody>{''.join(isi)}</tbody></table>"
         '<div class="sumber">↑ makin tinggi makin baik; ↓ makin rendah makin baik. '
-        "Di bawah setiap target tertulis jenisnya: resmi (ditetapkan peraturan), SPM (Standar "
-        "Pelayanan Minimal), atau asumsi pelatihan (dipilih untuk latihan, bukan ketentuan). "
+        "Di samping setiap target tertulis jenisnya: resmi (ditetapkan peraturan), SPM (Standar "
+        "Pelayanan Minimal), atau asumsi (asumsi pelatihan, bukan ketentuan). "
         "Angka terbitan adalah angka kabupaten/provinsi/nasional yang sebenarnya, dari sumber "
         "berikut, dengan jenisnya (survei atau adm. = administratif). Bandingkan hanya yang "
         "sejenis dengan data desa; angka miring berjenis lain dan hanya pembanding. "
