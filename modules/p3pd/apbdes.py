@@ -139,7 +139,7 @@ def _kolom_layanan_dasar(rekap: _Rekap, nilai: str) -> dict[str, np.ndarray]:
 
 
 def _di_atas_batas(bagian: np.ndarray, total: np.ndarray) -> np.ndarray:
-    """bagian > 30 % total, dibandingkan dalam rupiah (tanpa galat pembulatan persen)."""
+    """bagian > 30 % total, dibandingkan dalam rupiah (tanpa selisih pembulatan persen)."""
     return (total > 0) & (bagian * 100.0 > BATAS_30_PERSEN * total)
 
 
@@ -182,7 +182,7 @@ def _dibatasi_per_desa(
     """Belanja kegiatan yang dibatasi dan tanda "ada rincian" untuk setiap baris rekap desa.
 
     Rincian kegiatan harus berjumlah sama dengan baris 1.1 di tabel belanja (anggaran dan
-    realisasi); bila tidak, galat menyebut desanya.
+    realisasi); bila tidak, pesan kesalahan menyebut desanya.
     """
     wajib = ["kode_desa", "tahun", "kode_kegiatan", "anggaran", "realisasi"]
     _periksa_kolom(kegiatan, wajib, "belanja_kegiatan")
@@ -302,7 +302,7 @@ def batas_30_persen(
 
 
 def _penduduk_per_desa(penduduk: pd.DataFrame, rekap: _Rekap) -> np.ndarray:
-    """Jumlah penduduk untuk setiap baris rekap desa; desa-tahun yang tidak ada → galat."""
+    """Jumlah penduduk untuk setiap baris rekap desa; desa-tahun yang tidak ada → pesan kesalahan."""
     _periksa_kolom(penduduk, ["kode_desa", "tahun", "jumlah_penduduk"], "penduduk")
     jiwa = _periksa_rupiah(penduduk, "jumlah_penduduk", "penduduk")
     i_desa = pd.Index(rekap.desa).get_indexer(penduduk["kode_desa"].astype(str))
@@ -310,10 +310,10 @@ def _penduduk_per_desa(penduduk: pd.DataFrame, rekap: _Rekap) -> np.ndarray:
     pakai = (i_desa >= 0) & (i_tahun >= 0)
     n_tahun = len(rekap.tahun_unik)
     sel = i_desa[pakai].astype(np.int64) * n_tahun + i_tahun[pakai]
-    cacah = np.bincount(sel, minlength=len(rekap.desa) * n_tahun)
-    if (cacah > 1).any():
+    banyak = np.bincount(sel, minlength=len(rekap.desa) * n_tahun)
+    if (banyak > 1).any():
         ganda = np.zeros(len(penduduk), dtype=bool)
-        ganda[np.flatnonzero(pakai)[np.isin(sel, np.flatnonzero(cacah > 1))]] = True
+        ganda[np.flatnonzero(pakai)[np.isin(sel, np.flatnonzero(banyak > 1))]] = True
         raise DataTidakValid(
             "baris ganda di tabel penduduk: kombinasi kode_desa dan tahun yang sama muncul "
             "lebih dari sekali.",
@@ -355,7 +355,7 @@ def belanja_per_kapita(
 
     ``penduduk`` memuat ``kode_desa``, ``tahun``, ``jumlah_penduduk`` (mis. tabel indikator
     desa). Hanya desa yang ada di tabel belanja yang dihitung; setiap desa-tahun di tabel
-    belanja harus punya jumlah penduduk (bila tidak, muncul galat yang menyebut desanya). Di
+    belanja harus punya jumlah penduduk (bila tidak, muncul pesan kesalahan yang menyebut desanya). Di
     atas tingkat desa, rupiah dan penduduk **masing-masing dijumlahkan dulu**, baru dibagi.
 
     Kolom hasil: ``kode_wilayah``, ``tahun``, ``jumlah_desa`` (hanya di atas tingkat desa),

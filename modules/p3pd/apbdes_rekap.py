@@ -228,9 +228,9 @@ def _rekap_desa(belanja: pd.DataFrame, tahun: int | Iterable[int] | None) -> _Re
 
     # Satu baris per desa × tahun × sub-bidang: baris ganda akan terhitung dua kali.
     kunci_lengkap = (i_desa.astype(np.int64) * n_tahun + i_tahun) * n_sub + i_sub
-    cacah = np.bincount(kunci_lengkap, minlength=n_desa * n_tahun * n_sub)
-    if (cacah > 1).any():
-        ganda = np.isin(kunci_lengkap, np.flatnonzero(cacah > 1))
+    banyak = np.bincount(kunci_lengkap, minlength=n_desa * n_tahun * n_sub)
+    if (banyak > 1).any():
+        ganda = np.isin(kunci_lengkap, np.flatnonzero(banyak > 1))
         raise DataTidakValid(
             "baris ganda di tabel belanja: kombinasi kode_desa, tahun, dan kode_sub_bidang yang "
             "sama muncul lebih dari sekali (akan terhitung dua kali).",
@@ -318,4 +318,3 @@ def _awal_tabel(rekap: _Rekap, tingkat: str) -> dict[str, np.ndarray]:
     if tingkat != "desa":
         kolom["jumlah_desa"] = rekap.jumlah_desa
     return kolom
-

@@ -38,9 +38,7 @@ from p3pd.skema import LAYANAN
 
 @cache
 def _baca(nama: str) -> pd.DataFrame:
-    df = pd.read_csv(
-        folder_referensi() / nama, dtype=str, keep_default_na=False, encoding="utf-8"
-    )
+    df = pd.read_csv(folder_referensi() / nama, dtype=str, keep_default_na=False, encoding="utf-8")
     return df.apply(lambda s: s.str.strip())
 
 
@@ -85,7 +83,7 @@ def layanan_sub_bidang() -> dict[str, str]:
 
 
 def layanan_jenis(jenis: str) -> str:
-    """Kunci layanan untuk satu jenis usulan/program; galat bila jenisnya tidak dikenal atau
+    """Kunci layanan untuk satu jenis usulan/program; pesan kesalahan bila jenisnya tidak dikenal atau
     bukan layanan dasar."""
     df = _baca("jenis_layanan.csv").set_index("jenis")
     if jenis not in df.index:
