@@ -326,7 +326,7 @@ BELANJA_KEGIATAN = Tabel(
     kunci=("kode_desa", "tahun", "kode_kegiatan"),
     kolom=(
         _K_DESA,
-        _K_TAHUN,
+        _K_TAHUN_RENCANA,
         Kolom(
             "kode_kegiatan",
             TIPE_KATEGORI,
