@@ -151,10 +151,10 @@ def periksa_tabel(
         periksa_nama_wilayah(hasil, baris, laporan)
     if laporan.masalah:
         return data
-    keluaran = pd.DataFrame({n: h.nilai for n, h in hasil.items()}, index=pd.RangeIndex(len(data)))
+    kolom = {n: h.nilai for n, h in hasil.items()}
     for n in lain:
-        keluaran[n] = _rapikan_tambahan(data[n].reset_index(drop=True), n, laporan)
-    return keluaran
+        kolom[n] = _rapikan_tambahan(data[n].reset_index(drop=True), n, laporan)
+    return pd.DataFrame(kolom, index=pd.RangeIndex(len(data)))
 
 
 @lru_cache(maxsize=1)

@@ -99,7 +99,10 @@ def laporan_periksa(
         f"sesuai skema, {angka(len(tambahan))} tambahan)",
     ]
     if tambahan:
-        baris.append("Kolom tambahan     : " + ", ".join(tambahan) + " (dibiarkan apa adanya)")
+        daftar = ", ".join(tambahan[:20])
+        if len(tambahan) > 20:
+            daftar += f" … (dan {angka(len(tambahan) - 20)} lainnya)"
+        baris.append(f"Kolom tambahan     : {daftar} (dibiarkan apa adanya)")
     if catatan:
         baris.append("Yang dirapikan     :")
         baris.extend(f"  - {c}" for c in catatan)
