@@ -8,11 +8,12 @@ STAMP  := $(VENV)/.terpasang
 
 .PHONY: handout uji pasang ringkasan data latihan segarkan bench lint lab bersih
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml jupyter-config/pasang_setelan.py $(wildcard jupyter-config/labconfig/*/*.json)
 	@$(PYTHON) -c 'import sys; v = sys.version_info[:2]; sys.exit(0 if (3, 10) <= v <= (3, 13) else "Perlu Python 3.10–3.13, ditemukan %d.%d" % v)'
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) jupyter-config/pasang_setelan.py
 	@touch $(STAMP)
 
 pasang: $(STAMP)  ## pasang lingkungan .venv

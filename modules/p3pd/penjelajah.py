@@ -55,6 +55,10 @@ SEMUA_DESA = ""
 
 _SEL = "border: 1px solid #8C8C8C; padding: 3px 6px; text-align: left"
 _SOROT = "font-weight: bold; text-decoration: underline"
+# Kolom nama (indeks) tetap terlihat saat tabel lebar digulir ke samping (layar 1366 px).
+_KOLOM_TETAP = (
+    "position: sticky; left: 0; z-index: 1; background-color: var(--jp-layout-color0, #fff)"
+)
 
 
 def label_lampu(kategori: object) -> str:
@@ -119,7 +123,7 @@ def _html_tabel(
             f'padding: 2px 0">{e(judul)}</caption>'
         )
     bagian.append("<thead>")
-    kosong = f'<th style="{_SEL}"></th>' if indeks else ""
+    kosong = f'<th style="{_SEL}; {_KOLOM_TETAP}"></th>' if indeks else ""
     if isinstance(isi.columns, pd.MultiIndex):
         atas = [kosong]
         for nama, grup in itertools.groupby(isi.columns.get_level_values(0)):
@@ -129,14 +133,18 @@ def _html_tabel(
         bawah = isi.columns.get_level_values(-1)
     else:
         bawah = isi.columns
-    judul_kolom = [f'<th style="{_SEL}">{e(str(isi.index.name or ""))}</th>'] if indeks else []
+    judul_kolom = (
+        [f'<th style="{_SEL}; {_KOLOM_TETAP}">{e(str(isi.index.name or ""))}</th>']
+        if indeks
+        else []
+    )
     judul_kolom += [f'<th style="{_SEL}">{e(str(k)).replace("_", "_<wbr>")}</th>' for k in bawah]
     bagian.append("<tr>" + "".join(judul_kolom) + "</tr></thead><tbody>")
     for i, label in enumerate(isi.index):
         sel = []
         if indeks:
             tambahan = f"; {_SOROT}" if sorot is not None and label == sorot else ""
-            sel.append(f'<th style="{_SEL}{tambahan}">{e(str(label))}</th>')
+            sel.append(f'<th style="{_SEL}; {_KOLOM_TETAP}{tambahan}">{e(str(label))}</th>')
         for j in range(isi.shape[1]):
             css = gaya.iat[i, j] if gaya is not None else ""
             css = f"{_SEL}; white-space: nowrap" + (f"; {css}" if css else "")
