@@ -130,3 +130,17 @@ def test_csv_dan_xlsx_bersamaan_ditolak(tmp_path):
         ringkasan.periksa_folder(folder, TABEL)
     with pytest.raises(DataTidakValid, match="wilayah_desa.csv, wilayah_desa.xlsx"):
         muat.berkas_tabel(folder, "wilayah")
+
+
+def test_ringkasan_data_sendiri_xlsx_tanpa_cap_sintetis(tmp_path, capsys):
+    from p3pd.cli import main
+
+    folder = folder_canggung(tmp_path / "data")
+    for nama, tabel in skema.SEMUA_TABEL.items():
+        if nama not in TABEL:
+            buat_tabel_contoh(nama).to_excel(folder / f"{_stem(nama)}.xlsx", index=False)
+    assert main(["ringkasan", "--data", str(folder)]) == 0
+    keluar = capsys.readouterr().out
+    assert f"Data dari folder '{folder}'" in keluar
+    assert "DATA SINTETIS" not in keluar
+    assert "wilayah            15 baris" in keluar

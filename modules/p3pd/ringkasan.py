@@ -62,8 +62,14 @@ def periksa_folder(
     return tabel
 
 
-def susun_ringkasan(tabel: dict[str, pd.DataFrame], tahun: int | None = None) -> str:
-    """Teks ringkasan: jumlah baris per tabel, lalu capaian kabupaten per indikator untuk satu tahun."""
+def susun_ringkasan(
+    tabel: dict[str, pd.DataFrame], tahun: int | None = None, *, sumber: str | None = None
+) -> str:
+    """Teks ringkasan: jumlah baris per tabel, lalu capaian kabupaten per indikator untuk satu tahun.
+
+    ``sumber`` kosong berarti data latihan sintetis bawaan (ditandai begitu); selain itu nama
+    folder data sendiri, yang disebut apa adanya (tidak dicap sintetis).
+    """
     from p3pd import apbdes, format, indikator
 
     data = tabel["indikator"]
@@ -72,7 +78,10 @@ def susun_ringkasan(tabel: dict[str, pd.DataFrame], tahun: int | None = None) ->
         raise GalatP3PD(
             f"Tahun {tahun} tidak ada di data. Tahun yang ada: {sorted(set(data['tahun']))}"
         )
-    baris = ["DATA SINTETIS UNTUK LATIHAN — bukan data desa sungguhan.", ""]
+    if sumber is None:
+        baris = ["DATA SINTETIS UNTUK LATIHAN — bukan data desa sungguhan.", ""]
+    else:
+        baris = [f"Data dari folder '{sumber}' (bukan data latihan bawaan).", ""]
     baris.append("Tabel yang diperiksa (semua sah):")
     for nama, df in tabel.items():
         baris.append(f"  {nama:<11} {format.angka(len(df)):>9} baris")
@@ -103,7 +112,7 @@ def susun_ringkasan(tabel: dict[str, pd.DataFrame], tahun: int | None = None) ->
 
 def jalankan(args: argparse.Namespace) -> int:
     """Jalankan ``p3pd ringkasan``: periksa, lalu cetak ringkasan; galat → kode keluar 2."""
-    from p3pd.lokasi import folder_data
+    from p3pd.lokasi import folder_data, folder_proyek
 
     folder = args.data if args.data is not None else folder_data()
     if not folder.is_dir():
@@ -111,5 +120,6 @@ def jalankan(args: argparse.Namespace) -> int:
             f"Folder data '{folder}' tidak ada. Buat data latihan dengan perintah: p3pd data"
         )
     tabel = periksa_folder(folder)
-    print(susun_ringkasan(tabel, args.tahun))
+    bawaan = Path(folder).resolve() == (folder_proyek() / "data").resolve()
+    print(susun_ringkasan(tabel, args.tahun, sumber=None if bawaan else str(folder)))
     return 0
