@@ -855,7 +855,16 @@ def _lingkar_pekerja(
 
 
 def _konteks_proses() -> Any:
-    metode = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    """Cara menyalakan pekerja: ``P3PD_METODE_PROSES`` (``spawn``/``forkserver``) bila diisi.
+
+    Bawaan: ``forkserver`` di Linux, ``spawn`` di Windows dan macOS (satu-satunya/bawaan
+    Python di sana). Uji menjalankan pembangunan handout dengan ``spawn`` supaya jalur
+    Windows/macOS teruji juga di Linux. ``fork`` tidak dipakai (tidak aman bersama utas ZMQ).
+    """
+    tersedia = multiprocessing.get_all_start_methods()
+    metode = os.environ.get("P3PD_METODE_PROSES", "").strip().lower()
+    if metode not in ("spawn", "forkserver") or metode not in tersedia:
+        metode = "forkserver" if "forkserver" in tersedia and sys.platform != "darwin" else "spawn"
     return multiprocessing.get_context(metode)
 
 
