@@ -44,3 +44,27 @@ def test_fungsi_penulis_dan_pola_nama_sementara(tmp_path):
     cocok = POLA_SEMENTARA.match(nama)
     assert cocok and cocok.group("nama") == "b.html"
     assert not POLA_SEMENTARA.match("b.html")
+
+
+def test_tulis_atomik_menghapus_sisa_proses_mati_untuk_tujuan_sama(tmp_path):
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from p3pd.berkas import bersihkan_sementara
+
+    proses = subprocess.Popen([sys.executable, "-c", "pass"])
+    proses.wait()
+    sisa = tmp_path / f".data.csv.{proses.pid}.0123abcd.tmp"
+    sisa.write_bytes(b"")  # 0 bita, seperti setelah kill -9
+    lain = tmp_path / f".lain.csv.{proses.pid}.0123abcd.tmp"
+    lain.write_bytes(b"")
+    hidup = tmp_path / f".data.csv.{os.getpid()}.89abcdef.tmp"
+    hidup.write_bytes(b"sedang ditulis")
+    tulis_atomik(tmp_path / "data.csv", "a,b\n")
+    assert not sisa.exists()
+    assert lain.exists() and hidup.exists()  # tujuan lain / proses yang masih hidup: dibiarkan
+    lampau = time.time() - 10 * 24 * 3600
+    os.utime(hidup, (lampau, lampau))
+    assert sorted(bersihkan_sementara(tmp_path)) == sorted([lain, hidup])

@@ -11,6 +11,7 @@ berkas berpola nama di atas, dan hanya bila prosesnya sudah mati).
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import re
 import secrets
@@ -28,10 +29,12 @@ def tulis_atomik(tujuan: str | Path, isi: str | bytes | Callable[[IO[bytes]], An
 
     ``isi`` berupa teks (ditulis UTF-8 apa adanya, tanpa mengubah akhir baris), bita, atau
     fungsi yang menulis ke berkas biner yang terbuka. Folder tujuan dibuat bila belum ada.
-    Mengembalikan ``tujuan``.
+    Sisa berkas sementara untuk tujuan yang sama dari proses yang sudah mati (``kill -9``)
+    dihapus lebih dulu. Mengembalikan ``tujuan``.
     """
     tujuan = Path(tujuan)
     tujuan.parent.mkdir(parents=True, exist_ok=True)
+    _bersihkan_sisa_tujuan(tujuan)
     sementara = tujuan.with_name(f".{tujuan.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     try:
         with open(sementara, "xb") as f:
@@ -81,6 +84,19 @@ def _milik_proses_hidup(pid: int, waktu_berkas: float) -> bool:
         pass
     awal = _awal_proses(pid)
     return awal is None or awal <= waktu_berkas + 1
+
+
+def _bersihkan_sisa_tujuan(tujuan: Path) -> None:
+    """Hapus sisa berkas sementara untuk ``tujuan`` yang sama dari proses yang sudah mati."""
+    if os.name != "posix":
+        return
+    for berkas in tujuan.parent.glob(f".{glob.escape(tujuan.name)}.*.tmp"):
+        cocok = POLA_SEMENTARA.match(berkas.name)
+        if not cocok or cocok["nama"] != tujuan.name:
+            continue
+        with contextlib.suppress(OSError):
+            if not _milik_proses_hidup(int(cocok["pid"]), berkas.stat().st_mtime):
+                berkas.unlink()
 
 
 def bersihkan_sementara(folder: str | Path, pid: Iterable[int] | None = None) -> list[Path]:
