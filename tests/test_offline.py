@@ -1,0 +1,161 @@
+"""Bukti luring: pelatihan berjalan tanpa internet (hotel tanpa jaringan, kantor di balik proxy).
+
+Notebook pelajaran (nbval), ``p3pd handout`` satu provinsi, dan sesi JupyterLab di Chromium
+(``tests/test_browser.py``) dijalankan di dalam namespace jaringan yang hanya punya loopback
+(``unshare -n`` lalu ``ip link set lo up``): setiap upaya ke internet gagal seketika. Sesudahnya
+handout HTML dibuka di Chromium dan setiap permintaannya dicatat: tidak satu pun boleh keluar
+dari komputer ini. Dilewati (dengan alasan) bila namespace jaringan tidak diizinkan di sini.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import peramban
+import pytest
+
+pytestmark = [pytest.mark.luring, pytest.mark.lambat]
+
+AKAR = Path(__file__).resolve().parents[1]
+
+_CEK_TERPUTUS = """
+import socket
+for tujuan in [("1.1.1.1", 80), ("pypi.org", 443)]:
+    try:
+        socket.create_connection(tujuan, timeout=3).close()
+    except OSError:
+        continue
+    raise SystemExit(f"jaringan masih tersambung ke {tujuan}")
+print("JARINGAN TERPUTUS")
+"""
+
+
+_JALANKAN_NOTEBOOK = """
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+keluaran = Path(sys.argv[1])
+for jalur in map(Path, sys.argv[2:]):
+    nb = nbformat.read(jalur, as_version=4)
+    NotebookClient(nb, timeout=600, kernel_name="python3",
+                   resources={"metadata": {"path": str(jalur.parent)}}).execute()
+    galat = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
+             if o.output_type == "error"]
+    if galat:
+        raise SystemExit(f"{jalur.name}: {galat[0].ename}: {galat[0].evalue}")
+    nbformat.write(nb, keluaran / jalur.name)
+    print("OK", jalur.name)
+"""
+
+
+def _awalan_namespace() -> list[str]:
+    """Perintah pembuka namespace jaringan hanya-loopback, atau skip dengan alasan yang jelas."""
+    if shutil.which("unshare") is None or shutil.which("ip") is None:
+        pytest.skip("unshare/ip tidak ada (pasang util-linux dan iproute2) — uji luring dilewati")
+    for awalan in (["unshare", "-n"], ["unshare", "-rn"]):
+        coba = subprocess.run(
+            [*awalan, "sh", "-c", "ip link set lo up"], capture_output=True, check=False
+        )
+        if coba.returncode == 0:
+            return awalan
+    pytest.skip(
+        "namespace jaringan tidak diizinkan di sini (perlu root atau user namespace): "
+        + coba.stderr.decode(errors="replace").strip()
+    )
+
+
+def _luring(awalan: list[str], *perintah: str, folder: Path) -> subprocess.CompletedProcess:
+    """Jalankan ``perintah`` di namespace baru yang hanya punya loopback."""
+    skrip = 'ip link set lo up && exec "$@"'
+    lingkungan = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
+    lingkungan.update(P3PD_TANGKAPAN=str(folder / "tangkapan"), PYTHONDONTWRITEBYTECODE="1")
+    for proxy in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY"):
+        lingkungan.pop(proxy, None)
+    return subprocess.run(
+        [*awalan, "sh", "-c", skrip, "luring", *perintah],
+        cwd=AKAR,
+        env=lingkungan,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        check=False,
+    )
+
+
+def test_notebook_handout_dan_jupyterlab_tanpa_jaringan(tmp_path):
+    awalan = _awalan_namespace()
+    py = sys.executable
+
+    terputus = _luring(awalan, py, "-c", _CEK_TERPUTUS, folder=tmp_path)
+    assert "JARINGAN TERPUTUS" in terputus.stdout, terputus.stdout + terputus.stderr
+
+    # Notebook pelajaran dijalankan dari atas ke bawah (salinan di folder sementara; angka
+    # kuncinya dibandingkan oleh nbval di uji biasa, di sini cukup: tanpa galat, tanpa jaringan).
+    notebook = sorted(str(p) for p in (AKAR / "notebooks").glob("[0-9]*.ipynb"))
+    assert notebook
+    jalan = _luring(awalan, py, "-c", _JALANKAN_NOTEBOOK, str(tmp_path), *notebook, folder=tmp_path)
+    assert jalan.returncode == 0, jalan.stdout[-6000:] + jalan.stderr[-3000:]
+    assert jalan.stdout.count("OK ") == len(notebook), jalan.stdout
+
+    keluaran = tmp_path / "handout luring"
+    bangun = _luring(
+        awalan,
+        py,
+        "-m",
+        "p3pd",
+        "handout",
+        "NTT",
+        "--keluaran",
+        str(keluaran),
+        "--pekerja",
+        "1",
+        "--tanpa-progres",
+        folder=tmp_path,
+    )
+    assert bangun.returncode == 0, bangun.stdout + bangun.stderr
+    html = sorted(keluaran.glob("*.html"))
+    assert len(html) == 1 and sorted(keluaran.glob("*.pdf")), sorted(keluaran.iterdir())
+
+    chromium = peramban.cari_chromium()
+    if chromium is not None:
+        sesi = _luring(
+            awalan,
+            py,
+            "-m",
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            "-q",
+            "tests/test_browser.py",
+            folder=tmp_path,
+        )
+        assert sesi.returncode == 0, sesi.stdout[-6000:] + sesi.stderr[-2000:]
+        assert "3 passed" in sesi.stdout, sesi.stdout[-3000:]
+
+        # Handout HTML dibuka di peramban: semua permintaannya tetap di komputer ini.
+        with peramban.chromium(chromium) as b:
+            halaman = b.new_page(viewport=peramban.UKURAN_LAYAR)
+            permintaan: list[str] = []
+            halaman.on("request", lambda r: permintaan.append(r.url))
+            halaman.goto(html[0].as_uri(), wait_until="networkidle")
+            assert "Nusa Tenggara Timur" in halaman.inner_text("body")
+            assert halaman.locator("img").count() > 0
+            halaman.screenshot(
+                path=str(peramban.folder_tangkapan() / "handout_luring.png"), full_page=False
+            )
+        luar = sorted({u for u in permintaan if not peramban.alamat_lokal(u)})
+        assert not luar, f"handout HTML meminta alamat di luar komputer ini: {luar}"
+        assert permintaan and permintaan[0].startswith("file:"), permintaan[:3]
+    else:
+        pytest.skip(
+            "notebook dan handout lulus luring; sesi peramban dilewati karena Chromium tidak "
+            f"ditemukan ({peramban.CARA_PASANG_CHROMIUM})"
+        )
