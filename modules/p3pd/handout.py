@@ -1155,9 +1155,17 @@ def jalankan(args: argparse.Namespace) -> int:
         tahun=args.tahun,
         semua=args.semua,
     )
+    from p3pd.lokasi import folder_data, folder_proyek
+
+    data = folder_data()
+    asal = (
+        "data sintetis latihan"
+        if data.resolve() == (folder_proyek() / "data").resolve()
+        else f"data di folder '{data}'"
+    )
     print(
         f"Membangun {len(pekerjaan)} handout ({', '.join(f.upper() for f in args.format)}) "
-        "dari data sintetis latihan…",
+        f"dari {asal}…",
         file=sys.stderr,
     )
     ringkasan = bangun_handout(
