@@ -398,3 +398,26 @@ def test_tidak_ada_peringatan_berbahasa_inggris(tmp_path, tabel_contoh, recwarn)
     with pytest.raises(DataTidakValid):
         muat.muat_belanja(tmp_path / "b.csv")
     assert [str(w.message) for w in recwarn] == []
+
+
+@pytest.mark.parametrize(
+    ("peran", "nama_orang"),
+    [
+        ("Rina, SKM", True),
+        ("Pak Joko", True),
+        ("Pelaksanaan SKM di kecamatan", False),
+        ("Bapak Camat membuka rapat", False),
+        ("Pak Kades dan Bu Bidan Desa", False),
+        ("Kelas Ibu Hamil", False),
+        ("Survei (SKM) 2024", False),
+    ],
+)
+def test_sapaan_jabatan_dan_singkatan_tidak_dikira_nama(tmp_path, tabel_contoh, peran, nama_orang):
+    data = tabel_contoh("pemangku")
+    data.loc[0, "peran"] = peran
+    path = tmp_path / "p.csv"
+    data.to_csv(path, index=False)
+    if nama_orang:
+        assert "Kolom 'peran', baris 2: berisi nama orang" in galat(muat.muat_pemangku, path)
+    else:
+        assert muat.muat_pemangku(path).loc[0, "peran"] == peran

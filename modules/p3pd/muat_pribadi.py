@@ -77,17 +77,25 @@ _OBJEK_NAMA = {
 
 _SESUDAH_IBU_BAPAK = {
     "hamil", "menyusui", "nifas", "bersalin", "balita", "kota", "rumah", "tangga", "dan", "anak",
-    "pkk", "bayi", "muda",
+    "pkk", "bayi", "muda", "camat", "kepala", "kades", "lurah", "bupati", "wakil", "gubernur",
+    "ketua", "sekdes", "sekretaris", "bidan", "guru", "kader", "dokter", "perawat", "kapolsek",
+    "danramil", "babinsa", "pendamping", "petugas", "kasi", "kasubag", "direktur", "menteri",
 }  # fmt: skip
+"""Kata sesudah 'Ibu'/'Bapak' yang berarti kelompok sasaran atau jabatan, bukan nama orang."""
 
 _POLA_SAPAAN = re.compile(
     r"(?<![\w.])(?:Bpk|Bapak|Pak|Ibu|Bu|Sdr|Sdri|Saudara|Saudari|Hj|Hajjah|Haji|KH|Drs|Dra|Dr|dr"
     r"|Ir|Prof|Ny|Nn|Tn|H\.)\.?\s+([A-Z][a-z]+)"
 )
-_POLA_GELAR = re.compile(
-    r"(?:,\s*|\s)(?:S\.\s?(?:Pd|Kep|ST|Tr|Sos|IP|Kom|Ag|Farm|Gz|KM|E|H|T|Si|P|Psi|Ked|Keb|AP)"
+_GELAR_BERTITIK = (
+    r"S\.\s?(?:Pd|Kep|ST|Tr|Sos|IP|Kom|Ag|Farm|Gz|KM|E|H|T|Si|P|Psi|Ked|Keb|AP)"
     r"|M\.\s?(?:Si|Pd|Kes|M|Ak|Sc|AP|Kom|T|H|E|PH)|A\.\s?Md(?:\.\s?[A-Z][a-z]+)?"
-    r"|Amd\.\s?[A-Z][a-z]+|SKM|S\.?Tr\.?Keb|Ners|Ns\.)(?=[\s,.;]|$)"
+    r"|Amd\.\s?[A-Z][a-z]+|S\.Tr\.\s?Keb"
+)
+_POLA_GELAR = re.compile(
+    # Gelar bertitik (S.Pd, A.Md.Keb) sesudah spasi atau koma; singkatan tanpa titik (SKM,
+    # Ners) hanya sesudah koma, karena 'SKM' juga singkatan Survei Kepuasan Masyarakat.
+    rf"(?:,\s*|\s)(?:{_GELAR_BERTITIK})(?=[\s,.;)]|$)|,\s*(?:SKM|SE|SH|ST|Ners|Ns)\b"
 )
 _KATA_BUKAN_ORANG = {
     # lembaga dan tempat layanan
