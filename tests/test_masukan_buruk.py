@@ -421,3 +421,10 @@ def test_sapaan_jabatan_dan_singkatan_tidak_dikira_nama(tmp_path, tabel_contoh, 
         assert "Kolom 'peran', baris 2: berisi nama orang" in galat(muat.muat_pemangku, path)
     else:
         assert muat.muat_pemangku(path).loc[0, "peran"] == peran
+
+
+def test_xlsx_terkunci_kata_sandi_disebut_terkunci(tmp_path):
+    # Buku kerja Excel yang dienkripsi tersimpan sebagai wadah OLE2 (seperti .xls lama).
+    path = tulis_bita(tmp_path / "rahasia.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    pesan = galat(muat.muat_belanja, path)
+    assert "terkunci kata sandi" in pesan and "Excel lama" not in pesan

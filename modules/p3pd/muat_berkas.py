@@ -249,6 +249,13 @@ def baca_berkas(path: Path, sumber: str, tabel: skema.Tabel, laporan: Laporan) -
             if importlib.util.find_spec("odf") is None:
                 raise DataTidakValid(_PESAN_ODS, berkas=sumber)
             return _baca_ods(path, sumber, tabel, laporan)
+        if isi == "xls" and akhiran in _EKSTENSI_XLSX:
+            raise DataTidakValid(
+                "berkas Excel ini terkunci kata sandi (terenkripsi), sehingga isinya tidak dapat "
+                "dibaca. Buka di Excel, hapus kata sandinya (File → Info → Lindungi Buku Kerja), "
+                "simpan, lalu periksa lagi.",
+                berkas=sumber,
+            )
         if isi == "xls":
             raise DataTidakValid(
                 "format Excel lama (.xls) — Excel 97–2003 — tidak didukung. Buka di "
