@@ -220,7 +220,7 @@ EFEK_FASILITAS = {
 }
 """Pengaruh fasilitas desa pada indikator (skala logit) — asumsi."""
 
-BOBOT_LATEN_UMUM = 0.6
+BOBOT_LATEN_UMUM = 0.4
 """Pengali faktor umum (kemiskinan, keterpencilan) pada semua indikator — asumsi; < 1 supaya desa
 yang lemah di satu layanan tidak otomatis lemah di layanan lain."""
 
