@@ -222,3 +222,20 @@ def test_pemasangan_baru_dari_pyproject_lalu_mulai_cepat(tmp_path):
     teks = daftar.stdout + daftar.stderr
     assert "Disabled extensions" in teks
     assert "@jupyterlab/apputils-extension:announcements" in teks.split("Disabled extensions")[1]
+
+
+def test_setiap_target_make_punya_padanan_di_readme():
+    """Di Windows tidak ada make: README memberi perintah biasa untuk setiap target."""
+    makefile = (AKAR / "Makefile").read_text(encoding="utf-8")
+    target = re.search(r"^\.PHONY:(.*)$", makefile, re.MULTILINE).group(1).split()
+    readme = (AKAR / "README.md").read_text(encoding="utf-8")
+    baris = {
+        m.group(1): m.group(2)
+        for m in re.finditer(r"^\| `make ([a-z]+)` \| (.+) \|$", readme, re.MULTILINE)
+    }
+    assert set(target) <= set(baris), f"tanpa padanan di README: {sorted(set(target) - set(baris))}"
+    for nama in ("handout", "ringkasan", "data", "latihan", "segarkan"):
+        assert "p3pd " in baris[nama], (nama, baris[nama])
+        assert re.search(
+            rf"\$\(VENV\)/bin/p3pd {re.escape(baris[nama].split('`')[1][5:])}", makefile
+        )
