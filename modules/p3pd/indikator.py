@@ -467,7 +467,7 @@ def daftar_indikator(layanan: str | None = None) -> pd.DataFrame:
 
 
 def ambil_indikator(kode: str) -> Indikator:
-    """Definisi indikator menurut kodenya; galat berbahasa Indonesia bila tidak dikenal."""
+    """Definisi indikator menurut kodenya; pesan kesalahan berbahasa Indonesia bila tidak dikenal."""
     try:
         return INDIKATOR[kode]
     except KeyError:

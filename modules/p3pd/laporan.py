@@ -249,7 +249,7 @@ def _muat_data_tersimpan(folder: str | Path | None = None) -> DataLaporan:
         try:
             st = berkas.stat()
         except FileNotFoundError:
-            return muat_data(folder)  # pesan galat yang jelas datang dari pemuat
+            return muat_data(folder)  # pesan kesalahan yang jelas datang dari pemuat
         tanda.append((str(berkas.resolve()), st.st_mtime_ns, st.st_size))
     kunci = tuple(tanda)
     if kunci not in _SIMPANAN:

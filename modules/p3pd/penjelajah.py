@@ -229,7 +229,7 @@ def _kunci(teks: object) -> str:
 def _pilih_satu(
     nilai: object, pilihan: pd.DataFrame, kode: str, nama: str, jenis: str
 ) -> pd.Series:
-    """Satu baris ``pilihan`` yang kode atau namanya sama dengan ``nilai``; galat jelas bila tidak."""
+    """Satu baris ``pilihan`` yang kode atau namanya sama dengan ``nilai``; pesan kesalahan yang jelas bila tidak."""
     teks = str(nilai).strip()
     cocok = pilihan[pilihan[kode] == teks]
     if cocok.empty:

@@ -1554,7 +1554,7 @@ _NAMA_TIPE = {
     skema.TIPE_KODE_KECAMATAN: "kode kecamatan (teks `PP.KK.CC`)",
     skema.TIPE_KODE_KABUPATEN: "kode kabupaten (teks `PP.KK`)",
     skema.TIPE_TAHUN: "tahun (bilangan bulat)",
-    skema.TIPE_CACAH: "cacah (bilangan bulat ≥ 0)",
+    skema.TIPE_CACAH: "jumlah orang, rumah tangga, atau keluarga (bilangan bulat ≥ 0)",
     skema.TIPE_RUPIAH: "rupiah (bilangan bulat ≥ 0)",
     skema.TIPE_DESIMAL: "desimal (≥ 0, satu angka di belakang titik)",
     skema.TIPE_TEKS: "teks",
@@ -2002,7 +2002,7 @@ def dokumen_sumber(data: dict[str, pd.DataFrame]) -> str:
             " c × keterpencilan + efek fasilitas + u(desa) + e(desa, tahun), dengan u ~ N(0, SD"
             f" desa) tetap antartahun dan e ~ N(0; {_angka(SD_TAHUNAN, 2)}).\n"
             "3. Intersep setiap kabupaten × indikator × tahun dicari (metode Newton) sehingga"
-            " capaian kabupaten **berbobot cacah** (jumlah pembilang ÷ jumlah penyebut harapan)"
+            " capaian kabupaten **berbobot jumlah sasaran** (jumlah pembilang ÷ jumlah penyebut harapan)"
             " sama dengan target: angka acuan pada tahun acuannya, dan tahun lain digeser dengan"
             " tren tahunan. Indikator tanpa acuan memakai nilai asumsi tahun 2022.\n"
             "4. Pembilang ditarik **binomial** dari penyebut desa, sehingga pembilang tidak pernah"
