@@ -20,6 +20,9 @@ Ketahanan: satu handout yang gagal tidak menghentikan yang lain; notebook hasiln
 sebagai ``<nama>.GAGAL.ipynb`` untuk diperiksa; semua berkas ditulis atomik (berkas sementara
 di folder yang sama, lalu ``os.replace``), jadi penghentian (Ctrl-C, ``kill``) tidak pernah
 meninggalkan berkas setengah jadi di nama akhirnya.
+
+Memilih handout ada di ``p3pd.handout_pilih``, kernel hangat di ``p3pd.kernel_hangat``; nama
+publiknya tetap dapat dipakai dari modul ini.
 """
 
 from __future__ import annotations
@@ -30,26 +33,30 @@ import logging
 import multiprocessing
 import os
 import queue
-import re
 import signal
-import subprocess
 import sys
 import time
-import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from p3pd.berkas import bersihkan_sementara, tulis_atomik
 from p3pd.galat import GalatP3PD
+from p3pd.handout_pilih import (  # noqa: F401 (API lama p3pd.handout tetap tersedia)
+    TABEL_HANDOUT,
+    TINGKAT_HANDOUT,
+    Pekerjaan,
+    periksa_data_handout,
+    susun_pekerjaan,
+    tahun_data,
+)
+from p3pd.kernel_hangat import KernelHangat
+from p3pd.kernel_hangat import daftarkan_mesin as _daftarkan_mesin
 from p3pd.lokasi import folder_proyek
 
 FORMAT = ("html", "pdf")
 """Format keluaran yang dikenal."""
-
-TINGKAT_HANDOUT = ("provinsi", "kecamatan")
-"""Tingkat handout: satu per provinsi, atau satu per kecamatan."""
 
 BATAS_HALAMAN = {"provinsi": 6, "kecamatan": 4}
 """Jumlah halaman A4 paling banyak per tingkat handout (lebih dari ini dilaporkan)."""
@@ -71,39 +78,6 @@ PESAN_PDF = (
     "  - conda: conda install -c conda-forge weasyprint"
 )
 
-_MESIN = "p3pd-kernel-hangat"
-
-# Kode yang dijalankan di kernel sebelum setiap handout: ruang nama pengguna dikosongkan,
-# grafik inline, gaya matplotlib bawaan, folder kerja tetap. Modul yang sudah diimpor tetap
-# tersimpan (sys.modules), jadi mengimpor ulang di notebook hampir tanpa biaya.
-# Ruang nama dikosongkan seperti ``%reset -f`` tetapi tanpa gc.collect() penuh dan tanpa
-# menyentuh riwayat (sqlite), yang di sini memakan ~0,3 detik per handout.
-_KODE_SETEL_ULANG = """\
-import os as _os, matplotlib as _mpl, matplotlib.pyplot as _plt
-_plt.close("all")
-_mpl.style.use("default")
-_os.chdir({cwd!r})
-%config InlineBackend.print_figure_kwargs = {{"bbox_inches": "tight", "metadata": {{"Software": None}}}}
-%matplotlib inline
-def _kosongkan(ip=get_ipython()):
-    ip.user_ns.get("Out", {{}}).clear()
-    tetap = set(ip.user_ns_hidden) | {{"__builtin__", "__builtins__", "__name__"}}
-    for nama in [n for n in ip.user_ns if n not in tetap]:
-        del ip.user_ns[nama]
-    ip.user_ns.update({{"_": "", "__": "", "___": ""}})
-_kosongkan()
-"""
-
-# Impor yang dibayar sekali per kernel (pemanasan).
-_KODE_PEMANASAN = """\
-import pandas, numpy, matplotlib.pyplot
-try:
-    import p3pd.laporan
-except ImportError:
-    pass
-"""
-
-
 # --------------------------------------------------------------------------- lokasi
 
 
@@ -123,16 +97,6 @@ def folder_keluaran_bawaan() -> Path:
 
 
 # --------------------------------------------------------------------------- data kerja
-
-
-@dataclass(frozen=True)
-class Pekerjaan:
-    """Satu handout yang akan dibangun: nama berkas (tanpa akhiran), judul, dan parameter."""
-
-    nama: str
-    judul: str
-    tingkat: str
-    parameter: dict[str, Any]
 
 
 @dataclass
@@ -211,191 +175,6 @@ class Ringkasan:
         if self.catatan_pdf:
             baris.append(self.catatan_pdf)
         return "\n".join(baris)
-
-
-# --------------------------------------------------------------------------- memilih handout
-
-
-def _slug(teks: str) -> str:
-    """Nama berkas aman: huruf kecil tanpa diakritik, kata dipisah tanda hubung."""
-    polos = unicodedata.normalize("NFKD", teks).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", polos.lower()).strip("-")
-
-
-def _pekerjaan_provinsi(prov: Any, kabupaten: Any, tahun: int) -> Pekerjaan:
-    nama = f"provinsi_{_slug(prov.nama)}"
-    judul = prov.nama
-    if kabupaten is not None:
-        nama += f"_{_slug(kabupaten.nama)}"
-        judul += f" — {kabupaten.nama}"
-    return Pekerjaan(
-        nama=f"{nama}_{tahun}",
-        judul=f"{judul} ({tahun})",
-        tingkat="provinsi",
-        parameter={
-            "provinsi": prov.nama,
-            "kabupaten": kabupaten.nama if kabupaten is not None else None,
-            "kecamatan": None,
-            "tahun": tahun,
-        },
-    )
-
-
-def _pekerjaan_kecamatan(kec: Any, tahun: int) -> Pekerjaan:
-    return Pekerjaan(
-        nama=f"kecamatan_{kec.kode}_{_slug(kec.nama)}_{tahun}",
-        judul=f"Kecamatan {kec.nama}, {kec.kabupaten.nama} ({tahun})",
-        tingkat="kecamatan",
-        parameter={
-            "provinsi": kec.provinsi.nama,
-            "kabupaten": kec.kabupaten.nama,
-            "kecamatan": kec.kode,
-            "tahun": tahun,
-        },
-    )
-
-
-def tahun_data(folder: Path | None = None) -> list[int]:
-    """Tahun yang ada di tabel indikator desa, dibaca lewat pemuat yang sama dengan ``p3pd periksa``.
-
-    Berkas yang diterima ``periksa`` (pemisah ';', baris judul di atas, UTF-16, .xlsx, …) juga
-    diterima di sini; berkas yang bermasalah menimbulkan ``DataTidakValid`` yang sama.
-    """
-    from p3pd import muat
-    from p3pd.lokasi import folder_data
-
-    berkas = muat.berkas_tabel(folder or folder_data(), "indikator")
-    if not berkas.exists():
-        raise GalatP3PD(
-            f"Berkas data '{berkas}' tidak ada. Buat data latihan dulu dengan perintah: p3pd data"
-        )
-    return sorted({int(t) for t in muat.muat_indikator(berkas)["tahun"]})
-
-
-def susun_pekerjaan(
-    provinsi: Sequence[str] | None = None,
-    tingkat: str = "provinsi",
-    kabupaten: str | None = None,
-    kecamatan: Sequence[str] | None = None,
-    tahun: int | None = None,
-    semua: bool = False,
-) -> list[Pekerjaan]:
-    """Daftar handout yang akan dibangun.
-
-    - ``provinsi``: nama/singkatan/kode provinsi (satu atau lebih); ``semua=True`` = keempat provinsi.
-    - ``tingkat="kecamatan"``: satu handout per kecamatan dari provinsi terpilih (93 bila semua).
-    - ``kecamatan``: nama atau kode kecamatan tertentu (otomatis tingkat kecamatan).
-    - ``kabupaten``: membatasi pada satu kabupaten.
-    - ``tahun``: tahun data; bawaan tahun terakhir di data.
-
-    Nama wilayah yang tidak dikenal menimbulkan ``WilayahTidakDikenal`` yang menyebut nama-nama
-    yang sah.
-    """
-    from p3pd import wilayah
-
-    if tingkat not in TINGKAT_HANDOUT:
-        raise GalatP3PD(
-            f"Tingkat '{tingkat}' tidak dikenal. Pilihan: {', '.join(TINGKAT_HANDOUT)}."
-        )
-    data = periksa_data_handout()
-    ada = sorted({int(t) for t in data["indikator"]["tahun"]})
-    awalan = {k[:n] for k in data["indikator"]["kode_desa"] for n in (2, 5, 8)}
-    if not ada:
-        raise GalatP3PD("Tabel indikator desa tidak berisi tahun satu pun.")
-    if tahun is None:
-        tahun = ada[-1]
-    elif tahun not in ada:
-        raise GalatP3PD(
-            f"Tahun {tahun} tidak ada di data. Tahun yang ada: {', '.join(map(str, ada))}."
-        )
-    provinsi = list(provinsi or [])
-    kecamatan = list(kecamatan or [])
-    if not (provinsi or kecamatan or semua or kabupaten):
-        nama = ", ".join(wilayah.daftar_provinsi()["nama_provinsi"])
-        raise GalatP3PD(
-            "Sebutkan provinsi (atau --kecamatan), atau pakai --semua. "
-            f"Pilihan provinsi yang sah: {nama}."
-        )
-    daftar_prov = [wilayah.cari_provinsi(p) for p in provinsi]
-    if semua and not daftar_prov:
-        tabel = wilayah.daftar_provinsi()
-        daftar_prov = [wilayah.cari_provinsi(k) for k in tabel["kode_provinsi"]]
-    kab = wilayah.cari_kabupaten(kabupaten) if kabupaten else None
-    if kab is not None:
-        if daftar_prov and kab.provinsi not in daftar_prov:
-            raise GalatP3PD(
-                f"{kab.nama} ada di provinsi {kab.provinsi.nama}, bukan di "
-                + ", ".join(p.nama for p in daftar_prov)
-                + "."
-            )
-        daftar_prov = daftar_prov or [kab.provinsi]
-
-    if kecamatan:
-        hasil = []
-        for k in kecamatan:
-            kec = wilayah.cari_kecamatan(k, daftar_prov[0].kode if len(daftar_prov) == 1 else None)
-            if kab is not None and kec.kabupaten != kab:
-                raise GalatP3PD(f"Kecamatan {kec.nama} tidak ada di {kab.nama}.")
-            if kec.kode not in awalan:
-                raise GalatP3PD(
-                    f"Kecamatan {kec.nama} ({kec.kode}) tidak ada di tabel indikator data yang "
-                    "dipakai; tidak ada yang bisa ditulis di handout-nya."
-                )
-            hasil.append(_pekerjaan_kecamatan(kec, tahun))
-        return _tanpa_ganda(hasil)
-    if tingkat == "kecamatan":
-        hasil = []
-        for prov in daftar_prov:
-            tabel = wilayah.daftar_kecamatan(prov.kode)
-            for kode in tabel["kode_kecamatan"]:
-                kec = wilayah.cari_kecamatan(kode)
-                if (kab is None or kec.kabupaten == kab) and kec.kode in awalan:
-                    hasil.append(_pekerjaan_kecamatan(kec, tahun))
-        return _hanya_yang_ada(hasil)
-    return _hanya_yang_ada(
-        [
-            _pekerjaan_provinsi(p, kab, tahun)
-            for p in daftar_prov
-            if (kab.kode if kab is not None else p.kode) in awalan
-        ]
-    )
-
-
-TABEL_HANDOUT = ("wilayah", "indikator", "belanja", "fasilitas", "usulan", "program")
-"""Tabel yang dibaca handout (lihat ``p3pd.laporan.muat_data``)."""
-
-
-def periksa_data_handout(folder: Path | None = None) -> dict[str, Any]:
-    """Periksa tabel handout di ``folder`` seperti ``p3pd ringkasan`` (juga antartabel).
-
-    Yang lolos pemeriksaan ini dapat diproses handout; yang tidak, dilaporkan sekali di sini
-    (``GalatP3PD`` berisi semua masalah) sebelum satu kernel pun dinyalakan.
-    """
-    from p3pd.lokasi import folder_data
-    from p3pd.ringkasan import periksa_folder
-
-    folder = Path(folder or folder_data())
-    if not folder.is_dir():
-        raise GalatP3PD(
-            f"Folder data '{folder}' tidak ada. Buat data latihan dulu dengan perintah: p3pd data"
-        )
-    return periksa_folder(folder, TABEL_HANDOUT)
-
-
-def _hanya_yang_ada(daftar: list[Pekerjaan]) -> list[Pekerjaan]:
-    if not daftar:
-        raise GalatP3PD(
-            "Data yang dipakai tidak berisi desa di wilayah yang diminta; tidak ada handout "
-            "yang bisa dibangun. Periksa folder data (P3PD_DATA) atau pilih wilayah lain."
-        )
-    return _tanpa_ganda(daftar)
-
-
-def _tanpa_ganda(daftar: list[Pekerjaan]) -> list[Pekerjaan]:
-    lihat: dict[str, Pekerjaan] = {}
-    for p in daftar:
-        lihat.setdefault(p.nama, p)
-    return list(lihat.values())
 
 
 # --------------------------------------------------------------------------- tulis atomik
@@ -533,170 +312,6 @@ def jumlah_gambar(nb: Any) -> int:
         for k in sel.get("outputs", [])
         if "image/png" in k.get("data", {})
     )
-
-
-# --------------------------------------------------------------------------- kernel hangat
-
-
-def _daftarkan_mesin() -> None:
-    """Daftarkan mesin papermill yang memakai kernel (dan klien) yang sudah menyala."""
-    from papermill.clientwrap import PapermillNotebookClient
-    from papermill.engines import NBClientEngine, papermill_engines
-
-    class MesinKernelHangat(NBClientEngine):
-        @classmethod
-        def execute_managed_notebook(
-            cls,
-            nb_man: Any,
-            kernel_name: str,
-            log_output: bool = False,
-            stdout_file: Any = None,
-            stderr_file: Any = None,
-            start_timeout: int = 60,
-            execution_timeout: int | None = None,
-            km: Any = None,
-            kc: Any = None,
-            wadah: dict | None = None,
-            **kwargs: Any,
-        ) -> Any:
-            if wadah is not None:
-                wadah["nb_man"] = nb_man
-            klien = PapermillNotebookClient(
-                nb_man,
-                km=km,
-                timeout=execution_timeout,
-                startup_timeout=start_timeout,
-                kernel_name=kernel_name,
-                log=logging.getLogger("papermill"),
-                log_output=log_output,
-                stdout_file=stdout_file,
-                stderr_file=stderr_file,
-            )
-            klien.kc = kc  # klien tidak menyalakan kernel baru dan tidak mematikannya
-            return klien.execute()
-
-    papermill_engines.register(_MESIN, MesinKernelHangat)
-
-
-class KernelHangat:
-    """Satu kernel Python yang tetap menyala dan dipakai ulang untuk banyak handout.
-
-    Kernel dinyalakan tanpa ``MPLBACKEND`` di lingkungannya (jebakan ``MPLBACKEND=Agg`` yang
-    menghilangkan semua grafik) dan dengan folder kerja ``cwd`` (tidak bergantung pada folder
-    kerja pemanggil).
-    """
-
-    def __init__(self, cwd: Path, batas_waktu: int = 600) -> None:
-        from p3pd.notebook import kelas_kernel_lingkungan_ini
-
-        self.cwd = Path(cwd).resolve()
-        self.batas_waktu = batas_waktu
-        self.km = kelas_kernel_lingkungan_ini()(kernel_name="python3")
-        self.kc: Any = None
-        self.jumlah_jalan = 0
-        lingkungan = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
-        lingkungan.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
-        # Keluaran kernel sendiri (mis. peringatan "running over TCP") tidak berguna bagi
-        # pengguna; keluaran sel tetap tertangkap di notebook lewat saluran iopub.
-        self._sinkron(self.km.start_kernel)(
-            env=lingkungan, cwd=str(self.cwd), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
-
-    @staticmethod
-    def _sinkron(fungsi: Callable) -> Callable:
-        from jupyter_core.utils import run_sync
-
-        return run_sync(fungsi)
-
-    def _klien(self) -> Any:
-        if self.kc is None:
-            kc = self.km.client()
-            kc.start_channels()
-            try:
-                self._sinkron(kc.wait_for_ready)(timeout=120)
-            except BaseException:
-                kc.stop_channels()
-                raise
-            self.kc = kc
-            self._jalankan_kode(_KODE_PEMANASAN)
-        return self.kc
-
-    def _jalankan_kode(self, kode: str) -> None:
-        balasan = self._sinkron(self.kc.execute_interactive)(
-            kode, store_history=False, timeout=self.batas_waktu, output_hook=lambda pesan: None
-        )
-        isi = balasan["content"]
-        if isi.get("status") != "ok":
-            raise RuntimeError(
-                f"Kode persiapan kernel gagal: {isi.get('ename')}: {isi.get('evalue')}"
-            )
-
-    def siapkan(self) -> None:
-        """Pastikan kernel hidup dan siap, lalu kosongkan ruang namanya untuk handout berikutnya."""
-        for percobaan in (1, 2):
-            try:
-                if not self._sinkron(self.km.is_alive)():
-                    self.nyalakan_ulang()
-                self._klien()
-                break
-            except RuntimeError:
-                # Kernel kadang mati saat baru menyala (mis. porta ZMQ sudah terpakai proses
-                # lain): coba sekali lagi dengan kernel baru sebelum handout dianggap gagal.
-                if percobaan == 2:
-                    raise
-                self.nyalakan_ulang()
-        self._jalankan_kode(_KODE_SETEL_ULANG.format(cwd=str(self.cwd)))
-
-    def nyalakan_ulang(self) -> None:
-        """Matikan lalu nyalakan ulang kernel (setelah handout gagal, waktu habis, atau kernel mati)."""
-        if self.kc is not None:
-            with contextlib.suppress(Exception):
-                self.kc.stop_channels()
-            self.kc = None
-        self._sinkron(self.km.restart_kernel)(now=True)
-
-    def jalankan(
-        self, templat: Path, parameter: dict[str, Any]
-    ) -> tuple[Any, BaseException | None]:
-        """Jalankan ``templat`` dengan ``parameter`` lewat papermill di kernel ini.
-
-        Kembalikan ``(notebook_hasil, galat)``; ``galat`` ``None`` bila berhasil. Setelah
-        galat apa pun, kernel dinyalakan ulang agar handout berikutnya mulai bersih.
-        """
-        import papermill
-
-        self.siapkan()
-        wadah: dict[str, Any] = {}
-        self.jumlah_jalan += 1
-        try:
-            nb = papermill.execute_notebook(
-                str(templat),
-                None,
-                parameters=parameter,
-                engine_name=_MESIN,
-                kernel_name="python3",
-                progress_bar=False,
-                request_save_on_cell_execute=False,
-                execution_timeout=self.batas_waktu,
-                km=self.km,
-                kc=self.kc,
-                wadah=wadah,
-            )
-        except Exception as galat:
-            nb_man = wadah.get("nb_man")
-            with contextlib.suppress(Exception):
-                self.nyalakan_ulang()
-            return (nb_man.nb if nb_man is not None else None), galat
-        return nb, None
-
-    def tutup(self) -> None:
-        """Matikan kernel dan tutup salurannya."""
-        if self.kc is not None:
-            with contextlib.suppress(Exception):
-                self.kc.stop_channels()
-            self.kc = None
-        with contextlib.suppress(Exception):
-            self._sinkron(self.km.shutdown_kernel)(now=True)
 
 
 class _GalatDijalankan(Exception):

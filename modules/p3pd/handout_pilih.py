@@ -1,0 +1,220 @@
+"""Memilih handout yang dibangun ``p3pd handout``: wilayah, tingkat, tahun, dan data yang ada.
+
+Sebelum satu kernel pun dinyalakan, tabel yang dibaca handout diperiksa seperti oleh
+``p3pd ringkasan`` (juga antartabel); hanya wilayah yang benar-benar ada di data yang dibangun.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from p3pd.galat import GalatP3PD
+
+__all__ = [
+    "Pekerjaan",
+    "TINGKAT_HANDOUT",
+    "TABEL_HANDOUT",
+    "tahun_data",
+    "susun_pekerjaan",
+    "periksa_data_handout",
+]
+
+TINGKAT_HANDOUT = ("provinsi", "kecamatan")
+"""Tingkat handout: satu per provinsi, atau satu per kecamatan."""
+
+
+@dataclass(frozen=True)
+class Pekerjaan:
+    """Satu handout yang akan dibangun: nama berkas (tanpa akhiran), judul, dan parameter."""
+
+    nama: str
+    judul: str
+    tingkat: str
+    parameter: dict[str, Any]
+
+
+def _slug(teks: str) -> str:
+    """Nama berkas aman: huruf kecil tanpa diakritik, kata dipisah tanda hubung."""
+    polos = unicodedata.normalize("NFKD", teks).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", polos.lower()).strip("-")
+
+
+def _pekerjaan_provinsi(prov: Any, kabupaten: Any, tahun: int) -> Pekerjaan:
+    nama = f"provinsi_{_slug(prov.nama)}"
+    judul = prov.nama
+    if kabupaten is not None:
+        nama += f"_{_slug(kabupaten.nama)}"
+        judul += f" — {kabupaten.nama}"
+    return Pekerjaan(
+        nama=f"{nama}_{tahun}",
+        judul=f"{judul} ({tahun})",
+        tingkat="provinsi",
+        parameter={
+            "provinsi": prov.nama,
+            "kabupaten": kabupaten.nama if kabupaten is not None else None,
+            "kecamatan": None,
+            "tahun": tahun,
+        },
+    )
+
+
+def _pekerjaan_kecamatan(kec: Any, tahun: int) -> Pekerjaan:
+    return Pekerjaan(
+        nama=f"kecamatan_{kec.kode}_{_slug(kec.nama)}_{tahun}",
+        judul=f"Kecamatan {kec.nama}, {kec.kabupaten.nama} ({tahun})",
+        tingkat="kecamatan",
+        parameter={
+            "provinsi": kec.provinsi.nama,
+            "kabupaten": kec.kabupaten.nama,
+            "kecamatan": kec.kode,
+            "tahun": tahun,
+        },
+    )
+
+
+def tahun_data(folder: Path | None = None) -> list[int]:
+    """Tahun yang ada di tabel indikator desa, dibaca lewat pemuat yang sama dengan ``p3pd periksa``.
+
+    Berkas yang diterima ``periksa`` (pemisah ';', baris judul di atas, UTF-16, .xlsx, …) juga
+    diterima di sini; berkas yang bermasalah menimbulkan ``DataTidakValid`` yang sama.
+    """
+    from p3pd import muat
+    from p3pd.lokasi import folder_data
+
+    berkas = muat.berkas_tabel(folder or folder_data(), "indikator")
+    if not berkas.exists():
+        raise GalatP3PD(
+            f"Berkas data '{berkas}' tidak ada. Buat data latihan dulu dengan perintah: p3pd data"
+        )
+    return sorted({int(t) for t in muat.muat_indikator(berkas)["tahun"]})
+
+
+def susun_pekerjaan(
+    provinsi: Sequence[str] | None = None,
+    tingkat: str = "provinsi",
+    kabupaten: str | None = None,
+    kecamatan: Sequence[str] | None = None,
+    tahun: int | None = None,
+    semua: bool = False,
+) -> list[Pekerjaan]:
+    """Daftar handout yang akan dibangun.
+
+    - ``provinsi``: nama/singkatan/kode provinsi (satu atau lebih); ``semua=True`` = keempat provinsi.
+    - ``tingkat="kecamatan"``: satu handout per kecamatan dari provinsi terpilih (93 bila semua).
+    - ``kecamatan``: nama atau kode kecamatan tertentu (otomatis tingkat kecamatan).
+    - ``kabupaten``: membatasi pada satu kabupaten.
+    - ``tahun``: tahun data; bawaan tahun terakhir di data.
+
+    Nama wilayah yang tidak dikenal menimbulkan ``WilayahTidakDikenal`` yang menyebut nama-nama
+    yang sah.
+    """
+    from p3pd import wilayah
+
+    if tingkat not in TINGKAT_HANDOUT:
+        raise GalatP3PD(
+            f"Tingkat '{tingkat}' tidak dikenal. Pilihan: {', '.join(TINGKAT_HANDOUT)}."
+        )
+    data = periksa_data_handout()
+    ada = sorted({int(t) for t in data["indikator"]["tahun"]})
+    awalan = {k[:n] for k in data["indikator"]["kode_desa"] for n in (2, 5, 8)}
+    if not ada:
+        raise GalatP3PD("Tabel indikator desa tidak berisi tahun satu pun.")
+    if tahun is None:
+        tahun = ada[-1]
+    elif tahun not in ada:
+        raise GalatP3PD(
+            f"Tahun {tahun} tidak ada di data. Tahun yang ada: {', '.join(map(str, ada))}."
+        )
+    provinsi = list(provinsi or [])
+    kecamatan = list(kecamatan or [])
+    if not (provinsi or kecamatan or semua or kabupaten):
+        nama = ", ".join(wilayah.daftar_provinsi()["nama_provinsi"])
+        raise GalatP3PD(
+            "Sebutkan provinsi (atau --kecamatan), atau pakai --semua. "
+            f"Pilihan provinsi yang sah: {nama}."
+        )
+    daftar_prov = [wilayah.cari_provinsi(p) for p in provinsi]
+    if semua and not daftar_prov:
+        tabel = wilayah.daftar_provinsi()
+        daftar_prov = [wilayah.cari_provinsi(k) for k in tabel["kode_provinsi"]]
+    kab = wilayah.cari_kabupaten(kabupaten) if kabupaten else None
+    if kab is not None:
+        if daftar_prov and kab.provinsi not in daftar_prov:
+            raise GalatP3PD(
+                f"{kab.nama} ada di provinsi {kab.provinsi.nama}, bukan di "
+                + ", ".join(p.nama for p in daftar_prov)
+                + "."
+            )
+        daftar_prov = daftar_prov or [kab.provinsi]
+
+    if kecamatan:
+        hasil = []
+        for k in kecamatan:
+            kec = wilayah.cari_kecamatan(k, daftar_prov[0].kode if len(daftar_prov) == 1 else None)
+            if kab is not None and kec.kabupaten != kab:
+                raise GalatP3PD(f"Kecamatan {kec.nama} tidak ada di {kab.nama}.")
+            if kec.kode not in awalan:
+                raise GalatP3PD(
+                    f"Kecamatan {kec.nama} ({kec.kode}) tidak ada di tabel indikator data yang "
+                    "dipakai; tidak ada yang bisa ditulis di handout-nya."
+                )
+            hasil.append(_pekerjaan_kecamatan(kec, tahun))
+        return _tanpa_ganda(hasil)
+    if tingkat == "kecamatan":
+        hasil = []
+        for prov in daftar_prov:
+            tabel = wilayah.daftar_kecamatan(prov.kode)
+            for kode in tabel["kode_kecamatan"]:
+                kec = wilayah.cari_kecamatan(kode)
+                if (kab is None or kec.kabupaten == kab) and kec.kode in awalan:
+                    hasil.append(_pekerjaan_kecamatan(kec, tahun))
+        return _hanya_yang_ada(hasil)
+    return _hanya_yang_ada(
+        [
+            _pekerjaan_provinsi(p, kab, tahun)
+            for p in daftar_prov
+            if (kab.kode if kab is not None else p.kode) in awalan
+        ]
+    )
+
+
+TABEL_HANDOUT = ("wilayah", "indikator", "belanja", "fasilitas", "usulan", "program")
+"""Tabel yang dibaca handout (lihat ``p3pd.laporan.muat_data``)."""
+
+
+def periksa_data_handout(folder: Path | None = None) -> dict[str, Any]:
+    """Periksa tabel handout di ``folder`` seperti ``p3pd ringkasan`` (juga antartabel).
+
+    Yang lolos pemeriksaan ini dapat diproses handout; yang tidak, dilaporkan sekali di sini
+    (``GalatP3PD`` berisi semua masalah) sebelum satu kernel pun dinyalakan.
+    """
+    from p3pd.lokasi import folder_data
+    from p3pd.ringkasan import periksa_folder
+
+    folder = Path(folder or folder_data())
+    if not folder.is_dir():
+        raise GalatP3PD(
+            f"Folder data '{folder}' tidak ada. Buat data latihan dulu dengan perintah: p3pd data"
+        )
+    return periksa_folder(folder, TABEL_HANDOUT)
+
+
+def _hanya_yang_ada(daftar: list[Pekerjaan]) -> list[Pekerjaan]:
+    if not daftar:
+        raise GalatP3PD(
+            "Data yang dipakai tidak berisi desa di wilayah yang diminta; tidak ada handout "
+            "yang bisa dibangun. Periksa folder data (P3PD_DATA) atau pilih wilayah lain."
+        )
+    return _tanpa_ganda(daftar)
+
+
+def _tanpa_ganda(daftar: list[Pekerjaan]) -> list[Pekerjaan]:
+    lihat: dict[str, Pekerjaan] = {}
+    for p in daftar:
+        lihat.setdefault(p.nama, p)
+    return list(lihat.values())
