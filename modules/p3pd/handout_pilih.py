@@ -193,15 +193,15 @@ def periksa_data_handout(folder: Path | None = None) -> dict[str, Any]:
     Yang lolos pemeriksaan ini dapat diproses handout; yang tidak, dilaporkan sekali di sini
     (``GalatP3PD`` berisi semua masalah) sebelum satu kernel pun dinyalakan.
     """
+    from p3pd import muat
     from p3pd.lokasi import folder_data
-    from p3pd.ringkasan import periksa_folder
 
     folder = Path(folder or folder_data())
     if not folder.is_dir():
         raise GalatP3PD(
             f"Folder data '{folder}' tidak ada. Buat data latihan dulu dengan perintah: p3pd data"
         )
-    return periksa_folder(folder, TABEL_HANDOUT)
+    return muat.muat_folder(folder, TABEL_HANDOUT)
 
 
 def _hanya_yang_ada(daftar: list[Pekerjaan]) -> list[Pekerjaan]:

@@ -21,6 +21,7 @@ masalah yang dilaporkan sekaligus).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -45,6 +46,7 @@ __all__ = [
     "muat_pemangku",
     "baca_judul_kolom",
     "berkas_tabel",
+    "muat_folder",
 ]
 
 TAHUN_MINIMUM = skema.TAHUN_MINIMUM
@@ -161,3 +163,35 @@ def berkas_tabel(folder: str | Path, nama_tabel: str) -> Path:
     tidak ada satu pun, mengembalikan nama ``.csv`` (pesan "tidak ditemukan" datang dari pemuat).
     """
     return cari_berkas_tabel(Path(folder), tabel_skema(nama_tabel))
+
+
+def muat_folder(
+    folder: str | Path, nama_tabel: Sequence[str] | None = None
+) -> dict[str, pd.DataFrame]:
+    """Muat dan periksa tabel di ``folder`` (bawaan: semua tabel skema), lalu periksa antartabel.
+
+    Setiap tabel dicari sebagai ``.csv`` atau ``.xlsx`` (lihat :func:`berkas_tabel`). Semua
+    masalah semua tabel dikumpulkan dulu, lalu dilaporkan sekaligus dalam satu
+    ``DataTidakValid``; yang lolos di sini dapat diproses notebook dan handout.
+    """
+    from p3pd.muat_antartabel import periksa_antartabel
+
+    folder = Path(folder)
+    daftar = list(nama_tabel) if nama_tabel is not None else list(skema.SEMUA_TABEL)
+    tabel: dict[str, pd.DataFrame] = {}
+    berkas: dict[str, str] = {}
+    galat: list[str] = []
+    for nama in daftar:
+        try:
+            path = berkas_tabel(folder, nama)
+            berkas[nama] = path.name
+            tabel[nama] = muat_tabel(nama, path)
+        except DataTidakValid as g:
+            galat.append(str(g))
+    if not galat:
+        galat.extend(periksa_antartabel(tabel, berkas))
+    if galat:
+        raise DataTidakValid(
+            f"{len(galat)} masalah pada {len(daftar)} tabel di '{folder}':\n\n" + "\n\n".join(galat)
+        )
+    return tabel

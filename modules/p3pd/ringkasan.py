@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from p3pd.galat import DataTidakValid, GalatP3PD
+from p3pd.galat import GalatP3PD
 
 
 def daftar_argumen(parser: argparse.ArgumentParser) -> None:
@@ -32,34 +32,13 @@ def daftar_argumen(parser: argparse.ArgumentParser) -> None:
 def periksa_folder(
     folder: Path, nama_tabel: Sequence[str] | None = None
 ) -> dict[str, pd.DataFrame]:
-    """Muat dan periksa tabel di ``folder`` (bawaan: semua tabel skema), lalu periksa antartabel.
+    """Muat dan periksa tabel di ``folder`` beserta pemeriksaan antartabel (``muat.muat_folder``).
 
-    Setiap tabel dicari sebagai ``.csv`` atau ``.xlsx`` (keduanya sekaligus ditolak karena tidak
-    jelas mana yang dipakai). Semua masalah semua tabel dikumpulkan dulu, lalu dilaporkan
-    sekaligus dalam satu ``GalatP3PD``.
+    Semua masalah semua tabel dilaporkan sekaligus dalam satu galat berbahasa Indonesia.
     """
     from p3pd import muat
-    from p3pd.muat_antartabel import periksa_antartabel
-    from p3pd.skema import SEMUA_TABEL
 
-    daftar = list(nama_tabel) if nama_tabel is not None else list(SEMUA_TABEL)
-    tabel: dict[str, pd.DataFrame] = {}
-    berkas: dict[str, str] = {}
-    galat: list[str] = []
-    for nama in daftar:
-        try:
-            path = muat.berkas_tabel(folder, nama)
-            berkas[nama] = path.name
-            tabel[nama] = muat.muat_tabel(nama, path)
-        except DataTidakValid as g:
-            galat.append(str(g))
-    if not galat:
-        galat.extend(periksa_antartabel(tabel, berkas))
-    if galat:
-        raise GalatP3PD(
-            f"{len(galat)} masalah pada {len(daftar)} tabel di '{folder}':\n\n" + "\n\n".join(galat)
-        )
-    return tabel
+    return muat.muat_folder(folder, nama_tabel)
 
 
 def susun_ringkasan(
