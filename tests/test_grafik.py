@@ -177,6 +177,8 @@ def test_grafik_batang_label_indonesia_urutan_dan_target() -> None:
     legenda = [t.get_text() for t in ax.get_legend().get_texts()]
     assert legenda == ["Target 95,0%"]
     assert ax.get_xlim()[1] > 95  # label dan garis target muat
+    berjenis = grafik_batang(data, "Stunting", target=14, jenis_target="resmi")
+    assert [t.get_text() for t in berjenis.get_legend().get_texts()] == ["Target 14,0% (resmi)"]
 
 
 def test_grafik_batang_sumbu_memakai_koma_desimal() -> None:

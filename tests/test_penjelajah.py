@@ -147,7 +147,9 @@ def test_tampilan_teks_dan_html():
     t = penjelajah.tampilan(_data(), _wilayah(), "Timur", desa="33.22.02.2001", jumlah=1)
     teks = repr(t)
     assert teks.splitlines()[0].startswith("Kecamatan Timur (Kabupaten Uji) · Kesehatan")
-    assert "✗ merah: Prevalensi balita stunting 30,00% (target 14,00%, kabupaten 17,00%)" in teks
+    assert (
+        "✗ merah: Prevalensi balita stunting 30,00% (target 14,00% resmi, kabupaten 17,00%)" in teks
+    )
     # kesehatan 1/5 dan air & sanitasi 1/3 merah, jaminan sosial 0/2 → (0,2 + 0,33 + 0) ÷ 3
     assert "Desa prioritas: 1. Mekarsari (skor 0,18)" in teks
     assert teks.endswith(TANDA_SINTETIS)

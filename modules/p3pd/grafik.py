@@ -240,13 +240,15 @@ def grafik_batang(
     *,
     desimal: int = 1,
     label_sumbu: str | None = None,
+    jenis_target: str | None = None,
 ) -> Axes:
     """Grafik batang mendatar dengan label nilai, garis target (opsional), dan tanda sintetis.
 
     ``data``: Series (label = indeks, mis. nama desa) atau DataFrame (satu kelompok batang per
     kolom, mis. per tahun). ``satuan``: ``'%'`` (nilai sudah dalam persen), ``'Rp'``, atau
     satuan lain (mis. ``'jiwa'``). ``target``: garis putus-putus hitam bertuliskan
-    "Target …". ``urut=True`` mengurutkan menurut kolom pertama, terbesar di atas; ``False``
+    "Target …" (ditambah jenisnya bila ``jenis_target`` diberikan, mis. ``"resmi"``, ``"SPM"``,
+    ``"asumsi pelatihan"``). ``urut=True`` mengurutkan menurut kolom pertama, terbesar di atas; ``False``
     mempertahankan urutan data dari atas ke bawah. Nilai kosong tidak digambar dan berlabel
     ``–``. Paling banyak ``BATAS_BATANG`` kategori. Mengembalikan Axes.
     """
@@ -303,7 +305,7 @@ def grafik_batang(
                 color=WARNA["target"],
                 linestyle="--",
                 linewidth=1.5,
-                label=f"Target {fmt(target)}",
+                label=f"Target {fmt(target)}" + (f" ({jenis_target})" if jenis_target else ""),
             )
         batas_atas = np.nanmax(np.append(semua, 0.0))
         batas_bawah = np.nanmin(np.append(semua, 0.0))

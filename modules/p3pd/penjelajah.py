@@ -53,6 +53,9 @@ PEMBANDING = ("kabupaten", "kecamatan")
 SEMUA_DESA = ""
 """Nilai pilihan desa "desa prioritas teratas" di penjelajah (``desa=None`` di :func:`tampilan`)."""
 
+_JENIS_TARGET = {"resmi": "resmi", "SPM": "SPM", "asumsi pelatihan": "asumsi", "tanpa target": ""}
+"""Jenis target yang ditulis di rincian desa (lihat ``p3pd.indikator.JENIS_TARGET``)."""
+
 _SEL = "border: 1px solid #8C8C8C; padding: 3px 6px; text-align: left"
 _SOROT = "font-weight: bold; text-decoration: underline"
 # Kolom nama (indeks) tetap terlihat saat tabel lebar digulir ke samping (layar 1366 px).
@@ -325,7 +328,8 @@ class Tampilan:
         for _, r in self.rincian.iterrows():
             baris.append(
                 f"  {label_lampu(r['lampu'])}: {r['indikator']} {_persen(r['capaian'])} "
-                f"(target {_persen(r['target'])}, {self.pembanding} {_persen(r['pembanding'])})"
+                f"(target {_persen(r['target'])} {r['jenis target']}, "
+                f"{self.pembanding} {_persen(r['pembanding'])})"
             )
         baris.append(f"Desa prioritas: {urutan_prioritas(self.prioritas)}")
         if self.sintetis:
@@ -453,6 +457,7 @@ def tampilan(
             ],
             "capaian": baris["capaian"].to_numpy(),
             "target": baris["target"].to_numpy(),
+            "jenis target": [_JENIS_TARGET.get(INDIKATOR[k].jenis_target, "") for k in indikator],
             "pembanding": baris["pembanding"].to_numpy(),
             "lampu": baris["lampu"].to_numpy(),
         }
