@@ -136,7 +136,7 @@ def test_ringkasan_data_sendiri_xlsx_tanpa_cap_sintetis(tmp_path, capsys):
     from p3pd.cli import main
 
     folder = folder_canggung(tmp_path / "data")
-    for nama, tabel in skema.SEMUA_TABEL.items():
+    for nama in skema.SEMUA_TABEL:
         if nama not in TABEL:
             buat_tabel_contoh(nama).to_excel(folder / f"{_stem(nama)}.xlsx", index=False)
     assert main(["ringkasan", "--data", str(folder)]) == 0
