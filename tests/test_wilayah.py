@@ -212,9 +212,10 @@ def test_cari_kecamatan_gagal():
 
 def test_impor_tanpa_membaca_berkas():
     kode = (
-        "import p3pd.wilayah as w, p3pd.muat as m\n"
+        "import p3pd.wilayah as w, p3pd.muat, p3pd.muat_nilai as m, p3pd.layanan as lay\n"
         "assert w._referensi.cache_info().currsize == 0\n"
         "assert m._kode_sub_bidang.cache_info().currsize == 0\n"
+        "assert lay._baca.cache_info().currsize == 0\n"
         "print('ok')\n"
     )
     hasil = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True)
