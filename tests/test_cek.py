@@ -105,7 +105,7 @@ def test_jawaban_dari_sel_gagal_tidak_dinilai():
     basi = JawabanGagal("jawaban_2", "Nama ditulis di antara tanda kutip.")
     hasil = cek(basi, "Namo Rambe")
     assert hasil.status == SEL_GAGAL and not hasil
-    assert repr(hasil).startswith("Sel jawaban terakhir gagal dijalankan — jawaban_2")
+    assert repr(hasil).startswith("Sel jawaban terakhir gagal dijalankan, jadi nilai jawaban_2")
     assert "Nama ditulis di antara tanda kutip" in repr(hasil)
     assert "p3pd-gagal" in hasil._repr_html_()
     assert cek([basi, "a"], ["Namo Rambe", "a"]).status == SEL_GAGAL

@@ -337,7 +337,7 @@ def test_cli_galat_berbahasa_indonesia(capsys):
     kode = main(["handout", "Atlantis"])
     galat = capsys.readouterr().err
     assert kode == 2
-    assert galat.startswith("GALAT: Provinsi 'Atlantis' tidak dikenal.")
+    assert galat.startswith("PESAN KESALAHAN: Provinsi 'Atlantis' tidak dikenal.")
     assert "Pilihan yang sah: " in galat and "Kalimantan Selatan" in galat
     assert "Traceback" not in galat
 

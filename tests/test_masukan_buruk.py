@@ -363,7 +363,7 @@ def test_periksa_cli_tanpa_traceback_untuk_semua_kasus(tmp_path, capsys):
     for path in berkas:
         assert main(["periksa", str(path), "--tabel", "belanja"]) == 2
         keluaran = capsys.readouterr()
-        assert "Traceback" not in keluaran.err and "GALAT" in keluaran.err
+        assert "Traceback" not in keluaran.err and "PESAN KESALAHAN" in keluaran.err
 
 
 def test_ods_dibaca_bila_pustaka_odf_ada(tmp_path, monkeypatch, tabel_contoh):

@@ -723,3 +723,22 @@ def test_baca_judul_kolom(tmp_path, tabel_contoh):
     assert muat.baca_judul_kolom(path) == ["kode_desa", "tahun", "dana_desa"]
     tabel_contoh("pemangku").to_excel(tmp_path / "x.xlsx", index=False)
     assert muat.baca_judul_kolom(tmp_path / "x.xlsx") == skema.PEMANGKU.nama_kolom
+
+
+def test_muat_folder_tanpa_tabel_tambahan_kegiatan(tmp_path):
+    """Tabel opsional (rincian kegiatan 1.1) boleh tidak ada; bila ada, tetap diperiksa."""
+    import shutil
+
+    from p3pd import lokasi, muat
+
+    for berkas in lokasi.folder_data().glob("*.csv"):
+        if berkas.name != "apbdes_belanja_kegiatan.csv":
+            shutil.copy(berkas, tmp_path / berkas.name)
+    tabel = muat.muat_folder(tmp_path)
+    assert "belanja_kegiatan" not in tabel and "belanja" in tabel
+    (tmp_path / "apbdes_belanja_kegiatan.csv").write_text(
+        "kode_desa,tahun,kode_kegiatan,anggaran,realisasi\n33.22.01.2001,2024,9.9.99,1,1\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataTidakValid, match="apbdes_belanja_kegiatan"):
+        muat.muat_folder(tmp_path)

@@ -57,7 +57,7 @@ def test_berkas_bermasalah_kode_keluar_2_dan_pesan(berkas_belanja_kacau, capsys)
     assert cli.main(["periksa", str(berkas_belanja_kacau)]) == 2
     tangkap = capsys.readouterr()
     assert tangkap.out == ""
-    assert tangkap.err.startswith("GALAT: Berkas '")
+    assert tangkap.err.startswith("PESAN KESALAHAN: Berkas '")
     assert "belanja_kacau.csv" in tangkap.err
     assert "Kolom 'realisasi', baris 2: berisi teks" in tangkap.err
     assert "Kolom 'kode_desa', baris 3" in tangkap.err
@@ -140,7 +140,7 @@ def test_subproses_berhasil(tmp_path, tabel_contoh):
 def test_subproses_gagal_tanpa_traceback(berkas_belanja_kacau):
     hasil = jalankan_cli("periksa", str(berkas_belanja_kacau), "--tabel", "belanja")
     assert hasil.returncode == 2
-    assert "GALAT:" in hasil.stderr
+    assert "PESAN KESALAHAN:" in hasil.stderr
     assert "belanja_kacau.csv" in hasil.stderr
     assert "'realisasi', baris 2" in hasil.stderr
     assert "Traceback" not in hasil.stderr

@@ -6,7 +6,7 @@ Pakai di sel pemeriksa, di baris terakhir sel::
 
 Nilai harapan selalu dihitung oleh notebook dari data (bukan angka yang disimpan).
 Hasilnya satu baris: "Benar!", "Belum tepat — petunjuk: …", atau "Belum dijawab — …"
-(bila jawaban masih ``...`` atau ``None``), atau "Sel jawaban terakhir gagal dijalankan — …"
+(bila jawaban masih ``...`` atau ``None``), atau "Sel jawaban terakhir gagal dijalankan, jadi nilai … tidak dinilai"
 (bila sel jawabannya gagal; nilai lamanya tidak dinilai, lihat ``p3pd.penjaga``). ``cek`` tidak
 pernah menimbulkan pesan kesalahan karena jawaban peserta; di Jupyter barisnya berwarna, di
 tempat lain berupa teks polos.
@@ -118,7 +118,11 @@ def cek(
     if cocok:
         return Hasil(BENAR)
     bagian = [k for k in (khusus, petunjuk.strip()) if k]
-    teks = " ".join(_kalimat(b) for b in bagian) if bagian else PETUNJUK_UMUM
+    teks = (
+        " ".join(_kalimat(b if i == 0 else b[:1].upper() + b[1:]) for i, b in enumerate(bagian))
+        if bagian
+        else PETUNJUK_UMUM
+    )
     return Hasil(BELUM_TEPAT, teks)
 
 
@@ -397,8 +401,13 @@ def _bandingkan_series(jawaban: object, harapan: pd.Series, a: _Aturan) -> tuple
         jawaban, harapan = _urut_indeks(jawaban), _urut_indeks(harapan)
     if not _label_sama(jawaban.index, harapan.index, a):
         if _nilai_sama(jawaban, harapan, a) == 0:
-            return False, "nilainya sudah benar, tetapi label barisnya (indeks) berbeda."
-        return False, "label barisnya (indeks) berbeda dari yang diminta."
+            return False, (
+                "nilainya sudah benar, tetapi barisnya berbeda (label baris/indeks tidak sama)."
+            )
+        return False, (
+            "baris yang terpilih (label baris/indeks) berbeda dari yang diminta: periksa arah urutan "
+            "(ascending) atau syarat saringannya."
+        )
     salah = _nilai_sama(jawaban, harapan, a)
     if salah:
         return False, f"{salah} dari {len(harapan)} nilai belum tepat."
@@ -424,7 +433,10 @@ def _bandingkan_tabel(jawaban: object, harapan: pd.DataFrame, a: _Aturan) -> tup
     if a.abaikan_urutan:
         jawaban, harapan = _urut_indeks(jawaban), _urut_indeks(harapan)
     if not _label_sama(jawaban.index, harapan.index, a):
-        return False, "label barisnya (indeks) berbeda dari yang diminta."
+        return False, (
+            "baris yang terpilih (label baris/indeks) berbeda dari yang diminta: periksa arah urutan "
+            "(ascending) atau syarat saringannya."
+        )
     salah = {
         k: _nilai_sama(jawaban[kol_j[k]], h, a)
         for k, h in zip(kol_h, (harapan[c] for c in harapan.columns), strict=True)

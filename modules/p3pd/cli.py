@@ -111,7 +111,7 @@ def _main(argv: Sequence[str] | None) -> int:
         return kode
     except GalatP3PD as galat:
         with contextlib.suppress(BrokenPipeError):
-            print(f"GALAT: {galat}", file=sys.stderr)
+            print(f"PESAN KESALAHAN: {galat}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         with contextlib.suppress(BrokenPipeError):

@@ -170,6 +170,9 @@ def muat_folder(
 ) -> dict[str, pd.DataFrame]:
     """Muat dan periksa tabel di ``folder`` (bawaan: semua tabel skema), lalu periksa antartabel.
 
+    Dengan daftar bawaan, tabel tambahan (``opsional`` di skema, mis. ``belanja_kegiatan``) yang
+    berkasnya tidak ada dilewati; yang ada tetap diperiksa.
+
     Setiap tabel dicari sebagai ``.csv`` atau ``.xlsx`` (lihat :func:`berkas_tabel`). Semua
     masalah semua tabel dikumpulkan dulu, lalu dilaporkan sekaligus dalam satu
     ``DataTidakValid``; yang lolos di sini dapat diproses notebook dan handout.
@@ -184,6 +187,8 @@ def muat_folder(
     for nama in daftar:
         try:
             path = berkas_tabel(folder, nama)
+            if nama_tabel is None and tabel_skema(nama).opsional and not path.exists():
+                continue  # tabel tambahan yang tidak disertakan: bukan masalah
             berkas[nama] = path.name
             tabel[nama] = muat_tabel(nama, path)
         except DataTidakValid as g:

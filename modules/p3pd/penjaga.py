@@ -53,8 +53,8 @@ class JawabanGagal:
     def pesan(self) -> str:
         """Pesan satu baris untuk peserta."""
         teks = (
-            f"Sel jawaban terakhir gagal dijalankan — {self.nama} dari jalan sebelumnya tidak "
-            "dinilai."
+            f"Sel jawaban terakhir gagal dijalankan, jadi nilai {self.nama} yang mungkin "
+            "tersimpan dari percobaan sebelumnya tidak dinilai."
         )
         if self.petunjuk:
             teks += f" Petunjuk: {self.petunjuk}"

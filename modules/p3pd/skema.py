@@ -99,6 +99,8 @@ class Tabel:
     kunci: tuple[str, ...]
     kolom: tuple[Kolom, ...]
     pasangan: tuple[Pasangan, ...] = field(default=())
+    #: Tabel tambahan: bila berkasnya tidak ada di folder, pemeriksaan folder melewatinya.
+    opsional: bool = False
 
     @property
     def nama_kolom(self) -> list[str]:
@@ -322,6 +324,7 @@ BELANJA = Tabel(
 BELANJA_KEGIATAN = Tabel(
     nama="belanja_kegiatan",
     berkas="apbdes_belanja_kegiatan.csv",
+    opsional=True,
     judul="Rincian belanja APBDes sub-bidang 1.1 per kegiatan (siltap, tunjangan, operasional)",
     kunci=("kode_desa", "tahun", "kode_kegiatan"),
     kolom=(
