@@ -338,3 +338,24 @@ def test_data_tersimpan_dipakai_ulang_sampai_berkas_berubah(tmp_path):
 def test_html_repr_teks():
     h = laporan.Html("<b>x</b>", "x polos")
     assert str(h) == "<b>x</b>" and h._repr_html_() == "<b>x</b>" and repr(h) == "x polos"
+
+
+@pytest.mark.parametrize("nama", ["NTT", "Jawa Tengah"])
+def test_pertanyaan_hari_1_memakai_bagian_sel_merah_per_layanan(data, tahun, nama):
+    """Layanan yang disebut = bagian sel merah terbesar (bukan jumlah sel), target berjenis."""
+    wil = laporan.pilih_wilayah(nama)
+    lampu = laporan.lampu_wilayah(data, wil, tahun, [i.kode for i in DAFTAR_INDIKATOR])
+    lampu = lampu[lampu["lampu"].notna()]
+    bagian = (
+        (lampu["lampu"] == "merah")
+        .groupby(lampu["indikator"].map({i.kode: i.layanan for i in DAFTAR_INDIKATOR}))
+        .mean()
+    )
+    pertanyaan = laporan.pertanyaan_diskusi(data, wil, tahun)
+    pertama, kedua = pertanyaan[laporan.HARI_PELATIHAN[0][0]]
+    assert f"layanan {LAYANAN[bagian.idxmax()].lower()} punya bagian sel merah terbesar" in pertama
+    assert persen(100 * bagian.max()) in pertama
+    assert re.search(r"target [\d,]+%, (resmi|SPM|asumsi pelatihan)\)", kedua)
+    stunting = pertanyaan[laporan.HARI_PELATIHAN[1][0]][0]
+    assert f"(sintetis, {tahun})" in stunting and "survei" in stunting
+    assert laporan.CATATAN_HARI in laporan.html_pertanyaan(pertanyaan).teks

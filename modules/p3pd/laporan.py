@@ -83,6 +83,12 @@ HARI_PELATIHAN: tuple[tuple[str, str], ...] = (
 )
 """Empat hari pelatihan dan temanya (urutan kurikulum)."""
 
+CATATAN_HARI = (
+    "Urutan hari dan temanya adalah usulan kurikulum ini, bukan jadwal resmi pelatihan "
+    "9–12 Juli 2024 (jadwal rinci resminya tidak ditemukan di sumber terbuka)."
+)
+"""Catatan di bawah judul pertanyaan diskusi."""
+
 TEKS_SINTETIS = (
     "Data sintetis untuk latihan. Nama dan kode provinsi, kabupaten, dan kecamatan nyata, "
     "tetapi desa, angka capaian, dan anggaran di handout ini dibuat oleh generator data "
@@ -733,14 +739,20 @@ def pertanyaan_diskusi(
         ada_target["wilayah"] - ada_target["target"],
     )
     terburuk = ada_target.iloc[int(np.argmax(senjang))]
-    merah_per_layanan = (
-        lampu[lampu["lampu"] == "merah"]
-        .assign(layanan=lambda d: d["indikator"].map({i.kode: i.layanan for i in DAFTAR_INDIKATOR}))
-        .groupby("layanan")
-        .size()
-        .reindex(list(LAYANAN), fill_value=0)
+    # Bagian sel merah per layanan (bukan jumlah sel): layanan dengan lebih banyak indikator
+    # tidak otomatis tampak lebih buruk (aturan bobot yang sama dengan skor prioritas).
+    berlayanan = lampu.assign(
+        layanan=lambda d: d["indikator"].map({i.kode: i.layanan for i in DAFTAR_INDIKATOR}),
+        merah=lambda d: d["lampu"] == "merah",
     )
-    layanan_berat = LAYANAN[str(merah_per_layanan.idxmax())]
+    bagian_merah = (
+        berlayanan[berlayanan["lampu"].notna()]
+        .groupby("layanan")["merah"]
+        .mean()
+        .reindex(list(LAYANAN))
+        .fillna(0.0)
+    )
+    layanan_berat = LAYANAN[str(bagian_merah.idxmax())]
     unit = "desa" if wil.tingkat == "kecamatan" else "kecamatan"
     prio = (prioritas(data, wil, tahun, jumlah=3) if prio is None else prio).head(3)
     if pp is None:
@@ -751,10 +763,11 @@ def pertanyaan_diskusi(
     porsi_ld = pp["porsi_apbdes"].sum()
     indikasi = int(ring["jumlah_desa_indikasi"].iloc[0]) if len(ring) else 0
     stunting = kunci.set_index("indikator").loc["stunting"]
+    tingkat_acuan = "provinsi" if not pd.isna(stunting["provinsi_terbitan"]) else "nasional"
+    kunci_acuan = f"{tingkat_acuan}_terbitan"
     pembanding = (
-        f"angka terbitan provinsi {_persen(stunting['provinsi_terbitan'])}"
-        if not pd.isna(stunting["provinsi_terbitan"])
-        else f"angka nasional {_persen(stunting['nasional_terbitan'])}"
+        f"angka terbitan {tingkat_acuan} {_persen(stunting[kunci_acuan])} "
+        f"({stunting[f'{kunci_acuan}_sumber']}, {stunting[f'{kunci_acuan}_tahun']})"
     )
     desa_prio = ", ".join(prio["nama_desa"]) if len(prio) else "–"
     pp_i = pp.set_index("nama")
@@ -762,16 +775,19 @@ def pertanyaan_diskusi(
     nama = wil.nama
     return {
         HARI_PELATIHAN[0][0]: [
-            f"Di {nama}, layanan {layanan_berat.lower()} paling sering berlampu merah "
-            f"({int(merah_per_layanan.max())} sel merah di tabel {unit}). Unit layanan dan "
+            f"Di {nama}, layanan {layanan_berat.lower()} punya bagian sel merah terbesar "
+            f"({_persen(100 * bagian_merah.max())} dari sel layanan itu di tabel {unit}). Unit "
+            "layanan dan "
             "perangkat daerah mana yang bertanggung jawab, dan siapa yang perlu duduk bersama "
             "di kecamatan sebagai rumah bersama?",
             f"Indikator yang paling jauh dari target adalah {terburuk['nama'].lower()} "
-            f"({_persen(terburuk['wilayah'])}, target {_persen(terburuk['target'])}). Apa peran "
+            f"({_persen(terburuk['wilayah'])}, target {_persen(terburuk['target'])}, "
+            f"{terburuk['jenis_target']}). Apa peran "
             "pembinaan dan pengawasan camat untuk indikator ini (PP 17/2018)?",
         ],
         HARI_PELATIHAN[1][0]: [
-            f"Stunting di data latihan {_persen(stunting['wilayah'])}, {pembanding}. Mengapa "
+            f"Stunting di data latihan (sintetis, {tahun}) {_persen(stunting['wilayah'])}; "
+            f"{pembanding}. Mengapa "
             "angka survei (SSGI/SKI) dan angka penimbangan (e-PPGBM) bisa berbeda jauh, dan "
             "angka mana yang dipakai untuk perencanaan?",
             f"Desa prioritas teratas: {desa_prio}. Apakah urutan ini sesuai dengan "
@@ -807,8 +823,9 @@ def html_pertanyaan(pertanyaan: dict[str, list[str]]) -> Html:
             f'<div class="tetap-bersama"><h3>{_e(hari)}: {_e(tema.get(hari, ""))}</h3>'
             f"<ol>{butir}</ol></div>"
         )
-    teks = "\n".join(f"{h}: " + " | ".join(d) for h, d in pertanyaan.items())
-    return Html(f'<div class="pertanyaan">{"".join(bagian)}</div>', teks)
+    teks = CATATAN_HARI + "\n" + "\n".join(f"{h}: " + " | ".join(d) for h, d in pertanyaan.items())
+    catatan = f'<p class="catatan"><em>{_e(CATATAN_HARI)}</em></p>'
+    return Html(f'<div class="pertanyaan">{catatan}{"".join(bagian)}</div>', teks)
 
 
 def html_agenda(baris: int = 6) -> Html:
@@ -1155,6 +1172,7 @@ def siapkan_handout() -> None:
 __all__ = [
     "INDIKATOR_LAMPU",
     "LABEL_PENDEK",
+    "CATATAN_HARI",
     "HARI_PELATIHAN",
     "Html",
     "WilayahHandout",
