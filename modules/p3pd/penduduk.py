@@ -130,15 +130,7 @@ def target_penduduk_kecamatan(
 
 def target_latihan() -> pd.DataFrame:
     """:func:`target_penduduk_kecamatan` untuk 93 kecamatan empat kabupaten latihan (tahun 2022)."""
-    import pandas as pd
+    from p3pd.sintetis import PROFIL, TAHUN_DASAR, wilayah_latihan
 
-    from p3pd.lokasi import folder_referensi
-    from p3pd.sintetis import KECAMATAN_JAUH, PROFIL, TAHUN_DASAR
-
-    kec = pd.read_csv(folder_referensi() / "kecamatan.csv", dtype=str, keep_default_na=False)
-    kec = kec[kec["jumlah_desa"].astype(int) > 0].copy()
-    kec["jumlah_desa"] = kec["jumlah_desa"].astype("int64")
-    kec["jumlah_kelurahan"] = kec["jumlah_kelurahan"].astype("int64")
-    kec["jauh"] = kec["kode_kecamatan"].map(KECAMATAN_JAUH).fillna(1.0)
     tumbuh = {k: p.pertumbuhan for k, p in PROFIL.items()}
-    return target_penduduk_kecamatan(kec, tumbuh, TAHUN_DASAR)
+    return target_penduduk_kecamatan(wilayah_latihan(), tumbuh, TAHUN_DASAR)

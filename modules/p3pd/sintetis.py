@@ -619,11 +619,9 @@ def wilayah_latihan() -> pd.DataFrame:
     adalah pengali jarak ke puskesmas (asumsi, lihat ``KECAMATAN_JAUH``); ``jumlah_kelurahan``
     dipakai untuk mengurangi bagian kelurahan dari penduduk kecamatan (``p3pd.penduduk``).
     """
-    import pandas as pd
+    from p3pd import wilayah
 
-    from p3pd.lokasi import folder_referensi
-
-    kec = pd.read_csv(folder_referensi() / "kecamatan.csv", dtype=str, keep_default_na=False)
+    kec = wilayah.daftar_kecamatan()
     kec["jumlah_desa"] = kec["jumlah_desa"].astype("int64")
     kec["jumlah_kelurahan"] = kec["jumlah_kelurahan"].astype("int64")
     kec = kec[kec["jumlah_desa"] > 0].sort_values("kode_kecamatan").reset_index(drop=True)
