@@ -23,7 +23,16 @@ from typing import IO, Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["AWALAN_RUMUS", "mirip_rumus", "nilai_sel", "buat_buku", "xlsx_bita", "isi_buku"]
+__all__ = [
+    "AWALAN_RUMUS",
+    "mirip_rumus",
+    "nilai_sel",
+    "buat_buku",
+    "rapikan_buku",
+    "xlsx_bita",
+    "simpan_buku",
+    "isi_buku",
+]
 
 AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r")
 """Awalan teks yang bisa dibaca program spreadsheet sebagai rumus."""
@@ -111,6 +120,77 @@ def xlsx_bita(lembar: Mapping[str, pd.DataFrame | Sequence[Sequence[object]]]) -
     penyangga = io.BytesIO()
     buat_buku(lembar).save(penyangga)
     return penyangga.getvalue()
+
+
+def rapikan_buku(
+    buku: Any,
+    lebar: Mapping[str, Mapping[str, float]] | None = None,
+    lebar_maks: float = 60,
+) -> Any:
+    """Rapikan setiap lembar ``buku`` (hasil :func:`buat_buku`) untuk dibaca dan dicetak.
+
+    Baris 1 (judul kolom) ditebalkan, berlatar abu-abu, dan dibekukan (tetap tampak saat
+    menggulir); teks dibungkus di dalam sel. Lebar kolom menurut ``lebar[nama_lembar][judul]``
+    (satuan karakter) bila ada, selain itu menurut isi terpanjang kolom itu (8 sampai
+    ``lebar_maks`` karakter). Isi sel tidak diubah. Mengembalikan ``buku`` yang sama.
+    """
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    lebar = lebar or {}
+    latar = PatternFill("solid", fgColor="DDDDDD")
+    for ws in buku.worksheets:
+        judul = [c.value for c in ws[1]] if ws.max_row >= 1 else []
+        atur = lebar.get(ws.title, {})
+        for nomor, kolom in enumerate(ws.iter_cols(), start=1):
+            nama = judul[nomor - 1] if nomor <= len(judul) else None
+            if nama in atur:
+                lebar_kolom = float(atur[nama])
+            else:
+                panjang = max(
+                    (
+                        max(map(len, str(c.value).splitlines() or [""]))
+                        for c in kolom
+                        if c.value is not None
+                    ),
+                    default=0,
+                )
+                lebar_kolom = min(max(panjang + 2, 8), lebar_maks)
+            ws.column_dimensions[get_column_letter(nomor)].width = lebar_kolom
+            for sel in kolom:
+                sel.alignment = Alignment(wrap_text=True, vertical="top")
+        for sel in ws[1] if ws.max_row >= 1 else ():
+            sel.font = Font(bold=True)
+            sel.fill = latar
+        ws.freeze_panes = "A2"
+    return buku
+
+
+def simpan_buku(
+    lembar: Mapping[str, pd.DataFrame | Sequence[Sequence[object]]],
+    tujuan: str | Path,
+    *,
+    timpa: bool = False,
+    lebar: Mapping[str, Mapping[str, float]] | None = None,
+) -> Path:
+    """Tulis buku kerja rapi (:func:`buat_buku` lalu :func:`rapikan_buku`) ke ``tujuan``.
+
+    Berkas yang sudah ada **tidak ditimpa** (``FileExistsError`` berbahasa Indonesia) kecuali
+    ``timpa=True``. Penulisan atomik (``p3pd.berkas.tulis_atomik``): tidak pernah ada berkas
+    setengah jadi. Mengembalikan letak berkas.
+    """
+    from p3pd.berkas import tulis_atomik
+
+    tujuan = Path(tujuan)
+    if tujuan.suffix.lower() != ".xlsx":
+        raise ValueError(f"Nama berkas '{tujuan.name}' harus berakhiran .xlsx.")
+    if tujuan.exists() and not timpa:
+        raise FileExistsError(
+            f"Berkas '{tujuan}' sudah ada dan tidak ditimpa (mungkin sudah Anda isi). "
+            "Pakai nama lain, atau minta ditimpa dengan timpa=True."
+        )
+    buku = rapikan_buku(buat_buku(lembar), lebar)
+    return tulis_atomik(tujuan, buku.save)
 
 
 def isi_buku(berkas: str | Path | IO[bytes]) -> dict[str, list[tuple]]:
