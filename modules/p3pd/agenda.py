@@ -1,0 +1,451 @@
+"""Agenda terpadu kecamatan: rancangan pembinaan dan pengawasan desa, diisi dulu dari diagnosis.
+
+:func:`susun_agenda` menyusun rancangan agenda satu kecamatan untuk satu tahun data. Setiap
+baris adalah satu tindakan: **pembinaan** atau **pengawasan** (dengan dasar hukumnya), isu yang
+disuarakan ke kabupaten beserta angkanya, penanggung jawab (seksi kantor camat), mitra, waktu
+menurut kalender perencanaan, serta indikator dengan capaian awal dan targetnya. Rancangan ini
+bahan diskusi: peserta menyunting, menambah, atau menghapus barisnya.
+
+Aturan pengisian (transparan; dapat diubah lewat parameter):
+
+1. **Desa prioritas** — urutan ``p3pd.diagnosis.desa_prioritas`` (pembanding kabupaten) untuk
+   desa-desa kecamatan itu; diambil ``jumlah_desa`` desa teratas yang punya lampu merah.
+2. **Layanan per desa** — untuk setiap desa prioritas, paling banyak ``layanan_per_desa``
+   layanan dengan lampu merah terbanyak (seri: kesenjangan terbesar). Indikator baris itu adalah
+   indikator merah dengan kesenjangan ke target terbesar di layanan itu; target dan jenis
+   targetnya dari ``p3pd.indikator``.
+3. **Pembinaan atau pengawasan** — bila ``p3pd.apbdes.uang_vs_kesenjangan`` menandai desa itu
+   *perlu ditelaah* untuk layanan itu (kesenjangan di atas median kecamatan, porsi belanja di
+   bawah median), tindakannya **pengawasan**: telaah porsi belanja saat evaluasi rancangan
+   APBDes. Selain itu **pembinaan**: dampingi desa memasukkan kegiatan layanan itu ke RKPDes.
+4. **Batas 30 %** — desa yang kegiatan siltap dan tunjangannya di atas 30 % belanja
+   (``p3pd.apbdes.batas_30_persen``, butuh tabel ``belanja_kegiatan``) mendapat satu baris
+   pengawasan: cocokkan dugaan itu dengan dokumen APBDes.
+5. **Isu untuk kabupaten** — isu Musrenbang kecamatan dari ``p3pd.perencanaan.isu_musrenbang``
+   (hari 3) menjadi baris bagian ``kabupaten``: bawa ke Musrenbang kecamatan dan Forum Perangkat
+   Daerah. Baris desa yang cocok (desa dan layanan sama) membawa teks isu itu di kolom
+   ``isu_kabupaten``.
+
+Penanggung jawab dan mitra dibaca dari tabel ``pemangku`` kecamatan itu bila ada (seksi kantor
+camat dan unit layanan yang menangani layanan itu), lalu perangkat daerah penyedia dari
+``p3pd.layanan``. Tindakan dan dasar hukumnya ada di ``referensi/tindakan_binwas.csv``; butir
+PP 43/2014 Pasal 154 di sana dikutip dari sumber sekunder dan ditandai untuk dicocokkan dengan teks
+peraturannya.
+
+Mengimpor modul ini tidak menyentuh berkas apa pun; tabel masukan tidak diubah.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from p3pd.galat import GalatP3PD
+from p3pd.skema import LAYANAN
+
+__all__ = [
+    "BAGIAN",
+    "JENIS_BINWAS",
+    "KOLOM_AGENDA",
+    "referensi_tindakan",
+    "susun_agenda",
+    "waktu_tahap",
+]
+
+BAGIAN = ("desa", "kabupaten")
+"""Bagian agenda: tindakan pembinaan/pengawasan per desa, dan isu yang dibawa ke kabupaten."""
+
+JENIS_BINWAS = ("pembinaan", "pengawasan")
+"""Dua jenis tindakan camat terhadap desa (PP 17/2018 Pasal 10 ayat (1) huruf g)."""
+
+KOLOM_AGENDA = (
+    "no",
+    "bagian",
+    "kode_desa",
+    "nama_desa",
+    "layanan",
+    "jenis_binwas",
+    "tindakan",
+    "dasar_hukum",
+    "isu_kabupaten",
+    "bukti",
+    "penanggung_jawab",
+    "mitra",
+    "tahap",
+    "waktu",
+    "indikator",
+    "nama_indikator",
+    "satuan",
+    "capaian_awal",
+    "target",
+    "jenis_target",
+    "sumber_target",
+)
+"""Kolom hasil :func:`susun_agenda`, berurutan."""
+
+PENANGGUNG_JAWAB_BAWAAN = "Seksi PMD kantor camat"
+"""Penanggung jawab bila tabel pemangku tidak menyebut seksi kantor camat."""
+
+MITRA_PENGAWASAN = "Tenaga pendamping profesional desa; Inspektorat kabupaten (APIP)"
+"""Mitra tindakan pengawasan APBDes."""
+
+_TAHAP: dict[str, tuple[str, str]] = {
+    # kunci: (nama tahap, waktu; {t} = tahun data, {t1} = t + 1, {t2} = t + 2)
+    "rkpdes": ("Penyusunan RKPDes {t1}", "Juli–September {t}"),
+    "apbdes": ("Evaluasi rancangan APBDes {t1}", "Oktober–Desember {t} (perkiraan)"),
+    "musrenbang": (
+        "Musrenbang kecamatan dan Forum Perangkat Daerah (RKPD {t2})",
+        "Januari–Maret {t1} (perkiraan)",
+    ),
+}
+"""Tahap kalender perencanaan tempat setiap tindakan dilakukan.
+
+RKPDes disusun mulai Juli dan ditetapkan paling lambat akhir September (Permendesa PDTT 21/2020
+Pasal 22 ayat (4)); bulan evaluasi APBDes dan Musrenbang kecamatan adalah perkiraan (lihat
+``kalender_perencanaan.csv`` bila tersedia). Usulan di Musrenbang tahun t masuk RKPD tahun t + 1.
+"""
+
+
+def referensi_tindakan() -> pd.DataFrame:
+    """Tindakan pembinaan dan pengawasan beserta dasar hukumnya (``referensi/tindakan_binwas.csv``).
+
+    Kolom: ``kode``, ``jenis_binwas``, ``tindakan`` (templat teks), ``dasar_hukum``, ``tahap``,
+    ``catatan_dasar`` (seberapa yakin sumbernya, apa yang perlu dicocokkan).
+    """
+    from p3pd.layanan import _baca
+
+    return _baca("tindakan_binwas.csv").copy()
+
+
+def waktu_tahap(tahap: str, tahun: int) -> tuple[str, str]:
+    """Nama tahap kalender dan waktunya untuk agenda dari data tahun ``tahun``.
+
+    ``tahap``: ``'rkpdes'``, ``'apbdes'``, atau ``'musrenbang'``. Contoh untuk 2024:
+    ``('Penyusunan RKPDes 2025', 'Juli–September 2024')``.
+    """
+    if tahap not in _TAHAP:
+        raise KeyError(f"Tahap '{tahap}' tidak dikenal. Pilihan: {', '.join(_TAHAP)}.")
+    nama, waktu = _TAHAP[tahap]
+    isi = {"t": tahun, "t1": tahun + 1, "t2": tahun + 2}
+    return nama.format(**isi), waktu.format(**isi)
+
+
+# --------------------------------------------------------------------------- pembantu
+
+
+def _angka(x: float, satuan: str = "%") -> str:
+    from p3pd.format import angka, persen
+
+    if pd.isna(x):
+        return "–"
+    return persen(x, 1) if satuan == "%" else angka(x, 1)
+
+
+def _tabel(data: Mapping[str, pd.DataFrame], nama: str) -> pd.DataFrame:
+    if nama not in data:
+        raise GalatP3PD(
+            f"Tabel '{nama}' tidak ada di data; susun_agenda membutuhkan tabel wilayah, "
+            "indikator, dan belanja (hasil muat.muat_folder)."
+        )
+    return data[nama]
+
+
+def _peran_pemangku(pemangku: pd.DataFrame | None, kode_kec: str) -> pd.DataFrame:
+    """Baris pemangku kecamatan itu dengan daftar layanan yang dipecah (kosong = semua layanan)."""
+    if pemangku is None or pemangku.empty:
+        return pd.DataFrame(columns=["lembaga", "jenis", "layanan_set"])
+    p = pemangku[pemangku["kode_kecamatan"].astype(str) == kode_kec].copy()
+    p["layanan_set"] = [
+        frozenset(str(x).split(";")) if isinstance(x, str) and x.strip() else frozenset()
+        for x in p["layanan"]
+    ]
+    return p
+
+
+def _seksi(peran: pd.DataFrame, layanan: str | None) -> str:
+    """Seksi kantor camat untuk layanan itu; seksi umum (tanpa layanan) bila tidak ada."""
+    seksi = peran[peran["lembaga"].astype(str).str.startswith("Seksi")]
+    if layanan:
+        cocok = seksi[np.array([layanan in s for s in seksi["layanan_set"]], dtype=bool)]
+        if len(cocok):
+            return str(cocok["lembaga"].iloc[0])
+    umum = seksi[np.array([len(s) == 0 for s in seksi["layanan_set"]], dtype=bool)]
+    return str(umum["lembaga"].iloc[0]) if len(umum) else PENANGGUNG_JAWAB_BAWAAN
+
+
+def _mitra(peran: pd.DataFrame, layanan: str, opd: Mapping[str, str]) -> str:
+    """Unit layanan di kecamatan yang menangani layanan itu, lalu OPD penyedianya."""
+    cocok = np.array([layanan in s for s in peran["layanan_set"]], dtype=bool)
+    unit = peran[(peran["jenis"] == "unit layanan").to_numpy(dtype=bool) & cocok]
+    nama = list(dict.fromkeys(unit["lembaga"].astype(str)))[:2]
+    nama.append(opd.get(layanan, ""))
+    return "; ".join(n for n in nama if n)
+
+
+def _isu_musrenbang(data: Mapping[str, pd.DataFrame], kecamatan: str, tahun: int) -> pd.DataFrame:
+    """Isu Musrenbang kecamatan dari hari 3 (``p3pd.perencanaan.isu_musrenbang``)."""
+    import importlib
+    import importlib.util
+
+    if importlib.util.find_spec("p3pd.perencanaan") is None:  # modul hari 3 belum terpasang
+        return pd.DataFrame()
+    return importlib.import_module("p3pd.perencanaan").isu_musrenbang(data, kecamatan, tahun)
+
+
+# --------------------------------------------------------------------------- susun agenda
+
+
+def susun_agenda(
+    data: Mapping[str, pd.DataFrame],
+    kecamatan: str,
+    tahun: int | None = None,
+    *,
+    jumlah_desa: int = 5,
+    layanan_per_desa: int = 2,
+    isu: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Rancangan agenda terpadu satu kecamatan, diisi dari diagnosis (aturan di docstring modul).
+
+    ``data``: tabel-tabel hasil ``muat.muat_folder`` (butuh ``wilayah``, ``indikator``,
+    ``belanja``; ``belanja_kegiatan`` dan ``pemangku`` dipakai bila ada). ``kecamatan``: nama
+    atau kode kecamatan. ``tahun``: tahun data (bawaan: tahun terakhir tabel indikator).
+    ``isu``: hasil ``perencanaan.isu_musrenbang`` bila sudah dihitung; bila ``None`` dihitung
+    di sini.
+
+    Kolom (``KOLOM_AGENDA``): ``no``, ``bagian`` (``'desa'``/``'kabupaten'``), ``kode_desa``,
+    ``nama_desa``, ``layanan`` (kunci ``skema.LAYANAN``, kosong untuk batas 30 %),
+    ``jenis_binwas`` (``'pembinaan'``/``'pengawasan'``), ``tindakan``, ``dasar_hukum``,
+    ``isu_kabupaten`` (teks dengan angka, kosong bila tidak dibawa ke kabupaten), ``bukti``
+    (angka dari data), ``penanggung_jawab``, ``mitra``, ``tahap``, ``waktu``, ``indikator``
+    (kode ``p3pd.indikator``), ``nama_indikator``, ``satuan``, ``capaian_awal``, ``target``,
+    ``jenis_target``, ``sumber_target``. Urutan: baris desa menurut peringkat prioritas, lalu
+    baris kabupaten menurut peringkat isu.
+    """
+    from p3pd import apbdes, diagnosis, wilayah
+    from p3pd.indikator import INDIKATOR
+    from p3pd.layanan import referensi_layanan
+
+    if jumlah_desa < 1 or layanan_per_desa < 1:
+        raise ValueError("jumlah_desa dan layanan_per_desa paling sedikit 1.")
+    indikator = _tabel(data, "indikator")
+    belanja = _tabel(data, "belanja")
+    daftar = _tabel(data, "wilayah")
+    kec = wilayah.cari_kecamatan(kecamatan)
+    tahun = int(indikator["tahun"].max()) if tahun is None else int(tahun)
+    ind_kec = indikator[indikator["kode_desa"].astype(str).str.startswith(kec.kode)]
+    bel_kec = belanja[belanja["kode_desa"].astype(str).str.startswith(kec.kode)]
+    if ind_kec.empty:
+        raise GalatP3PD(f"Tabel indikator tidak punya desa Kecamatan {kec.nama} ({kec.kode}).")
+    if not (ind_kec["tahun"] == tahun).any():
+        ada = ", ".join(map(str, sorted(ind_kec["tahun"].unique())))
+        raise GalatP3PD(f"Tidak ada data indikator tahun {tahun} untuk {kec.nama}; ada: {ada}.")
+
+    nama_desa = daftar.drop_duplicates("kode_desa").set_index("kode_desa")["nama_desa"]
+    ref = referensi_tindakan().set_index("kode")
+    ref_layanan = referensi_layanan().set_index("layanan")
+    opd = ref_layanan["opd_penyedia"].to_dict()
+    sub_bidang = ref_layanan["sub_bidang_apbdes"].to_dict()
+    peran = _peran_pemangku(data.get("pemangku"), kec.kode)
+
+    matriks = diagnosis.matriks_masalah(indikator, tahun)
+    matriks = matriks[matriks["kode_desa"].str.startswith(kec.kode)]
+    prio = diagnosis.desa_prioritas(indikator, tahun, wilayah=kec.kode, jumlah=None)
+    prio = prio[prio["merah"] > 0].head(jumlah_desa)
+
+    uang: dict[str, pd.DataFrame] = {}
+    if not bel_kec.empty and (bel_kec["tahun"] == tahun).any():
+        for k in LAYANAN:
+            u = apbdes.uang_vs_kesenjangan(bel_kec, ind_kec, k, tahun=tahun)
+            uang[k] = u.set_index("kode_desa")
+    if isu is None:
+        isu = _isu_musrenbang(data, kec.kode, tahun)
+    isu_per = _isu_per_desa_layanan(isu)
+
+    baris: list[dict[str, Any]] = []
+    for _, p in prio.iterrows():
+        kode = p["kode_desa"]
+        m = matriks[(matriks["kode_desa"] == kode) & (matriks["lampu"] == "merah")]
+        m = m.assign(senjang=m["kesenjangan"].clip(lower=0).fillna(0))
+        per_layanan = (
+            m.groupby("layanan")
+            .agg(merah=("indikator", "size"), senjang=("senjang", "sum"))
+            .sort_values(["merah", "senjang"], ascending=False)
+        )
+        for lay in per_layanan.index[:layanan_per_desa]:
+            pilih = m[m["layanan"] == lay].sort_values(
+                ["senjang", "indikator"], ascending=[False, True]
+            )
+            b = pilih.iloc[0]
+            info = INDIKATOR[b["indikator"]]
+            u = uang.get(lay)
+            telaah = bool(u is not None and kode in u.index and u.at[kode, "perlu_ditelaah"])
+            bukti = (
+                f"{info.nama} {_angka(b['capaian'])} (target {_angka(b['target'])}; "
+                f"kabupaten {_angka(b['pembanding'])}); {int(per_layanan.at[lay, 'merah'])} "
+                f"indikator {LAYANAN[lay].lower()} berlampu merah"
+            )
+            if u is not None and kode in u.index:
+                median = u["porsi_belanja"].median()
+                bukti += (
+                    f"; porsi belanja {LAYANAN[lay].lower()} {_angka(u.at[kode, 'porsi_belanja'])} "
+                    f"(median desa kecamatan {_angka(median)})"
+                )
+            kunci = "apbdes" if telaah else "rkpdes"
+            r = ref.loc[kunci]
+            tahap, waktu = waktu_tahap(r["tahap"], tahun)
+            baris.append(
+                {
+                    "bagian": "desa",
+                    "kode_desa": kode,
+                    "nama_desa": nama_desa.get(kode, ""),
+                    "layanan": lay,
+                    "jenis_binwas": r["jenis_binwas"],
+                    "tindakan": r["tindakan"].format(
+                        layanan=LAYANAN[lay].lower(),
+                        sub_bidang=sub_bidang.get(lay, ""),
+                        indikator=info.nama.lower(),
+                    ),
+                    "dasar_hukum": r["dasar_hukum"],
+                    "isu_kabupaten": isu_per.get((kode, lay), ""),
+                    "bukti": bukti,
+                    "penanggung_jawab": _seksi(peran, None if telaah else lay),
+                    "mitra": MITRA_PENGAWASAN if telaah else _mitra(peran, lay, opd),
+                    "tahap": tahap,
+                    "waktu": waktu,
+                    "indikator": info.kode,
+                    "nama_indikator": info.nama,
+                    "satuan": info.satuan,
+                    "capaian_awal": float(b["capaian"]),
+                    "target": info.target,
+                    "jenis_target": info.jenis_target,
+                    "sumber_target": info.sumber_target,
+                }
+            )
+        baris.extend(_baris_batas_30(data, bel_kec, kode, tahun, nama_desa, ref, peran))
+
+    baris.extend(_baris_kabupaten(isu, tahun, ref, peran, opd))
+    hasil = pd.DataFrame(baris, columns=[k for k in KOLOM_AGENDA if k != "no"])
+    hasil.insert(0, "no", np.arange(1, len(hasil) + 1, dtype=np.int64))
+    hasil["capaian_awal"] = hasil["capaian_awal"].astype("float64")
+    hasil["target"] = hasil["target"].astype("float64")
+    hasil.attrs["kecamatan"] = kec.nama
+    hasil.attrs["kode_kecamatan"] = kec.kode
+    hasil.attrs["kabupaten"] = kec.kabupaten.nama
+    hasil.attrs["tahun"] = tahun
+    return hasil
+
+
+def _baris_batas_30(
+    data: Mapping[str, pd.DataFrame],
+    bel_kec: pd.DataFrame,
+    kode: str,
+    tahun: int,
+    nama_desa: pd.Series,
+    ref: pd.DataFrame,
+    peran: pd.DataFrame,
+) -> list[dict[str, Any]]:
+    """Satu baris pengawasan bila kegiatan siltap dan tunjangan desa ini di atas 30 % belanja."""
+    from p3pd import apbdes
+
+    kegiatan = data.get("belanja_kegiatan")
+    if kegiatan is None or bel_kec.empty:
+        return []
+    bel = bel_kec[bel_kec["kode_desa"] == kode]
+    keg = kegiatan[kegiatan["kode_desa"] == kode]
+    if bel.empty or not (bel["tahun"] == tahun).any():
+        return []
+    b = apbdes.batas_30_persen(bel, keg, tahun=tahun).iloc[0]
+    if not bool(b["melebihi_batas"]):
+        return []
+    r = ref.loc["batas30"]
+    tahap, waktu = waktu_tahap(r["tahap"], tahun)
+    return [
+        {
+            "bagian": "desa",
+            "kode_desa": kode,
+            "nama_desa": nama_desa.get(kode, ""),
+            "layanan": "",
+            "jenis_binwas": r["jenis_binwas"],
+            "tindakan": r["tindakan"],
+            "dasar_hukum": r["dasar_hukum"],
+            "isu_kabupaten": "",
+            "bukti": (
+                f"kegiatan yang dibatasi {_angka(b['porsi_dibatasi'])} dari anggaran belanja "
+                f"{tahun}; seluruh sub-bidang 1.1 {_angka(b['porsi_1_1'])}"
+            ),
+            "penanggung_jawab": _seksi(peran, None),
+            "mitra": MITRA_PENGAWASAN,
+            "tahap": tahap,
+            "waktu": waktu,
+            "indikator": "porsi_dibatasi",
+            "nama_indikator": "Porsi belanja siltap dan tunjangan (kegiatan 1.1.01, 1.1.02, 1.1.05)",
+            "satuan": "%",
+            "capaian_awal": float(b["porsi_dibatasi"]),
+            "target": apbdes.BATAS_30_PERSEN,
+            "jenis_target": "resmi",
+            "sumber_target": "PP 43/2014 Pasal 100 sebagaimana diubah PP 11/2019: paling banyak 30 %",
+        }
+    ]
+
+
+def _isu_per_desa_layanan(isu: pd.DataFrame) -> dict[tuple[str, str], str]:
+    """Peta (kode desa, layanan) → teks isu, dari kolom desa isu Musrenbang."""
+    hasil: dict[tuple[str, str], str] = {}
+    if isu is None or isu.empty or "kode_desa" not in isu.columns:
+        return hasil
+    for _, r in isu.iterrows():
+        for kode in str(r.get("kode_desa", "")).split(";"):
+            kunci = (kode.strip(), str(r.get("layanan", "")))
+            hasil.setdefault(kunci, str(r.get("isu", "")))
+    return hasil
+
+
+def _baris_kabupaten(
+    isu: pd.DataFrame,
+    tahun: int,
+    ref: pd.DataFrame,
+    peran: pd.DataFrame,
+    opd: Mapping[str, str],
+) -> list[dict[str, Any]]:
+    """Baris bagian kabupaten: setiap isu Musrenbang kecamatan dibawa ke Musrenbang dan Forum PD."""
+    from p3pd.indikator import INDIKATOR
+
+    if isu is None or isu.empty:
+        return []
+    r = ref.loc["musrenbang"]
+    tahap, waktu = waktu_tahap(r["tahap"], tahun)
+    baris = []
+    for _, i in isu.iterrows():
+        lay = str(i.get("layanan", ""))
+        kode_ind = str(i.get("indikator", ""))
+        info = INDIKATOR.get(kode_ind)
+        baris.append(
+            {
+                "bagian": "kabupaten",
+                "kode_desa": str(i.get("kode_desa", "")),
+                "nama_desa": str(i.get("nama_desa", "")),
+                "layanan": lay,
+                "jenis_binwas": r["jenis_binwas"],
+                "tindakan": r["tindakan"].format(layanan=LAYANAN.get(lay, lay).lower()),
+                "dasar_hukum": r["dasar_hukum"],
+                "isu_kabupaten": str(i.get("isu", "")),
+                "bukti": str(i.get("bukti", "")),
+                "penanggung_jawab": _seksi(peran, lay or None),
+                "mitra": "Bappeda; " + opd.get(lay, "") if opd.get(lay) else "Bappeda",
+                "tahap": tahap,
+                "waktu": waktu,
+                "indikator": info.kode if info else "",
+                "nama_indikator": info.nama if info else "",
+                "satuan": info.satuan if info else "",
+                "capaian_awal": float(i["capaian"])
+                if "capaian" in i and pd.notna(i["capaian"])
+                else np.nan,
+                "target": info.target if info else np.nan,
+                "jenis_target": info.jenis_target if info else "",
+                "sumber_target": info.sumber_target if info else "",
+            }
+        )
+    return baris
