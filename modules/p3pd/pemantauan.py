@@ -1,0 +1,529 @@
+"""Rencana tindak lanjut (RTL) kecamatan: rencana pemantauan, lembar pelacakan, ringkasan empat hari.
+
+Aturan rencana pemantauan (``rencana_pemantauan``), ditulis di sini dan dikutip di notebook 09:
+
+- **Indikator yang diikuti** = indikator berlampu **merah** di paling sedikit ``min_desa_merah``
+  desa prioritas kecamatan (``p3pd.diagnosis.desa_prioritas``, bawaan lima desa teratas;
+  bawaan ``min_desa_merah`` = separuh desa prioritas, dibulatkan ke atas: masalah bersama,
+  bukan masalah satu desa), ditambah indikator yang disebut baris agenda terpadu bila tabel
+  agenda diberikan (kolom ``indikator``).
+- **Baseline** = capaian kecamatan pada tahun terakhir data (atau ``tahun``), dihitung dengan
+  menjumlahkan pembilang dan penyebut semua desa dulu, baru dibagi; tahunnya ikut ditulis.
+  Baseline per desa ada di lembar pelacakan.
+- **Target, jenis target, sumber target, jenis data** diambil dari ``p3pd.indikator``: target
+  "asumsi pelatihan" tetap disebut asumsi, bukan ketentuan.
+- **Sumber data, pelapor, irama pantau** dari tabel referensi
+  ``referensi/pemantauan_indikator.csv``. Irama pantau adalah **usulan kurikulum ini**:
+  indikator **survei** hanya dapat diikuti setahun sekali (angka baru ada bila survei atau
+  pendataan diulang); indikator **administratif** (register puskesmas, Dukcapil, DTKS,
+  Dapodik) dapat diikuti bulanan atau triwulanan bila sumbernya memperbaruinya.
+- **Pelapor** = lembaga di tabel pemangku kecamatan yang namanya diawali kata pelapor di
+  referensi (mis. "Puskesmas" → "Puskesmas Mataraman"); bila tidak ada, kata itu sendiri.
+
+Lembar pelacakan (``lembar_pelacakan``) memuat satu baris per indikator × wilayah (kecamatan
+dan setiap desa prioritas yang indikatornya merah), dengan kolom kosong per triwulan untuk
+diisi. Untuk indikator survei, kolom triwulan I–III sudah bertulisan "(survei: isi tahunan)".
+
+Mengimpor modul ini tidak membaca atau menulis berkas apa pun.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from p3pd import diagnosis
+from p3pd.indikator import INDIKATOR, SURVEI, hitung_capaian
+from p3pd.lokasi import folder_referensi
+from p3pd.skema import LAYANAN, NAIK
+
+__all__ = [
+    "IRAMA",
+    "TRIWULAN",
+    "referensi_pemantauan",
+    "cari_kecamatan_data",
+    "indikator_pantauan",
+    "rencana_pemantauan",
+    "lembar_pelacakan",
+    "sintesis",
+    "JUDUL_RENCANA",
+    "JUDUL_PELACAKAN",
+    "petunjuk_rtl",
+    "lembar_rtl",
+    "simpan_rtl",
+]
+
+IRAMA = ("bulanan", "triwulanan", "tahunan")
+"""Irama pantau yang dikenal, dari paling sering ke paling jarang."""
+
+TRIWULAN = ("Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV")
+"""Kolom isian lembar pelacakan (Januari–Maret, April–Juni, Juli–September, Oktober–Desember)."""
+
+ISIAN_SURVEI = "(survei: isi tahunan)"
+"""Isi sel triwulan I–III untuk indikator survei: angkanya tidak tersedia per triwulan."""
+
+_WAKTU_IRAMA = {
+    "bulanan": "setiap bulan; dibahas di rapat koordinasi kecamatan bulanan",
+    "triwulanan": "akhir Maret, Juni, September, Desember; dibahas di rapat koordinasi triwulan",
+    "tahunan": "setahun sekali, bila angka baru terbit; dibaca sebelum Musrenbang kecamatan "
+    "dan sebelum desa menyusun RKPDes",
+}
+
+
+@cache
+def _baca_referensi() -> pd.DataFrame:
+    df = pd.read_csv(
+        folder_referensi() / "pemantauan_indikator.csv",
+        dtype=str,
+        keep_default_na=False,
+        encoding="utf-8",
+    )
+    return df.apply(lambda s: s.str.strip())
+
+
+def referensi_pemantauan() -> pd.DataFrame:
+    """Sumber data, pelapor, dan irama pantau setiap indikator (``referensi/pemantauan_indikator.csv``).
+
+    Kolom: ``kode_indikator, sumber_data, pelapor, irama_pantau, catatan``. Irama pantau adalah
+    usulan kurikulum (lihat docstring modul), bukan jadwal resmi sumber datanya.
+    """
+    return _baca_referensi().copy()
+
+
+def cari_kecamatan_data(data: Mapping[str, pd.DataFrame], kecamatan: str) -> tuple[str, str]:
+    """Kode dan nama kecamatan menurut tabel ``wilayah`` di ``data`` (nama atau kode, huruf bebas).
+
+    Bekerja untuk data latihan maupun data kecamatan sendiri. Bila tidak ditemukan, menimbulkan
+    ``KeyError`` berbahasa Indonesia yang mendaftar kecamatan yang ada di data.
+    """
+    wil = data["wilayah"][["kode_kecamatan", "nama_kecamatan"]].drop_duplicates()
+    cari = str(kecamatan).strip().casefold()
+    cocok = wil[
+        (wil["kode_kecamatan"].str.casefold() == cari)
+        | (wil["nama_kecamatan"].str.casefold() == cari)
+    ]
+    if cocok.empty:
+        ada = ", ".join(sorted(wil["nama_kecamatan"].unique())[:20])
+        raise KeyError(
+            f"Kecamatan '{kecamatan}' tidak ada di tabel wilayah data ini. Yang ada, antara lain: {ada}."
+        )
+    baris = cocok.iloc[0]
+    return str(baris["kode_kecamatan"]), str(baris["nama_kecamatan"])
+
+
+def _tahun(data: Mapping[str, pd.DataFrame], tahun: int | None) -> int:
+    return int(data["indikator"]["tahun"].max()) if tahun is None else int(tahun)
+
+
+def indikator_pantauan(
+    data: Mapping[str, pd.DataFrame],
+    kecamatan: str,
+    tahun: int | None = None,
+    jumlah_desa: int = 5,
+) -> pd.DataFrame:
+    """Indikator berlampu merah di desa prioritas kecamatan: satu baris per desa × indikator.
+
+    Kolom: ``peringkat, kode_desa, nama_desa, indikator, layanan, capaian, target``. Desa
+    prioritas dan lampu dari ``p3pd.diagnosis`` dengan aturan bawaannya (pembanding kabupaten).
+    """
+    kode, _ = cari_kecamatan_data(data, kecamatan)
+    tahun = _tahun(data, tahun)
+    ind = data["indikator"]
+    prioritas = diagnosis.desa_prioritas(ind, tahun=tahun, wilayah=kode, jumlah=jumlah_desa)
+    kab = ind[ind["kode_desa"].str.startswith(kode[:5])]
+    matriks = diagnosis.matriks_masalah(kab, tahun=tahun)
+    merah = matriks[
+        (matriks["lampu"] == "merah") & matriks["kode_desa"].isin(prioritas["kode_desa"])
+    ]
+    merah = merah.merge(prioritas[["kode_desa", "peringkat"]], on="kode_desa")
+    nama = data["wilayah"].set_index("kode_desa")["nama_desa"]
+    merah = merah.assign(nama_desa=merah["kode_desa"].map(nama))
+    urut = {i: n for n, i in enumerate(INDIKATOR)}
+    merah = merah.assign(_u=merah["indikator"].map(urut)).sort_values(["peringkat", "_u"])
+    kolom = ["peringkat", "kode_desa", "nama_desa", "indikator", "layanan", "capaian", "target"]
+    return merah[kolom].reset_index(drop=True)
+
+
+def _pelapor(data: Mapping[str, pd.DataFrame], kode_kec: str, kata: str) -> str:
+    """Lembaga pemangku kecamatan yang namanya diawali ``kata``; bila tidak ada, ``kata``."""
+    pemangku = data.get("pemangku")
+    if pemangku is None or not kata:
+        return kata
+    lembaga = pemangku.loc[pemangku["kode_kecamatan"] == kode_kec, "lembaga"]
+    cocok = sorted(x for x in lembaga if str(x).casefold().startswith(kata.casefold()))
+    return cocok[0] if cocok else kata
+
+
+def rencana_pemantauan(
+    data: Mapping[str, pd.DataFrame],
+    kecamatan: str,
+    tahun: int | None = None,
+    *,
+    jumlah_desa: int = 5,
+    min_desa_merah: int | None = None,
+    agenda: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Rencana pemantauan kecamatan: satu baris per indikator yang diikuti (aturan di docstring modul).
+
+    ``data`` adalah hasil ``p3pd.muat.muat_folder`` (paling sedikit tabel ``wilayah`` dan
+    ``indikator``; ``pemangku`` dipakai untuk nama pelapor bila ada). ``agenda`` (opsional) tabel
+    agenda terpadu dengan kolom ``indikator`` berisi kode indikator; indikatornya ikut diikuti.
+    ``min_desa_merah``: indikator diikuti bila merah di paling sedikit sekian desa prioritas
+    (bawaan separuh desa prioritas, dibulatkan ke atas).
+
+    Kolom: ``layanan, kode_indikator, indikator, desa_merah, jumlah_desa_merah, baseline,
+    tahun_baseline, target, jenis_target, sumber_target, arah, jenis_data, sumber_data, pelapor,
+    irama_pantau, waktu_lapor, catatan, dari_agenda``. Urutan: layanan (urutan
+    ``p3pd.skema.LAYANAN``), lalu urutan indikator di ``p3pd.indikator``.
+    """
+    kode_kec, _ = cari_kecamatan_data(data, kecamatan)
+    tahun = _tahun(data, tahun)
+    merah = indikator_pantauan(data, kode_kec, tahun, jumlah_desa)
+    if min_desa_merah is None:
+        min_desa_merah = -(-merah["kode_desa"].nunique() // 2)
+    banyak = merah["indikator"].value_counts(sort=False)
+    dipilih = [k for k in dict.fromkeys(merah["indikator"]) if banyak[k] >= min_desa_merah]
+    dari_agenda: set[str] = set()
+    if agenda is not None and "indikator" in agenda.columns:
+        dari_agenda = {str(k) for k in agenda["indikator"].dropna() if str(k) in INDIKATOR}
+        dipilih += [k for k in INDIKATOR if k in dari_agenda and k not in dipilih]
+    ind = data["indikator"]
+    ind_kec = ind[ind["kode_desa"].str.startswith(kode_kec + ".")]
+    if dipilih:
+        cap = hitung_capaian(ind_kec, "kecamatan", tahun=tahun, indikator=dipilih)
+        baseline = cap.set_index("indikator")["capaian"]
+    else:
+        baseline = pd.Series(dtype=float)
+    ref = referensi_pemantauan().set_index("kode_indikator")
+    desa_per_ind = merah.groupby("indikator", sort=False)["nama_desa"].agg(list)
+    baris = []
+    for k in dipilih:
+        i = INDIKATOR[k]
+        r = ref.loc[k]
+        desa = desa_per_ind.get(k, [])
+        baris.append(
+            {
+                "layanan": LAYANAN[i.layanan],
+                "kode_indikator": k,
+                "indikator": i.nama,
+                "desa_merah": ", ".join(desa),
+                "jumlah_desa_merah": len(desa),
+                "baseline": round(float(baseline.get(k, float("nan"))), 1),
+                "tahun_baseline": tahun,
+                "target": i.target,
+                "jenis_target": i.jenis_target,
+                "sumber_target": i.sumber_target,
+                "arah": "makin tinggi makin baik" if i.arah == NAIK else "makin rendah makin baik",
+                "jenis_data": i.jenis_data,
+                "sumber_data": r["sumber_data"],
+                "pelapor": _pelapor(data, kode_kec, r["pelapor"]),
+                "irama_pantau": r["irama_pantau"],
+                "waktu_lapor": _WAKTU_IRAMA[r["irama_pantau"]],
+                "catatan": r["catatan"],
+                "dari_agenda": k in dari_agenda,
+            }
+        )
+    hasil = pd.DataFrame(baris, columns=JUDUL_RENCANA.keys())
+    urut_layanan = {v: n for n, v in enumerate(LAYANAN.values())}
+    urut_ind = {k: n for n, k in enumerate(INDIKATOR)}
+    hasil = hasil.assign(
+        _l=hasil["layanan"].map(urut_layanan), _i=hasil["kode_indikator"].map(urut_ind)
+    )
+    return hasil.sort_values(["_l", "_i"]).drop(columns=["_l", "_i"]).reset_index(drop=True)
+
+
+def lembar_pelacakan(
+    rencana: pd.DataFrame,
+    data: Mapping[str, pd.DataFrame],
+    kecamatan: str,
+    tahun: int | None = None,
+    *,
+    jumlah_desa: int = 5,
+) -> pd.DataFrame:
+    """Lembar pelacakan per triwulan: satu baris per indikator rencana × wilayah.
+
+    Untuk setiap indikator ``rencana``: satu baris kecamatan, lalu satu baris untuk setiap desa
+    prioritas yang indikatornya merah (baseline = capaian desa itu). Kolom: ``layanan,
+    indikator, wilayah, baseline, tahun_baseline, target, jenis_data, pelapor, irama_pantau``,
+    empat kolom ``TRIWULAN`` (kosong; untuk indikator survei triwulan I–III berisi
+    ``ISIAN_SURVEI``), lalu ``tindak_lanjut`` (kosong).
+    """
+    kode_kec, nama_kec = cari_kecamatan_data(data, kecamatan)
+    tahun = _tahun(data, tahun)
+    merah = indikator_pantauan(data, kode_kec, tahun, jumlah_desa)
+    baris = []
+    for r in rencana.itertuples(index=False):
+        wilayah = [(f"Kecamatan {nama_kec}", r.baseline)]
+        m = merah[merah["indikator"] == r.kode_indikator]
+        wilayah += [
+            (f"Desa {d}", round(float(c), 1))
+            for d, c in zip(m["nama_desa"], m["capaian"], strict=True)
+        ]
+        for nama, nilai in wilayah:
+            isian = {t: "" for t in TRIWULAN}
+            if r.jenis_data == SURVEI:
+                isian.update({t: ISIAN_SURVEI for t in TRIWULAN[:3]})
+            baris.append(
+                {
+                    "layanan": r.layanan,
+                    "indikator": r.indikator,
+                    "wilayah": nama,
+                    "baseline": nilai,
+                    "tahun_baseline": r.tahun_baseline,
+                    "target": r.target,
+                    "jenis_data": r.jenis_data,
+                    "pelapor": r.pelapor,
+                    "irama_pantau": r.irama_pantau,
+                    **isian,
+                    "tindak_lanjut": "",
+                }
+            )
+    return pd.DataFrame(baris, columns=list(JUDUL_PELACAKAN))
+
+
+JUDUL_RENCANA = {
+    "layanan": "Layanan",
+    "kode_indikator": "Kode indikator",
+    "indikator": "Indikator",
+    "desa_merah": "Desa prioritas berlampu merah",
+    "jumlah_desa_merah": "Jumlah desa merah",
+    "baseline": "Baseline kecamatan (%)",
+    "tahun_baseline": "Tahun baseline",
+    "target": "Target (%)",
+    "jenis_target": "Jenis target",
+    "sumber_target": "Sumber target",
+    "arah": "Arah",
+    "jenis_data": "Jenis data",
+    "sumber_data": "Sumber data",
+    "pelapor": "Pelapor",
+    "irama_pantau": "Irama pantau (usulan)",
+    "waktu_lapor": "Kapan dilaporkan",
+    "catatan": "Catatan",
+    "dari_agenda": "Dari agenda terpadu",
+}
+"""Judul kolom berbahasa Indonesia untuk lembar "Rencana pemantauan" (kunci = kolom tabel)."""
+
+JUDUL_PELACAKAN = {
+    "layanan": "Layanan",
+    "indikator": "Indikator",
+    "wilayah": "Wilayah",
+    "baseline": "Baseline (%)",
+    "tahun_baseline": "Tahun baseline",
+    "target": "Target (%)",
+    "jenis_data": "Jenis data",
+    "pelapor": "Pelapor",
+    "irama_pantau": "Irama pantau",
+    **{t: f"{t} (capaian %)" for t in TRIWULAN},
+    "tindak_lanjut": "Tindak lanjut / catatan",
+}
+"""Judul kolom berbahasa Indonesia untuk lembar "Pelacakan triwulan"."""
+
+
+def _saring(tabel: pd.DataFrame, kode_kec: str) -> pd.DataFrame:
+    return tabel[tabel["kode_desa"].str.startswith(kode_kec + ".")]
+
+
+def sintesis(
+    data: Mapping[str, pd.DataFrame],
+    kecamatan: str,
+    tahun: int | None = None,
+    *,
+    jumlah_desa: int = 5,
+    rencana: pd.DataFrame | None = None,
+    isu: pd.DataFrame | None = None,
+    agenda: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Ringkasan empat hari untuk satu kecamatan, dihitung dari data (bukan ditulis tangan).
+
+    Satu baris per temuan; kolom ``bagian`` (pokok), ``notebook`` (asal hitungan), ``temuan``
+    (kalimat dengan angkanya). Memakai fungsi yang sama dengan notebook 03–09:
+    ``diagnosis.desa_prioritas`` (desa prioritas dan alasannya), ``apbdes.porsi_layanan_dasar``,
+    ``apbdes.batas_30_persen`` (indikasi 30 %), ``apbdes.uang_vs_kesenjangan``, tabel pemangku
+    (mitra swasta/CSR untuk layanan yang merah), dan ``rencana`` (bawaan
+    :func:`rencana_pemantauan`). ``isu`` (isu Musrenbang kecamatan, kolom pertama berisi uraian
+    isu) dan ``agenda`` (baris agenda terpadu) ikut diringkas bila diberikan.
+    """
+    from p3pd import apbdes
+    from p3pd.format import persen
+
+    kode_kec, nama_kec = cari_kecamatan_data(data, kecamatan)
+    tahun = _tahun(data, tahun)
+    nama_desa = data["wilayah"].set_index("kode_desa")["nama_desa"]
+    baris: list[tuple[str, str, str]] = []
+
+    prioritas = diagnosis.desa_prioritas(
+        data["indikator"], tahun=tahun, wilayah=kode_kec, jumlah=jumlah_desa
+    )
+    alasan = "; ".join(
+        f"{nama_desa.get(k, k)} ({r})"
+        for k, r in zip(prioritas["kode_desa"], prioritas["rincian_layanan"], strict=True)
+    )
+    baris.append(("Desa prioritas dan alasannya (merah/berdata)", "04", alasan or "tidak ada"))
+
+    if rencana is None:
+        rencana = rencana_pemantauan(data, kode_kec, tahun, jumlah_desa=jumlah_desa, agenda=agenda)
+    merah = indikator_pantauan(data, kode_kec, tahun, jumlah_desa)
+    per_layanan = merah["layanan"].map(LAYANAN).value_counts()
+    if not per_layanan.empty:
+        baris.append(
+            (
+                "Lampu merah desa prioritas per layanan",
+                "03–04",
+                "; ".join(f"{k} {v}" for k, v in per_layanan.items()),
+            )
+        )
+
+    if "belanja" in data:
+        belanja = _saring(data["belanja"], kode_kec)
+        tahun_apb = tahun if tahun in set(belanja["tahun"]) else int(belanja["tahun"].max())
+        porsi = apbdes.porsi_layanan_dasar(belanja, "kecamatan", tahun=tahun_apb)
+        baris.append(
+            (
+                f"Porsi APBDes untuk layanan dasar ({tahun_apb})",
+                "05",
+                f"{persen(porsi['porsi_layanan_dasar'].iloc[0])} dari realisasi belanja "
+                f"desa-desa Kecamatan {nama_kec}",
+            )
+        )
+        kegiatan = data.get("belanja_kegiatan")
+        kegiatan = _saring(kegiatan, kode_kec) if kegiatan is not None else None
+        batas = apbdes.batas_30_persen(belanja, kegiatan, tahun=tahun_apb)
+        teks = (
+            f"{int(batas['indikasi'].sum())} dari {len(batas)} desa: seluruh sub-bidang 1.1 di "
+            "atas 30 % (indikasi untuk ditelaah)"
+        )
+        if kegiatan is not None:
+            teks += (
+                f"; {int(batas['melebihi_batas'].sum())} desa: siltap dan tunjangan di atas 30 % "
+                "(dugaan, cocokkan dengan Perdes APBDes)"
+            )
+        baris.append((f"Batas 30 % PP 11/2019 ({tahun_apb})", "05", teks))
+        uang = apbdes.uang_vs_kesenjangan(
+            belanja,
+            _saring(data["indikator"], kode_kec),
+            "semua",
+            tahun=tahun_apb,
+            daftar_desa=data["wilayah"],
+        )
+        ditelaah = ", ".join(uang.loc[uang["perlu_ditelaah"], "nama_desa"]) or "tidak ada"
+        baris.append(("Kesenjangan besar, porsi belanja kecil", "05", ditelaah))
+
+    if isu is not None and len(isu):
+        teks = "; ".join(str(x) for x in isu.iloc[:3, 0])
+        baris.append(("Isu teratas untuk Musrenbang kecamatan", "06", teks))
+
+    pemangku = data.get("pemangku")
+    if pemangku is not None:
+        layanan_merah = set(merah["layanan"])
+        csr = pemangku[
+            (pemangku["kode_kecamatan"] == kode_kec) & (pemangku["jenis"] == "swasta/CSR")
+        ]
+        cocok = [
+            f"{r.lembaga} ({r.peran})"
+            for r in csr.itertuples(index=False)
+            if layanan_merah & set(str(r.layanan).split(";"))
+        ]
+        baris.append(
+            ("Mitra swasta/CSR untuk layanan yang merah", "07", "; ".join(cocok) or "tidak ada")
+        )
+
+    if agenda is not None:
+        baris.append(("Baris agenda terpadu", "08", f"{len(agenda)} baris"))
+
+    irama = rencana["irama_pantau"].value_counts().reindex(IRAMA, fill_value=0)
+    baris.append(
+        (
+            "Indikator yang dipantau",
+            "09",
+            f"{len(rencana)} indikator: "
+            + ", ".join(f"{v} {k}" for k, v in irama.items() if v)
+            + f"; {int((rencana['jenis_data'] == SURVEI).sum())} di antaranya data survei",
+        )
+    )
+    return pd.DataFrame(baris, columns=["bagian", "notebook", "temuan"])
+
+
+def petunjuk_rtl(nama_kecamatan: str, tahun: int, label: str) -> list[list[str]]:
+    """Baris lembar "Petunjuk" buku kerja RTL: cara mengisi, arti kolom, dan label data."""
+    return [
+        ["Petunjuk"],
+        [f"Rencana tindak lanjut (RTL) Kecamatan {nama_kecamatan}, baseline tahun {tahun}."],
+        [label],
+        [
+            "Lembar 'Rencana pemantauan': satu baris per indikator yang diikuti, dengan baseline, "
+            "target, jenis target, sumber data, pelapor, dan kapan dilaporkan."
+        ],
+        [
+            "Lembar 'Pelacakan triwulan': isi capaian setiap triwulan (persen, dengan sumber dan "
+            "tanggal di kolom tindak lanjut). Baris kecamatan dulu, lalu desa prioritas."
+        ],
+        [
+            "Indikator survei hanya berubah bila survei atau pendataan diulang: isi setahun sekali "
+            "(kolom Triwulan IV). Jangan membandingkan angka administratif (mis. penimbangan "
+            "posyandu) dengan target yang diukur dengan survei tanpa menyebut jenisnya."
+        ],
+        [
+            "Jenis target: 'resmi' dan 'SPM' ditetapkan peraturan; 'asumsi pelatihan' dipilih untuk "
+            "latihan dan perlu diganti dengan target kabupaten Anda."
+        ],
+        [
+            "Irama pantau adalah usulan; sesuaikan dengan jadwal pemutakhiran sumber data dan "
+            "jadwal rapat koordinasi kecamatan Anda."
+        ],
+        ["Teks di sel disimpan sebagai teks, tidak pernah sebagai rumus."],
+    ]
+
+
+def lembar_rtl(
+    rencana: pd.DataFrame,
+    pelacakan: pd.DataFrame,
+    nama_kecamatan: str,
+    tahun: int,
+    label: str,
+    ringkasan: pd.DataFrame | None = None,
+) -> dict[str, pd.DataFrame | list[list[str]]]:
+    """Lembar-lembar buku kerja RTL dengan judul kolom berbahasa Indonesia, siap untuk ``p3pd.excel``.
+
+    Urutan lembar: "Rencana pemantauan", "Pelacakan triwulan", "Ringkasan 4 hari" (bila
+    ``ringkasan`` diberikan), "Petunjuk". Nilai ya/tidak ``dari_agenda`` ditulis "ya"/"tidak".
+    """
+    r = rencana.assign(dari_agenda=rencana["dari_agenda"].map({True: "ya", False: "tidak"}))
+    lembar: dict[str, pd.DataFrame | list[list[str]]] = {
+        "Rencana pemantauan": r[list(JUDUL_RENCANA)].rename(columns=JUDUL_RENCANA),
+        "Pelacakan triwulan": pelacakan[list(JUDUL_PELACAKAN)].rename(columns=JUDUL_PELACAKAN),
+    }
+    if ringkasan is not None:
+        lembar["Ringkasan 4 hari"] = ringkasan.rename(
+            columns={"bagian": "Bagian", "notebook": "Notebook", "temuan": "Temuan"}
+        )
+    lembar["Petunjuk"] = petunjuk_rtl(nama_kecamatan, tahun, label)
+    return lembar
+
+
+LEBAR_RTL = {
+    "Rencana pemantauan": {"Sumber target": 45, "Sumber data": 45, "Catatan": 50},
+    "Pelacakan triwulan": {t: 16 for t in JUDUL_PELACAKAN.values() if "Triwulan" in t}
+    | {"Tindak lanjut / catatan": 40},
+    "Ringkasan 4 hari": {"Temuan": 90},
+    "Petunjuk": {"Petunjuk": 110},
+}
+"""Lebar kolom (karakter) yang ditetapkan; kolom lain mengikuti isinya (``p3pd.excel.rapikan_buku``)."""
+
+
+def simpan_rtl(
+    lembar: Mapping[str, pd.DataFrame | list[list[str]]],
+    tujuan: str | Path,
+    *,
+    timpa: bool = False,
+) -> Path:
+    """Simpan buku kerja RTL (hasil :func:`lembar_rtl`) lewat ``p3pd.excel.simpan_buku``.
+
+    Judul kolom tebal dan dibekukan, lebar kolom menurut ``LEBAR_RTL``, teks tidak pernah menjadi
+    rumus, penulisan atomik; berkas yang sudah ada tidak ditimpa kecuali ``timpa=True``.
+    """
+    from p3pd.excel import simpan_buku
+
+    return simpan_buku(lembar, tujuan, timpa=timpa, lebar=LEBAR_RTL)
