@@ -1,0 +1,221 @@
+"""Uji p3pd.pemantauan: rencana pemantauan, lembar pelacakan, ringkasan empat hari, buku kerja RTL."""
+
+from __future__ import annotations
+
+import math
+
+import openpyxl
+import pandas as pd
+import pytest
+from conftest import buat_tabel_contoh
+
+from p3pd import apbdes, diagnosis, muat, skema
+from p3pd import pemantauan as pm
+from p3pd.format import persen
+from p3pd.indikator import INDIKATOR, SURVEI
+
+KEC = "33.22.01"
+
+
+TABEL = ("wilayah", "indikator", "belanja", "pemangku")
+"""Tabel yang dipakai rencana pemantauan dan ringkasan empat hari (tanpa rincian kegiatan 1.1)."""
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("data")
+    for nama in TABEL:
+        buat_tabel_contoh(nama).to_csv(folder / skema.SEMUA_TABEL[nama].berkas, index=False)
+    return muat.muat_folder(folder, TABEL)
+
+
+@pytest.fixture(scope="module")
+def rencana(data):
+    return pm.rencana_pemantauan(data, KEC)
+
+
+def test_referensi_mencakup_semua_indikator_dan_survei_tahunan():
+    ref = pm.referensi_pemantauan()
+    assert sorted(ref["kode_indikator"]) == sorted(INDIKATOR)
+    assert set(ref["irama_pantau"]) <= set(pm.IRAMA)
+    assert (ref["sumber_data"].str.len() > 0).all() and (ref["pelapor"].str.len() > 0).all()
+    survei = ref[ref["kode_indikator"].map(lambda k: INDIKATOR[k].jenis_data == SURVEI)]
+    assert not survei.empty and (survei["irama_pantau"] == "tahunan").all()
+
+
+def test_kecamatan_dicari_di_data_menurut_nama_atau_kode(data):
+    assert pm.cari_kecamatan_data(data, "uji") == (KEC, "Uji")
+    assert pm.cari_kecamatan_data(data, KEC) == (KEC, "Uji")
+    with pytest.raises(KeyError, match="tidak ada di tabel wilayah"):
+        pm.cari_kecamatan_data(data, "Getasan")
+
+
+def test_rencana_mengikuti_indikator_merah_desa_prioritas(data, rencana):
+    prioritas = diagnosis.desa_prioritas(data["indikator"], wilayah=KEC, jumlah=5)
+    matriks = diagnosis.matriks_masalah(data["indikator"])
+    merah = matriks[
+        (matriks["lampu"] == "merah") & matriks["kode_desa"].isin(prioritas["kode_desa"])
+    ]
+    banyak = merah["indikator"].value_counts()
+    ambang = math.ceil(prioritas["kode_desa"].nunique() / 2)
+    harapan = set(banyak[banyak >= ambang].index)
+    assert harapan, "data contoh harus punya indikator merah bersama"
+    assert set(rencana["kode_indikator"]) == harapan
+    assert (rencana["jumlah_desa_merah"] >= ambang).all()
+    for r in rencana.itertuples():
+        assert r.jumlah_desa_merah == banyak[r.kode_indikator]
+        assert len(r.desa_merah.split(", ")) == r.jumlah_desa_merah
+
+
+def test_baseline_dijumlahkan_dulu_baru_dibagi(data, rencana):
+    ind = data["indikator"]
+    tahun = int(ind["tahun"].max())
+    baris = ind[ind["tahun"] == tahun]
+    for r in rencana.itertuples():
+        i = INDIKATOR[r.kode_indikator]
+        harapan = baris[i.pembilang].sum() / baris[i.penyebut].sum() * 100
+        assert r.baseline == pytest.approx(round(harapan, 1))
+        assert r.tahun_baseline == tahun
+
+
+def test_target_jenis_dan_irama_dari_metadata(rencana):
+    ref = pm.referensi_pemantauan().set_index("kode_indikator")
+    for r in rencana.itertuples():
+        i = INDIKATOR[r.kode_indikator]
+        assert (r.jenis_target, r.sumber_target, r.jenis_data) == (
+            i.jenis_target,
+            i.sumber_target,
+            i.jenis_data,
+        )
+        assert (pd.isna(r.target) and i.target is None) or r.target == i.target
+        assert r.irama_pantau == ref.loc[r.kode_indikator, "irama_pantau"]
+        assert r.sumber_data == ref.loc[r.kode_indikator, "sumber_data"]
+        if r.jenis_data == SURVEI:
+            assert r.irama_pantau == "tahunan"
+
+
+def test_pelapor_dari_tabel_pemangku_kecamatan(data, rencana):
+    kesehatan = rencana[rencana["layanan"] == "Kesehatan"]
+    if kesehatan.empty:
+        pytest.skip("tidak ada indikator kesehatan di rencana data contoh")
+    # tabel pemangku contoh punya lembaga "Puskesmas" di kecamatan uji
+    assert (kesehatan["pelapor"] == "Puskesmas").all()
+    ubah = dict(data)
+    ubah["pemangku"] = data["pemangku"].replace({"Puskesmas": "Puskesmas Uji Raya"})
+    lain = pm.rencana_pemantauan(ubah, KEC)
+    assert (lain.loc[lain["layanan"] == "Kesehatan", "pelapor"] == "Puskesmas Uji Raya").all()
+
+
+def test_ambang_desa_merah_dan_agenda(data, rencana):
+    semua = pm.rencana_pemantauan(data, KEC, min_desa_merah=1)
+    ketat = pm.rencana_pemantauan(data, KEC, min_desa_merah=5)
+    assert set(ketat["kode_indikator"]) <= set(rencana["kode_indikator"])
+    assert set(rencana["kode_indikator"]) <= set(semua["kode_indikator"])
+    assert not rencana["dari_agenda"].any()
+    luar = next(k for k in INDIKATOR if k not in set(ketat["kode_indikator"]))
+    agenda = pd.DataFrame({"indikator": [luar, "bukan_indikator", None]})
+    dengan = pm.rencana_pemantauan(data, KEC, min_desa_merah=5, agenda=agenda)
+    assert set(dengan["kode_indikator"]) == set(ketat["kode_indikator"]) | {luar}
+    assert dengan.set_index("kode_indikator").loc[luar, "dari_agenda"]
+
+
+def test_lembar_pelacakan_satu_baris_per_indikator_dan_wilayah(data, rencana):
+    lacak = pm.lembar_pelacakan(rencana, data, KEC)
+    assert len(lacak) == len(rencana) + rencana["jumlah_desa_merah"].sum()
+    assert list(lacak.columns) == list(pm.JUDUL_PELACAKAN)
+    kec = lacak[lacak["wilayah"] == "Kecamatan Uji"]
+    assert list(kec["indikator"]) == list(rencana["indikator"])
+    assert list(kec["baseline"]) == list(rencana["baseline"])
+    for r in lacak.itertuples(index=False):
+        isian = [getattr(r, f"_{9 + n}") for n in range(4)]  # kolom Triwulan I–IV
+        if r.jenis_data == SURVEI:
+            assert isian == [pm.ISIAN_SURVEI] * 3 + [""]
+        else:
+            assert isian == [""] * 4
+        assert r.tindak_lanjut == ""
+
+
+def test_sintesis_dihitung_dari_fungsi_hari_sebelumnya(data, rencana):
+    s = pm.sintesis(data, KEC, rencana=rencana).set_index("bagian")
+    prioritas = diagnosis.desa_prioritas(data["indikator"], wilayah=KEC, jumlah=5)
+    nama = data["wilayah"].set_index("kode_desa")["nama_desa"]
+    teks_prioritas = s.filter(like="Desa prioritas", axis=0)["temuan"].iloc[0]
+    for kode in prioritas["kode_desa"]:
+        assert nama[kode] in teks_prioritas
+    tahun = int(data["belanja"]["tahun"].max())
+    porsi = apbdes.porsi_layanan_dasar(data["belanja"], "kecamatan", tahun=tahun)
+    teks_porsi = s.loc[f"Porsi APBDes untuk layanan dasar ({tahun})", "temuan"]
+    assert teks_porsi.startswith(persen(porsi["porsi_layanan_dasar"].iloc[0]))
+    batas = apbdes.batas_30_persen(data["belanja"], tahun=tahun)
+    teks_batas = s.loc[f"Batas 30 % PP 11/2019 ({tahun})", "temuan"]
+    assert teks_batas.startswith(f"{int(batas['indikasi'].sum())} dari {len(batas)} desa")
+    assert "siltap" not in teks_batas  # tanpa rincian kegiatan: hanya indikasi
+    assert s.loc["Indikator yang dipantau", "temuan"].startswith(f"{len(rencana)} indikator")
+    assert "Baris agenda terpadu" not in s.index
+    dengan = pm.sintesis(data, KEC, rencana=rencana, agenda=pd.DataFrame({"x": [1, 2]}))
+    assert "2 baris" in dengan.set_index("bagian").loc["Baris agenda terpadu", "temuan"]
+
+
+def _buku(data, rencana, tujuan, **kw):
+    lacak = pm.lembar_pelacakan(rencana, data, KEC)
+    ringkas = pm.sintesis(data, KEC, rencana=rencana)
+    lembar = pm.lembar_rtl(rencana, lacak, "Uji", 2024, "Data latihan ini sintetis.", ringkas)
+    return pm.simpan_rtl(lembar, tujuan, **kw), lacak, ringkas
+
+
+def test_buku_rtl_lembar_judul_lebar_beku_dan_isi(data, rencana, tmp_path):
+    berkas, lacak, ringkas = _buku(data, rencana, tmp_path / "rtl.xlsx")
+    buku = openpyxl.load_workbook(berkas)
+    assert buku.sheetnames == [
+        "Rencana pemantauan",
+        "Pelacakan triwulan",
+        "Ringkasan 4 hari",
+        "Petunjuk",
+    ]
+    ws = buku["Rencana pemantauan"]
+    judul = [c.value for c in ws[1]]
+    assert judul == list(pm.JUDUL_RENCANA.values())
+    assert all(c.font.bold for c in ws[1]) and ws.freeze_panes == "A2"
+    assert ws.max_row == len(rencana) + 1
+    kolom = {j: i for i, j in enumerate(judul)}
+    for r, baris in zip(
+        rencana.itertuples(), ws.iter_rows(min_row=2, values_only=True), strict=True
+    ):
+        assert baris[kolom["Indikator"]] == r.indikator
+        assert baris[kolom["Baseline kecamatan (%)"]] == pytest.approx(r.baseline)
+        assert baris[kolom["Jenis data"]] == r.jenis_data
+        assert baris[kolom["Dari agenda terpadu"]] == "tidak"
+    for nama_lembar, lebar in pm.LEBAR_RTL.items():
+        ws = buku[nama_lembar]
+        assert ws.freeze_panes == "A2"
+        judul = [c.value for c in ws[1]]
+        for j, w in lebar.items():
+            huruf = openpyxl.utils.get_column_letter(judul.index(j) + 1)
+            assert ws.column_dimensions[huruf].width == w
+    ws = buku["Pelacakan triwulan"]
+    assert [c.value for c in ws[1]] == list(pm.JUDUL_PELACAKAN.values())
+    assert ws.max_row == len(lacak) + 1
+    assert buku["Ringkasan 4 hari"].max_row == len(ringkas) + 1
+    petunjuk = [r[0] for r in buku["Petunjuk"].iter_rows(values_only=True)]
+    assert "Data latihan ini sintetis." in petunjuk
+
+
+def test_buku_rtl_teks_bukan_rumus_dan_tidak_menimpa(data, rencana, tmp_path):
+    jahat = rencana.copy()
+    jahat.loc[0, "catatan"] = '=HYPERLINK("http://contoh.invalid","klik")'
+    jahat.loc[0, "pelapor"] = "@SUM(A1)"
+    tujuan = tmp_path / "rtl.xlsx"
+    _buku(data, jahat, tujuan)
+    ws = openpyxl.load_workbook(tujuan)["Rencana pemantauan"]
+    judul = [c.value for c in ws[1]]
+    for kolom, teks in (("Catatan", jahat.loc[0, "catatan"]), ("Pelapor", "@SUM(A1)")):
+        sel = ws.cell(row=2, column=judul.index(kolom) + 1)
+        assert sel.value == teks and sel.data_type == "s" and sel.quotePrefix
+    lama = tujuan.read_bytes()
+    with pytest.raises(FileExistsError, match="tidak ditimpa"):
+        _buku(data, rencana, tujuan)
+    assert tujuan.read_bytes() == lama
+    _buku(data, rencana, tujuan, timpa=True)
+    ws = openpyxl.load_workbook(tujuan)["Rencana pemantauan"]
+    assert ws.cell(row=2, column=judul.index("Pelapor") + 1).value == rencana.loc[0, "pelapor"]
+    assert [p.name for p in tmp_path.iterdir()] == ["rtl.xlsx"]  # tanpa sisa berkas sementara
