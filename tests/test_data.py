@@ -504,9 +504,23 @@ def test_pemangku_kepentingan(data):
     pm = data["pemangku"]
     banyak = pm.groupby("kode_kecamatan").size()
     assert len(banyak) == 93
-    assert banyak.min() >= 10 and banyak.max() <= 20 and 12 <= banyak.median() <= 16
+    assert banyak.min() >= 20 and banyak.max() <= 32 and 24 <= banyak.median() <= 28
     swasta = pm[pm["jenis"] == "swasta/CSR"]
     assert len(swasta) > 0 and swasta["lembaga"].str.startswith("PT Sintetis ").all()
+    assert swasta["peran"].str.startswith("Mitra CSR; mendanai ").all()
+    assert (swasta["layanan"] != "").all()  # bidang yang didanai selalu disebut
+    assert swasta.groupby("kode_kecamatan").size().between(1, 3).all()
+    # perangkat daerah kabupaten yang disebut isu #8 ada di setiap kecamatan
+    for opd in ("Bappeda", "Dinas Kesehatan", "Dinas Pendidikan", "Dinas PMD", "Disdukcapil"):
+        ada = pm["lembaga"].str.startswith(opd + " (kabupaten)").groupby(pm["kode_kecamatan"])
+        assert ada.sum().eq(1).all(), opd
+    for opd in ("Dinas Sosial", "Dinas PUPR", "Inspektorat"):
+        assert pm["lembaga"].str.startswith(opd).groupby(pm["kode_kecamatan"]).any().all(), opd
+    assert set(pm["jenis"]) == set(skema.PEMANGKU.kolom_bernama("jenis").pilihan)
+    # perangkat daerah: layanan = urusan yang dipegang; setiap layanan punya pemegang urusan
+    pd_ = pm[pm["jenis"] == "perangkat daerah"]
+    urusan = pd_["layanan"].str.split(";").explode()
+    assert set(urusan[urusan != ""]) == set(skema.LAYANAN)
     assert (
         pm["lembaga"].str.startswith("Puskesmas ").groupby(pm["kode_kecamatan"]).sum().eq(1).all()
     )

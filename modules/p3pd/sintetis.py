@@ -469,53 +469,6 @@ Layanannya diambil dari jenisnya di ``referensi/jenis_layanan.csv`` saat data di
 JENIS_PROGRAM: dict[str, str] = {b[1]: b[2] for b in _baris_teks(_PROGRAM_TEKS)}
 """Nama program templat → jenisnya (kunci ``referensi/jenis_layanan.csv``)."""
 
-_PEMANGKU_TEKS = """
-lembaga                                             | jenis                   | layanan                             | peran                                                                                       | pengaruh | kepentingan | peluang
-Seksi PMD Kantor Camat                              | pemerintah kecamatan    |                                     | Pembinaan dan pengawasan desa; evaluasi rancangan APBDes; fasilitasi Musrenbang kecamatan | tinggi   | tinggi      | 1.0
-Seksi Kesejahteraan Sosial Kantor Camat             | pemerintah kecamatan    | pendidikan;kesehatan;jaminan_sosial | Koordinasi bansos, pendidikan, dan kesehatan lintas desa                                  | sedang   | tinggi      | 1.0
-Puskesmas {kecamatan}                               | unit layanan            | kesehatan;air_sanitasi              | Pelayanan kesehatan dasar, imunisasi, gizi, dan STBM; sumber data e-PPGBM                 | tinggi   | tinggi      | 1.0
-Koordinator Wilayah Pendidikan Kecamatan            | unit layanan            | pendidikan                          | Pembinaan SD dan PAUD; data peserta didik dan anak tidak sekolah                          | tinggi   | sedang      | 1.0
-KUA Kecamatan {kecamatan}                           | unit layanan            | adminduk                            | Pencatatan nikah; rujukan kelengkapan dokumen kependudukan                                | sedang   | rendah      | 0.9
-Tim Penggerak PKK Kecamatan                         | lembaga desa/masyarakat | kesehatan;pendidikan                | Penggerakan posyandu, PAUD, dan kesehatan keluarga                                        | sedang   | tinggi      | 1.0
-Forum Kader Posyandu Kecamatan                      | lembaga desa/masyarakat | kesehatan                           | Pelaksana posyandu; penimbangan dan pengukuran balita                                     | sedang   | tinggi      | 0.9
-Tenaga Pendamping Profesional Desa (P3MD) Kecamatan | unit layanan            |                                     | Pendampingan penyusunan RKPDes/APBDes dan pemantauan Dana Desa                            | sedang   | tinggi      | 1.0
-Disdukcapil - layanan adminduk wilayah kecamatan    | perangkat daerah        | adminduk                            | Penerbitan akta, KK, dan perekaman KTP-el; layanan jemput bola                            | tinggi   | sedang      | 1.0
-BUMDes Bersama Kecamatan                            | lembaga desa/masyarakat | air_sanitasi                        | Usaha antardesa; dapat mengelola layanan air bersih                                       | rendah   | sedang      | 0.5
-Forum BPD Kecamatan                                 | lembaga desa/masyarakat |                                     | Pengawasan kinerja kepala desa dan APBDes; penyalur aspirasi warga                        | sedang   | sedang      | 0.8
-Tim Percepatan Penurunan Stunting (TPPS) Kecamatan  | pemerintah kecamatan    | kesehatan;air_sanitasi              | Koordinasi konvergensi stunting; rembuk stunting kecamatan                                | tinggi   | sedang      | 0.9
-Pendamping PKH dan TKSK Kecamatan                   | unit layanan            | jaminan_sosial                      | Pendampingan penerima bansos; pemutakhiran data keluarga miskin                           | sedang   | sedang      | 0.8
-Penyuluh KB Kecamatan                               | unit layanan            | kesehatan                           | Penyuluhan KB dan pendampingan keluarga berisiko stunting                                 | rendah   | sedang      | 0.5
-Asosiasi pengelola air minum perdesaan              | lembaga desa/masyarakat | air_sanitasi                        | Pengelolaan sarana air minum desa dan iuran pemakai                                       | sedang   | sedang      | 0.4
-Koramil (unsur Forkopimcam)                         | pemerintah kecamatan    |                                     | Dukungan keamanan dan gotong royong; anggota Forkopimcam                                  | rendah   | rendah      | 0.3
-Polsek (unsur Forkopimcam)                          | pemerintah kecamatan    |                                     | Keamanan dan ketertiban; anggota Forkopimcam                                              | rendah   | rendah      | 0.3
-Forum Anak Kecamatan                                | lembaga desa/masyarakat | pendidikan                          | Suara anak dalam Musrenbang kecamatan                                                     | rendah   | sedang      | 0.2
-"""
-TEMPLAT_PEMANGKU: tuple[tuple[str, str, str, str, str, str, float], ...] = tuple(
-    (b[0], b[1], b[2], b[3], b[4], b[5], float(b[6])) for b in _baris_teks(_PEMANGKU_TEKS)
-)
-"""Templat lembaga kecamatan (tanpa nama orang): lembaga, jenis, layanan, peran, pengaruh,
-kepentingan, peluang ada — asumsi."""
-
-_PERUSAHAAN_TEKS = """
-nama                            | layanan              | peran
-PT Sintetis Agro Lestari        | air_sanitasi         | CSR sarana air bersih di sekitar kebun
-PT Sintetis Sawit Makmur        | kesehatan            | CSR makanan tambahan balita
-PT Sintetis Tani Sejahtera      | pendidikan           | CSR beasiswa dan alat belajar PAUD
-PT Sintetis Energi Nusantara    | air_sanitasi         | CSR jamban sehat dan sumur bor
-PT Sintetis Karya Mandiri       | pendidikan           | CSR rehab ruang kelas
-PT Sintetis Niaga Utama         | jaminan_sosial       | CSR bantuan pangan lansia
-PT Sintetis Semen Perkasa       | air_sanitasi         | CSR penampungan air hujan
-PT Sintetis Tambang Raya        | kesehatan            | CSR ambulans desa dan posyandu
-PT Sintetis Bank Rakyat Desa    | adminduk             | CSR perangkat layanan adminduk desa
-PT Sintetis Perkebunan Harapan  | kesehatan;pendidikan | CSR gizi anak sekolah
-PT Sintetis Air Jernih          | air_sanitasi         | CSR sambungan air minum rumah tangga
-PT Sintetis Telekomunikasi Desa | adminduk             | CSR internet kantor desa
-"""
-PERUSAHAAN_FIKTIF: tuple[tuple[str, str, str], ...] = tuple(
-    (b[0], b[1], b[2]) for b in _baris_teks(_PERUSAHAAN_TEKS)
-)
-"""Perusahaan swasta FIKTIF untuk contoh jejaring CSR: (nama, layanan, peran)."""
-
 _PROVINSI_NASIONAL = (
     "11 12 13 14 15 16 17 18 19 21 31 32 33 34 35 36 51 52 53 61 62 63 64 65 "
     "71 72 73 74 75 76 81 82 91 94"
@@ -820,6 +773,8 @@ def buat_data(wilayah: pd.DataFrame, benih: int = BENIH) -> dict[str, pd.DataFra
     _indikator(ruang)
     kebutuhan = _kebutuhan(ruang)
     program, sasaran = _program(ruang, kebutuhan)
+    from p3pd.sintetis_pemangku import buat_pemangku
+
     hasil = {
         "wilayah": ruang.tabel_wilayah(),
         "indikator": ruang.tabel_indikator(),
@@ -827,7 +782,7 @@ def buat_data(wilayah: pd.DataFrame, benih: int = BENIH) -> dict[str, pd.DataFra
         "fasilitas": ruang.tabel_fasilitas(),
         "usulan": _usulan(ruang, kebutuhan, sasaran),
         "program": program,
-        "pemangku": _pemangku(ruang),
+        "pemangku": buat_pemangku(ruang.kec, ruang.benih),
     }
     return {nama: hasil[nama][skema.SEMUA_TABEL[nama].nama_kolom] for nama in skema.SEMUA_TABEL}
 
@@ -1448,65 +1403,6 @@ def _apbdes(r: _Ruang, kebutuhan: Any) -> dict[str, pd.DataFrame]:
     return {"belanja": belanja, "belanja_kegiatan": kegiatan, "pendapatan": pendapatan}
 
 
-def _geser_tingkat(rng: np.random.Generator, dasar: str, n: int) -> Any:
-    """Geser kategori tinggi/sedang/rendah satu langkah secara acak (peluang 0,25 naik/turun)."""
-    import numpy as np
-
-    urutan = np.array(["rendah", "sedang", "tinggi"])
-    i = int(np.flatnonzero(urutan == dasar)[0])
-    u = rng.random(n)
-    geser = np.where(u < 0.25, -1, np.where(u > 0.75, 1, 0))
-    return urutan[np.clip(i + geser, 0, 2)]
-
-
-def _pemangku(r: _Ruang) -> pd.DataFrame:
-    """Lembaga pemangku kepentingan per kecamatan (tanpa nama orang; swasta fiktif)."""
-    import pandas as pd
-
-    rng = _rng(r.benih, 8)
-    kode = r.kec["kode_kecamatan"].to_numpy()
-    nama = r.kec["nama_kecamatan"].to_numpy()
-    n = len(kode)
-    bagian = []
-    for lembaga, jenis, lay, peran, pengaruh, kepentingan, peluang in TEMPLAT_PEMANGKU:
-        ada = rng.random(n) < peluang
-        bagian.append(
-            pd.DataFrame(
-                {
-                    "kode_kecamatan": kode,
-                    "lembaga": [lembaga.format(kecamatan=x) for x in nama],
-                    "jenis": jenis,
-                    "layanan": lay,
-                    "peran": peran,
-                    "pengaruh": _geser_tingkat(rng, pengaruh, n),
-                    "kepentingan": _geser_tingkat(rng, kepentingan, n),
-                }
-            )[ada]
-        )
-    # 0–2 perusahaan fiktif per kecamatan, tidak berulang di kecamatan yang sama
-    m = len(PERUSAHAAN_FIKTIF)
-    banyak = rng.choice([0, 1, 1, 2], n)
-    pertama = rng.integers(0, m, n)
-    kedua = (pertama + rng.integers(1, m, n)) % m
-    for urut, pilih in ((1, pertama), (2, kedua)):
-        ada = banyak >= urut
-        bagian.append(
-            pd.DataFrame(
-                {
-                    "kode_kecamatan": kode,
-                    "lembaga": [PERUSAHAAN_FIKTIF[i][0] for i in pilih],
-                    "jenis": "swasta/CSR",
-                    "layanan": [PERUSAHAAN_FIKTIF[i][1] for i in pilih],
-                    "peran": [PERUSAHAAN_FIKTIF[i][2] for i in pilih],
-                    "pengaruh": _geser_tingkat(rng, "rendah", n),
-                    "kepentingan": _geser_tingkat(rng, "sedang", n),
-                }
-            )[ada]
-        )
-    hasil = pd.concat(bagian, ignore_index=True)
-    return hasil.sort_values(["kode_kecamatan", "lembaga"], kind="stable").reset_index(drop=True)
-
-
 # ---------------------------------------------------------------------------------------------
 # Kalibrasi: capaian data terhadap target
 # ---------------------------------------------------------------------------------------------
@@ -1914,6 +1810,8 @@ def _tabel_model() -> str:
 
 def dokumen_sumber(data: dict[str, pd.DataFrame]) -> str:
     """Teks ``SUMBER.md``: asal-usul, lisensi, geografi, metode kalibrasi, dan semua asumsi."""
+    from p3pd.sintetis_pemangku import teks_sumber as teks_sumber_pemangku
+
     wil = data["wilayah"]
     nama_kab = _nama_kabupaten()
     geo = (
@@ -2130,11 +2028,8 @@ def dokumen_sumber(data: dict[str, pd.DataFrame]) -> str:
             " γ × kesenjangan + acak Gumbel. Untuk"
             f" {_angka(PANGSA_PROGRAM_ACAK * 100, 0)} % program γ = 0 (sasaran tidak mengikuti"
             " kebutuhan sama sekali); program lain γ ~ U(0,5; 2,5), makin besar makin mengikuti"
-            " kebutuhan (pelajaran sinkronisasi).\n"
-            "- Pemangku kepentingan: lembaga per kecamatan dari templat (tanpa nama orang),"
-            " masing-masing dengan peluang ada; pengaruh dan kepentingan digeser satu tingkat"
-            " secara acak (peluang 25 % naik, 25 % turun). Perusahaan swasta 0–2 per kecamatan,"
-            ' semuanya **fiktif** ("PT Sintetis …").\n',
+            " kebutuhan (pelajaran sinkronisasi).\n",
+            teks_sumber_pemangku(),
             "## 6. Batasan\n",
             "- Data ini tidak mewakili desa mana pun. Kabupaten dan kecamatannya nyata hanya agar"
             " kode wilayah, nama, dan jumlah desanya realistis.\n"
