@@ -40,7 +40,7 @@ def test_normalisasi_kode_menerima_bentuk_yang_jelas(masukan, hasil):
         ("33.22.1", "tidak bisa ditebak"),  # angka 0 di depan hilang
         ("332212001", "9 angka"),
         ("3.22.01", "tidak mengikuti pola"),
-        ("33.22.01.3001", "diawali 2 (desa) atau 1 (kelurahan)"),
+        ("33.22.01.4001", "diawali 2 (desa), 1 (kelurahan), atau 3 (desa adat)"),
         ("33.00", "'00'"),
         ("33.22.00", "'00'"),
         ("33.22.01.2000", "'2000' tidak ada"),

@@ -1,16 +1,22 @@
-"""Kode dan nama wilayah: provinsi, kabupaten, dan kecamatan wilayah latihan.
+"""Kode dan nama wilayah: provinsi, kabupaten, dan kecamatan wilayah latihan atau data sendiri.
 
 Referensi berisi empat kabupaten nyata (33.22 Kab. Semarang, 12.07 Kab. Deli Serdang,
 53.02 Kab. Timor Tengah Selatan, 63.03 Kab. Banjar) dengan 93 kecamatannya, menurut
 Kepmendagri 100.1.1-6117 Tahun 2022 (berkas ``referensi/kecamatan.csv``). Berkas itu baru
 dibaca saat pertama kali diperlukan, lalu disimpan di memori.
 
+Untuk data kecamatan sendiri (di mana pun di Indonesia), fungsi ``daftar_*`` dan ``cari_*``
+menerima ``data=``: daftar desa pengguna (tabel ``wilayah`` dari ``p3pd.muat``). Pilihan yang
+sah lalu diambil dari daftar desa itu, bukan dari 93 kecamatan latihan. Daftar semua wilayah
+Indonesia dan pencocokan nama ada di ``p3pd.wilayah_nasional``.
+
 Kode wilayah Kemendagri:
 
 - provinsi ``PP`` (mis. ``33``),
 - kabupaten/kota ``PP.KK`` (kabupaten 01–69, kota 71–99),
 - kecamatan ``PP.KK.CC``,
-- desa/kelurahan ``PP.KK.CC.NNNN``: angka pertama ``2`` berarti desa, ``1`` berarti kelurahan.
+- desa/kelurahan ``PP.KK.CC.NNNN``: angka pertama ``2`` berarti desa, ``1`` berarti kelurahan,
+  ``3`` desa adat (14 desa adat di Kabupaten Jayapura, daftar nasional 2025).
 """
 
 from __future__ import annotations
@@ -44,7 +50,7 @@ __all__ = [
 POLA_PROVINSI = r"[1-9]\d"
 POLA_KABUPATEN = POLA_PROVINSI + r"\.(?!00)\d{2}"
 POLA_KECAMATAN = POLA_KABUPATEN + r"\.(?!00)\d{2}"
-POLA_DESA = POLA_KECAMATAN + r"\.2(?!000)\d{3}"
+POLA_DESA = POLA_KECAMATAN + r"\.[23](?!000)\d{3}"
 POLA_KELURAHAN = POLA_KECAMATAN + r"\.1(?!000)\d{3}"
 
 _PANJANG_TANPA_TITIK = {2: (2,), 4: (2, 2), 6: (2, 2, 2), 10: (2, 2, 2, 4)}
@@ -161,10 +167,10 @@ def _periksa_bagian(bagian: list[str], asli: str) -> None:
             raise KodeTidakValid(f"kode '{asli}': nomor {nama} '00' tidak ada.")
     if len(bagian) == 4:
         nomor = bagian[3]
-        if nomor[0] not in "12":
+        if nomor[0] not in "123":
             raise KodeTidakValid(
-                f"kode '{asli}': nomor desa/kelurahan harus diawali 2 (desa) atau 1 (kelurahan), "
-                f"bukan '{nomor[0]}'."
+                f"kode '{asli}': nomor desa/kelurahan harus diawali 2 (desa), 1 (kelurahan), "
+                f"atau 3 (desa adat), bukan '{nomor[0]}'."
             )
         if nomor[1:] == "000":
             raise KodeTidakValid(f"kode '{asli}': nomor desa/kelurahan '{nomor}' tidak ada.")
@@ -173,12 +179,13 @@ def _periksa_bagian(bagian: list[str], asli: str) -> None:
 def jenis_kode(kode: str | int) -> str:
     """Jenis wilayah sebuah kode: 'provinsi', 'kabupaten', 'kecamatan', 'desa', atau 'kelurahan'.
 
-    Kode kota (``PP.71``–``PP.99``) juga disebut 'kabupaten' (tingkat kabupaten/kota).
+    Kode kota (``PP.71``–``PP.99``) juga disebut 'kabupaten' (tingkat kabupaten/kota); desa adat
+    (nomor diawali 3) disebut 'desa'.
     """
     bagian = normalisasi_kode(kode).split(".")
     if len(bagian) < 4:
         return _TINGKAT[len(bagian)]
-    return "desa" if bagian[3][0] == "2" else "kelurahan"
+    return "kelurahan" if bagian[3][0] == "1" else "desa"
 
 
 # --------------------------------------------------------------------------- referensi
@@ -195,9 +202,56 @@ def _referensi() -> pd.DataFrame:
     return tabel
 
 
-def daftar_provinsi() -> pd.DataFrame:
-    """Tabel provinsi wilayah latihan: kode, nama, singkatan, jumlah kabupaten dan kecamatan."""
-    ref = _referensi()
+_KOLOM_DAFTAR_DESA = (
+    "kode_desa",
+    "kode_kecamatan",
+    "nama_kecamatan",
+    "kode_kabupaten",
+    "nama_kabupaten",
+    "kode_provinsi",
+    "nama_provinsi",
+)
+
+
+def kecamatan_dari_data(data: pd.DataFrame) -> pd.DataFrame:
+    """Tabel kecamatan (kolom sama dengan referensi latihan) dari daftar desa pengguna.
+
+    ``data`` tabel ``wilayah`` hasil ``p3pd.muat`` (satu baris per desa/kelurahan). Jumlah desa
+    dan kelurahan dihitung dari nomor kode desanya (2 atau 3 desa, 1 kelurahan).
+    """
+    kurang = [k for k in _KOLOM_DAFTAR_DESA if k not in data.columns]
+    if kurang:
+        raise DataTidakValid(
+            "daftar desa tidak punya kolom " + ", ".join(f"'{k}'" for k in kurang) + "."
+        )
+    kelurahan = data["kode_desa"].astype(str).str[9] == "1"
+    tabel = data.assign(_kel=kelurahan.astype(int), _desa=(~kelurahan).astype(int))
+    hasil = (
+        tabel.groupby(list(_KOLOM_DAFTAR_DESA[1:]), sort=False, dropna=False)
+        .agg(jumlah_desa=("_desa", "sum"), jumlah_kelurahan=("_kel", "sum"))
+        .reset_index()
+    )
+    urutan = [
+        "kode_provinsi",
+        "nama_provinsi",
+        "kode_kabupaten",
+        "nama_kabupaten",
+        "kode_kecamatan",
+        "nama_kecamatan",
+        "jumlah_desa",
+        "jumlah_kelurahan",
+    ]
+    return hasil[urutan].sort_values("kode_kecamatan").reset_index(drop=True)
+
+
+def _ref(data: pd.DataFrame | None) -> pd.DataFrame:
+    """Referensi latihan (``data`` kosong) atau tabel kecamatan dari daftar desa pengguna."""
+    return _referensi() if data is None else kecamatan_dari_data(data)
+
+
+def daftar_provinsi(data: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Tabel provinsi wilayah latihan (atau daftar desa ``data``): kode, nama, singkatan, jumlah."""
+    ref = _ref(data)
     hasil = (
         ref.groupby(["kode_provinsi", "nama_provinsi"], sort=True)
         .agg(
@@ -210,9 +264,9 @@ def daftar_provinsi() -> pd.DataFrame:
     return hasil
 
 
-def daftar_kabupaten(provinsi: str | None = None) -> pd.DataFrame:
-    """Tabel kabupaten wilayah latihan (boleh disaring menurut provinsi: nama, singkatan, atau kode)."""
-    ref = _saring_provinsi(_referensi(), provinsi)
+def daftar_kabupaten(provinsi: str | None = None, data: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Tabel kabupaten wilayah latihan atau daftar desa ``data`` (boleh disaring menurut provinsi)."""
+    ref = _saring_provinsi(_ref(data), provinsi, data)
     return (
         ref.groupby(
             ["kode_kabupaten", "nama_kabupaten", "kode_provinsi", "nama_provinsi"], sort=True
@@ -226,15 +280,18 @@ def daftar_kabupaten(provinsi: str | None = None) -> pd.DataFrame:
     )
 
 
-def daftar_kecamatan(provinsi: str | None = None) -> pd.DataFrame:
-    """Tabel 93 kecamatan wilayah latihan (boleh disaring menurut provinsi: nama, singkatan, atau kode)."""
-    return _saring_provinsi(_referensi(), provinsi).reset_index(drop=True).copy()
+def daftar_kecamatan(provinsi: str | None = None, data: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Tabel 93 kecamatan wilayah latihan, atau kecamatan daftar desa ``data`` (boleh disaring
+    menurut provinsi: nama, singkatan, atau kode)."""
+    return _saring_provinsi(_ref(data), provinsi, data).reset_index(drop=True).copy()
 
 
-def _saring_provinsi(ref: pd.DataFrame, provinsi: str | None) -> pd.DataFrame:
+def _saring_provinsi(
+    ref: pd.DataFrame, provinsi: str | None, data: pd.DataFrame | None = None
+) -> pd.DataFrame:
     if provinsi is None:
         return ref
-    prov = cari_provinsi(provinsi)
+    prov = cari_provinsi(provinsi, data=data)
     return ref[ref["kode_provinsi"] == prov.kode]
 
 
@@ -296,13 +353,14 @@ def _kode_atau_none(teks: str | int, tingkat: str, jenis: str) -> str | None:
     return kode
 
 
-def cari_provinsi(nama_or_kode: str | int) -> Provinsi:
+def cari_provinsi(nama_or_kode: str | int, *, data: pd.DataFrame | None = None) -> Provinsi:
     """Cari provinsi wilayah latihan menurut nama, singkatan ('Jateng', 'NTT') atau kode ('33').
 
-    Huruf besar/kecil dan spasi tidak berpengaruh. Bila tidak ditemukan, menimbulkan
+    Dengan ``data`` (daftar desa pengguna) dicari di provinsi daftar desa itu. Huruf
+    besar/kecil dan spasi tidak berpengaruh. Bila tidak ditemukan, menimbulkan
     ``WilayahTidakDikenal`` dengan usulan nama terdekat dan daftar pilihan yang sah.
     """
-    ref = _referensi()
+    ref = _ref(data)
     prov = ref.drop_duplicates("kode_provinsi").sort_values("kode_provinsi")
     semua = {
         k: Provinsi(k, n) for k, n in zip(prov["kode_provinsi"], prov["nama_provinsi"], strict=True)
@@ -324,13 +382,14 @@ def cari_provinsi(nama_or_kode: str | int) -> Provinsi:
     raise _tidak_dikenal("Provinsi", nama_or_kode, [p.nama for p in semua.values()], kunci_ke_nama)
 
 
-def cari_kabupaten(nama_or_kode: str | int) -> Kabupaten:
+def cari_kabupaten(nama_or_kode: str | int, *, data: pd.DataFrame | None = None) -> Kabupaten:
     """Cari kabupaten wilayah latihan menurut nama ('Semarang', 'Kab. Banjar', 'TTS') atau kode ('33.22').
 
-    Huruf besar/kecil, spasi, dan awalan 'Kabupaten'/'Kab.' tidak berpengaruh. Bila tidak
-    ditemukan, menimbulkan ``WilayahTidakDikenal`` dengan usulan nama terdekat.
+    Dengan ``data`` (daftar desa pengguna) dicari di kabupaten daftar desa itu. Huruf
+    besar/kecil, spasi, dan awalan 'Kabupaten'/'Kab.' tidak berpengaruh. Bila tidak ditemukan,
+    menimbulkan ``WilayahTidakDikenal`` dengan usulan nama terdekat.
     """
-    ref = _referensi().drop_duplicates("kode_kabupaten").sort_values("kode_kabupaten")
+    ref = _ref(data).drop_duplicates("kode_kabupaten").sort_values("kode_kabupaten")
     semua = {
         r.kode_kabupaten: Kabupaten(
             r.kode_kabupaten, r.nama_kabupaten, Provinsi(r.kode_provinsi, r.nama_provinsi)
@@ -355,14 +414,18 @@ def cari_kabupaten(nama_or_kode: str | int) -> Kabupaten:
     raise _tidak_dikenal("Kabupaten", nama_or_kode, [k.nama for k in semua.values()], kunci_ke_nama)
 
 
-def cari_kecamatan(nama_or_kode: str | int, provinsi: str | None = None) -> Kecamatan:
+def cari_kecamatan(
+    nama_or_kode: str | int, provinsi: str | None = None, *, data: pd.DataFrame | None = None
+) -> Kecamatan:
     """Cari kecamatan wilayah latihan menurut nama ('Getasan', 'Kec. Kot'olin') atau kode ('33.22.01').
 
-    ``provinsi`` (nama, singkatan, atau kode) membatasi pencarian ke satu provinsi. Huruf
-    besar/kecil, spasi, tanda hubung dan apostrof tidak berpengaruh. Bila tidak ditemukan,
-    menimbulkan ``WilayahTidakDikenal`` dengan usulan nama terdekat dan daftar nama yang sah.
+    ``provinsi`` (nama, singkatan, atau kode) membatasi pencarian ke satu provinsi. Dengan
+    ``data`` (daftar desa pengguna, tabel ``wilayah``) kecamatan mana pun yang ada di daftar desa
+    itu dapat dipilih, di mana pun di Indonesia. Huruf besar/kecil, spasi, tanda hubung dan
+    apostrof tidak berpengaruh. Bila tidak ditemukan, menimbulkan ``WilayahTidakDikenal`` dengan
+    usulan nama terdekat dan daftar nama yang sah.
     """
-    ref = _saring_provinsi(_referensi(), provinsi)
+    ref = _saring_provinsi(_ref(data), provinsi, data)
     semua = {
         r.kode_kecamatan: Kecamatan(
             r.kode_kecamatan,
@@ -375,7 +438,7 @@ def cari_kecamatan(nama_or_kode: str | int, provinsi: str | None = None) -> Keca
         )
         for r in ref.itertuples(index=False)
     }
-    di = f" di provinsi {cari_provinsi(provinsi).nama}" if provinsi is not None else ""
+    di = f" di provinsi {cari_provinsi(provinsi, data=data).nama}" if provinsi is not None else ""
     kode = _kode_atau_none(nama_or_kode, "kecamatan", "Kecamatan")
     if kode is not None:
         if kode in semua:
