@@ -1,0 +1,398 @@
+"""Ekspor agenda terpadu: buku kerja Excel yang rapi dan ringkasan isu satu halaman untuk kabupaten.
+
+- :func:`ekspor_excel` menulis hasil ``p3pd.agenda.susun_agenda`` (atau agenda yang sudah
+  disunting peserta) ke buku kerja .xlsx lewat satu penulis Excel proyek (``p3pd.excel``): judul
+  kolom berbahasa Indonesia, lebar kolom, baris judul dibekukan, satu lembar per bagian
+  (pembinaan & pengawasan per desa, isu untuk kabupaten, jadwal, catatan). Teks yang diawali
+  ``=``, ``+``, ``-``, atau ``@`` tetap teks, tidak pernah rumus.
+- :func:`ringkasan_isu_html` dan :func:`ekspor_ringkasan_isu` membuat ringkasan isu satu
+  halaman A4 ("suara desa") untuk Bappeda dan perangkat daerah: HTML luring (CSS handout
+  ``templat/cetak/handout.css`` disisipkan, tanpa CDN) dan PDF lewat WeasyPrint, seperti handout.
+
+Berkas yang sudah ada **tidak ditimpa** kecuali diminta (``timpa=True``); bila isinya sama persis
+dengan yang akan ditulis (sel dijalankan ulang), berkas dibiarkan dan tidak ada pesan kesalahan.
+Semua penulisan atomik (``p3pd.berkas``). Baris label data (mis. "data sintetis") ada di setiap
+keluaran (:func:`teks_label`).
+"""
+
+from __future__ import annotations
+
+import html as _html
+import importlib
+import importlib.util
+import io
+from pathlib import Path
+
+import pandas as pd
+
+from p3pd.galat import GalatP3PD
+from p3pd.skema import LAYANAN
+
+__all__ = [
+    "JUDUL_KOLOM",
+    "LEMBAR",
+    "BATAS_ISU_RINGKASAN",
+    "teks_label",
+    "lembar_agenda",
+    "ekspor_excel",
+    "isu_ringkasan",
+    "ringkasan_isu_html",
+    "ekspor_ringkasan_isu",
+]
+
+LEMBAR = ("Pembinaan & pengawasan", "Isu untuk kabupaten", "Jadwal", "Catatan")
+"""Nama lembar buku kerja agenda, berurutan."""
+
+JUDUL_KOLOM: dict[str, str] = {
+    "no": "No",
+    "bagian": "Bagian",
+    "kode_desa": "Kode desa",
+    "nama_desa": "Desa",
+    "layanan": "Layanan",
+    "jenis_binwas": "Pembinaan/pengawasan",
+    "tindakan": "Tindakan",
+    "dasar_hukum": "Dasar hukum",
+    "isu_kabupaten": "Isu untuk kabupaten",
+    "bukti": "Angka (bukti)",
+    "penanggung_jawab": "Penanggung jawab",
+    "mitra": "Mitra",
+    "tahap": "Tahap perencanaan",
+    "waktu": "Waktu",
+    "indikator": "Kode indikator",
+    "nama_indikator": "Indikator",
+    "satuan": "Satuan",
+    "capaian_awal": "Capaian awal",
+    "target": "Target",
+    "jenis_target": "Jenis target",
+    "sumber_target": "Sumber target",
+}
+"""Judul kolom berbahasa Indonesia untuk setiap kolom agenda."""
+
+_KOLOM_DESA = (
+    "no",
+    "nama_desa",
+    "kode_desa",
+    "layanan",
+    "jenis_binwas",
+    "tindakan",
+    "dasar_hukum",
+    "bukti",
+    "isu_kabupaten",
+    "penanggung_jawab",
+    "mitra",
+    "tahap",
+    "waktu",
+    "nama_indikator",
+    "satuan",
+    "capaian_awal",
+    "target",
+    "jenis_target",
+    "sumber_target",
+)
+_KOLOM_ISU = (
+    "no",
+    "isu_kabupaten",
+    "bukti",
+    "nama_desa",
+    "layanan",
+    "mitra",
+    "tahap",
+    "waktu",
+    "penanggung_jawab",
+)
+_LEBAR = {
+    "No": 5,
+    "Desa": 16,
+    "Kode desa": 14,
+    "Layanan": 16,
+    "Pembinaan/pengawasan": 13,
+    "Tindakan": 45,
+    "Dasar hukum": 45,
+    "Angka (bukti)": 45,
+    "Isu untuk kabupaten": 45,
+    "Penanggung jawab": 22,
+    "Mitra": 30,
+    "Tahap perencanaan": 24,
+    "Waktu": 20,
+    "Indikator": 30,
+    "Satuan": 7,
+    "Capaian awal": 10,
+    "Target": 8,
+    "Jenis target": 14,
+    "Sumber target": 40,
+    "Jumlah tindakan": 10,
+    "Keterangan": 100,
+}
+BATAS_ISU_RINGKASAN = 6
+"""Paling banyak isu di ringkasan satu halaman; sisanya ada di buku kerja Excel."""
+
+
+def teks_label() -> str:
+    """Satu baris label data untuk sampul dan ekspor.
+
+    Dari ``p3pd.label.label_data().teks`` bila modul itu terpasang (data sendiri atau sintetis);
+    selain itu teks data latihan sintetis ``p3pd.notebook.TEKS_SINTETIS``.
+    """
+    if importlib.util.find_spec("p3pd.label") is not None:
+        return str(importlib.import_module("p3pd.label").label_data().teks)
+    from p3pd.notebook import TEKS_SINTETIS
+
+    return TEKS_SINTETIS
+
+
+def _nama_layanan(kunci: object) -> str:
+    return LAYANAN.get(str(kunci), str(kunci)) if str(kunci) else "—"
+
+
+def _periksa_agenda(agenda: pd.DataFrame) -> None:
+    from p3pd.agenda import KOLOM_AGENDA
+
+    if not isinstance(agenda, pd.DataFrame):
+        raise GalatP3PD("Agenda harus berupa tabel (DataFrame) hasil agenda.susun_agenda.")
+    hilang = [k for k in KOLOM_AGENDA if k not in agenda.columns]
+    if hilang:
+        raise GalatP3PD(
+            "Agenda tidak punya kolom " + ", ".join(f"'{k}'" for k in hilang) + "; jangan hapus "
+            "kolom agenda (kosongkan isinya saja), atau susun ulang dengan agenda.susun_agenda."
+        )
+
+
+def lembar_agenda(agenda: pd.DataFrame, label: str | None = None) -> dict[str, pd.DataFrame]:
+    """Isi setiap lembar buku kerja agenda, berjudul kolom Indonesia (urutan ``LEMBAR``).
+
+    - ``Pembinaan & pengawasan``: baris bagian ``desa``;
+    - ``Isu untuk kabupaten``: baris yang kolom ``isu_kabupaten``-nya terisi;
+    - ``Jadwal``: banyaknya tindakan per tahap dan waktu, dengan desa dan penanggung jawabnya;
+    - ``Catatan``: label data, wilayah, tahun, dan catatan dasar hukum.
+    """
+    from p3pd.agenda import referensi_tindakan
+
+    _periksa_agenda(agenda)
+    a = agenda.copy()
+    a["layanan"] = a["layanan"].map(_nama_layanan)
+    a["capaian_awal"] = pd.to_numeric(a["capaian_awal"], errors="coerce").round(1)
+    desa = a[a["bagian"] == "desa"][list(_KOLOM_DESA)].rename(columns=JUDUL_KOLOM)
+    ada_isu = a["isu_kabupaten"].fillna("").astype(str).str.strip() != ""
+    isu = a[ada_isu][list(_KOLOM_ISU)].rename(columns=JUDUL_KOLOM)
+    jadwal = (
+        a.groupby(["waktu", "tahap"], sort=False)
+        .agg(
+            jumlah=("no", "size"),
+            desa=("nama_desa", lambda s: ", ".join(dict.fromkeys(x for x in s if x))),
+            pj=("penanggung_jawab", lambda s: "; ".join(dict.fromkeys(s))),
+        )
+        .reset_index()
+        .rename(
+            columns={
+                "waktu": "Waktu",
+                "tahap": "Tahap perencanaan",
+                "jumlah": "Jumlah tindakan",
+                "desa": "Desa",
+                "pj": "Penanggung jawab",
+            }
+        )
+    )
+    catatan = [
+        label if label is not None else teks_label(),
+        f"Wilayah: Kecamatan {agenda.attrs.get('kecamatan', '')}, "
+        f"{agenda.attrs.get('kabupaten', '')}; tahun data {agenda.attrs.get('tahun', '')}.",
+        "Rancangan agenda diisi dari diagnosis (p3pd.agenda.susun_agenda) lalu disunting tim "
+        "kecamatan; angka di kolom 'Angka (bukti)' berasal dari data yang sama.",
+        "Target berjenis 'asumsi pelatihan' bukan ketentuan resmi; 'resmi' dan 'SPM' disebut "
+        "sumbernya di kolom 'Sumber target'.",
+    ]
+    catatan += [
+        f"{r.jenis_binwas.capitalize()} ({r.kode}): {r.catatan_dasar}"
+        for r in referensi_tindakan().itertuples()
+    ]
+    return {
+        LEMBAR[0]: desa.reset_index(drop=True),
+        LEMBAR[1]: isu.reset_index(drop=True),
+        LEMBAR[2]: jadwal,
+        LEMBAR[3]: pd.DataFrame({"Keterangan": catatan}),
+    }
+
+
+def _cek_tujuan(tujuan: Path, akhiran: str) -> Path:
+    tujuan = Path(tujuan)
+    if tujuan.suffix.lower() != akhiran:
+        raise GalatP3PD(f"Nama berkas '{tujuan.name}' harus berakhiran {akhiran}.")
+    if not tujuan.parent.is_dir():
+        raise GalatP3PD(f"Folder '{tujuan.parent}' tidak ada; buat dulu foldernya.")
+    return tujuan
+
+
+def _tolak_timpa(tujuan: Path) -> GalatP3PD:
+    return GalatP3PD(
+        f"Berkas '{tujuan.name}' sudah ada di '{tujuan.parent}' dengan isi lain (mungkin sudah "
+        "Anda sunting) dan tidak ditimpa. Pakai nama berkas lain, atau minta ditimpa dengan "
+        "timpa=True."
+    )
+
+
+def ekspor_excel(
+    agenda: pd.DataFrame, tujuan: str | Path, *, timpa: bool = False, label: str | None = None
+) -> Path:
+    """Tulis agenda ke buku kerja Excel rapi (lembar ``LEMBAR``); kembalikan letak berkasnya.
+
+    Judul kolom Indonesia (``JUDUL_KOLOM``), lebar kolom tetap, baris judul dibekukan, teks
+    dibungkus (``p3pd.excel.simpan_buku``). Berkas yang ada dengan isi sama dibiarkan; dengan
+    isi lain ``GalatP3PD`` kecuali ``timpa=True``. ``label``: baris label data (bawaan
+    :func:`teks_label`).
+    """
+    from p3pd.excel import buat_buku, isi_buku, rapikan_buku, simpan_buku
+
+    tujuan = _cek_tujuan(Path(tujuan), ".xlsx")
+    lembar = lembar_agenda(agenda, label)
+    lebar = {nama: _LEBAR for nama in lembar}
+    if tujuan.exists() and not timpa:
+        penyangga = io.BytesIO()
+        rapikan_buku(buat_buku(lembar), lebar).save(penyangga)
+        try:
+            sama = isi_buku(tujuan) == isi_buku(io.BytesIO(penyangga.getvalue()))
+        except Exception:  # bukan .xlsx yang dapat dibaca: jangan ditimpa
+            sama = False
+        if sama:
+            return tujuan
+        raise _tolak_timpa(tujuan)
+    try:
+        return simpan_buku(lembar, tujuan, timpa=True, lebar=lebar)
+    except PermissionError:
+        raise GalatP3PD(
+            f"Berkas '{tujuan.name}' tidak dapat ditulis (izin ditolak). Mungkin berkasnya sedang "
+            "dibuka di Excel: tutup dulu, lalu jalankan lagi."
+        ) from None
+
+
+# --------------------------------------------------------------------------- ringkasan isu
+
+
+def isu_ringkasan(agenda: pd.DataFrame, jumlah: int = BATAS_ISU_RINGKASAN) -> pd.DataFrame:
+    """Baris yang masuk ringkasan isu: yang ``isu_kabupaten``-nya terisi (urutan agenda).
+
+    Bila belum ada satu pun isu, dipakai baris bagian ``desa`` dengan angkanya (kolom ``bukti``)
+    sebagai isu. Kolom: ``isu``, ``bukti``, ``desa``, ``layanan``, ``mitra``, ``waktu``.
+    """
+    _periksa_agenda(agenda)
+    ada = agenda["isu_kabupaten"].fillna("").astype(str).str.strip() != ""
+    pilih = agenda[ada] if ada.any() else agenda[agenda["bagian"] == "desa"]
+    teks_isu = pilih["isu_kabupaten"] if ada.any() else pilih["nama_indikator"]
+    return pd.DataFrame(
+        {
+            "isu": teks_isu.astype(str).to_numpy(),
+            "bukti": pilih["bukti"].astype(str).to_numpy(),
+            "desa": pilih["nama_desa"].fillna("").astype(str).to_numpy(),
+            "layanan": pilih["layanan"].map(_nama_layanan).to_numpy(),
+            "mitra": pilih["mitra"].astype(str).to_numpy(),
+            "waktu": pilih["waktu"].astype(str).to_numpy(),
+        }
+    ).head(jumlah)
+
+
+def _e(teks: object) -> str:
+    return _html.escape(str(teks), quote=True)
+
+
+def _css_string(teks: str) -> str:
+    return '"' + teks.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def ringkasan_isu_html(
+    agenda: pd.DataFrame, *, jumlah: int = BATAS_ISU_RINGKASAN, label: str | None = None
+) -> str:
+    """HTML luring ringkasan isu satu halaman A4 untuk kabupaten (CSS handout disisipkan).
+
+    Berisi: judul dan wilayah, baris label data, tabel isu (paling banyak ``jumlah``) dengan
+    angkanya, desa, layanan, mitra, dan waktu, serta ringkasan banyaknya tindakan pembinaan dan
+    pengawasan. Tanpa berkas atau huruf dari internet.
+    """
+    from p3pd.handout import folder_templat
+
+    label = label if label is not None else teks_label()
+    isu = isu_ringkasan(agenda, jumlah)
+    kec = agenda.attrs.get("kecamatan", "")
+    kab = agenda.attrs.get("kabupaten", "")
+    tahun = agenda.attrs.get("tahun", "")
+    css = (folder_templat() / "cetak" / "handout.css").read_text(encoding="utf-8")
+    css += (
+        "\n@page { @bottom-left { content: " + _css_string(label[:150]) + "; } }\n"
+        "table.isu td { font-size: 8pt; } table.isu td.no { width: 6mm; }\n"
+    )
+    desa = agenda[agenda["bagian"] == "desa"]
+    n_bina = int((desa["jenis_binwas"] == "pembinaan").sum())
+    n_awas = int((desa["jenis_binwas"] == "pengawasan").sum())
+    n_desa = desa["kode_desa"].replace("", pd.NA).dropna().nunique()
+    baris = "".join(
+        f'<tr><td class="no">{n}</td><td><strong>{_e(r.isu)}</strong><br>{_e(r.bukti)}</td>'
+        f"<td>{_e(r.desa) or '—'}</td><td>{_e(r.layanan)}</td><td>{_e(r.mitra)}</td>"
+        f"<td>{_e(r.waktu)}</td></tr>"
+        for n, r in enumerate(isu.itertuples(), start=1)
+    )
+    sisa = int((agenda["isu_kabupaten"].fillna("").astype(str).str.strip() != "").sum() - len(isu))
+    tambahan = (
+        f'<p class="catatan-kecil">{sisa} isu lain ada di buku kerja Excel agenda.</p>'
+        if sisa > 0
+        else ""
+    )
+    judul = f"Suara desa untuk kabupaten — Kecamatan {kec}"
+    return (
+        '<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8">'
+        f"<title>{_e(judul)}</title><style>{css}</style></head>"
+        '<body class="handout"><main>'
+        '<div class="sampul"><div class="program">Agenda terpadu kecamatan · bahan Musrenbang '
+        "kecamatan dan Forum Perangkat Daerah</div>"
+        f"<h1>{_e(judul)}</h1>"
+        f'<div class="wilayah">{_e(kab)} · tahun data {_e(tahun)}</div>'
+        f'<div class="catatan-sintetis">{_e(label)}</div></div>'
+        "<h2>Isu yang kami bawa ke kabupaten</h2>"
+        '<table class="isu"><thead><tr><th>No</th><th>Isu dan angkanya</th><th>Desa</th>'
+        "<th>Layanan</th><th>Mitra di kabupaten/kecamatan</th><th>Waktu</th></tr></thead>"
+        f"<tbody>{baris}</tbody></table>{tambahan}"
+        "<h2>Yang dilakukan kecamatan sendiri</h2>"
+        f"<p>{n_desa} desa prioritas: {n_bina} tindakan pembinaan dan {n_awas} tindakan "
+        "pengawasan (rinciannya di buku kerja Excel agenda, lembar “Pembinaan & "
+        "pengawasan”). Dasar: PP 17/2018 Pasal 10 ayat (1) huruf g — camat membina dan "
+        "mengawasi penyelenggaraan kegiatan desa.</p>"
+        "</main></body></html>\n"
+    )
+
+
+def ekspor_ringkasan_isu(
+    agenda: pd.DataFrame,
+    folder: str | Path,
+    nama: str,
+    *,
+    timpa: bool = False,
+    label: str | None = None,
+) -> dict[str, Path]:
+    """Tulis ringkasan isu ke ``folder/nama.html`` dan ``folder/nama.pdf`` (A4, tepat satu halaman).
+
+    Bila isinya lebih dari satu halaman, banyaknya isu dikurangi sampai muat (sisanya disebut
+    ada di buku kerja Excel). Berkas yang ada dengan isi sama dibiarkan; dengan isi lain
+    ``GalatP3PD`` kecuali ``timpa=True``. Mengembalikan ``{"html": …, "pdf": …}``.
+    """
+    from p3pd.berkas import tulis_atomik
+    from p3pd.handout import _pdf_bita, periksa_weasyprint
+
+    folder = Path(folder)
+    html_tujuan = _cek_tujuan(folder / f"{nama}.html", ".html")
+    pdf_tujuan = _cek_tujuan(folder / f"{nama}.pdf", ".pdf")
+    pesan = periksa_weasyprint()
+    if pesan:
+        raise GalatP3PD(pesan)
+    for jumlah in range(BATAS_ISU_RINGKASAN, 0, -1):
+        html = ringkasan_isu_html(agenda, jumlah=jumlah, label=label)
+        pdf, halaman = _pdf_bita(html)
+        if halaman == 1:
+            break
+    else:
+        raise GalatP3PD("Ringkasan isu tidak muat satu halaman A4 walau hanya berisi satu isu.")
+    isi = {html_tujuan: html.encode("utf-8"), pdf_tujuan: pdf}
+    if not timpa:
+        for tujuan, bita in isi.items():
+            if tujuan.exists() and tujuan.read_bytes() != bita:
+                raise _tolak_timpa(tujuan)
+    for tujuan, bita in isi.items():
+        if not (tujuan.exists() and tujuan.read_bytes() == bita):
+            tulis_atomik(tujuan, bita)
+    return {"html": html_tujuan, "pdf": pdf_tujuan}

@@ -1,0 +1,276 @@
+"""Uji p3pd.agenda (rancangan agenda terpadu) dan p3pd.agenda_ekspor (Excel dan ringkasan isu)."""
+
+from __future__ import annotations
+
+import openpyxl
+import pandas as pd
+import pytest
+from pypdf import PdfReader
+
+from p3pd import agenda, apbdes, diagnosis, muat, wilayah
+from p3pd import agenda_ekspor as ae
+from p3pd.galat import GalatP3PD, WilayahTidakDikenal
+from p3pd.indikator import INDIKATOR
+from p3pd.lokasi import folder_data
+from p3pd.skema import LAYANAN
+
+KECAMATAN = "Mataraman"
+TAHUN = 2024
+
+
+@pytest.fixture(scope="module")
+def data():
+    return muat.muat_folder(folder_data())
+
+
+@pytest.fixture(scope="module")
+def rancangan(data):
+    return agenda.susun_agenda(data, KECAMATAN, TAHUN)
+
+
+# --------------------------------------------------------------------------- susun_agenda
+
+
+def test_kolom_dan_nilai_sah(rancangan):
+    assert tuple(rancangan.columns) == agenda.KOLOM_AGENDA
+    assert rancangan["no"].tolist() == list(range(1, len(rancangan) + 1))
+    assert set(rancangan["bagian"]) <= set(agenda.BAGIAN)
+    assert set(rancangan["jenis_binwas"]) <= set(agenda.JENIS_BINWAS)
+    for kolom in ("tindakan", "dasar_hukum", "penanggung_jawab", "mitra", "tahap", "waktu"):
+        assert (rancangan[kolom].str.len() > 0).all(), kolom
+    assert rancangan.attrs["tahun"] == TAHUN and rancangan.attrs["kecamatan"] == KECAMATAN
+
+
+def test_desa_prioritas_dan_indikatornya_dari_diagnosis(data, rancangan):
+    kec = wilayah.cari_kecamatan(KECAMATAN)
+    prio = diagnosis.desa_prioritas(data["indikator"], TAHUN, wilayah=kec.kode, jumlah=5)
+    desa = rancangan[rancangan["bagian"] == "desa"]
+    assert list(dict.fromkeys(desa["kode_desa"])) == prio["kode_desa"].tolist()
+    matriks = diagnosis.matriks_masalah(data["indikator"], TAHUN).set_index(
+        ["kode_desa", "indikator"]
+    )
+    layanan = desa[desa["layanan"] != ""]
+    assert layanan.groupby("kode_desa").size().max() <= 2
+    for r in layanan.itertuples():
+        m = matriks.loc[(r.kode_desa, r.indikator)]
+        assert m["lampu"] == "merah" and m["layanan"] == r.layanan
+        assert r.capaian_awal == pytest.approx(m["capaian"])
+        info = INDIKATOR[r.indikator]
+        assert r.target == pytest.approx(info.target)
+        assert r.jenis_target == info.jenis_target and r.sumber_target == info.sumber_target
+        assert LAYANAN[r.layanan].lower() in r.tindakan
+
+
+def test_pengawasan_bila_uang_tidak_mengikuti_kesenjangan(data, rancangan):
+    kec = wilayah.cari_kecamatan(KECAMATAN)
+    bel = data["belanja"][data["belanja"]["kode_desa"].str.startswith(kec.kode)]
+    ind = data["indikator"][data["indikator"]["kode_desa"].str.startswith(kec.kode)]
+    layanan = rancangan[(rancangan["bagian"] == "desa") & (rancangan["layanan"] != "")]
+    jenis = set()
+    for r in layanan.itertuples():
+        u = apbdes.uang_vs_kesenjangan(bel, ind, r.layanan, tahun=TAHUN).set_index("kode_desa")
+        harapan = "pengawasan" if u.at[r.kode_desa, "perlu_ditelaah"] else "pembinaan"
+        assert r.jenis_binwas == harapan
+        assert ("Permendagri 20/2018 Pasal 37" in r.dasar_hukum) == (harapan == "pengawasan")
+        assert "PP 17/2018 Pasal 10 ayat (1) huruf g" in r.dasar_hukum
+        jenis.add(harapan)
+    assert jenis == {"pembinaan", "pengawasan"}, "data latihan memuat kedua jenis tindakan"
+
+
+def test_baris_batas_30_persen_hanya_untuk_desa_melebihi_batas(data, rancangan):
+    kec = wilayah.cari_kecamatan(KECAMATAN)
+    pilih = data["belanja"]["kode_desa"].str.startswith(kec.kode)
+    batas = apbdes.batas_30_persen(
+        data["belanja"][pilih],
+        data["belanja_kegiatan"][data["belanja_kegiatan"]["kode_desa"].str.startswith(kec.kode)],
+        tahun=TAHUN,
+    ).set_index("kode_wilayah")
+    desa = set(rancangan.loc[rancangan["bagian"] == "desa", "kode_desa"])
+    harapan = {k for k in desa if batas.at[k, "melebihi_batas"]}
+    baris = rancangan[rancangan["indikator"] == "porsi_dibatasi"]
+    assert set(baris["kode_desa"]) == harapan and harapan, "Mataraman punya desa melebihi batas"
+    for r in baris.itertuples():
+        assert r.capaian_awal == pytest.approx(batas.at[r.kode_desa, "porsi_dibatasi"])
+        assert r.capaian_awal > 30 and r.target == 30 and r.jenis_binwas == "pengawasan"
+        assert "PP 11/2019" in r.dasar_hukum
+
+
+def test_waktu_mengikuti_kalender_dan_jeda_perencanaan():
+    assert agenda.waktu_tahap("rkpdes", 2024) == ("Penyusunan RKPDes 2025", "Juli–September 2024")
+    tahap, waktu = agenda.waktu_tahap("musrenbang", 2024)
+    assert "RKPD 2026" in tahap and "2025" in waktu and "perkiraan" in waktu
+    with pytest.raises(KeyError, match="tidak dikenal"):
+        agenda.waktu_tahap("rkpd", 2024)
+
+
+def test_isu_musrenbang_menjadi_baris_kabupaten(data, rancangan):
+    desa = rancangan[(rancangan["bagian"] == "desa") & (rancangan["layanan"] != "")].iloc[0]
+    isu = pd.DataFrame(
+        {
+            "isu": ["Balita belum terlayani sesuai SPM di 3 desa"],
+            "layanan": [desa["layanan"]],
+            "kode_desa": [desa["kode_desa"] + ";63.03.12.2999"],
+            "nama_desa": [desa["nama_desa"]],
+            "indikator": [desa["indikator"]],
+            "capaian": [12.5],
+            "bukti": ["3 desa berlampu merah"],
+        }
+    )
+    hasil = agenda.susun_agenda(data, KECAMATAN, TAHUN, isu=isu)
+    kab = hasil[hasil["bagian"] == "kabupaten"]
+    assert len(kab) == 1 and kab.iloc[0]["isu_kabupaten"] == isu.at[0, "isu"]
+    assert kab.iloc[0]["capaian_awal"] == 12.5 and "Bappeda" in kab.iloc[0]["mitra"]
+    assert "Musrenbang" in kab.iloc[0]["tahap"]
+    cocok = hasil[(hasil["kode_desa"] == desa["kode_desa"]) & (hasil["layanan"] == desa["layanan"])]
+    assert (cocok["isu_kabupaten"] == isu.at[0, "isu"]).all()
+    assert hasil["no"].tolist() == list(range(1, len(hasil) + 1))
+
+
+def test_masukan_salah_dijelaskan(data):
+    with pytest.raises(WilayahTidakDikenal):
+        agenda.susun_agenda(data, "Bukan Kecamatan", TAHUN)
+    with pytest.raises(GalatP3PD, match="tahun 1999"):
+        agenda.susun_agenda(data, KECAMATAN, 1999)
+    with pytest.raises(GalatP3PD, match="'belanja'"):
+        agenda.susun_agenda({k: v for k, v in data.items() if k != "belanja"}, KECAMATAN, TAHUN)
+    with pytest.raises(ValueError):
+        agenda.susun_agenda(data, KECAMATAN, TAHUN, jumlah_desa=0)
+
+
+def test_masukan_tidak_diubah(data):
+    salinan = {k: v.copy() for k, v in data.items()}
+    agenda.susun_agenda(data, KECAMATAN, TAHUN)
+    for k, v in data.items():
+        pd.testing.assert_frame_equal(v, salinan[k])
+
+
+def test_referensi_tindakan_menandai_sumber_sekunder():
+    ref = agenda.referensi_tindakan()
+    assert set(ref["jenis_binwas"]) == set(agenda.JENIS_BINWAS)
+    pasal_154 = ref[ref["dasar_hukum"].str.contains("Pasal 154")]
+    assert len(pasal_154) and pasal_154["catatan_dasar"].str.contains("cocokkan").all()
+
+
+# --------------------------------------------------------------------------- Excel
+
+
+def _nilai(ws) -> list[list]:
+    return [list(r) for r in ws.iter_rows(values_only=True)]
+
+
+def test_buku_kerja_lembar_judul_lebar_beku_dan_baris(rancangan, tmp_path):
+    berkas = ae.ekspor_excel(rancangan, tmp_path / "agenda.xlsx", label="LABEL UJI")
+    buku = openpyxl.load_workbook(berkas)
+    assert buku.sheetnames == list(ae.LEMBAR)
+    harapan = ae.lembar_agenda(rancangan, label="LABEL UJI")
+    for nama, tabel in harapan.items():
+        ws = buku[nama]
+        assert ws.freeze_panes == "A2"
+        judul = [c.value for c in ws[1]]
+        assert judul == list(tabel.columns)
+        assert all(c.font.bold for c in ws[1])
+        for i, j in enumerate(judul, start=1):
+            lebar = ws.column_dimensions[openpyxl.utils.get_column_letter(i)].width
+            assert lebar == pytest.approx(ae._LEBAR[j]), j
+        isi = _nilai(ws)[1:]
+        assert len(isi) == len(tabel)
+        for baris, (_, b) in zip(isi, tabel.iterrows(), strict=True):
+            for sel, v in zip(baris, b.tolist(), strict=True):
+                if isinstance(v, float):
+                    assert sel == pytest.approx(v, nan_ok=True) or (sel is None and pd.isna(v))
+                else:
+                    assert sel == (None if v == "" else v)
+    desa = rancangan[rancangan["bagian"] == "desa"]
+    ws = buku[ae.LEMBAR[0]]
+    assert [r[0] for r in _nilai(ws)[1:]] == desa["no"].tolist()
+    assert "Pembinaan/pengawasan" in [c.value for c in ws[1]]
+    assert buku[ae.LEMBAR[3]]["A2"].value == "LABEL UJI"
+    jadwal = _nilai(buku[ae.LEMBAR[2]])[1:]
+    assert sum(r[2] for r in jadwal) == len(rancangan)
+
+
+def test_teks_mirip_rumus_tetap_teks(rancangan, tmp_path):
+    a = rancangan.copy()
+    awalan = ['=HYPERLINK("http://x")', "+62 811", "-kurang", "@SUM(A1)"]
+    a.loc[a.index[:4], "tindakan"] = awalan
+    berkas = ae.ekspor_excel(a, tmp_path / "rumus.xlsx")
+    ws = openpyxl.load_workbook(berkas)[ae.LEMBAR[0]]
+    kolom = [c.value for c in ws[1]].index("Tindakan") + 1
+    for baris, teks in enumerate(awalan, start=2):
+        sel = ws.cell(row=baris, column=kolom)
+        assert sel.value == teks and sel.data_type == "s" and sel.quotePrefix
+
+
+def test_berkas_yang_ada_tidak_ditimpa(rancangan, tmp_path):
+    tujuan = tmp_path / "agenda.xlsx"
+    ae.ekspor_excel(rancangan, tujuan)
+    waktu = tujuan.stat().st_mtime_ns
+    assert ae.ekspor_excel(rancangan, tujuan) == tujuan  # isi sama: dibiarkan
+    assert tujuan.stat().st_mtime_ns == waktu
+    lama = tujuan.read_bytes()
+    sunting = rancangan.copy()
+    sunting.loc[sunting.index[0], "penanggung_jawab"] = "Sekretaris kecamatan"
+    with pytest.raises(GalatP3PD, match="tidak ditimpa.*timpa=True"):
+        ae.ekspor_excel(sunting, tujuan)
+    assert tujuan.read_bytes() == lama
+    ae.ekspor_excel(sunting, tujuan, timpa=True)
+    ws = openpyxl.load_workbook(tujuan)[ae.LEMBAR[0]]
+    kolom = [c.value for c in ws[1]].index("Penanggung jawab") + 1
+    assert ws.cell(row=2, column=kolom).value == "Sekretaris kecamatan"
+    tujuan.write_text("bukan excel")
+    with pytest.raises(GalatP3PD, match="tidak ditimpa"):
+        ae.ekspor_excel(rancangan, tujuan)
+
+
+def test_agenda_tanpa_kolom_dan_nama_salah_ditolak(rancangan, tmp_path):
+    with pytest.raises(GalatP3PD, match="'mitra'"):
+        ae.ekspor_excel(rancangan.drop(columns="mitra"), tmp_path / "a.xlsx")
+    with pytest.raises(GalatP3PD, match=".xlsx"):
+        ae.ekspor_excel(rancangan, tmp_path / "a.csv")
+    with pytest.raises(GalatP3PD, match="tidak ada"):
+        ae.ekspor_excel(rancangan, tmp_path / "tidak_ada" / "a.xlsx")
+
+
+# --------------------------------------------------------------------------- ringkasan isu
+
+
+def test_ringkasan_isu_satu_halaman_luring(rancangan, tmp_path):
+    hasil = ae.ekspor_ringkasan_isu(rancangan, tmp_path, "isu", label="Data sintetis uji")
+    pdf = PdfReader(hasil["pdf"])
+    assert len(pdf.pages) == 1
+    teks = pdf.pages[0].extract_text()
+    assert "Mataraman" in teks and "Data sintetis uji" in teks
+    html = hasil["html"].read_text(encoding="utf-8")
+    assert 'src="http' not in html and "<link" not in html and "<script" not in html
+    isu = ae.isu_ringkasan(rancangan)
+    assert 1 <= len(isu) <= ae.BATAS_ISU_RINGKASAN
+    for r in isu.itertuples():
+        assert ae._e(r.bukti) in html
+
+
+def test_ringkasan_isu_panjang_tetap_satu_halaman(rancangan, tmp_path):
+    a = rancangan.copy()
+    a["isu_kabupaten"] = "Isu yang sangat panjang " * 20
+    hasil = ae.ekspor_ringkasan_isu(a, tmp_path, "panjang")
+    assert len(PdfReader(hasil["pdf"]).pages) == 1
+    assert "isu lain ada di buku kerja Excel" in hasil["html"].read_text(encoding="utf-8")
+
+
+def test_ringkasan_isu_tidak_ditimpa(rancangan, tmp_path):
+    ae.ekspor_ringkasan_isu(rancangan, tmp_path, "isu")
+    pdf = (tmp_path / "isu.pdf").read_bytes()
+    ae.ekspor_ringkasan_isu(rancangan, tmp_path, "isu")  # isi sama: tidak apa-apa
+    lain = rancangan.copy()
+    lain["bukti"] = "angka lain"
+    with pytest.raises(GalatP3PD, match="tidak ditimpa"):
+        ae.ekspor_ringkasan_isu(lain, tmp_path, "isu")
+    assert (tmp_path / "isu.pdf").read_bytes() == pdf
+    ae.ekspor_ringkasan_isu(lain, tmp_path, "isu", timpa=True)
+    assert (tmp_path / "isu.pdf").read_bytes() != pdf
+
+
+def test_teks_label_bawaan_sintetis():
+    from p3pd.notebook import TEKS_SINTETIS
+
+    label = ae.teks_label()
+    assert label == TEKS_SINTETIS or "sintetis" in label.lower()
