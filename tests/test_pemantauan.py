@@ -111,12 +111,12 @@ def test_ambang_desa_merah_dan_agenda(data, rencana):
     ketat = pm.rencana_pemantauan(data, KEC, min_desa_merah=5)
     assert set(ketat["kode_indikator"]) <= set(rencana["kode_indikator"])
     assert set(rencana["kode_indikator"]) <= set(semua["kode_indikator"])
-    assert not rencana["dari_agenda"].any()
+    assert not rencana["di_agenda"].any()
     luar = next(k for k in INDIKATOR if k not in set(ketat["kode_indikator"]))
     agenda = pd.DataFrame({"indikator": [luar, "bukan_indikator", None]})
     dengan = pm.rencana_pemantauan(data, KEC, min_desa_merah=5, agenda=agenda)
     assert set(dengan["kode_indikator"]) == set(ketat["kode_indikator"]) | {luar}
-    assert dengan.set_index("kode_indikator").loc[luar, "dari_agenda"]
+    assert dengan.set_index("kode_indikator").loc[luar, "di_agenda"]
 
 
 def test_lembar_pelacakan_satu_baris_per_indikator_dan_wilayah(data, rencana):
@@ -152,8 +152,16 @@ def test_sintesis_dihitung_dari_fungsi_hari_sebelumnya(data, rencana):
     assert "siltap" not in teks_batas  # tanpa rincian kegiatan: hanya indikasi
     assert s.loc["Indikator yang dipantau", "temuan"].startswith(f"{len(rencana)} indikator")
     assert "Baris agenda terpadu" not in s.index
-    dengan = pm.sintesis(data, KEC, rencana=rencana, agenda=pd.DataFrame({"x": [1, 2]}))
-    assert "2 baris" in dengan.set_index("bagian").loc["Baris agenda terpadu", "temuan"]
+    agenda = pd.DataFrame(
+        {
+            "bagian": ["desa", "desa", "kabupaten"],
+            "jenis_binwas": ["pembinaan"] * 2 + ["pengawasan"],
+        }
+    )
+    dengan = pm.sintesis(data, KEC, rencana=rencana, agenda=agenda)
+    assert dengan.set_index("bagian").loc["Baris agenda terpadu", "temuan"] == (
+        "3 baris: 2 pembinaan, 1 pengawasan; 1 isu untuk kabupaten"
+    )
 
 
 def _buku(data, rencana, tujuan, **kw):
@@ -184,7 +192,7 @@ def test_buku_rtl_lembar_judul_lebar_beku_dan_isi(data, rencana, tmp_path):
         assert baris[kolom["Indikator"]] == r.indikator
         assert baris[kolom["Baseline kecamatan (%)"]] == pytest.approx(r.baseline)
         assert baris[kolom["Jenis data"]] == r.jenis_data
-        assert baris[kolom["Dari agenda terpadu"]] == "tidak"
+        assert baris[kolom["Ada di agenda terpadu"]] == "tidak"
     for nama_lembar, lebar in pm.LEBAR_RTL.items():
         ws = buku[nama_lembar]
         assert ws.freeze_panes == "A2"

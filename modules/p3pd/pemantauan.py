@@ -176,7 +176,7 @@ def rencana_pemantauan(
 
     Kolom: ``layanan, kode_indikator, indikator, desa_merah, jumlah_desa_merah, baseline,
     tahun_baseline, target, jenis_target, sumber_target, arah, jenis_data, sumber_data, pelapor,
-    irama_pantau, waktu_lapor, catatan, dari_agenda``. Urutan: layanan (urutan
+    irama_pantau, waktu_lapor, catatan, di_agenda``. Urutan: layanan (urutan
     ``p3pd.skema.LAYANAN``), lalu urutan indikator di ``p3pd.indikator``.
     """
     kode_kec, _ = cari_kecamatan_data(data, kecamatan)
@@ -186,10 +186,10 @@ def rencana_pemantauan(
         min_desa_merah = -(-merah["kode_desa"].nunique() // 2)
     banyak = merah["indikator"].value_counts(sort=False)
     dipilih = [k for k in dict.fromkeys(merah["indikator"]) if banyak[k] >= min_desa_merah]
-    dari_agenda: set[str] = set()
+    di_agenda: set[str] = set()
     if agenda is not None and "indikator" in agenda.columns:
-        dari_agenda = {str(k) for k in agenda["indikator"].dropna() if str(k) in INDIKATOR}
-        dipilih += [k for k in INDIKATOR if k in dari_agenda and k not in dipilih]
+        di_agenda = {str(k) for k in agenda["indikator"].dropna() if str(k) in INDIKATOR}
+        dipilih += [k for k in INDIKATOR if k in di_agenda and k not in dipilih]
     ind = data["indikator"]
     ind_kec = ind[ind["kode_desa"].str.startswith(kode_kec + ".")]
     if dipilih:
@@ -223,7 +223,7 @@ def rencana_pemantauan(
                 "irama_pantau": r["irama_pantau"],
                 "waktu_lapor": _WAKTU_IRAMA[r["irama_pantau"]],
                 "catatan": r["catatan"],
-                "dari_agenda": k in dari_agenda,
+                "di_agenda": k in di_agenda,
             }
         )
     hasil = pd.DataFrame(baris, columns=JUDUL_RENCANA.keys())
@@ -302,7 +302,7 @@ JUDUL_RENCANA = {
     "irama_pantau": "Irama pantau (usulan)",
     "waktu_lapor": "Kapan dilaporkan",
     "catatan": "Catatan",
-    "dari_agenda": "Dari agenda terpadu",
+    "di_agenda": "Ada di agenda terpadu",
 }
 """Judul kolom berbahasa Indonesia untuk lembar "Rencana pemantauan" (kunci = kolom tabel)."""
 
@@ -431,7 +431,13 @@ def sintesis(
         )
 
     if agenda is not None:
-        baris.append(("Baris agenda terpadu", "08", f"{len(agenda)} baris"))
+        teks = f"{len(agenda)} baris"
+        if "jenis_binwas" in agenda.columns:
+            jenis = agenda["jenis_binwas"].value_counts()
+            teks += ": " + ", ".join(f"{v} {k}" for k, v in jenis.items())
+        if "bagian" in agenda.columns:
+            teks += f"; {int((agenda['bagian'] == 'kabupaten').sum())} isu untuk kabupaten"
+        baris.append(("Baris agenda terpadu", "08", teks))
 
     irama = rencana["irama_pantau"].value_counts().reindex(IRAMA, fill_value=0)
     baris.append(
@@ -488,9 +494,9 @@ def lembar_rtl(
     """Lembar-lembar buku kerja RTL dengan judul kolom berbahasa Indonesia, siap untuk ``p3pd.excel``.
 
     Urutan lembar: "Rencana pemantauan", "Pelacakan triwulan", "Ringkasan 4 hari" (bila
-    ``ringkasan`` diberikan), "Petunjuk". Nilai ya/tidak ``dari_agenda`` ditulis "ya"/"tidak".
+    ``ringkasan`` diberikan), "Petunjuk". Nilai ya/tidak ``di_agenda`` ditulis "ya"/"tidak".
     """
-    r = rencana.assign(dari_agenda=rencana["dari_agenda"].map({True: "ya", False: "tidak"}))
+    r = rencana.assign(di_agenda=rencana["di_agenda"].map({True: "ya", False: "tidak"}))
     lembar: dict[str, pd.DataFrame | list[list[str]]] = {
         "Rencana pemantauan": r[list(JUDUL_RENCANA)].rename(columns=JUDUL_RENCANA),
         "Pelacakan triwulan": pelacakan[list(JUDUL_PELACAKAN)].rename(columns=JUDUL_PELACAKAN),
