@@ -47,6 +47,8 @@ from p3pd.handout_pilih import (  # noqa: F401 (API lama p3pd.handout tetap ters
     TABEL_HANDOUT,
     TINGKAT_HANDOUT,
     Pekerjaan,
+    ambil_bagian,
+    baca_bagian,
     periksa_data_handout,
     susun_pekerjaan,
     tahun_data,
@@ -756,12 +758,45 @@ def daftar_argumen(parser: argparse.ArgumentParser) -> None:
         help="batas waktu per sel notebook (bawaan: 600 detik)",
     )
     parser.add_argument("--tanpa-progres", action="store_true", help="tanpa bilah kemajuan")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        metavar="FOLDER",
+        help="folder data sendiri (bawaan: data latihan sintetis, atau P3PD_DATA bila diisi)",
+    )
+    parser.add_argument(
+        "--bagian",
+        metavar="i/n",
+        help="bangun hanya bagian ke-i dari n bagian batch (mis. 2/4), untuk beberapa mesin "
+        "atau tugas larik penjadwal; semua bagian bersama memuat setiap handout tepat sekali",
+    )
 
 
 def jalankan(args: argparse.Namespace) -> int:
     """Jalankan ``p3pd handout``; kode keluar 0 bila semua handout jadi, 1 bila ada yang gagal."""
     if args.pekerja is not None and args.pekerja < 1:
         raise GalatP3PD("--pekerja harus 1 atau lebih.")
+    bagian = baca_bagian(args.bagian) if getattr(args, "bagian", None) else None
+    folder_data_sendiri = getattr(args, "data", None)
+    if folder_data_sendiri is None:
+        return _jalankan(args, bagian)
+    folder_data_sendiri = Path(folder_data_sendiri).expanduser().resolve()
+    if not folder_data_sendiri.is_dir():
+        raise GalatP3PD(f"Folder data '{args.data}' tidak ada (argumen --data).")
+    # Pekerja dan kernelnya mewarisi lingkungan ini, jadi semuanya membaca folder yang sama;
+    # sesudahnya lingkungan pemanggil dipulihkan.
+    lama = os.environ.get("P3PD_DATA")
+    os.environ["P3PD_DATA"] = str(folder_data_sendiri)
+    try:
+        return _jalankan(args, bagian)
+    finally:
+        if lama is None:
+            os.environ.pop("P3PD_DATA", None)
+        else:
+            os.environ["P3PD_DATA"] = lama
+
+
+def _jalankan(args: argparse.Namespace, bagian: tuple[int, int] | None) -> int:
     pekerjaan = susun_pekerjaan(
         provinsi=args.provinsi,
         tingkat=args.tingkat,
@@ -770,6 +805,16 @@ def jalankan(args: argparse.Namespace) -> int:
         tahun=args.tahun,
         semua=args.semua,
     )
+    semua_pekerjaan = len(pekerjaan)
+    if bagian is not None:
+        pekerjaan = ambil_bagian(pekerjaan, *bagian)
+        print(
+            f"Bagian {bagian[0]}/{bagian[1]}: {len(pekerjaan)} dari {semua_pekerjaan} handout.",
+            file=sys.stderr,
+        )
+        if not pekerjaan:
+            print("Bagian ini kosong; tidak ada yang dibangun.", file=sys.stderr)
+            return 0
     from p3pd.lokasi import folder_data, folder_proyek
 
     data = folder_data()

@@ -22,6 +22,8 @@ __all__ = [
     "tahun_data",
     "susun_pekerjaan",
     "periksa_data_handout",
+    "baca_bagian",
+    "ambil_bagian",
 ]
 
 TINGKAT_HANDOUT = ("provinsi", "kecamatan")
@@ -218,3 +220,33 @@ def _tanpa_ganda(daftar: list[Pekerjaan]) -> list[Pekerjaan]:
     for p in daftar:
         lihat.setdefault(p.nama, p)
     return list(lihat.values())
+
+
+def baca_bagian(teks: str) -> tuple[int, int]:
+    """Baca ``--bagian`` berbentuk ``i/n`` (mis. ``2/4``: bagian kedua dari empat)."""
+    cocok = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", str(teks))
+    if not cocok:
+        raise GalatP3PD(
+            f"--bagian '{teks}' tidak dikenali. Tulis nomor bagian dan jumlah bagian dengan garis "
+            "miring, mis. --bagian 2/4 (bagian kedua dari empat)."
+        )
+    i, n = int(cocok.group(1)), int(cocok.group(2))
+    if n < 1 or not 1 <= i <= n:
+        raise GalatP3PD(
+            f"--bagian {i}/{n} tidak mungkin: nomor bagian harus 1 sampai {max(n, 1)} "
+            "dan jumlah bagian 1 atau lebih."
+        )
+    return i, n
+
+
+def ambil_bagian(daftar: Sequence[Pekerjaan], i: int, n: int) -> list[Pekerjaan]:
+    """Bagian ke-``i`` dari ``n`` daftar handout: potongan berurutan yang ukurannya hampir sama.
+
+    Semua bagian ``1/n`` … ``n/n`` bersama-sama memuat setiap handout tepat sekali, dalam urutan
+    yang sama di mesin mana pun (daftar disusun dari data, bukan dari waktu atau acak), jadi
+    beberapa mesin atau tugas larik penjadwal dapat membagi satu batch tanpa tumpang tindih.
+    """
+    if n < 1 or not 1 <= i <= n:
+        raise GalatP3PD(f"Bagian {i}/{n} tidak mungkin.")
+    jumlah = len(daftar)
+    return list(daftar[(i - 1) * jumlah // n : i * jumlah // n])
