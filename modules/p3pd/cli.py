@@ -27,6 +27,7 @@ SUB_PERINTAH: dict[str, tuple[str, str]] = {
     "data": ("p3pd.sintetis", "membuat ulang data latihan sintetis (benih tetap)"),
     "latihan": ("p3pd.latihan", "membuat notebook latihan dari notebook solusi"),
     "handout": ("p3pd.handout", "membangun handout per provinsi/kecamatan (HTML dan PDF)"),
+    "tes": ("p3pd.tes_perintah", "tes awal/akhir: formulir cetak, jawaban kertas, dan rekap"),
 }
 
 
