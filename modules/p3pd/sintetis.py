@@ -2073,7 +2073,8 @@ def buat_data_latihan(benih: int = BENIH) -> dict[str, pd.DataFrame]:
 
 
 def tulis_data_latihan(folder: Path) -> list[Path]:
-    """Tulis semua CSV latihan serta ``KAMUS_DATA.md``, ``KALIBRASI.md``, ``SUMBER.md`` ke ``folder``.
+    """Tulis semua CSV latihan serta ``KAMUS_DATA.md``, ``KALIBRASI.md``, ``SUMBER.md`` ke ``folder``,
+    dan penanda data sintetis ``DATA_SINTETIS.json`` (sidik setiap CSV; lihat ``p3pd.label``).
 
     Berkas ditulis atomik dan byte-nya sama setiap kali (benih tetap). Mengembalikan daftar
     berkas yang ditulis.
@@ -2087,6 +2088,10 @@ def tulis_data_latihan(folder: Path) -> list[Path]:
         ("SUMBER.md", dokumen_sumber(data)),
     ):
         ditulis.append(tulis_atomik(folder / nama, isi.encode("utf-8")))
+    # Penanda yang ikut bersama data: sidik setiap CSV (lihat p3pd.label).
+    from p3pd.label import tulis_penanda_sintetis
+
+    ditulis.append(tulis_penanda_sintetis(folder, [p for p in ditulis if p.suffix == ".csv"]))
     return ditulis
 
 

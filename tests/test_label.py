@@ -1,0 +1,171 @@
+"""Uji label data (p3pd.label): sintetis hanya menurut penanda/sidik, data sendiri dengan pemilik
+dan sumbernya, folder campuran dan label yang salah ditolak."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import buat_tabel_contoh
+
+from p3pd import label, skema
+from p3pd.galat import DataTidakValid
+from p3pd.label import BERKAS_LABEL, BERKAS_PENANDA, label_data
+from p3pd.lokasi import folder_proyek
+
+DATA = folder_proyek() / "data"
+
+
+def _sendiri(folder: Path, tabel=("wilayah", "indikator")) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for nama in tabel:
+        buat_tabel_contoh(nama).to_csv(folder / skema.SEMUA_TABEL[nama].berkas, index=False)
+    return folder
+
+
+def _tulis_label(folder: Path, teks: str) -> None:
+    (folder / BERKAS_LABEL).write_text(teks, encoding="utf-8")
+
+
+def test_penanda_data_latihan_sesuai_isi_csv():
+    """Penanda di data/ mencatat setiap CSV latihan dengan sidik isinya yang sekarang."""
+    isi = json.loads((DATA / BERKAS_PENANDA).read_text(encoding="utf-8"))
+    assert isi["jenis"] == "sintetis"
+    csv = sorted(p.name for p in DATA.glob("*.csv"))
+    assert sorted(isi["berkas"]) == csv
+    for nama, sidik in isi["berkas"].items():
+        assert label.sidik(DATA / nama) == sidik, f"{nama} berubah; jalankan: p3pd data"
+
+
+def test_data_latihan_berlabel_sintetis():
+    lab = label_data(DATA)
+    assert lab.sintetis
+    assert lab.teks == "DATA SINTETIS UNTUK LATIHAN — bukan data desa sungguhan."
+    assert "Kepmendagri 100.1.1-6117/2022" in lab.keterangan
+    assert "wilayah_desa.csv" in lab.berkas_sintetis
+
+
+def test_salinan_csv_latihan_tanpa_penanda_tetap_sintetis(tmp_path):
+    """Sidik isi ikut bersama berkas: nama folder atau berkas tidak menentukan."""
+    folder = tmp_path / "data_kecamatan_kami"
+    folder.mkdir()
+    for nama in ("wilayah_desa.csv", "indikator_desa.csv"):
+        shutil.copy(DATA / nama, folder / nama)
+    lab = label_data(folder)
+    assert lab.sintetis and lab.berkas_label is None
+
+
+def test_folder_bernama_sintetis_berisi_data_sendiri_tidak_dicap_sintetis(tmp_path):
+    folder = _sendiri(tmp_path / "data_sintetis")
+    lab = label_data(folder)
+    assert not lab.sintetis
+    assert "SINTETIS" not in lab.teks
+    assert f"Data dari folder '{folder}'" in lab.teks and BERKAS_LABEL in lab.teks
+
+
+def test_data_sendiri_dengan_label(tmp_path):
+    folder = _sendiri(tmp_path / "d")
+    _tulis_label(
+        folder,
+        "pemilik: Kecamatan Getasan, Kabupaten Semarang\n"
+        "sumber: Podes 2021 (BPS); register puskesmas 2024\n"
+        "tahun: 2024\n"
+        "catatan: angka 2024 sementara\n",
+    )
+    lab = label_data(folder)
+    assert not lab.sintetis
+    assert lab.teks == (
+        "Data milik Kecamatan Getasan, Kabupaten Semarang, sumber: Podes 2021 (BPS); "
+        "register puskesmas 2024."
+    )
+    assert lab.pemilik == "Kecamatan Getasan, Kabupaten Semarang"
+    assert "Tahun data: 2024." in lab.keterangan and "sementara" in lab.keterangan
+
+
+@pytest.mark.parametrize(
+    ("isi", "potongan"),
+    [
+        ("pemilik: Kecamatan Uji\n", "'sumber' wajib diisi"),
+        (
+            "pemlik: Kecamatan Uji\nsumber: Podes\n",
+            "'pemlik' tidak dikenal (mungkin maksudnya 'pemilik')",
+        ),
+        ("pemilik: [Kecamatan\n", "tidak dapat dibaca"),
+        ("hanya satu baris teks\n", "'pemilik: …' dan 'sumber: …'"),
+    ],
+)
+def test_label_sendiri_yang_salah_ditolak(tmp_path, isi, potongan):
+    folder = _sendiri(tmp_path / "d")
+    _tulis_label(folder, isi)
+    with pytest.raises(DataTidakValid) as info:
+        label_data(folder)
+    assert potongan in str(info.value)
+    assert BERKAS_LABEL in str(info.value)
+
+
+def test_folder_campuran_ditolak_dengan_nama_berkas(tmp_path):
+    folder = _sendiri(tmp_path / "d", ("indikator",))
+    shutil.copy(DATA / "wilayah_desa.csv", folder / "wilayah_desa.csv")
+    with pytest.raises(DataTidakValid) as info:
+        label_data(folder)
+    pesan = str(info.value)
+    assert "mencampur data latihan sintetis ('wilayah_desa.csv'" in pesan
+    assert "data lain ('indikator_desa.csv')" in pesan
+
+
+def test_data_latihan_dengan_satu_berkas_diganti_ditolak(tmp_path):
+    folder = tmp_path / "d"
+    shutil.copytree(DATA, folder, ignore=shutil.ignore_patterns("contoh_berantakan"))
+    buat_tabel_contoh("indikator").to_csv(folder / "indikator_desa.csv", index=False)
+    with pytest.raises(DataTidakValid, match="mencampur data latihan sintetis"):
+        label_data(folder)
+
+
+def test_penanda_sintetis_di_samping_data_sendiri_ditolak(tmp_path):
+    folder = _sendiri(tmp_path / "d")
+    shutil.copy(DATA / BERKAS_PENANDA, folder / BERKAS_PENANDA)
+    with pytest.raises(DataTidakValid) as info:
+        label_data(folder)
+    assert f"hapus {BERKAS_PENANDA} dan tulis {BERKAS_LABEL}" in str(info.value)
+
+
+def test_label_sendiri_di_samping_csv_latihan_ditolak(tmp_path):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    shutil.copy(DATA / "wilayah_desa.csv", folder / "wilayah_desa.csv")
+    _tulis_label(folder, "pemilik: Kecamatan Uji\nsumber: Podes\n")
+    with pytest.raises(DataTidakValid, match="adalah data latihan sintetis"):
+        label_data(folder)
+
+
+def test_penanda_dan_label_sendiri_sekaligus_ditolak(tmp_path):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    shutil.copy(DATA / BERKAS_PENANDA, folder / BERKAS_PENANDA)
+    _tulis_label(folder, "pemilik: Kecamatan Uji\nsumber: Podes\n")
+    with pytest.raises(DataTidakValid, match="sekaligus label data"):
+        label_data(folder)
+
+
+def test_penanda_rusak_ditolak(tmp_path):
+    folder = _sendiri(tmp_path / "d")
+    (folder / BERKAS_PENANDA).write_text("{bukan json", encoding="utf-8")
+    with pytest.raises(DataTidakValid, match="penanda data sintetis rusak"):
+        label_data(folder)
+
+
+def test_tulis_penanda_tetap_dan_dikenali(tmp_path):
+    folder = _sendiri(tmp_path / "d")
+    berkas = sorted(folder.glob("*.csv"))
+    label.tulis_penanda_sintetis(folder, berkas)
+    pertama = (folder / BERKAS_PENANDA).read_bytes()
+    label.tulis_penanda_sintetis(folder, reversed(berkas))
+    assert (folder / BERKAS_PENANDA).read_bytes() == pertama
+    assert label_data(folder).sintetis
+
+
+def test_folder_tidak_ada(tmp_path):
+    with pytest.raises(DataTidakValid, match="tidak ada"):
+        label_data(tmp_path / "tidak_ada")
