@@ -2,7 +2,8 @@
 
 Isi notebook dijalankan oleh nbval (lihat README, bagian Pengujian); berkas ini memeriksa yang
 tidak diperiksa nbval: latihan sesuai dengan solusinya, keluaran tersimpan berasal dari satu kali
-jalan dari atas ke bawah, kerangka bagian yang tetap, tag nbval, bentuk latihan, dan jadwal README.
+jalan dari atas ke bawah, kerangka bagian yang tetap, tag nbval, dan bentuk latihan
+(jadwal README dan "Estimasi waktu": ``tests/test_kurikulum.py``).
 """
 
 from __future__ import annotations
@@ -38,7 +39,6 @@ JALUR_MESIN = re.compile(
 LEVEL = ("baca & tafsirkan", "ubah parameter", "tulis kode")
 BAGIAN_KERANGKA = ("tujuan pembelajaran", "prasyarat", "estimasi waktu", "impor")
 BAGIAN_PENUTUP = ("ringkasan", "selanjutnya", "referensi")
-JUDUL_README = ["No", "Notebook", "Hari", "Menit", "Tujuan"]
 
 
 def _bernomor(folder: Path) -> list[Path]:
@@ -307,68 +307,8 @@ def test_latihan_menyisakan_tempat_jawaban(berkas):
                 )
 
 
-# --- (g) jadwal di README ----------------------------------------------------------------------
-
-
-def _sel_tabel(baris: str) -> list[str]:
-    return [s.strip() for s in baris.strip().strip("|").split("|")]
-
-
-def tabel_jadwal(teks: str) -> list[dict[str, str]] | None:
-    """Baris tabel Markdown berjudul ``No | Notebook | Hari | Menit | Tujuan``, atau ``None``."""
-    baris = teks.splitlines()
-    for i, b in enumerate(baris):
-        if b.strip().startswith("|") and _sel_tabel(b) == JUDUL_README:
-            isi = []
-            for lanjut in baris[i + 2 :]:
-                if not lanjut.strip().startswith("|"):
-                    break
-                isi.append(dict(zip(JUDUL_README, _sel_tabel(lanjut), strict=False)))
-            return isi
-    return None
-
-
-def test_tabel_jadwal_readme_sesuai_isi_notebooks():
-    readme = AKAR / "README.md"
-    tabel = tabel_jadwal(readme.read_text(encoding="utf-8")) if readme.exists() else None
-    if tabel is None:
-        pytest.skip("README belum punya tabel jadwal 'No | Notebook | Hari | Menit | Tujuan'")
-    nama = []
-    for r in tabel:
-        m = re.search(r"\b(\d{2}_[a-z0-9_]+)", r["Notebook"])
-        assert m, f"kolom Notebook tanpa nama berkas: {r['Notebook']!r}"
-        nama.append(m.group(1))
-        assert r["No"] == m.group(1)[:2], f"No {r['No']} tidak cocok dengan {m.group(1)}"
-        assert r["Menit"].isdigit() and int(r["Menit"]) > 0, (
-            f"{m.group(1)}: Menit harus bilangan bulat"
-        )
-        assert r["Hari"] and r["Tujuan"], f"{m.group(1)}: Hari dan Tujuan wajib diisi"
-        tautan = re.search(r"\]\(([^)]+)\)", r["Notebook"])
-        if tautan:
-            assert tautan.group(1) == f"notebooks/{m.group(1)}.ipynb"
-    assert len(nama) == len(set(nama)), "notebook tercantum dua kali"
-    assert sorted(nama) == [p.stem for p in _bernomor(NOTEBOOKS)]
-    for r, n in zip(tabel, nama, strict=True):
-        sumber = (NOTEBOOKS / f"{n}.ipynb").read_text(encoding="utf-8")
-        estimasi = re.search(r"Estimasi waktu:\*\*\s*(\d+)\s*menit", sumber)
-        assert estimasi, f"{n}: tidak ada 'Estimasi waktu: N menit'"
-        assert int(r["Menit"]) == int(estimasi.group(1)), (
-            f"{n}: README {r['Menit']} menit, notebook {estimasi.group(1)} menit"
-        )
-
-
-def test_pembaca_tabel_jadwal():
-    teks = "x\n| No | Notebook | Hari | Menit | Tujuan |\n|---|---|---|---|---|\n| 00 | [`00_a`](notebooks/00_a.ipynb) | Selasa | 45 | t |\n\nlain"
-    assert tabel_jadwal(teks) == [
-        {
-            "No": "00",
-            "Notebook": "[`00_a`](notebooks/00_a.ipynb)",
-            "Hari": "Selasa",
-            "Menit": "45",
-            "Tujuan": "t",
-        }
-    ]
-    assert tabel_jadwal("| No | Notebook | Waktu |\n|---|---|---|") is None
+# --- (g) jadwal di README: diuji di tests/test_kurikulum.py (tabel README dan "Estimasi waktu"
+# setiap notebook diturunkan dari satu sumber, modules/p3pd/referensi/kurikulum.toml).
 
 
 # --- p3pd.notebook -----------------------------------------------------------------------------

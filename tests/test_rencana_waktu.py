@@ -1,7 +1,7 @@
 """Uji rencana waktu fasilitator di notebook materi: satu sumber menit, titik waktu yang konsisten.
 
-Menit sesi ditulis sekali di README (diuji sama dengan "Estimasi waktu" notebook oleh
-``test_notebooks``). Notebook yang padat memuat tabel "Rencana waktu" (bagian → menit) di sel
+Menit sesi ditulis sekali di ``modules/p3pd/referensi/kurikulum.toml`` (README dan "Estimasi
+waktu" notebook diuji sama dengannya oleh ``test_kurikulum``). Notebook yang padat memuat tabel "Rencana waktu" (bagian → menit) di sel
 Estimasi waktu dan tanda "⏱ Menit ke-N dari M" di awal setiap bagian. Uji ini memastikan
 menitnya berjumlah tepat Estimasi waktu, tanda waktunya sesuai dengan tabel, dan bagian
 opsional ditandai "(opsional)" di judulnya.

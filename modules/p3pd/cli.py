@@ -28,6 +28,7 @@ SUB_PERINTAH: dict[str, tuple[str, str]] = {
     "latihan": ("p3pd.latihan", "membuat notebook latihan dari notebook solusi"),
     "handout": ("p3pd.handout", "membangun handout per provinsi/kecamatan (HTML dan PDF)"),
     "tes": ("p3pd.tes_perintah", "tes awal/akhir: formulir cetak, jawaban kertas, dan rekap"),
+    "kurikulum": ("p3pd.kurikulum", "jadwal empat hari dari kurikulum; tabel jadwal README"),
 }
 
 

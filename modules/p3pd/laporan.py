@@ -37,6 +37,7 @@ import pandas as pd
 
 from p3pd.galat import GalatP3PD
 from p3pd.indikator import DAFTAR_INDIKATOR, INDIKATOR, hitung_capaian, jumlahkan
+from p3pd.kurikulum import baca_kurikulum
 from p3pd.skema import LAYANAN, NAIK
 
 INDIKATOR_LAMPU: tuple[str, ...] = (
@@ -75,19 +76,13 @@ LABEL_PENDEK: dict[str, str] = {
 _JENIS_SINGKAT = {"survei": "survei", "administratif": "adm."}
 _TARGET_SINGKAT = {"resmi": "resmi", "SPM": "SPM", "asumsi pelatihan": "asumsi"}
 
-HARI_PELATIHAN: tuple[tuple[str, str], ...] = (
-    ("Hari 1 — Selasa, 9 Juli", "Kecamatan sebagai rumah bersama dan layanan dasar"),
-    ("Hari 2 — Rabu, 10 Juli", "Diagnosis layanan dasar berbasis data"),
-    ("Hari 3 — Kamis, 11 Juli", "Belanja desa berkualitas dan sinkronisasi perencanaan"),
-    ("Hari 4 — Jumat, 12 Juli", "Agenda terpadu, koordinasi, dan jejaring"),
-)
-"""Empat hari pelatihan dan temanya (urutan kurikulum)."""
+_KURIKULUM = baca_kurikulum(periksa=False)
 
-CATATAN_HARI = (
-    "Urutan hari dan temanya adalah usulan kurikulum ini, bukan jadwal resmi pelatihan "
-    "9–12 Juli 2024 (jadwal rinci resminya tidak ditemukan di sumber terbuka)."
-)
-"""Catatan di bawah judul pertanyaan diskusi."""
+HARI_PELATIHAN: tuple[tuple[str, str], ...] = tuple((h.judul, h.tema) for h in _KURIKULUM.hari)
+"""Empat hari pelatihan dan temanya, dari ``referensi/kurikulum.toml`` (p3pd.kurikulum)."""
+
+CATATAN_HARI = _KURIKULUM.catatan
+"""Catatan di bawah judul pertanyaan diskusi (dari kurikulum: jadwal adalah usulan)."""
 
 TEKS_SINTETIS = (
     "Data sintetis untuk latihan. Nama dan kode provinsi, kabupaten, dan kecamatan nyata, "
