@@ -1,0 +1,483 @@
+"""Koordinasi dan jejaring kecamatan: matriks peran, kisi pengaruh × kepentingan, mitra, irama rapat.
+
+Semua hitungan berangkat dari tabel pemangku kepentingan (``pemangku_kepentingan.csv``, satu
+baris per lembaga per kecamatan; lihat ``p3pd.skema.PEMANGKU``) dan dari rujukan forum
+koordinasi (``referensi/forum_koordinasi.csv``).
+
+**Aturan matriks peran (RACI)** — untuk setiap lembaga dan setiap layanan dasar:
+
+1. Lembaga yang kolom ``layanan``-nya **menyebut** layanan itu:
+   perangkat daerah → **A** (pemegang urusan, menanggung hasil layanan; UU 23/2014 Pasal 12);
+   unit layanan, pemerintah desa, lembaga desa/masyarakat → **R** (melaksanakan layanan);
+   pemerintah kecamatan, pendamping desa, swasta/CSR → **C** (diajak berunding: mengoordinasikan,
+   mendampingi, atau mendanai).
+2. Lembaga **lintas layanan** (kolom ``layanan`` kosong): pemerintah desa → **R** di semua
+   layanan (desa membiayai kewenangannya sendiri); pemerintah kecamatan dan pendamping desa →
+   **C** di semua layanan; lembaga lain (mis. Bappeda, Dinas PMD, Inspektorat, Forum BPD) →
+   **C** bila pengaruhnya paling sedikit ``ambang_konsultasi``, selain itu **I** (diberi tahu).
+3. Selain itu sel kosong: lembaga itu tidak berperan di layanan itu.
+
+Matriks yang sehat punya **tepat satu A** dan paling sedikit satu R di setiap layanan;
+:func:`periksa_raci` menandai yang tidak. Dua A (mis. air bersih & sanitasi dipegang dua dinas)
+bukan salah data, tetapi tanda bahwa pembagian tugas perlu disepakati.
+
+**Aturan kisi pengaruh × kepentingan** — pengaruh dan kepentingan berskala urut rendah < sedang <
+tinggi. Tingkat yang paling sedikit ``ambang`` dihitung "tinggi": pengaruh tinggi dan kepentingan
+tinggi → *libatkan penuh*; pengaruh tinggi saja → *jaga dukungan*; kepentingan tinggi saja →
+*beri informasi*; keduanya rendah → *pantau*.
+
+**Aturan mitra untuk kesenjangan** — sebuah layanan "bermasalah" di desa yang punya paling
+sedikit satu indikator layanan itu berlampu merah (aturan lampu ``p3pd.diagnosis``). Mitra
+swasta/CSR cocok untuk layanan yang ada di kolom ``layanan``-nya (bidang yang didanai).
+
+**Irama pertemuan** — bulan setiap forum diambil dari kolom ``bulan`` rujukan; bila kosong,
+dari iramanya: bulanan = setiap bulan, triwulanan = Maret, Juni, September, Desember,
+semesteran = Juni dan Desember.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.patches import Patch, Rectangle
+
+from p3pd.galat import GalatP3PD
+from p3pd.grafik import UKURAN, WARNA, gaya, plt, tandai_sintetis
+from p3pd.lokasi import folder_referensi
+from p3pd.skema import LAYANAN
+
+TINGKAT = ("rendah", "sedang", "tinggi")
+"""Skala urut pengaruh dan kepentingan, dari rendah ke tinggi."""
+
+ARTI_RACI: dict[str, str] = {
+    "R": "melaksanakan (Responsible)",
+    "A": "pemegang urusan, menanggung hasil (Accountable)",
+    "C": "diajak berunding (Consulted)",
+    "I": "diberi tahu (Informed)",
+}
+"""Arti setiap huruf matriks peran."""
+
+_PERAN_MENYEBUT = {
+    "perangkat daerah": "A",
+    "unit layanan": "R",
+    "pemerintah desa": "R",
+    "lembaga desa/masyarakat": "R",
+    "pemerintah kecamatan": "C",
+    "pendamping desa": "C",
+    "swasta/CSR": "C",
+}
+_PERAN_LINTAS = {"pemerintah desa": "R", "pemerintah kecamatan": "C", "pendamping desa": "C"}
+
+STRATEGI = ("libatkan penuh", "jaga dukungan", "beri informasi", "pantau")
+"""Empat strategi kisi pengaruh × kepentingan."""
+
+_WARNA_STRATEGI = {
+    "libatkan penuh": WARNA["oranye"],
+    "jaga dukungan": WARNA["biru_langit"],
+    "beri informasi": WARNA["hijau_kebiruan"],
+    "pantau": WARNA["netral"],
+}
+
+BULAN = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+"""Singkatan nama bulan (kolom tabel irama pertemuan)."""
+
+_BULAN_IRAMA = {
+    "bulanan": tuple(range(1, 13)),
+    "triwulanan": (3, 6, 9, 12),
+    "semesteran": (6, 12),
+}
+
+_AWALAN_MITRA = "Mitra CSR; mendanai "
+
+
+def _daftar(teks: object) -> list[str]:
+    """Isi sel berpemisah titik koma → daftar (sel kosong → daftar kosong)."""
+    if not isinstance(teks, str):
+        return []
+    return [b.strip() for b in teks.split(";") if b.strip()]
+
+
+def _tingkat(nilai: str, kolom: str) -> int:
+    if nilai not in TINGKAT:
+        raise GalatP3PD(
+            f"Kolom '{kolom}' berisi '{nilai}'; pilihan yang sah: {', '.join(TINGKAT)}."
+        )
+    return TINGKAT.index(nilai) + 1
+
+
+def pemangku_kecamatan(pemangku: pd.DataFrame, kode_kecamatan: str) -> pd.DataFrame:
+    """Baris tabel pemangku untuk satu kecamatan (kode ``PP.KK.CC``), urut menurut lembaga.
+
+    ``GalatP3PD`` bila kecamatan itu tidak punya baris sama sekali.
+    """
+    pilih = pemangku[pemangku["kode_kecamatan"] == kode_kecamatan]
+    if pilih.empty:
+        raise GalatP3PD(
+            f"Tabel pemangku kepentingan tidak punya baris untuk kecamatan {kode_kecamatan}. "
+            "Isi daftar lembaganya dulu (berkas pemangku_kepentingan)."
+        )
+    return pilih.sort_values("lembaga", kind="stable").reset_index(drop=True)
+
+
+def matriks_raci(pemangku: pd.DataFrame, ambang_konsultasi: str = "tinggi") -> pd.DataFrame:
+    """Matriks peran lembaga × layanan (huruf R/A/C/I atau ``""``) menurut aturan modul ini.
+
+    ``pemangku``: baris satu kecamatan (lihat :func:`pemangku_kecamatan`). Indeks ``lembaga``;
+    kolom ``jenis`` lalu satu kolom per layanan (urutan ``p3pd.skema.LAYANAN``).
+    ``ambang_konsultasi`` (``"rendah"``, ``"sedang"``, ``"tinggi"``): pengaruh paling rendah
+    lembaga lintas layanan yang masih diajak berunding (C); di bawahnya I.
+    """
+    batas = _tingkat(ambang_konsultasi, "ambang_konsultasi")
+    baris = {}
+    for r in pemangku.itertuples(index=False):
+        disebut = set(_daftar(r.layanan))
+        if disebut:
+            huruf = _PERAN_MENYEBUT.get(r.jenis, "I")
+            isi = {lay: (huruf if lay in disebut else "") for lay in LAYANAN}
+        else:
+            huruf = _PERAN_LINTAS.get(r.jenis)
+            if huruf is None:
+                huruf = "C" if _tingkat(r.pengaruh, "pengaruh") >= batas else "I"
+            isi = dict.fromkeys(LAYANAN, huruf)
+        baris[r.lembaga] = {"jenis": r.jenis, **isi}
+    hasil = pd.DataFrame.from_dict(baris, orient="index", columns=["jenis", *LAYANAN])
+    return hasil.rename_axis("lembaga")
+
+
+def periksa_raci(raci: pd.DataFrame) -> pd.DataFrame:
+    """Ringkasan per layanan: banyaknya R, A, C, I, nama pemegang urusan (A), dan catatan.
+
+    Catatan menyebut layanan **tanpa A**, dengan **lebih dari satu A**, atau **tanpa R**
+    (kosong bila matriks untuk layanan itu sehat).
+    """
+    baris = []
+    for lay in LAYANAN:
+        kolom = raci[lay]
+        jumlah = {h: int((kolom == h).sum()) for h in "RACI"}
+        catatan = []
+        if jumlah["A"] == 0:
+            catatan.append("tanpa A: tidak ada pemegang urusan")
+        elif jumlah["A"] > 1:
+            catatan.append(f"{jumlah['A']} A: sepakati pembagian tugasnya")
+        if jumlah["R"] == 0:
+            catatan.append("tanpa R: tidak ada pelaksana")
+        baris.append(
+            {
+                "layanan": lay,
+                **jumlah,
+                "pemegang_urusan": "; ".join(kolom.index[kolom == "A"]),
+                "catatan": "; ".join(catatan),
+            }
+        )
+    return pd.DataFrame(baris)
+
+
+def kisi_pengaruh(pemangku: pd.DataFrame, ambang: str = "tinggi") -> pd.DataFrame:
+    """Tempat setiap lembaga di kisi pengaruh × kepentingan, dengan strateginya.
+
+    Kolom: ``lembaga, jenis, pengaruh, kepentingan, skor_pengaruh, skor_kepentingan``
+    (1 rendah … 3 tinggi) dan ``strategi`` (salah satu ``STRATEGI``; aturannya di docstring
+    modul). ``ambang``: tingkat paling rendah yang dihitung "tinggi".
+    """
+    batas = _tingkat(ambang, "ambang")
+    hasil = pemangku[["lembaga", "jenis", "pengaruh", "kepentingan"]].copy()
+    hasil["skor_pengaruh"] = [_tingkat(v, "pengaruh") for v in hasil["pengaruh"]]
+    hasil["skor_kepentingan"] = [_tingkat(v, "kepentingan") for v in hasil["kepentingan"]]
+    p = hasil["skor_pengaruh"] >= batas
+    k = hasil["skor_kepentingan"] >= batas
+    hasil["strategi"] = [
+        STRATEGI[0] if a and b else STRATEGI[1] if a else STRATEGI[2] if b else STRATEGI[3]
+        for a, b in zip(p, k, strict=True)
+    ]
+    return hasil.reset_index(drop=True)
+
+
+def _singkat(nama: str, maks: int = 34) -> str:
+    nama = nama.replace(" (kabupaten)", " (kab.)").replace("Kecamatan", "Kec.")
+    return nama if len(nama) <= maks else nama[: maks - 1].rstrip() + "…"
+
+
+def grafik_kisi(
+    kisi: pd.DataFrame, judul: str | None = None, ax: Axes | None = None, ambang: str = "tinggi"
+) -> Axes:
+    """Gambar kisi 3 × 3 (kepentingan mendatar, pengaruh tegak) dengan nama lembaga di selnya.
+
+    ``kisi``: hasil :func:`kisi_pengaruh` dengan ``ambang`` yang sama (dipakai untuk mewarnai
+    sel menurut strategi). Paling banyak 9 nama per sel; sisanya ditulis "+N lainnya".
+    Mengembalikan Axes bertanda "Data sintetis".
+    """
+    batas = _tingkat(ambang, "ambang")
+    with gaya():
+        if ax is None:
+            _, ax = plt.subplots(figsize=UKURAN)
+        for x in range(1, 4):
+            for y in range(1, 4):
+                strategi = STRATEGI[
+                    0 if x >= batas and y >= batas else 1 if y >= batas else 2 if x >= batas else 3
+                ]
+                ax.add_patch(
+                    Rectangle(
+                        (x - 0.5, y - 0.5),
+                        1,
+                        1,
+                        facecolor=_WARNA_STRATEGI[strategi],
+                        alpha=0.18,
+                        edgecolor="white",
+                        linewidth=2,
+                    )
+                )
+                nama = kisi.loc[
+                    (kisi["skor_kepentingan"] == x) & (kisi["skor_pengaruh"] == y), "lembaga"
+                ].tolist()
+                teks = [_singkat(n) for n in nama[:9]]
+                if len(nama) > 9:
+                    teks.append(f"+{len(nama) - 9} lainnya")
+                ax.text(
+                    x - 0.46, y + 0.44, "\n".join(teks), fontsize=6, va="top", ha="left",
+                    linespacing=1.15,
+                )  # fmt: skip
+        ax.set_xlim(0.5, 3.5)
+        ax.set_ylim(0.5, 3.5)
+        ax.set_xticks([1, 2, 3], [t.capitalize() for t in TINGKAT])
+        ax.set_yticks([1, 2, 3], [t.capitalize() for t in TINGKAT])
+        ax.set_xlabel("Kepentingan / keterlibatan saat ini")
+        ax.set_ylabel("Pengaruh terhadap layanan dasar")
+        ax.spines[["left", "bottom"]].set_visible(False)
+        ax.tick_params(length=0)
+        ax.legend(
+            handles=[Patch(facecolor=_WARNA_STRATEGI[s], alpha=0.35, label=s) for s in STRATEGI],
+            loc="upper left",
+            bbox_to_anchor=(1.0, 1.0),
+            fontsize=8,
+        )
+        ax.set_title(judul or "Kisi pengaruh × kepentingan", loc="left")
+        tandai_sintetis(ax)
+    return ax
+
+
+def _mitra(pemangku: pd.DataFrame) -> pd.DataFrame:
+    mitra = pemangku[pemangku["jenis"] == "swasta/CSR"].copy()
+    mitra["kegiatan"] = mitra["peran"].str.removeprefix(_AWALAN_MITRA)
+    return mitra
+
+
+def _nama(kode: pd.Index | list[str], nama_desa: pd.Series | None) -> list[str]:
+    if nama_desa is None:
+        return [str(k) for k in kode]
+    return [str(nama_desa.get(k, k)) for k in kode]
+
+
+def mitra_untuk_kesenjangan(
+    pemangku: pd.DataFrame, matriks: pd.DataFrame, nama_desa: pd.Series | None = None
+) -> pd.DataFrame:
+    """Per layanan: desa berlampu merah, indikator merahnya, pemegang urusan, dan mitra CSR.
+
+    ``pemangku``: baris satu kecamatan; ``matriks``: hasil ``p3pd.diagnosis.matriks_masalah``
+    untuk desa-desa kecamatan itu; ``nama_desa``: Series kode desa → nama (opsional). Kolom:
+    ``layanan, desa_merah`` (banyak desa), ``daftar_desa`` (terbanyak indikator merah dulu),
+    ``indikator_merah``, ``pemegang_urusan`` (perangkat daerah yang menyebut layanan itu),
+    ``mitra``, ``kegiatan_mitra``, ``langkah``.
+    """
+    merah = matriks[matriks["lampu"] == "merah"]
+    mitra = _mitra(pemangku)
+    opd = pemangku[pemangku["jenis"] == "perangkat daerah"]
+    baris = []
+    for lay in LAYANAN:
+        m = merah[merah["layanan"] == lay]
+        per_desa = m.groupby("kode_desa").size()
+        per_desa = per_desa.sort_values(ascending=False, kind="stable")
+        per_ind = m.groupby("indikator")["kode_desa"].nunique().sort_values(ascending=False)
+        cocok = mitra[[lay in _daftar(v) for v in mitra["layanan"]]]
+        pemegang = opd[[lay in _daftar(v) for v in opd["layanan"]]]["lembaga"]
+        if per_desa.empty:
+            langkah = "tidak ada desa berlampu merah"
+        elif len(cocok):
+            langkah = "undang mitra ke forum CSR; tawarkan desa-desa ini"
+        else:
+            langkah = "belum ada mitra: bawa ke pemegang urusan atau cari mitra baru"
+        baris.append(
+            {
+                "layanan": lay,
+                "desa_merah": len(per_desa),
+                "daftar_desa": "; ".join(_nama(per_desa.index.tolist(), nama_desa)),
+                "indikator_merah": "; ".join(f"{i} ({n} desa)" for i, n in per_ind.items()),
+                "pemegang_urusan": "; ".join(pemegang),
+                "mitra": "; ".join(cocok["lembaga"]),
+                "kegiatan_mitra": "; ".join(cocok["kegiatan"]),
+                "langkah": langkah,
+            }
+        )
+    return pd.DataFrame(baris)
+
+
+def desa_untuk_mitra(
+    pemangku: pd.DataFrame,
+    matriks: pd.DataFrame,
+    nama_desa: pd.Series | None = None,
+    jumlah: int = 3,
+) -> pd.DataFrame:
+    """Per mitra swasta/CSR: desa yang paling membutuhkan bidang yang didanainya.
+
+    Desa diurutkan menurut banyaknya indikator merah di layanan yang didanai mitra (nilai seri
+    menurut kode desa); paling banyak ``jumlah`` desa. Kolom: ``lembaga, layanan, kegiatan,
+    desa_merah`` (banyak desa berlampu merah di layanan itu), ``desa_usulan``.
+    """
+    if jumlah < 1:
+        raise ValueError("jumlah harus bilangan bulat ≥ 1.")
+    merah = matriks[matriks["lampu"] == "merah"]
+    baris = []
+    for r in _mitra(pemangku).itertuples(index=False):
+        m = merah[merah["layanan"].isin(_daftar(r.layanan))]
+        per_desa = m.groupby("kode_desa").size().reset_index(name="n")
+        per_desa = per_desa.sort_values(["n", "kode_desa"], ascending=[False, True])
+        baris.append(
+            {
+                "lembaga": r.lembaga,
+                "layanan": r.layanan,
+                "kegiatan": r.kegiatan,
+                "desa_merah": len(per_desa),
+                "desa_usulan": "; ".join(_nama(per_desa["kode_desa"].head(jumlah), nama_desa)),
+            }
+        )
+    kolom = ["lembaga", "layanan", "kegiatan", "desa_merah", "desa_usulan"]
+    return pd.DataFrame(baris, columns=kolom)
+
+
+def referensi_forum() -> pd.DataFrame:
+    """Forum koordinasi kecamatan (``referensi/forum_koordinasi.csv``), semua kolom teks.
+
+    Kolom: ``forum, penyelenggara, peserta, layanan, irama, kali_setahun, bulan`` (nomor bulan
+    dipisah titik koma, kosong = menurut irama), ``status_waktu`` (bersumber / perkiraan /
+    asumsi), ``dasar_hukum`` (kosong bila belum diperiksa), ``keterangan``.
+    """
+    berkas = folder_referensi() / "forum_koordinasi.csv"
+    return pd.read_csv(berkas, dtype=str, keep_default_na=False, encoding="utf-8")
+
+
+def bulan_forum(baris: Mapping[str, str]) -> tuple[int, ...]:
+    """Nomor bulan (1–12) sebuah forum: kolom ``bulan`` bila terisi, selain itu menurut iramanya."""
+    isi = _daftar(baris.get("bulan", ""))
+    if isi:
+        bulan = tuple(int(b) for b in isi)
+    elif baris.get("irama") in _BULAN_IRAMA:
+        bulan = _BULAN_IRAMA[baris["irama"]]
+    else:
+        raise GalatP3PD(
+            f"Forum '{baris.get('forum')}': kolom 'bulan' kosong dan irama "
+            f"'{baris.get('irama')}' tidak menentukan bulan. Isi bulannya (mis. 1;2)."
+        )
+    if any(b < 1 or b > 12 for b in bulan):
+        raise GalatP3PD(f"Forum '{baris.get('forum')}': nomor bulan harus 1–12 ({bulan}).")
+    return bulan
+
+
+def irama_pertemuan(forum: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Kalender setahun: satu baris per forum, satu kolom per bulan (``●`` = ada pertemuan).
+
+    ``forum``: tabel seperti :func:`referensi_forum` (bawaan: rujukan itu). Kolom: ``forum,
+    penyelenggara, irama, status_waktu``, lalu ``Jan`` … ``Des``; urut menurut bulan pertama.
+    """
+    forum = referensi_forum() if forum is None else forum
+    baris = []
+    for r in forum.to_dict("records"):
+        bulan = bulan_forum(r)
+        baris.append(
+            {
+                "forum": r["forum"],
+                "penyelenggara": r["penyelenggara"],
+                "irama": r["irama"],
+                "status_waktu": r["status_waktu"],
+                **{nama: ("●" if i in bulan else "") for i, nama in enumerate(BULAN, start=1)},
+                "_awal": min(bulan),
+            }
+        )
+    hasil = pd.DataFrame(baris).sort_values(["_awal", "forum"], kind="stable")
+    return hasil.drop(columns="_awal").reset_index(drop=True)
+
+
+def pertemuan_bulan(irama: pd.DataFrame, bulan: int) -> list[str]:
+    """Nama forum yang bertemu pada ``bulan`` (1–12) menurut tabel :func:`irama_pertemuan`."""
+    if not 1 <= int(bulan) <= 12:
+        raise ValueError("bulan harus 1–12.")
+    return irama.loc[irama[BULAN[int(bulan) - 1]] == "●", "forum"].tolist()
+
+
+def lembar_ekspor(
+    raci: pd.DataFrame, mitra: pd.DataFrame, irama: pd.DataFrame, label: str
+) -> dict[str, pd.DataFrame]:
+    """Lembar buku kerja bawa pulang: matriks peran, mitra dan kesenjangan, irama, keterangan.
+
+    Judul kolom berbahasa Indonesia; ``label`` (mis. tanda data sintetis) ditulis di lembar
+    Keterangan bersama arti huruf matriks peran dan status waktu forum.
+    """
+    peran = raci.reset_index().rename(columns={"lembaga": "Lembaga", "jenis": "Jenis"})
+    peran = peran.rename(columns=LAYANAN)
+    mitra = mitra.rename(
+        columns={
+            "layanan": "Layanan",
+            "desa_merah": "Desa berlampu merah",
+            "daftar_desa": "Desa",
+            "indikator_merah": "Indikator merah",
+            "pemegang_urusan": "Pemegang urusan (A)",
+            "mitra": "Mitra CSR",
+            "kegiatan_mitra": "Yang didanai mitra",
+            "langkah": "Langkah",
+        }
+    )
+    mitra["Layanan"] = mitra["Layanan"].map(LAYANAN)
+    irama = irama.rename(
+        columns={
+            "forum": "Forum",
+            "penyelenggara": "Penyelenggara",
+            "irama": "Irama",
+            "status_waktu": "Status waktu",
+        }
+    )
+    keterangan = pd.DataFrame(
+        {
+            "Keterangan": [
+                label,
+                *(f"{h}: {arti}" for h, arti in ARTI_RACI.items()),
+                "Status waktu: bersumber = bulan tertulis di peraturan; perkiraan = kebiasaan"
+                " yang lazim; asumsi = usulan kurikulum, sesuaikan dengan kabupaten Anda.",
+            ]
+        }
+    )
+    return {
+        "Matriks peran": peran,
+        "Mitra dan kesenjangan": mitra,
+        "Irama pertemuan": irama,
+        "Keterangan": keterangan,
+    }
+
+
+def ekspor_excel(
+    lembar: Mapping[str, pd.DataFrame], tujuan: str | Path, *, timpa: bool = False
+) -> Path:
+    """Tulis ``lembar`` (lihat :func:`lembar_ekspor`) ke buku kerja Excel rapi; kembalikan letaknya.
+
+    Berkas yang sudah ada dengan isi sama dibiarkan (menjalankan ulang notebook aman); dengan
+    isi lain ``GalatP3PD`` kecuali ``timpa=True`` — hasil suntingan peserta tidak pernah ditimpa.
+    """
+    from p3pd.excel import buat_buku, isi_buku, rapikan_buku, simpan_buku
+
+    tujuan = Path(tujuan)
+    if tujuan.exists() and not timpa:
+        penyangga = io.BytesIO()
+        rapikan_buku(buat_buku(lembar)).save(penyangga)
+        try:
+            sama = isi_buku(tujuan) == isi_buku(io.BytesIO(penyangga.getvalue()))
+        except Exception:  # bukan .xlsx yang dapat dibaca: jangan ditimpa
+            sama = False
+        if sama:
+            return tujuan
+        raise GalatP3PD(
+            f"Berkas '{tujuan.name}' sudah ada di '{tujuan.parent}' dengan isi lain (mungkin sudah "
+            "Anda sunting) dan tidak ditimpa. Pakai nama berkas lain, atau minta ditimpa dengan "
+            "timpa=True."
+        )
+    return simpan_buku(lembar, tujuan, timpa=True)
