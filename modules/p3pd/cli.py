@@ -27,6 +27,10 @@ SUB_PERINTAH: dict[str, tuple[str, str]] = {
     "data": ("p3pd.sintetis", "membuat ulang data latihan sintetis (benih tetap)"),
     "latihan": ("p3pd.latihan", "membuat notebook latihan dari notebook solusi"),
     "handout": ("p3pd.handout", "membangun handout per provinsi/kecamatan (HTML dan PDF)"),
+    "impor": (
+        "p3pd.impor.perintah",
+        "berkas publik (Podes, IDM, ekspor Siskeudes, …) ke template data sendiri",
+    ),
     "tes": ("p3pd.tes_perintah", "tes awal/akhir: formulir cetak, jawaban kertas, dan rekap"),
     "kurikulum": ("p3pd.kurikulum", "jadwal empat hari dari kurikulum; tabel jadwal README"),
 }

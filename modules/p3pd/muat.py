@@ -170,8 +170,8 @@ def muat_folder(
 ) -> dict[str, pd.DataFrame]:
     """Muat dan periksa tabel di ``folder`` (bawaan: semua tabel skema), lalu periksa antartabel.
 
-    Dengan daftar bawaan, tabel tambahan (``opsional`` di skema, mis. ``belanja_kegiatan``) yang
-    berkasnya tidak ada dilewati; yang ada tetap diperiksa.
+    Dengan daftar bawaan, tabel tambahan (``opsional`` di skema, mis. ``belanja_kegiatan`` dan
+    ``terbitan`` = angka terbitan) yang berkasnya tidak ada dilewati; yang ada tetap diperiksa.
 
     Setiap tabel dicari sebagai ``.csv`` atau ``.xlsx`` (lihat :func:`berkas_tabel`). Semua
     masalah semua tabel dikumpulkan dulu, lalu dilaporkan sekaligus dalam satu
@@ -180,7 +180,7 @@ def muat_folder(
     from p3pd.muat_antartabel import periksa_antartabel
 
     folder = Path(folder)
-    daftar = list(nama_tabel) if nama_tabel is not None else list(skema.SEMUA_TABEL)
+    daftar = list(nama_tabel) if nama_tabel is not None else list(skema.TABEL_DIKENAL)
     tabel: dict[str, pd.DataFrame] = {}
     berkas: dict[str, str] = {}
     galat: list[str] = []

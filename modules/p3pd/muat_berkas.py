@@ -38,15 +38,15 @@ def tabel_skema(nama_tabel: str) -> skema.Tabel:
     """Definisi skema tabel ``nama_tabel``; nama yang salah ditolak dengan usulan nama yang mirip."""
     if isinstance(nama_tabel, skema.Tabel):
         return nama_tabel
-    if nama_tabel not in skema.SEMUA_TABEL:
-        usul = difflib.get_close_matches(str(nama_tabel), list(skema.SEMUA_TABEL), n=1)
+    if nama_tabel not in skema.TABEL_DIKENAL:
+        usul = difflib.get_close_matches(str(nama_tabel), list(skema.TABEL_DIKENAL), n=1)
         saran = f" Mungkin maksud Anda: '{usul[0]}'?" if usul else ""
         raise DataTidakValid(
             f"Tabel '{nama_tabel}' tidak dikenal.{saran} Pilihan: "
-            + ", ".join(skema.SEMUA_TABEL)
+            + ", ".join(skema.TABEL_DIKENAL)
             + "."
         )
-    return skema.SEMUA_TABEL[nama_tabel]
+    return skema.TABEL_DIKENAL[nama_tabel]
 
 
 def cari_berkas_tabel(folder: Path, tabel: skema.Tabel) -> Path:
@@ -701,7 +701,7 @@ def judul_kolom_berkas(berkas: str | Path) -> list[str]:
     path = Path(berkas)
     sumber = str(berkas)
     pastikan_ada(path, sumber, None)
-    dikenal = {k for t in skema.SEMUA_TABEL.values() for k in t.nama_kolom}
+    dikenal = {k for t in skema.TABEL_DIKENAL.values() for k in t.nama_kolom}
     isi = kenali_isi(path) if path.stat().st_size else "kosong"
     if isi == "xlsx":
         with warnings.catch_warnings():

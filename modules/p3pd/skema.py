@@ -536,6 +536,55 @@ PEMANGKU = Tabel(
     ),
 )
 
+ANGKA_TERBITAN = Tabel(
+    nama="terbitan",
+    berkas="angka_terbitan.csv",
+    opsional=True,
+    judul="Angka terbitan per desa: skor dan persentase yang diterbitkan lembaga (bukan cacah)",
+    kunci=("kode_desa", "tahun", "ukuran"),
+    kolom=(
+        Kolom(
+            "kode_desa",
+            TIPE_KODE_DESA,
+            "-",
+            "Kode desa Kemendagri PP.KK.CC.NNNN",
+            sumber="Kepmendagri 100.1.1-6117/2022",
+        ),
+        Kolom("tahun", TIPE_TAHUN, "tahun", "Tahun yang disebut penerbit angka itu"),
+        Kolom(
+            "ukuran",
+            TIPE_TEKS,
+            "-",
+            "Nama pendek ukuran, mis. `idm` (Indeks Desa Membangun), `idm_iks`, `idm_ike`, "
+            "`idm_ikl`, atau persentase terbitan lain",
+            sumber="ditulis pengguna atau preset impor",
+        ),
+        Kolom(
+            "nilai",
+            TIPE_DESIMAL,
+            "-",
+            "Nilai yang diterbitkan apa adanya (skor atau persen); tidak pernah dijumlahkan atau "
+            "dirata-ratakan dengan indikator yang dihitung dari cacah",
+            batas_atas=1_000_000,
+            sumber="penerbit angka (kolom `sumber`)",
+        ),
+        Kolom("satuan", TIPE_TEKS, "-", "Satuan nilai, mis. `indeks 0–1` atau `%`"),
+        Kolom(
+            "kategori",
+            TIPE_TEKS,
+            "-",
+            "Kategori yang diterbitkan bersama nilai (mis. status IDM `Berkembang`); boleh kosong",
+        ),
+        Kolom(
+            "sumber",
+            TIPE_TEKS,
+            "-",
+            "Penerbit dan terbitannya, mis. `Kemendes PDTT, IDM 2024`",
+            sumber="ditulis pengguna atau preset impor",
+        ),
+    ),
+)
+
 SEMUA_TABEL: dict[str, Tabel] = {
     t.nama: t
     for t in (
@@ -551,3 +600,9 @@ SEMUA_TABEL: dict[str, Tabel] = {
     )
 }
 """Semua tabel data latihan menurut nama pendeknya."""
+
+TABEL_TAMBAHAN: dict[str, Tabel] = {t.nama: t for t in (ANGKA_TERBITAN,)}
+"""Tabel yang hanya ada di data sendiri (data latihan tidak memuatnya); semuanya opsional."""
+
+TABEL_DIKENAL: dict[str, Tabel] = {**SEMUA_TABEL, **TABEL_TAMBAHAN}
+"""Semua tabel yang dikenal pemuat: tabel data latihan ditambah tabel tambahan data sendiri."""

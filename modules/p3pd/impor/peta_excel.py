@@ -1,0 +1,175 @@
+"""Peta impor dalam lembar Excel: dibaca lewat pemuat yang sama, dan templat kosongnya ditulis.
+
+Lembar ``peta`` (wajib) berkolom ``tabel``, ``kolom_templat``, ``kolom_sumber``,
+``nilai_tetap``, ``agregasi``, ``keterangan``. ``kolom_sumber`` berisi satu nama kolom, beberapa
+kolom yang dijumlahkan (``R701DK2 + R701DK3``), atau kata ``hitung`` (banyaknya baris sumber).
+Lembar ``pengaturan`` (opsional) berkolom ``kunci`` dan ``nilai``. Berkas dibaca dengan
+``p3pd.muat_berkas.baca_berkas`` sehingga baris kosong, judul yang tidak baku, encoding, dan
+lembar yang salah urut ditangani sama seperti berkas data.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from p3pd import skema
+from p3pd.galat import DataTidakValid
+from p3pd.muat_berkas import baca_berkas, nama_kolom
+from p3pd.muat_masalah import Laporan
+
+_KOLOM_PETA = ("tabel", "kolom_templat", "kolom_sumber", "nilai_tetap", "agregasi", "keterangan")
+_KOLOM_ATUR = ("kunci", "nilai")
+
+
+def _tabel_lembar(nama: str, kolom: tuple[str, ...]) -> skema.Tabel:
+    return skema.Tabel(
+        nama,
+        f"{nama}.csv",
+        nama,
+        (),
+        tuple(skema.Kolom(k, skema.TIPE_TEKS, "-", "") for k in kolom),
+    )
+
+
+def _teks(v: object) -> str:
+    if v is None or (isinstance(v, float) and v != v):
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    return str(v).strip()
+
+
+def _nilai_tetap(teks: str) -> object:
+    try:
+        return int(teks)
+    except ValueError:
+        try:
+            return float(teks.replace(",", "."))
+        except ValueError:
+            return teks
+
+
+def dict_dari_lembar(path: Path) -> dict:
+    """Isi peta (bentuk dict seperti YAML) dari lembar ``peta`` dan ``pengaturan``."""
+    sumber = str(path)
+    mentah = baca_berkas(path, sumber, _tabel_lembar("peta", _KOLOM_PETA), Laporan())
+    data, baris = mentah.data, mentah.baris
+    hilang = [k for k in ("tabel", "kolom_templat", "kolom_sumber") if k not in data.columns]
+    if hilang:
+        raise DataTidakValid(
+            "lembar 'peta' perlu kolom tabel, kolom_templat, dan kolom_sumber (buat templatnya "
+            "dengan `p3pd impor --templat-peta peta.xlsx`).",
+            berkas=sumber,
+            kolom=hilang,
+        )
+    tabel: dict[str, dict] = {}
+    for i, r in enumerate(data.to_dict("records")):
+        nama_tabel, target = _teks(r.get("tabel")), nama_kolom(_teks(r.get("kolom_templat")))
+        asal, tetap = _teks(r.get("kolom_sumber")), _teks(r.get("nilai_tetap"))
+        if not nama_tabel or not target or not (asal or tetap):
+            continue  # baris yang belum diisi: kolom template itu tidak dipetakan
+        if asal and tetap:
+            raise DataTidakValid(
+                "isi kolom_sumber atau nilai_tetap, jangan keduanya.",
+                berkas=sumber,
+                kolom=["kolom_sumber", "nilai_tetap"],
+                baris=[int(baris[i])],
+            )
+        if tetap:
+            aturan: dict = {"nilai": _nilai_tetap(tetap)}
+        elif asal.lower() == "hitung":
+            aturan = {"hitung": True}
+        elif "+" in asal:
+            aturan = {"jumlah": [a.strip() for a in asal.split("+") if a.strip()]}
+        else:
+            aturan = {"kolom": asal}
+        agregasi = _teks(r.get("agregasi")).lower()
+        if agregasi:
+            aturan["agregasi"] = agregasi
+        tabel.setdefault(nama_kolom(nama_tabel), {"kolom": {}})["kolom"][target] = aturan
+    if not tabel:
+        raise DataTidakValid(
+            "lembar 'peta' belum berisi satu pun baris yang terisi (kolom_sumber atau "
+            "nilai_tetap).",
+            berkas=sumber,
+        )
+    isi: dict = {"tabel": tabel}
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        atur = baca_berkas(path, sumber, _tabel_lembar("pengaturan", _KOLOM_ATUR), Laporan()).data
+        if set(_KOLOM_ATUR) <= set(atur.columns):
+            _terapkan_pengaturan(isi, atur, sumber)
+    return isi
+
+
+def _terapkan_pengaturan(isi: dict, atur: pd.DataFrame, sumber: str) -> None:
+    nilai = {
+        nama_kolom(_teks(k)): _teks(v) for k, v in zip(atur["kunci"], atur["nilai"], strict=True)
+    }
+    nilai = {k: v for k, v in nilai.items() if k and v}
+    for kunci in ("nama", "sumber_data", "keterangan"):
+        if kunci in nilai:
+            isi[kunci] = nilai.pop(kunci)
+    if "lembar" in nilai:
+        isi["baca"] = {"lembar": nilai.pop("lembar")}
+    for nama in [t.strip() for t in nilai.pop("kelompok", "").split(",") if t.strip()]:
+        if nama not in isi["tabel"]:
+            raise DataTidakValid(
+                f"lembar 'pengaturan': kelompok menyebut tabel '{nama}' yang tidak ada di lembar "
+                "'peta'.",
+                berkas=sumber,
+            )
+        isi["tabel"][nama]["kelompok"] = True
+    lebar = {k: nilai.pop(f"lebar_{k}") for k in ("pola", "ke", "nilai") if f"lebar_{k}" in nilai}
+    if lebar:
+        isi["lebar_ke_panjang"] = lebar
+    if nilai:
+        raise DataTidakValid(
+            "lembar 'pengaturan': kunci tidak dikenal: " + ", ".join(sorted(nilai)) + ". Yang "
+            "dikenal: nama, sumber_data, keterangan, lembar, kelompok, lebar_pola, lebar_ke, "
+            "lebar_nilai.",
+            berkas=sumber,
+        )
+
+
+def lembar_templat_peta() -> dict[str, pd.DataFrame]:
+    """Isi templat peta Excel kosong: satu baris per kolom setiap tabel template, siap diisi."""
+    baris = []
+    for tabel in skema.TABEL_DIKENAL.values():
+        for k in tabel.kolom:
+            wajib = " (wajib: kunci tabel)" if k.nama in tabel.kunci else ""
+            baris.append(
+                {
+                    "tabel": tabel.nama,
+                    "kolom_templat": k.nama,
+                    "kolom_sumber": "",
+                    "nilai_tetap": "",
+                    "agregasi": "",
+                    "keterangan": f"{k.definisi} [{k.tipe}, {k.satuan}]{wajib}",
+                }
+            )
+    atur = pd.DataFrame(
+        {
+            "kunci": [
+                "nama",
+                "sumber_data",
+                "kelompok",
+                "lembar",
+                "lebar_pola",
+                "lebar_ke",
+                "lebar_nilai",
+            ],
+            "nilai": ["", "", "", "", "", "", ""],
+            "keterangan": [
+                "judul peta ini (muncul di laporan impor)",
+                "lembaga dan terbitan data sumber, mis. 'BPS, Podes 2024'",
+                "tabel yang barisnya digabung per kunci (mis. per desa), dipisah koma",
+                "nama lembar berkas sumber .xlsx yang dibaca (kosong = ditebak)",
+                "judul kolom per tahun, mis. ^idm_(\\d{4})$ (kosong = tidak dipakai)",
+                "nama kolom tahun hasil putaran, mis. tahun",
+                "nama kolom nilai hasil putaran, mis. nilai",
+            ],
+        }
+    )
+    return {"peta": pd.DataFrame(baris), "pengaturan": atur}

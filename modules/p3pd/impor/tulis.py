@@ -1,0 +1,287 @@
+"""Menulis hasil impor: CSV template, laporan asumsi (Markdown), dan label data sendiri.
+
+Semua berkas ditulis atomik (``p3pd.berkas.tulis_atomik``). Berkas keluaran yang sudah ada
+tidak ditimpa kecuali diminta (``timpa=True``), dan berkas sumber tidak pernah menjadi tujuan
+tulis. Label data sendiri ditulis ke ``SUMBER_DATA.yaml`` (format ``p3pd.label``): bila sudah
+ada dengan pemilik yang sama, sumber baru ditambahkan ke daftar sumbernya.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from p3pd import skema
+from p3pd.berkas import tulis_atomik
+from p3pd.excel import mirip_rumus
+from p3pd.galat import DataTidakValid
+from p3pd.impor.peta import Peta
+from p3pd.impor.sumber import Sumber
+from p3pd.impor.ubah import HasilTabel
+
+BERKAS_LABEL = "SUMBER_DATA.yaml"
+"""Label data sendiri yang dibaca ``p3pd.label`` (pemilik, sumber, dibuat_oleh)."""
+
+
+@dataclass
+class HasilImpor:
+    """Hasil ``p3pd.impor.impor``: tabel yang ditulis, laporannya, dan labelnya."""
+
+    folder: Path
+    tabel: dict[str, HasilTabel]
+    berkas: list[Path] = field(default_factory=list)
+    laporan: Path | None = None
+    label: Path | None = None
+    teks_laporan: str = ""
+
+
+def nama_laporan(peta: Peta) -> str:
+    """Nama berkas laporan impor untuk peta ini, mis. ``LAPORAN_IMPOR_podes_fasilitas.md``."""
+    stem = Path(peta.berkas).stem if peta.berkas else "peta"
+    return f"LAPORAN_IMPOR_{stem}.md"
+
+
+def teks_csv(data: pd.DataFrame, tabel: skema.Tabel) -> tuple[str, int]:
+    """Isi CSV template (UTF-8, koma, titik desimal) dan banyaknya sel teks yang dinetralkan.
+
+    ya/tidak ditulis ``ya``/``tidak``; teks yang akan dibaca spreadsheet sebagai rumus (diawali
+    ``=``, ``+``, ``-``, ``@``) diberi tanda kutip tunggal di depannya.
+    """
+    keluar = data.copy()
+    netral = 0
+    for k in tabel.kolom:
+        if k.nama not in keluar.columns:
+            continue
+        seri = keluar[k.nama]
+        if k.tipe == skema.TIPE_BOOL:
+            keluar[k.nama] = seri.map({True: "ya", False: "tidak"}).where(seri.notna(), "")
+        elif k.tipe in (skema.TIPE_TEKS, skema.TIPE_KATEGORI):
+            rumus = seri.map(mirip_rumus).fillna(False).astype(bool)
+            netral += int(rumus.sum())
+            keluar[k.nama] = seri.where(~rumus, "'" + seri.astype(str))
+    return keluar.to_csv(index=False, lineterminator="\n"), netral
+
+
+def _tujuan(folder: Path, hasil: dict[str, HasilTabel], peta: Peta) -> list[Path]:
+    berkas = [folder / h.tabel.berkas for h in hasil.values()]
+    return berkas + [folder / nama_laporan(peta)]
+
+
+def periksa_tujuan(
+    folder: Path,
+    hasil: dict[str, HasilTabel],
+    peta: Peta,
+    sumber: Sumber,
+    sumber_path: list[Path],
+    timpa: bool,
+) -> None:
+    """Tolak tujuan yang sudah ada (tanpa ``timpa``), tujuan yang sama dengan berkas sumber, dan
+    berkas template berformat lain yang akan membuat folder mendua (``.csv`` dan ``.xlsx``)."""
+    if folder.exists() and not folder.is_dir():
+        raise DataTidakValid("tujuan keluaran adalah berkas, bukan folder.", berkas=str(folder))
+    asli = {p.resolve() for p in sumber_path}
+    tujuan = _tujuan(folder, hasil, peta)
+    sama = [p for p in tujuan if p.resolve() in asli]
+    if sama:
+        raise DataTidakValid(
+            "berkas sumber tidak boleh ditimpa hasil impor: "
+            + ", ".join(p.name for p in sama)
+            + ". Pilih folder keluaran lain (--keluar).",
+            berkas=str(folder),
+        )
+    ada = [p for p in tujuan if p.exists()]
+    if ada and not timpa:
+        raise DataTidakValid(
+            "berkas ini sudah ada dan tidak ditimpa: "
+            + ", ".join(p.name for p in ada)
+            + ". Pilih folder keluaran lain, pindahkan berkas lama, atau ulangi dengan --timpa "
+            "(API: timpa=True) bila memang ingin menggantinya.",
+            berkas=str(folder),
+        )
+    lain = []
+    for h in hasil.values():
+        stem = Path(h.tabel.berkas).stem
+        lain += [
+            folder / f"{stem}{a}" for a in (".xlsx", ".xlsm") if (folder / f"{stem}{a}").exists()
+        ]
+    if lain:
+        raise DataTidakValid(
+            "folder keluaran sudah berisi tabel yang sama dalam format lain: "
+            + ", ".join(p.name for p in lain)
+            + ". Pemuat tidak tahu mana yang dipakai; pindahkan berkas itu atau pilih folder lain.",
+            berkas=str(folder),
+        )
+
+
+def _baca_label(path: Path) -> dict:
+    import yaml
+
+    try:
+        isi = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        raise DataTidakValid(
+            "label data yang sudah ada tidak dapat dibaca; perbaiki atau pindahkan dulu.",
+            berkas=str(path),
+        ) from None
+    return isi if isinstance(isi, dict) else {}
+
+
+def isi_label(folder: Path, pemilik: str, sumber: str, dibuat_oleh: str, timpa: bool) -> str:
+    """Isi ``SUMBER_DATA.yaml``: label baru, atau label lama dengan sumber baru ditambahkan."""
+    import yaml
+
+    path = folder / BERKAS_LABEL
+    label = {"pemilik": pemilik, "sumber": sumber, "dibuat_oleh": dibuat_oleh}
+    if path.exists() and not timpa:
+        lama = _baca_label(path)
+        pemilik_lama = " ".join(str(lama.get("pemilik", "")).split())
+        if pemilik_lama and pemilik_lama != " ".join(pemilik.split()):
+            raise DataTidakValid(
+                f"folder ini sudah berlabel milik '{pemilik_lama}', bukan '{pemilik}'. Satu folder "
+                "untuk satu pemilik data; pilih folder lain atau ulangi dengan --timpa.",
+                berkas=str(path),
+            )
+        sumber_lama = [s.strip() for s in str(lama.get("sumber", "")).split(";") if s.strip()]
+        if sumber not in sumber_lama:
+            sumber_lama.append(sumber)
+        oleh = [s.strip() for s in str(lama.get("dibuat_oleh", "")).split(";") if s.strip()]
+        if dibuat_oleh not in oleh:
+            oleh.append(dibuat_oleh)
+        label = {
+            **{k: v for k, v in lama.items() if v is not None},
+            "pemilik": pemilik,
+            "sumber": "; ".join(sumber_lama),
+            "dibuat_oleh": "; ".join(oleh),
+        }
+    return yaml.safe_dump(label, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def _tabel_md(kepala: list[str], baris: list[list[str]]) -> str:
+    teks = "| " + " | ".join(kepala) + " |\n|" + "---|" * len(kepala) + "\n"
+    return teks + "".join("| " + " | ".join(b) + " |\n" for b in baris)
+
+
+def teks_laporan(
+    peta: Peta,
+    sumber: Sumber,
+    hasil: dict[str, HasilTabel],
+    folder: Path,
+    pemilik: str,
+    sumber_data: str,
+    putaran: list[str],
+    waktu: datetime.datetime,
+) -> str:
+    """Laporan impor (Markdown, bahasa Indonesia): setiap asumsi yang dibuat, dalam kata-kata."""
+    bagian = [
+        "# Laporan impor data sendiri\n",
+        f"Dibuat oleh `p3pd impor` pada {waktu:%Y-%m-%d %H.%M} UTC. **Data milik {pemilik}; "
+        f"sumber: {sumber_data}.** Ini data sendiri, bukan data latihan sintetis.\n",
+        f"Peta: *{peta.nama}* (`{peta.berkas}`)."
+        + (f" {peta.keterangan}" if peta.keterangan else "")
+        + "\n",
+        "## Berkas sumber (tidak diubah)\n",
+        _tabel_md(
+            ["Berkas", "Baris/rekaman", "SHA-256"],
+            [
+                [f"`{n}`", str(j), f"`{s}`"]
+                for n, j, s in zip(sumber.nama, sumber.jumlah_baris, sumber.sidik, strict=True)
+            ],
+        ),
+    ]
+    if sumber.catatan:
+        bagian.append("Yang dirapikan pemuat saat membaca:\n")
+        bagian.append("".join(f"- {c}\n" for c in sumber.catatan))
+    if putaran:
+        bagian.append(
+            "Kolom per tahun diputar menjadi baris per tahun (lebar → panjang): "
+            + ", ".join(f"`{p}`" for p in putaran)
+            + ".\n"
+        )
+    if peta.saring:
+        bagian.append(
+            "Saringan untuk semua tabel: "
+            + "; ".join(s.alasan or s.uraian() for s in peta.saring)
+            + ".\n"
+        )
+    dipakai: set[str] = set()
+    for h in hasil.values():
+        aturan = peta.tabel[h.tabel.nama]
+        bagian.append(f"## `{h.tabel.berkas}` — {h.tabel.judul}\n")
+        bagian.append(
+            f"{len(h.data)} baris ditulis (dari {h.baris_sumber} baris sumber yang lolos "
+            "saringan).\n"
+        )
+        baris = []
+        for k in h.kolom_dipetakan:
+            a = aturan.kolom[k]
+            dipakai.update(a.kolom_sumber())
+            baris.append([f"`{k}`", a.uraian()])
+        bagian.append("Kolom yang dipetakan:\n")
+        bagian.append(_tabel_md(["Kolom templat", "Asal nilai"], baris))
+        if h.kolom_tidak_dipetakan:
+            bagian.append(
+                "Kolom templat yang tidak dipetakan (tidak ditulis; artinya *tidak tersedia*, "
+                "bukan nol): " + ", ".join(f"`{k}`" for k in h.kolom_tidak_dipetakan) + ".\n"
+            )
+        for s in aturan.saring:
+            dipakai.add(s.kolom)
+        if h.dibuang:
+            bagian.append("Baris yang dibuang:\n")
+            bagian.append("".join(f"- {d}\n" for d in h.dibuang))
+        else:
+            bagian.append("Tidak ada baris yang dibuang.\n")
+        if h.asumsi:
+            bagian.append("Asumsi, penggabungan, dan perapian:\n")
+            bagian.append("".join(f"- {a}\n" for a in h.asumsi))
+    dipakai.update(s.kolom for s in peta.saring)
+    lain = [c for c in sumber.data.columns if c not in dipakai]
+    bagian.append("## Yang tidak disalin\n")
+    bagian.append(
+        f"{len(lain)} kolom sumber lain tidak disalin ke templat (termasuk nama orang atau data "
+        "pribadi bila ada di sumber)"
+        + (
+            ": " + ", ".join(f"`{c}`" for c in lain[:40]) + (" …" if len(lain) > 40 else "")
+            if lain
+            else ""
+        )
+        + ".\n"
+    )
+    bagian.append("## Langkah berikutnya\n")
+    bagian.append(
+        f"Periksa hasilnya dengan `p3pd ringkasan --data {folder}`. Angka di folder ini milik "
+        f"{pemilik}; label dan sumbernya ada di `{BERKAS_LABEL}`.\n"
+    )
+    return "\n".join(bagian)
+
+
+def tulis_hasil(
+    folder: Path,
+    peta: Peta,
+    sumber: Sumber,
+    hasil: dict[str, HasilTabel],
+    *,
+    pemilik: str,
+    sumber_data: str,
+    putaran: list[str],
+    timpa: bool,
+) -> HasilImpor:
+    """Tulis CSV template, laporan, dan label (atomik) ke ``folder``; kembalikan ringkasannya."""
+    waktu = datetime.datetime.now(datetime.timezone.utc)
+    dibuat_oleh = f"p3pd impor (peta: {peta.nama})"
+    isi = isi_label(folder, pemilik, sumber_data, dibuat_oleh, timpa)  # tolak sebelum menulis
+    ditulis = []
+    for h in hasil.values():
+        teks, netral = teks_csv(h.data, h.tabel)
+        if netral:
+            h.asumsi.append(
+                f"{netral} sel teks yang diawali =, +, -, atau @ diberi tanda kutip tunggal di "
+                "depannya agar tidak dibaca sebagai rumus oleh program spreadsheet."
+            )
+        ditulis.append(tulis_atomik(folder / h.tabel.berkas, teks))
+    label = tulis_atomik(folder / BERKAS_LABEL, isi)
+    laporan_teks = teks_laporan(peta, sumber, hasil, folder, pemilik, sumber_data, putaran, waktu)
+    laporan = tulis_atomik(folder / nama_laporan(peta), laporan_teks)
+    return HasilImpor(folder, hasil, ditulis, laporan, label, laporan_teks)
