@@ -242,10 +242,12 @@ def test_ringkasan_isu_satu_halaman_luring(rancangan, tmp_path):
     assert "Mataraman" in teks and "Data sintetis uji" in teks
     html = hasil["html"].read_text(encoding="utf-8")
     assert 'src="http' not in html and "<link" not in html and "<script" not in html
-    isu = ae.isu_ringkasan(rancangan)
-    assert 1 <= len(isu) <= ae.BATAS_ISU_RINGKASAN
-    for r in isu.itertuples():
-        assert ae._e(r.bukti) in html
+    n = html.count('<td class="no">')
+    assert 1 <= n <= ae.BATAS_ISU_RINGKASAN
+    for r in ae.isu_ringkasan(rancangan, n).itertuples():
+        assert ae._e(r.bukti) in html and ae._e(r.isu) in html
+    semua = len(ae.isu_ringkasan(rancangan, 99))
+    assert ("isu lain ada di buku kerja Excel" in html) == (semua > n)
 
 
 def test_ringkasan_isu_panjang_tetap_satu_halaman(rancangan, tmp_path):
@@ -274,3 +276,71 @@ def test_teks_label_bawaan_sintetis():
 
     label = ae.teks_label()
     assert label == TEKS_SINTETIS or "sintetis" in label.lower()
+
+
+def test_nama_baru_bila_berkas_berisi_lain(rancangan, tmp_path):
+    tujuan = tmp_path / "agenda.xlsx"
+    tujuan.write_bytes(b"suntingan peserta")
+    berkas = ae.ekspor_excel(rancangan, tujuan, nama_baru=True)
+    assert berkas.name == "agenda (2).xlsx" and tujuan.read_bytes() == b"suntingan peserta"
+    assert ae.ekspor_excel(rancangan, tujuan, nama_baru=True) == berkas  # isi sama: dipakai lagi
+    (tmp_path / "isu.pdf").write_bytes(b"lama")
+    hasil = ae.ekspor_ringkasan_isu(rancangan, tmp_path, "isu", nama_baru=True)
+    assert hasil["html"].name == "isu (2).html" and hasil["pdf"].name == "isu (2).pdf"
+    assert (tmp_path / "isu.pdf").read_bytes() == b"lama" and not (tmp_path / "isu.html").exists()
+
+
+# --------------------------------------------------------------------------- menyunting
+
+
+def test_sunting_tambah_hapus_memberi_salinan_bernomor_ulang(rancangan):
+    from p3pd import agenda_sunting as s
+
+    hasil = s.sunting_baris(rancangan, 2, mitra="Tim Penggerak PKK", target="80,5")
+    assert hasil.loc[1, "mitra"] == "Tim Penggerak PKK" and hasil.loc[1, "target"] == 80.5
+    assert rancangan.loc[1, "mitra"] != "Tim Penggerak PKK", "tabel asal tidak diubah"
+    assert hasil.attrs == rancangan.attrs
+    baru = s.tambah_baris(
+        hasil,
+        tindakan="Rapat koordinasi UPT dan puskesmas",
+        jenis_binwas="pembinaan",
+        penanggung_jawab="Sekretaris kecamatan",
+        waktu="Agustus 2024",
+    )
+    assert len(baru) == len(rancangan) + 1 and baru.iloc[-1]["no"] == len(baru)
+    assert baru.iloc[-1]["bagian"] == "desa" and pd.isna(baru.iloc[-1]["target"])
+    sisa = s.hapus_baris(baru, 1, 3)
+    assert sisa["no"].tolist() == list(range(1, len(baru) - 1))
+    assert sisa.iloc[0]["tindakan"] == baru.iloc[1]["tindakan"]
+
+
+def test_suntingan_salah_dijelaskan(rancangan):
+    from p3pd import agenda_sunting as s
+
+    with pytest.raises(GalatP3PD, match="nomor 999"):
+        s.sunting_baris(rancangan, 999, mitra="x")
+    with pytest.raises(GalatP3PD, match="angka"):
+        s.sunting_baris(rancangan, 1, target="tinggi")
+    with pytest.raises(GalatP3PD, match="pembinaan' atau 'pengawasan"):
+        s.sunting_baris(rancangan, 1, jenis_binwas="teguran")
+    with pytest.raises(GalatP3PD, match="'warna'"):
+        s.sunting_baris(rancangan, 1, warna="merah")
+    with pytest.raises(GalatP3PD, match="penanggung_jawab"):
+        s.tambah_baris(rancangan, tindakan="x", jenis_binwas="pembinaan", waktu="Juli")
+
+
+def test_penyunting_widget_memakai_sunting_baris(rancangan):
+    from p3pd import agenda_sunting as s
+
+    p = s.penyunting(rancangan)
+    p._pilih.value = 3
+    assert p._isian["tindakan"].value == rancangan.loc[2, "tindakan"]
+    p._isian["mitra"].value = "Forum Kader Posyandu"
+    p.terapkan()
+    assert p.agenda.loc[2, "mitra"] == "Forum Kader Posyandu"
+    assert rancangan.loc[2, "mitra"] != "Forum Kader Posyandu"
+    p._isian["target"].value = "tinggi"
+    p.terapkan()
+    assert (
+        "Belum diterapkan" in p._pesan.value and p.agenda.loc[2, "mitra"] == "Forum Kader Posyandu"
+    )

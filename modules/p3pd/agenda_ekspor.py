@@ -21,6 +21,7 @@ import html as _html
 import importlib
 import importlib.util
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -225,43 +226,94 @@ def _cek_tujuan(tujuan: Path, akhiran: str) -> Path:
 def _tolak_timpa(tujuan: Path) -> GalatP3PD:
     return GalatP3PD(
         f"Berkas '{tujuan.name}' sudah ada di '{tujuan.parent}' dengan isi lain (mungkin sudah "
-        "Anda sunting) dan tidak ditimpa. Pakai nama berkas lain, atau minta ditimpa dengan "
-        "timpa=True."
+        "Anda sunting) dan tidak ditimpa. Pakai nama berkas lain, minta nama baru dengan "
+        "nama_baru=True, atau minta ditimpa dengan timpa=True."
     )
 
 
+_BATAS_NOMOR = 1000
+
+
+def _tujuan_akhir(
+    isi: dict[Path, Callable[[Path], bool]], timpa: bool, nama_baru: bool
+) -> dict[Path, tuple[Path, bool]]:
+    """Peta berkas yang diminta → (berkas yang dipakai, perlu ditulis?).
+
+    ``isi[berkas]`` memeriksa apakah berkas yang ada sudah berisi persis yang akan ditulis; berkas
+    seperti itu tidak ditulis ulang. Tanpa ``timpa``: bila ada berkas berisi lain,
+    ``GalatP3PD`` — atau, dengan ``nama_baru``, semua berkas mendapat nama
+    ``nama (2).akhiran``, ``nama (3)…`` yang belum dipakai atau berisi sama.
+    """
+    for nomor in range(1, _BATAS_NOMOR + 1):
+        calon = {b: b if nomor == 1 else b.with_name(f"{b.stem} ({nomor}){b.suffix}") for b in isi}
+        if timpa:
+            return {b: (c, True) for b, c in calon.items()}
+        sama = {b: c.exists() and isi[b](c) for b, c in calon.items()}
+        lain = [c for b, c in calon.items() if c.exists() and not sama[b]]
+        if not lain:
+            return {b: (c, not sama[b]) for b, c in calon.items()}
+        if not nama_baru:
+            raise _tolak_timpa(lain[0])
+    raise GalatP3PD(
+        f"Sudah ada {_BATAS_NOMOR} berkas bernama '{next(iter(isi)).stem} (…)'; pakai nama lain."
+    )
+
+
+def _sama_isi_buku(bita: bytes) -> Callable[[Path], bool]:
+    from p3pd.excel import isi_buku
+
+    def sama(berkas: Path) -> bool:
+        try:
+            return isi_buku(berkas) == isi_buku(io.BytesIO(bita))
+        except Exception:  # bukan .xlsx yang dapat dibaca: anggap berbeda, jangan ditimpa
+            return False
+
+    return sama
+
+
+def _sama_bita(bita: bytes) -> Callable[[Path], bool]:
+    return lambda berkas: berkas.read_bytes() == bita
+
+
+def _tulis(tujuan: Path, bita: bytes) -> None:
+    from p3pd.berkas import tulis_atomik
+
+    try:
+        tulis_atomik(tujuan, bita)
+    except PermissionError:
+        raise GalatP3PD(
+            f"Berkas '{tujuan.name}' tidak dapat ditulis (izin ditolak). Mungkin berkasnya sedang "
+            "dibuka program lain (Excel, pembaca PDF): tutup dulu, lalu jalankan lagi."
+        ) from None
+
+
 def ekspor_excel(
-    agenda: pd.DataFrame, tujuan: str | Path, *, timpa: bool = False, label: str | None = None
+    agenda: pd.DataFrame,
+    tujuan: str | Path,
+    *,
+    timpa: bool = False,
+    nama_baru: bool = False,
+    label: str | None = None,
 ) -> Path:
     """Tulis agenda ke buku kerja Excel rapi (lembar ``LEMBAR``); kembalikan letak berkasnya.
 
     Judul kolom Indonesia (``JUDUL_KOLOM``), lebar kolom tetap, baris judul dibekukan, teks
-    dibungkus (``p3pd.excel.simpan_buku``). Berkas yang ada dengan isi sama dibiarkan; dengan
-    isi lain ``GalatP3PD`` kecuali ``timpa=True``. ``label``: baris label data (bawaan
-    :func:`teks_label`).
+    dibungkus (``p3pd.excel.buat_buku`` dan ``rapikan_buku``). Berkas yang sudah ada dengan isi
+    sel yang sama dibiarkan. Dengan isi lain: ``GalatP3PD``, kecuali ``timpa=True`` (ditimpa)
+    atau ``nama_baru=True`` (ditulis sebagai ``nama (2).xlsx``, …). ``label``: baris label data
+    (bawaan :func:`teks_label`).
     """
-    from p3pd.excel import buat_buku, isi_buku, rapikan_buku, simpan_buku
+    from p3pd.excel import buat_buku, rapikan_buku
 
     tujuan = _cek_tujuan(Path(tujuan), ".xlsx")
     lembar = lembar_agenda(agenda, label)
-    lebar = {nama: _LEBAR for nama in lembar}
-    if tujuan.exists() and not timpa:
-        penyangga = io.BytesIO()
-        rapikan_buku(buat_buku(lembar), lebar).save(penyangga)
-        try:
-            sama = isi_buku(tujuan) == isi_buku(io.BytesIO(penyangga.getvalue()))
-        except Exception:  # bukan .xlsx yang dapat dibaca: jangan ditimpa
-            sama = False
-        if sama:
-            return tujuan
-        raise _tolak_timpa(tujuan)
-    try:
-        return simpan_buku(lembar, tujuan, timpa=True, lebar=lebar)
-    except PermissionError:
-        raise GalatP3PD(
-            f"Berkas '{tujuan.name}' tidak dapat ditulis (izin ditolak). Mungkin berkasnya sedang "
-            "dibuka di Excel: tutup dulu, lalu jalankan lagi."
-        ) from None
+    penyangga = io.BytesIO()
+    rapikan_buku(buat_buku(lembar), {nama: _LEBAR for nama in lembar}).save(penyangga)
+    bita = penyangga.getvalue()
+    berkas, tulis = _tujuan_akhir({tujuan: _sama_isi_buku(bita)}, timpa, nama_baru)[tujuan]
+    if tulis:
+        _tulis(berkas, bita)
+    return berkas
 
 
 # --------------------------------------------------------------------------- ringkasan isu
@@ -363,15 +415,16 @@ def ekspor_ringkasan_isu(
     nama: str,
     *,
     timpa: bool = False,
+    nama_baru: bool = False,
     label: str | None = None,
 ) -> dict[str, Path]:
     """Tulis ringkasan isu ke ``folder/nama.html`` dan ``folder/nama.pdf`` (A4, tepat satu halaman).
 
     Bila isinya lebih dari satu halaman, banyaknya isu dikurangi sampai muat (sisanya disebut
     ada di buku kerja Excel). Berkas yang ada dengan isi sama dibiarkan; dengan isi lain
-    ``GalatP3PD`` kecuali ``timpa=True``. Mengembalikan ``{"html": …, "pdf": …}``.
+    ``GalatP3PD``, kecuali ``timpa=True`` atau ``nama_baru=True`` (kedua berkas menjadi
+    ``nama (2).html`` dan ``nama (2).pdf``, …). Mengembalikan ``{"html": …, "pdf": …}``.
     """
-    from p3pd.berkas import tulis_atomik
     from p3pd.handout import _pdf_bita, periksa_weasyprint
 
     folder = Path(folder)
@@ -387,12 +440,9 @@ def ekspor_ringkasan_isu(
             break
     else:
         raise GalatP3PD("Ringkasan isu tidak muat satu halaman A4 walau hanya berisi satu isu.")
-    isi = {html_tujuan: html.encode("utf-8"), pdf_tujuan: pdf}
-    if not timpa:
-        for tujuan, bita in isi.items():
-            if tujuan.exists() and tujuan.read_bytes() != bita:
-                raise _tolak_timpa(tujuan)
-    for tujuan, bita in isi.items():
-        if not (tujuan.exists() and tujuan.read_bytes() == bita):
-            tulis_atomik(tujuan, bita)
-    return {"html": html_tujuan, "pdf": pdf_tujuan}
+    bita = {html_tujuan: html.encode("utf-8"), pdf_tujuan: pdf}
+    akhir = _tujuan_akhir({b: _sama_bita(v) for b, v in bita.items()}, timpa, nama_baru)
+    for asal, (tujuan, tulis) in akhir.items():
+        if tulis:
+            _tulis(tujuan, bita[asal])
+    return {"html": akhir[html_tujuan][0], "pdf": akhir[pdf_tujuan][0]}
