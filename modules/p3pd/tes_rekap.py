@@ -350,7 +350,8 @@ def hitung_rekap(kumpulan: Kumpulan) -> Rekap:
     baris_salah = []
     for jenis in JENIS_TES:
         kolom = f"{JENIS_TES[jenis].lower()} (%)"
-        ada = per_soal[per_soal[f"peserta {JENIS_TES[jenis].lower()}"] > 0]
+        ikut = per_soal[f"peserta {JENIS_TES[jenis].lower()}"]
+        ada = per_soal[(ikut > 0) & (per_soal[f"benar {JENIS_TES[jenis].lower()}"] < ikut)]
         urut = ada.sort_values([kolom, "soal"], kind="stable").head(JUMLAH_PALING_SALAH)
         for peringkat, (_, r) in enumerate(urut.iterrows(), start=1):
             peserta_tes = int(r[f"peserta {JENIS_TES[jenis].lower()}"])
