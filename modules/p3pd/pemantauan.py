@@ -132,8 +132,9 @@ def indikator_pantauan(
     kode, _ = cari_kecamatan_data(data, kecamatan)
     tahun = _tahun(data, tahun)
     ind = data["indikator"]
-    prioritas = diagnosis.desa_prioritas(ind, tahun=tahun, wilayah=kode, jumlah=jumlah_desa)
-    kab = ind[ind["kode_desa"].str.startswith(kode[:5])]
+    # pembanding kabupaten: cukup desa-desa kabupaten itu pada tahun itu (hasil sama, lebih cepat)
+    kab = ind[ind["kode_desa"].str.startswith(kode[:5] + ".") & (ind["tahun"] == tahun)]
+    prioritas = diagnosis.desa_prioritas(kab, tahun=tahun, wilayah=kode, jumlah=jumlah_desa)
     matriks = diagnosis.matriks_masalah(kab, tahun=tahun)
     merah = matriks[
         (matriks["lampu"] == "merah") & matriks["kode_desa"].isin(prioritas["kode_desa"])
@@ -354,9 +355,9 @@ def sintesis(
     nama_desa = data["wilayah"].set_index("kode_desa")["nama_desa"]
     baris: list[tuple[str, str, str]] = []
 
-    prioritas = diagnosis.desa_prioritas(
-        data["indikator"], tahun=tahun, wilayah=kode_kec, jumlah=jumlah_desa
-    )
+    ind = data["indikator"]
+    kab = ind[ind["kode_desa"].str.startswith(kode_kec[:5] + ".") & (ind["tahun"] == tahun)]
+    prioritas = diagnosis.desa_prioritas(kab, tahun=tahun, wilayah=kode_kec, jumlah=jumlah_desa)
     alasan = "; ".join(
         f"{nama_desa.get(k, k)} ({r})"
         for k, r in zip(prioritas["kode_desa"], prioritas["rincian_layanan"], strict=True)
