@@ -22,7 +22,8 @@ Aturan satu kolom template (pakai salah satu dari lima sumber nilai):
 - tambahan: ``ambil: REGEX`` (ambil grup pertama dari teks), ``peta_nilai: {lama: baru}`` dan
   ``lainnya: nilai`` (nilai yang tidak disebut), ``kali: 1000`` (kalikan angka), ``bila:
   {syarat}`` (nilai hanya dipakai pada baris yang memenuhi syarat; untuk memutar data panjang
-  menjadi lebar), ``agregasi: jumlah|sama|pertama|terkecil|terbesar`` (wajib bila tabel
+  menjadi lebar), ``nol_bila_ada: [A, B]`` (0 bila A atau B > 0, mis. jarak ke puskesmas bila
+  puskesmasnya ada di desa itu), ``agregasi: jumlah|sama|pertama|terkecil|terbesar`` (wajib bila tabel
   ``kelompok: true``, kecuali untuk ``hitung``).
 
 Syarat: ``{kolom: X, salah_satu: [..]}``, ``{kolom: X, awalan: [..]}``, ``{kolom: X, pola:
@@ -61,6 +62,7 @@ _KUNCI_KOLOM = set(_SUMBER_NILAI) | {
     "lainnya",
     "kali",
     "bila",
+    "nol_bila_ada",
     "agregasi",
     "keterangan",
 }
@@ -121,12 +123,13 @@ class AturanKolom:
     lainnya: str | None = None
     kali: float | None = None
     bila: Syarat | None = None
+    nol_bila_ada: tuple[str, ...] = ()
     agregasi: str | None = None
 
     def kolom_sumber(self) -> list[str]:
         """Semua kolom sumber yang dibaca aturan ini (termasuk kolom syarat)."""
         nama = [self.kolom] if self.kolom else []
-        nama += list(self.jumlah) + list(self.terkecil)
+        nama += list(self.jumlah) + list(self.terkecil) + list(self.nol_bila_ada)
         if isinstance(self.hitung, Syarat):
             nama.append(self.hitung.kolom)
         if self.bila is not None:
@@ -162,6 +165,8 @@ class AturanKolom:
             teks += f", dikali {self.kali:g}"
         if self.bila is not None:
             teks += f", hanya baris dengan {self.bila.uraian()}"
+        if self.nol_bila_ada:
+            teks += ", 0 bila " + " atau ".join(f"'{k}'" for k in self.nol_bila_ada) + " > 0"
         if self.agregasi:
             teks += f"; digabung per kelompok: {self.agregasi}"
         return teks
@@ -371,6 +376,9 @@ def _aturan_kolom(target: str, isi: Any, berkas: str, bagian: str) -> AturanKolo
         lainnya=None if isi.get("lainnya") is None else _teks_nilai(isi["lainnya"]),
         kali=None if kali is None else float(kali),
         bila=_syarat(isi["bila"], berkas, bagian + ".bila") if "bila" in isi else None,
+        nol_bila_ada=(
+            _daftar_nama(isi["nol_bila_ada"], berkas, bagian) if "nol_bila_ada" in isi else ()
+        ),
         agregasi=agregasi,
     )
 

@@ -82,7 +82,8 @@ def _cocok(syarat: Syarat, sumber: Sumber, konteks: str) -> np.ndarray:
     elif syarat.awalan:
         hasil = lipat.str.startswith(tuple(s.casefold() for s in syarat.awalan))
     else:
-        hasil = teks.str.contains(syarat.pola or "", regex=True)
+        rx = re.compile(syarat.pola or "")
+        hasil = teks.map(lambda t: rx.search(t) is not None)
     hasil = hasil.to_numpy(dtype=bool)
     return ~hasil if syarat.kecuali else hasil
 
@@ -193,6 +194,14 @@ def _nilai_aturan(
     if aturan.kali is not None:
         angka = _angka(nilai, aturan.kolom or aturan.target, nomor, laporan) * aturan.kali
         nilai = pd.Series(angka, dtype=object).where(~np.isnan(angka), np.nan)
+    if aturan.nol_bila_ada:
+        ada = np.column_stack(
+            [
+                _angka(_ambil_kolom(sumber, k, konteks), k, nomor, laporan)
+                for k in aturan.nol_bila_ada
+            ]
+        )
+        nilai = nilai.where(~(np.nan_to_num(ada) > 0).any(axis=1), 0)
     if aturan.bila is not None:
         cocok = _cocok(aturan.bila, sumber, konteks)
         nilai = nilai.where(cocok, np.nan)
