@@ -227,3 +227,48 @@ def test_buku_rtl_teks_bukan_rumus_dan_tidak_menimpa(data, rencana, tmp_path):
     ws = openpyxl.load_workbook(tujuan)["Rencana pemantauan"]
     assert ws.cell(row=2, column=judul.index("Pelapor") + 1).value == rencana.loc[0, "pelapor"]
     assert [p.name for p in tmp_path.iterdir()] == ["rtl.xlsx"]  # tanpa sisa berkas sementara
+
+
+def test_waktu_lapor_mengikuti_forum_koordinasi_berirama_sama():
+    from p3pd.koordinasi import referensi_forum
+
+    forum = referensi_forum()
+    bulanan = forum.loc[forum["irama"] == "bulanan", "forum"].iloc[0]
+    assert pm.waktu_lapor("bulanan", "adminduk").startswith(f"{bulanan} (setiap bulan;")
+    tri = forum[forum["irama"] == "triwulanan"]
+    khusus = tri[tri["layanan"].str.split(";").map(lambda v: "kesehatan" in v)]
+    umum = tri[tri["layanan"] == ""]
+    assert not khusus.empty and not umum.empty
+    assert pm.waktu_lapor("triwulanan", "kesehatan").startswith(khusus["forum"].iloc[0])
+    assert pm.waktu_lapor("triwulanan", "jaminan_sosial").startswith(umum["forum"].iloc[0])
+    tahunan = pm.waktu_lapor("tahunan", "pendidikan")
+    assert tahunan.startswith("sebelum ") and all(k in tahunan for k in pm.FORUM_TAHUNAN)
+    with pytest.raises(ValueError, match="tidak dikenal"):
+        pm.waktu_lapor("mingguan", "kesehatan")
+
+
+def test_sintesis_mitra_dari_koordinasi(data, rencana):
+    s = pm.sintesis(data, KEC, rencana=rencana).set_index("bagian")
+    assert s.loc["Mitra swasta/CSR untuk layanan yang merah", "temuan"] == "tidak ada"
+    tambah = pd.DataFrame(
+        {
+            "kode_kecamatan": KEC,
+            "lembaga": ["PT Contoh Sehat", "Dinas Kesehatan"],
+            "jenis": ["swasta/CSR", "perangkat daerah"],
+            "layanan": ["kesehatan", "kesehatan"],
+            "peran": ["Mitra CSR; mendanai posyandu", "pemegang urusan kesehatan"],
+            "pengaruh": ["rendah", "tinggi"],
+            "kepentingan": ["sedang", "tinggi"],
+        }
+    )
+    ubah = dict(data)
+    ubah["pemangku"] = pd.concat([data["pemangku"], tambah], ignore_index=True)
+    teks = pm.sintesis(ubah, KEC, rencana=rencana).set_index("bagian")
+    mitra = teks.loc["Mitra swasta/CSR untuk layanan yang merah", "temuan"]
+    matriks = diagnosis.matriks_masalah(data["indikator"])
+    merah_kes = matriks[(matriks["lampu"] == "merah") & (matriks["layanan"] == "kesehatan")]
+    if merah_kes.empty:
+        assert mitra == "tidak ada"
+    else:
+        n = merah_kes["kode_desa"].nunique()
+        assert mitra == f"Kesehatan: PT Contoh Sehat ({n} desa merah)"

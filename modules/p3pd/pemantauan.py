@@ -19,6 +19,12 @@ Aturan rencana pemantauan (``rencana_pemantauan``), ditulis di sini dan dikutip 
   Dapodik) dapat diikuti bulanan atau triwulanan bila sumbernya memperbaruinya.
 - **Pelapor** = lembaga di tabel pemangku kecamatan yang namanya diawali kata pelapor di
   referensi (mis. "Puskesmas" → "Puskesmas Mataraman"); bila tidak ada, kata itu sendiri.
+- **Kapan dilaporkan** = forum koordinasi kecamatan (``p3pd.koordinasi.referensi_forum``,
+  notebook 07) yang iramanya sama dengan irama pantau indikator; bila ada forum berirama sama
+  yang menyebut layanan indikator itu (mis. rembuk stunting untuk kesehatan), forum itu yang
+  dipakai, selain itu forum lintas layanan. Indikator tahunan dibaca sebelum forum tahunan
+  perencanaan (``FORUM_TAHUNAN``: Musrenbang kecamatan dan musyawarah RKPDes). Bulan dan
+  status waktunya (bersumber / perkiraan / asumsi) ikut ditulis.
 
 Lembar pelacakan (``lembar_pelacakan``) memuat satu baris per indikator × wilayah (kecamatan
 dan setiap desa prioritas yang indikatornya merah), dengan kolom kosong per triwulan untuk
@@ -46,6 +52,8 @@ __all__ = [
     "referensi_pemantauan",
     "cari_kecamatan_data",
     "indikator_pantauan",
+    "FORUM_TAHUNAN",
+    "waktu_lapor",
     "rencana_pemantauan",
     "lembar_pelacakan",
     "sintesis",
@@ -65,12 +73,38 @@ TRIWULAN = ("Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV")
 ISIAN_SURVEI = "(survei: isi tahunan)"
 """Isi sel triwulan I–III untuk indikator survei: angkanya tidak tersedia per triwulan."""
 
-_WAKTU_IRAMA = {
-    "bulanan": "setiap bulan; dibahas di rapat koordinasi kecamatan bulanan",
-    "triwulanan": "akhir Maret, Juni, September, Desember; dibahas di rapat koordinasi triwulan",
-    "tahunan": "setahun sekali, bila angka baru terbit; dibaca sebelum Musrenbang kecamatan "
-    "dan sebelum desa menyusun RKPDes",
-}
+FORUM_TAHUNAN = ("Musrenbang", "RKPDes")
+"""Kata dalam nama forum tahunan tempat indikator tahunan dibaca (forum keputusan perencanaan)."""
+
+
+def _teks_forum(r: Mapping[str, str]) -> str:
+    from p3pd.koordinasi import BULAN, bulan_forum
+
+    bulan = bulan_forum(r)
+    kapan = "setiap bulan" if len(bulan) == 12 else ", ".join(BULAN[b - 1] for b in bulan)
+    return f"{r['forum']} ({kapan}; {r['status_waktu']})"
+
+
+def waktu_lapor(irama: str, layanan: str) -> str:
+    """Forum dan bulan tempat angka indikator dibahas, menurut irama pantau dan layanannya.
+
+    Aturan di docstring modul. ``layanan`` adalah kunci ``p3pd.skema.LAYANAN``.
+    """
+    from p3pd.koordinasi import referensi_forum
+
+    if irama not in IRAMA:
+        raise ValueError(f"Irama pantau '{irama}' tidak dikenal; pilihan: {', '.join(IRAMA)}.")
+    forum = referensi_forum()
+    if irama == "tahunan":
+        pilih = forum[
+            (forum["irama"] == "tahunan")
+            & forum["forum"].str.contains("|".join(FORUM_TAHUNAN), regex=True)
+        ]
+        return "sebelum " + " dan ".join(_teks_forum(r) for r in pilih.to_dict("records"))
+    sama = forum[forum["irama"] == irama]
+    khusus = sama[[layanan in str(v).split(";") for v in sama["layanan"]]]
+    pilih = khusus if len(khusus) else sama[sama["layanan"] == ""]
+    return "; ".join(_teks_forum(r) for r in pilih.to_dict("records"))
 
 
 @cache
@@ -222,7 +256,7 @@ def rencana_pemantauan(
                 "sumber_data": r["sumber_data"],
                 "pelapor": _pelapor(data, kode_kec, r["pelapor"]),
                 "irama_pantau": r["irama_pantau"],
-                "waktu_lapor": _WAKTU_IRAMA[r["irama_pantau"]],
+                "waktu_lapor": waktu_lapor(r["irama_pantau"], i.layanan),
                 "catatan": r["catatan"],
                 "di_agenda": k in di_agenda,
             }
@@ -417,19 +451,25 @@ def sintesis(
         baris.append(("Isu teratas untuk Musrenbang kecamatan", "06", teks))
 
     pemangku = data.get("pemangku")
-    if pemangku is not None:
-        layanan_merah = set(merah["layanan"])
-        csr = pemangku[
-            (pemangku["kode_kecamatan"] == kode_kec) & (pemangku["jenis"] == "swasta/CSR")
-        ]
-        cocok = [
-            f"{r.lembaga} ({r.peran})"
-            for r in csr.itertuples(index=False)
-            if layanan_merah & set(str(r.layanan).split(";"))
-        ]
-        baris.append(
-            ("Mitra swasta/CSR untuk layanan yang merah", "07", "; ".join(cocok) or "tidak ada")
+    jenis = (
+        set()
+        if pemangku is None
+        else set(pemangku.loc[pemangku["kode_kecamatan"] == kode_kec, "jenis"])
+    )
+    if pemangku is not None and "swasta/CSR" not in jenis:
+        baris.append(("Mitra swasta/CSR untuk layanan yang merah", "07", "tidak ada"))
+    elif pemangku is not None and "perangkat daerah" in jenis:
+        from p3pd.koordinasi import mitra_untuk_kesenjangan, pemangku_kecamatan
+
+        matriks = diagnosis.matriks_masalah(kab, tahun=tahun)
+        matriks = matriks[matriks["kode_desa"].str.startswith(kode_kec + ".")]
+        mitra = mitra_untuk_kesenjangan(pemangku_kecamatan(pemangku, kode_kec), matriks, nama_desa)
+        mitra = mitra[(mitra["mitra"] != "") & (mitra["desa_merah"] > 0)]
+        teks = "; ".join(
+            f"{LAYANAN[r.layanan]}: {r.mitra} ({r.desa_merah} desa merah)"
+            for r in mitra.itertuples(index=False)
         )
+        baris.append(("Mitra swasta/CSR untuk layanan yang merah", "07", teks or "tidak ada"))
 
     if agenda is not None:
         teks = f"{len(agenda)} baris"
