@@ -274,6 +274,27 @@ def test_agenda_kosong_dan_sampul(jateng):
     assert "Data sintetis untuk latihan" in sampul and "Tahun data 2024" in sampul
 
 
+def test_agenda_terisi_dari_susun_agenda(data, tahun, jateng):
+    from p3pd import agenda
+
+    kode = laporan.kecamatan_agenda(data, jateng, tahun)
+    prio = laporan.prioritas(data, jateng, tahun, 10)["kode_desa"].str[:8]
+    assert (prio == kode).sum() == prio.value_counts().max()
+    rancangan = laporan.rancangan_agenda(data, jateng, tahun)
+    tabel = {k: v for k, v in vars(data).items() if isinstance(v, pd.DataFrame)}
+    penuh = agenda.susun_agenda(tabel, kode, tahun, isu=pd.DataFrame())
+    harapan = penuh[penuh["bagian"] == "desa"].head(4).reset_index(drop=True)
+    pd.testing.assert_frame_equal(rancangan, harapan)
+    html = str(laporan.html_agenda_terisi(rancangan, kosong=3))
+    assert html.count('<td class="angka">') == len(rancangan) + 3
+    assert html.count("<td></td>") == 3 * 6
+    for r in rancangan.itertuples():
+        assert html_mod.escape(r.nama_desa, quote=True) in html
+        assert persen(r.capaian_awal, 1) in html and persen(r.target, 1) in html
+        assert html_mod.escape(r.penanggung_jawab, quote=True) in html
+        assert r.jenis_binwas.capitalize() in html
+
+
 def test_nama_diloloskan_sebagai_html():
     """Nama dengan apostrof (Kot'olin) tidak merusak HTML."""
     wil = laporan.pilih_wilayah("NTT", kecamatan="Kot'olin")
@@ -316,7 +337,9 @@ def test_handout_tahun_dan_tanggal(data):
     assert h.tahun == data.tahun()[-1] and h.tanggal == dt.date(2024, 7, 9)
     assert h.nama_kabupaten == "Kabupaten Semarang"
     assert h.tingkat == "provinsi"
-    assert "5" in repr(h.agenda(5)) and str(h.agenda()).count('<td class="angka">') == 8
+    agenda_html = str(h.agenda())
+    assert agenda_html.count('<td class="angka">') == 8 and agenda_html.count('"terisi"') == 4
+    assert "2 baris rancangan dan 1 baris kosong" in repr(h.agenda(2, 1))
 
 
 def test_data_tersimpan_dipakai_ulang_sampai_berkas_berubah(tmp_path):

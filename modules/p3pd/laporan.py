@@ -1,5 +1,5 @@
 """Isi handout (dan laporan di notebook): angka kunci, tabel lampu, desa prioritas, kebutuhan vs
-penyediaan, pertanyaan diskusi, agenda kosong, dan dua grafik.
+penyediaan, pertanyaan diskusi, rancangan agenda terpadu (dengan baris kosong), dan dua grafik.
 
 Cara pakai di notebook (juga di ``notebooks/handout_templat.ipynb``)::
 
@@ -834,6 +834,93 @@ def html_agenda(baris: int = 6) -> Html:
     return Html(teks, f"Agenda kosong: {baris} baris, kolom {', '.join(_KOLOM_AGENDA)}")
 
 
+def kecamatan_agenda(data: DataLaporan, wil: WilayahHandout, tahun: int) -> str:
+    """Kode kecamatan rancangan agenda handout: kecamatan handout itu sendiri, atau (handout
+    provinsi) kecamatan dengan desa terbanyak di antara 10 desa prioritas (seri: peringkat teratas)."""
+    if wil.kecamatan is not None:
+        return wil.kecamatan.kode
+    prio = prioritas(data, wil, tahun, 10)
+    kode = prio["kode_desa"].str[:8]
+    return str(kode.value_counts(sort=False).sort_values(ascending=False, kind="stable").index[0])
+
+
+def rancangan_agenda(
+    data: DataLaporan, wil: WilayahHandout, tahun: int, jumlah: int = 4
+) -> pd.DataFrame:
+    """Baris desa teratas rancangan agenda (``p3pd.agenda.susun_agenda``) untuk handout.
+
+    Kecamatannya :func:`kecamatan_agenda`; isu kabupaten tidak dihitung di sini (bagian handout
+    sendiri). Paling banyak ``jumlah`` baris, urutan agenda.
+    """
+    from p3pd.agenda import susun_agenda
+
+    tabel = {k: v for k, v in vars(data).items() if isinstance(v, pd.DataFrame)}
+    kode = kecamatan_agenda(data, wil, tahun)
+    hasil = susun_agenda(tabel, kode, tahun, isu=pd.DataFrame())
+    return hasil[hasil["bagian"] == "desa"].head(jumlah).reset_index(drop=True)
+
+
+def _sebelum_koma(teks: str) -> str:
+    """Teks sampai koma/titik koma pertama di luar tanda kurung."""
+    dalam = 0
+    for i, c in enumerate(teks):
+        dalam += (c == "(") - (c == ")")
+        if dalam == 0 and c in ",;":
+            return teks[:i]
+    return teks
+
+
+def _dasar_singkat(dasar: str) -> str:
+    """Dasar hukum terakhir yang disebut, tanpa penjelasan dalam kurung (mis. 'PP 43/2014 Pasal 154')."""
+    import re
+
+    bagian = [b.strip() for b in dasar.split(";") if b.strip()]
+    return re.sub(r"\s*\([^)]{5,}\)", "", bagian[-1] if bagian else "")
+
+
+def html_agenda_terisi(rancangan: pd.DataFrame, kosong: int = 3, keterangan: str = "") -> Html:
+    """Tabel agenda terpadu: baris rancangan dari diagnosis, lalu ``kosong`` baris untuk diisi tangan.
+
+    ``rancangan``: baris hasil ``p3pd.agenda.susun_agenda`` (mis. :func:`rancangan_agenda`).
+    Kolom sama dengan agenda kosong (:func:`html_agenda`).
+    """
+    kepala = "".join(f"<th>{_e(k)}</th>" for k in _KOLOM_AGENDA)
+    isi = []
+    for n, r in enumerate(rancangan.itertuples(), start=1):
+        layanan = LAYANAN.get(r.layanan, "APBDes") if r.layanan else "APBDes"
+        indikator = LABEL_PENDEK.get(r.indikator, r.nama_indikator)
+        isi.append(
+            f'<tr class="terisi"><td class="angka">{n}</td>'
+            f"<td><strong>{_e(r.nama_desa)}</strong> — {_e(layanan)}: {_e(indikator)} "
+            f"{_e(_persen(r.capaian_awal))}</td>"
+            f"<td><em>{_e(r.jenis_binwas.capitalize())}:</em> {_e(_sebelum_koma(r.tindakan))} "
+            f"<small>({_e(_dasar_singkat(r.dasar_hukum))})</small></td>"
+            f"<td>{_e(r.penanggung_jawab)}</td><td>{_e(_sebelum_koma(r.mitra))}</td>"
+            f"<td>{_e(r.waktu)}</td>"
+            f"<td>{_e(indikator)}: {_e(_persen(r.capaian_awal))} → target "
+            f"{_e(_persen(r.target))} <small>({_e(r.jenis_target)})</small></td></tr>"
+        )
+    awal = len(rancangan)
+    isi += [
+        f'<tr><td class="angka">{n}</td>' + "<td></td>" * (len(_KOLOM_AGENDA) - 1) + "</tr>"
+        for n in range(awal + 1, awal + kosong + 1)
+    ]
+    catatan = (
+        '<p class="catatan-kecil">Rancangan otomatis dari diagnosis data (p3pd.agenda)'
+        + (f" — {_e(keterangan)}" if keterangan else "")
+        + ": coret, ubah, atau lengkapi; baris kosong untuk tindakan tambahan tim kecamatan.</p>"
+    )
+    teks = (
+        f'{catatan}<table class="agenda"><thead><tr>{kepala}</tr></thead>'
+        f"<tbody>{''.join(isi)}</tbody></table>"
+    )
+    return Html(
+        teks,
+        f"Agenda: {awal} baris rancangan dan {kosong} baris kosong, kolom "
+        f"{', '.join(_KOLOM_AGENDA)}",
+    )
+
+
 def html_sampul(wil: WilayahHandout, nama_kabupaten: str, tahun: int, tanggal: _dt.date) -> Html:
     """Bagian sampul: judul, wilayah, tahun data, tanggal cetak, dan catatan data sintetis."""
     from p3pd.format import tanggal as fmt_tanggal
@@ -1136,9 +1223,18 @@ class Handout:
             )
         )
 
-    def agenda(self, baris: int | None = None) -> Html:
-        """Tabel agenda terpadu kosong untuk diisi tangan."""
-        return html_agenda(baris or (5 if self.tingkat == "kecamatan" else 8))
+    def agenda(self, terisi: int | None = None, kosong: int | None = None) -> Html:
+        """Rancangan agenda terpadu dari diagnosis (:func:`rancangan_agenda`) dan baris kosong."""
+        terisi = 4 if terisi is None else terisi
+        kosong = (3 if self.tingkat == "kecamatan" else 4) if kosong is None else kosong
+        rancangan = rancangan_agenda(self.data, self.wilayah, self.tahun, terisi)
+        keterangan = ""
+        if self.tingkat != "kecamatan":
+            from p3pd.wilayah import cari_kecamatan
+
+            nama = cari_kecamatan(kecamatan_agenda(self.data, self.wilayah, self.tahun)).nama
+            keterangan = f"contoh Kecamatan {nama}, kecamatan dengan desa prioritas terbanyak"
+        return html_agenda_terisi(rancangan, kosong, keterangan)
 
     def grafik_capaian(self) -> Any:
         """Grafik capaian per layanan dasar (Figure)."""
@@ -1190,6 +1286,9 @@ __all__ = [
     "html_permintaan_penyediaan",
     "html_pertanyaan",
     "html_agenda",
+    "html_agenda_terisi",
+    "kecamatan_agenda",
+    "rancangan_agenda",
     "html_sampul",
     "siapkan_handout",
 ]
