@@ -49,7 +49,7 @@ def susun_ringkasan(
     ``sumber`` kosong berarti data latihan sintetis bawaan (ditandai begitu); selain itu nama
     folder data sendiri, yang disebut apa adanya (tidak dicap sintetis).
     """
-    from p3pd import apbdes, format, indikator
+    from p3pd import apbdes, format, indikator, terbitan
 
     data = tabel["indikator"]
     tahun = int(data["tahun"].max()) if tahun is None else tahun
@@ -79,6 +79,7 @@ def susun_ringkasan(
     for ind in indikator.DAFTAR_INDIKATOR:
         nilai = "".join(f"{format.persen(v):>24}" for v in capaian[ind.kode])
         baris.append(f"  {ind.nama[:50]:<50}{nilai}")
+    baris.extend(terbitan.teks_ringkasan(tabel))  # di samping capaian, tidak dicampur
     porsi = apbdes.porsi_layanan_dasar(tabel["belanja"], tingkat="kabupaten", tahun=tahun)
     baris.append(f"\nPorsi belanja APBDes untuk layanan dasar, {tahun}:")
     for _, r in porsi.iterrows():
