@@ -80,6 +80,13 @@ def test_matriks_raci_mengikuti_aturan():
     assert set(raci.loc["Forum BPD", list(LAYANAN)]) == {"I"}
 
 
+def test_gaya_raci_mewarnai_huruf_dan_mempertahankan_isi():
+    raci = ko.matriks_raci(_pemangku())
+    html = ko.gaya_raci(raci).to_html()
+    assert "background-color: #E69F00" in html  # A
+    assert ">A<" in html.replace(" ", "") and "Dinas Kesehatan" in html
+
+
 def test_ambang_konsultasi_mengubah_c_dan_i():
     sedang = ko.matriks_raci(_pemangku(), ambang_konsultasi="sedang")
     assert sedang.loc["Inspektorat", "kesehatan"] == "C"

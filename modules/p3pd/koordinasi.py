@@ -40,6 +40,7 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from matplotlib.axes import Axes
@@ -146,6 +147,20 @@ def matriks_raci(pemangku: pd.DataFrame, ambang_konsultasi: str = "tinggi") -> p
         baris[r.lembaga] = {"jenis": r.jenis, **isi}
     hasil = pd.DataFrame.from_dict(baris, orient="index", columns=["jenis", *LAYANAN])
     return hasil.rename_axis("lembaga")
+
+
+def gaya_raci(raci: pd.DataFrame) -> Any:
+    """Matriks peran sebagai tabel berwarna (pandas Styler): A oranye, R biru, C hijau, I abu-abu.
+
+    Hurufnya tetap tertulis di setiap sel, jadi warna bukan satu-satunya penanda.
+    """
+    warna = {"A": WARNA["oranye"], "R": WARNA["biru_langit"], "C": "#A8DDC9", "I": "#E0E0E0"}
+
+    def _css(nilai: object) -> str:
+        latar = warna.get(str(nilai))
+        return f"background-color: {latar}; text-align: center; font-weight: bold" if latar else ""
+
+    return raci.style.map(_css, subset=list(LAYANAN))
 
 
 def periksa_raci(raci: pd.DataFrame) -> pd.DataFrame:
