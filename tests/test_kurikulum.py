@@ -82,7 +82,9 @@ def test_hari_pelatihan_wajar(kur):
     jenis = {s.jenis for h in kur.hari for s in h.sesi}
     assert set(k.JENIS_SESI) == jenis
     pertama, terakhir = kur.hari[0].sesi, kur.hari[-1].sesi
-    assert [s.jenis for s in pertama[:2]] == ["pembukaan", "tes awal"]
+    # tes awal sesudah notebook 00 (cara menjalankan sel), sebelum materi pertama (01)
+    assert [s.jenis for s in pertama[:3]] == ["pembukaan", "notebook", "tes awal"]
+    assert pertama[1].notebook == "00_mulai_di_sini"
     assert [s.jenis for s in terakhir[-2:]] == ["tes akhir", "penutupan"]
 
 
@@ -112,10 +114,10 @@ def _salin(tmp_path: Path, ganti: tuple[str, str] | None = None) -> Path:
     ("ganti", "pesan"),
     [
         (
-            ('mulai = "08.45"\nselesai = "09.15"', 'mulai = "08.40"\nselesai = "09.15"'),
+            ('mulai = "09.30"\nselesai = "10.00"', 'mulai = "09.25"\nselesai = "10.00"'),
             "tumpang tindih",
         ),
-        (('mulai = "08.45"\nselesai = "09.15"', 'mulai = "08.50"\nselesai = "09.15"'), "ada jeda"),
+        (('mulai = "09.30"\nselesai = "10.00"', 'mulai = "09.35"\nselesai = "10.00"'), "ada jeda"),
         (("menit_materi = 25", "menit_materi = 30"), "≠ lama sesi"),
         (
             (
@@ -131,7 +133,7 @@ def _salin(tmp_path: Path, ganti: tuple[str, str] | None = None) -> Path:
             ('opsional = ["Persen stunting', 'opsional = ["Bagian khayalan", "Persen stunting'),
             "Bagian khayalan",
         ),
-        (('mulai = "09.15"\nselesai = "10.00"', 'mulai = "9.15"\nselesai = "10.00"'), "JJ.MM"),
+        (('mulai = "08.45"\nselesai = "09.30"', 'mulai = "8.45"\nselesai = "09.30"'), "JJ.MM"),
         (('nama = "Rabu"', 'nama = "Kamis"'), "adalah Rabu"),
         (
             ('{ menit = 45, teks = "Setiap laptop', '{ menit = 50, teks = "Setiap laptop'),
