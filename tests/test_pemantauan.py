@@ -104,6 +104,16 @@ def test_pelapor_dari_tabel_pemangku_kecamatan(data, rencana):
     ubah["pemangku"] = data["pemangku"].replace({"Puskesmas": "Puskesmas Uji Raya"})
     lain = pm.rencana_pemantauan(ubah, KEC)
     assert (lain.loc[lain["layanan"] == "Kesehatan", "pelapor"] == "Puskesmas Uji Raya").all()
+    pendidikan = rencana[rencana["layanan"] == "Pendidikan"]
+    if not pendidikan.empty:  # pilihan pertama bila tidak ada yang cocok, pilihan kedua bila ada
+        assert (pendidikan["pelapor"] == "UPT Pendidikan").all()
+        tambah = pd.DataFrame(
+            {"kode_kecamatan": [KEC], "lembaga": ["Koordinator Wilayah Pendidikan Uji"]}
+        )
+        ubah["pemangku"] = pd.concat([data["pemangku"], tambah], ignore_index=True)
+        lain = pm.rencana_pemantauan(ubah, KEC)
+        pelapor = lain.loc[lain["layanan"] == "Pendidikan", "pelapor"]
+        assert (pelapor == "Koordinator Wilayah Pendidikan Uji").all()
 
 
 def test_ambang_desa_merah_dan_agenda(data, rencana):

@@ -18,7 +18,8 @@ Aturan rencana pemantauan (``rencana_pemantauan``), ditulis di sini dan dikutip 
   pendataan diulang); indikator **administratif** (register puskesmas, Dukcapil, DTKS,
   Dapodik) dapat diikuti bulanan atau triwulanan bila sumbernya memperbaruinya.
 - **Pelapor** = lembaga di tabel pemangku kecamatan yang namanya diawali kata pelapor di
-  referensi (mis. "Puskesmas" → "Puskesmas Mataraman"); bila tidak ada, kata itu sendiri.
+  referensi (mis. "Puskesmas" → "Puskesmas Mataraman"; beberapa pilihan dipisah ``|`` dicoba
+  berurutan); bila tidak ada, pilihan pertama itu sendiri.
 - **Kapan dilaporkan** = forum koordinasi kecamatan (``p3pd.koordinasi.referensi_forum``,
   notebook 07) yang iramanya sama dengan irama pantau indikator; bila ada forum berirama sama
   yang menyebut layanan indikator itu (mis. rembuk stunting untuk kesehatan), forum itu yang
@@ -183,13 +184,21 @@ def indikator_pantauan(
 
 
 def _pelapor(data: Mapping[str, pd.DataFrame], kode_kec: str, kata: str) -> str:
-    """Lembaga pemangku kecamatan yang namanya diawali ``kata``; bila tidak ada, ``kata``."""
+    """Lembaga pemangku kecamatan yang namanya diawali salah satu kata pelapor.
+
+    ``kata`` boleh berisi beberapa pilihan dipisah ``|`` (mis. ``"UPT Pendidikan|Koordinator
+    Wilayah Pendidikan"``), dicoba berurutan. Bila tidak ada yang cocok: pilihan pertama.
+    """
+    pilihan = [k.strip() for k in kata.split("|") if k.strip()]
     pemangku = data.get("pemangku")
-    if pemangku is None or not kata:
-        return kata
+    if pemangku is None or not pilihan:
+        return pilihan[0] if pilihan else kata
     lembaga = pemangku.loc[pemangku["kode_kecamatan"] == kode_kec, "lembaga"]
-    cocok = sorted(x for x in lembaga if str(x).casefold().startswith(kata.casefold()))
-    return cocok[0] if cocok else kata
+    for k in pilihan:
+        cocok = sorted(x for x in lembaga if str(x).casefold().startswith(k.casefold()))
+        if cocok:
+            return cocok[0]
+    return pilihan[0]
 
 
 def rencana_pemantauan(
