@@ -356,10 +356,11 @@ def test_kolom_hilang_dengan_usulan_nama_mirip(tmp_path):
     )
     galat = galat_dari(muat.muat_belanja, path)
     pesan = str(galat)
-    assert "2 kolom wajib tidak ada" in pesan
-    assert "'kode_sub_bidang'" in pesan and "'realisasi'" in pesan
+    # Kolom kunci wajib; 'realisasi' kolom isi yang opsional (tidak tersedia), bukan galat.
+    assert "kolom wajib ini tidak ada" in pesan
+    assert "'kode_sub_bidang'" in pesan and "'realisasi'" not in pesan
     assert "'kode_subbidang' mungkin maksudnya 'kode_sub_bidang'" in pesan
-    assert set(galat.kolom) >= {"kode_sub_bidang", "realisasi"}
+    assert galat.kolom == ["kode_sub_bidang"]
 
 
 def test_judul_kolom_kembar(tmp_path):
@@ -389,8 +390,9 @@ def test_teks_di_kolom_angka_menyebut_baris_dan_contoh(tmp_path):
     assert "Kolom 'anggaran', baris 2, 3, 4: berisi teks, bukan angka" in pesan
     assert "'n/a' di baris 2" in pesan and "'-' di baris 3" in pesan
     assert "'12 juta' di baris 4" in pesan
-    assert "Kolom 'anggaran', baris 5: sel kosong" in pesan
-    assert galat.baris == [2, 3, 4, 5]
+    # Sel kosong di kolom isi berarti "tidak tersedia" (issue #10), bukan kesalahan.
+    assert "baris 5" not in pesan and "sel kosong" not in pesan
+    assert galat.baris == [2, 3, 4]
     assert galat.kolom == ["anggaran"]
 
 

@@ -7,6 +7,7 @@ judul kolom), dan semua masalah satu berkas dikumpulkan dulu sebelum dilaporkan 
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -160,9 +161,81 @@ def teks_sel(v: object) -> str:
     return str(v)
 
 
+# ------------------------------------------------------------------ kolom wajib dan opsional
+
+TABEL_APBDES = ("belanja", "belanja_kegiatan", "pendapatan")
+"""Tabel APBDes: hanya untuk desa (kelurahan tidak punya APBDes)."""
+
+_TIPE_KODE = (skema.TIPE_KODE_DESA, skema.TIPE_KODE_KECAMATAN, skema.TIPE_KODE_KABUPATEN)
+
+
+def kolom_wajib(tabel: skema.Tabel) -> frozenset[str]:
+    """Kolom yang wajib ada dan terisi di setiap baris ``tabel``; kolom lain boleh tidak ada.
+
+    Daftar desa (tabel ``wilayah``): semua kolomnya. Tabel lain: kolom kunci, kolom kode
+    wilayah, dan kolom tahun; kolom isi (indikator, anggaran, fasilitas, …) opsional, dan sel
+    yang kosong berarti "tidak tersedia".
+    """
+    if tabel.nama == skema.WILAYAH.nama:
+        return frozenset(tabel.nama_kolom)
+    return frozenset(
+        k.nama
+        for k in tabel.kolom
+        if k.nama in tabel.kunci or k.tipe in _TIPE_KODE or k.tipe == skema.TIPE_TAHUN
+    )
+
+
 # ------------------------------------------------------------------ kode wilayah
 
 
 def angka_tampil(x: float) -> str:
     """Angka untuk pesan: bilangan bulat tanpa '.0', pecahan apa adanya."""
     return str(int(x)) if float(x).is_integer() else repr(float(x))
+
+
+# ------------------------------------------------------------------ usulan judul kolom
+
+
+_SINONIM_JUDUL = {
+    "kode_desa": ("iddesa", "id_desa", "kd_desa", "kddesa", "kdesa", "kode_desa_kemendagri"),
+    "kode_kecamatan": ("idkec", "id_kec", "id_kecamatan", "kd_kec", "kdkec", "kode_kec"),
+    "kode_kabupaten": ("idkab", "id_kab", "id_kabupaten", "kd_kab", "kdkab", "kode_kab"),
+    "kode_provinsi": ("idprov", "id_prov", "id_provinsi", "kd_prov", "kdprov", "kode_prov"),
+}
+"""Judul yang lazim untuk kolom kode wilayah (dari ekspor aplikasi desa dan Podes)."""
+
+BATAS_JUDUL_MIRIP = 0.85
+"""Kemiripan judul (``difflib``) terkecil agar judul asing diusulkan sebagai kolom skema."""
+
+
+def usulan_judul(hilang: list[str], lain: list[str]) -> dict[str, str]:
+    """Kolom yang hilang → judul asing di berkas yang mungkin dimaksudkan sebagai kolom itu.
+
+    Hanya di antara kolom tabel yang sama, dan hanya bila benar-benar mirip: sinonim kode
+    wilayah yang lazim ('iddesa' → 'kode_desa'), atau kemiripan ejaan ≥ ``BATAS_JUDUL_MIRIP``
+    dengan pasangan yang saling paling mirip (satu judul asing untuk satu kolom). Jadi
+    'iddesa' tidak pernah diusulkan sebagai 'bidan_desa'.
+    """
+    hasil: dict[str, str] = {}
+    dipakai: set[str] = set()
+    for k in hilang:
+        for n in lain:
+            if n in _SINONIM_JUDUL.get(k, ()) and n not in dipakai:
+                hasil[k] = n
+                dipakai.add(n)
+                break
+    skor = []
+    for k in hilang:
+        if k in hasil:
+            continue
+        for n in lain:
+            if n in dipakai:
+                continue
+            r = difflib.SequenceMatcher(None, k, n).ratio()
+            if r >= BATAS_JUDUL_MIRIP:
+                skor.append((r, k, n))
+    for _r, k, n in sorted(skor, reverse=True):
+        if k not in hasil and n not in dipakai:
+            hasil[k] = n
+            dipakai.add(n)
+    return hasil

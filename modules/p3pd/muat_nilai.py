@@ -25,18 +25,21 @@ from p3pd.muat_antartabel import (
     periksa_pasangan,
 )
 from p3pd.muat_masalah import (
+    TABEL_APBDES,
     KolomHasil,
     Laporan,
     Mentah,
     angka_tampil,
     contoh,
     contoh_posisi,
+    kolom_wajib,
     laporkan_kosong,
     per_baris,
     sebagai_teks,
     tampil,
     teks_sel,
     urai_unik,
+    usulan_judul,
 )
 from p3pd.muat_pribadi import POLA_PRIBADI, kolom_nama_orang, periksa_nama_orang, periksa_nik
 
@@ -88,29 +91,45 @@ def periksa_tabel(
             "lalu muat ulang.",
             tuple(pribadi),
         )
-    # Kolom wajib yang hilang, dengan usulan untuk judul yang salah eja.
+    # Kolom yang hilang: kolom wajib ditolak (dengan usulan hanya untuk judul yang benar-benar
+    # mirip salah satu kolom tabel ini); kolom isi yang opsional dianggap tidak tersedia.
+    wajib_tabel = kolom_wajib(tabel)
     lain = [n for n in data.columns if n not in tabel.nama_kolom]
     hilang = [k for k in tabel.nama_kolom if k not in data.columns]
-    if hilang:
-        usulan = []
-        for k in hilang:
-            mirip = difflib.get_close_matches(k, lain, n=1, cutoff=0.75)
-            if mirip:
-                usulan.append(f"'{mirip[0]}' mungkin maksudnya '{k}'")
+    usulan = usulan_judul(hilang, lain)
+    hilang_wajib = [k for k in hilang if k in wajib_tabel]
+    if hilang_wajib:
         pesan = (
-            f"{len(hilang)} kolom wajib tidak ada di berkas"
-            if len(hilang) > 1
+            f"{len(hilang_wajib)} kolom wajib tidak ada di berkas"
+            if len(hilang_wajib) > 1
             else "kolom wajib ini tidak ada di berkas"
         )
-        if usulan:
-            pesan += ". Judul yang mirip: " + "; ".join(usulan) + " (ganti judulnya)"
-        laporan.tambah(pesan + ".", tuple(hilang))
+        saran = [f"'{usulan[k]}' mungkin maksudnya '{k}'" for k in hilang_wajib if k in usulan]
+        if saran:
+            pesan += ". Judul yang mirip: " + "; ".join(saran) + " (ganti judulnya)"
+        laporan.tambah(pesan + ".", tuple(hilang_wajib))
+    hilang_opsional = [k for k in hilang if k not in wajib_tabel]
+    if hilang_opsional:
+        saran = [f"'{usulan[k]}' mungkin maksudnya '{k}'" for k in hilang_opsional if k in usulan]
+        laporan.catat(
+            f"{len(hilang_opsional)} kolom tidak ada di berkas dan dianggap tidak tersedia "
+            "(ditampilkan sebagai 'tidak ada data'): "
+            + ", ".join(hilang_opsional[:12])
+            + (" …" if len(hilang_opsional) > 12 else "")
+            + "."
+            + (" Judul yang mirip: " + "; ".join(saran) + " (ganti judulnya)." if saran else "")
+        )
     hasil: dict[str, KolomHasil] = {}
     for kolom in tabel.kolom:
         if kolom.nama in data.columns:
-            wajib = kolom.nama in tabel.kunci
             hasil[kolom.nama] = _ubah_kolom(
-                data[kolom.nama], kolom, baris, laporan, wilayah_dikenal, wajib
+                data[kolom.nama],
+                kolom,
+                baris,
+                laporan,
+                wilayah_dikenal,
+                kolom.nama in wajib_tabel,
+                tolak_kelurahan=tabel.nama in TABEL_APBDES,
             )
     # Kolom tambahan dibiarkan apa adanya, tetapi diperiksa dari angka mirip NIK.
     for n in lain:
@@ -151,10 +170,24 @@ def periksa_tabel(
         periksa_nama_wilayah(hasil, baris, laporan)
     if laporan.masalah:
         return data
-    kolom = {n: h.nilai for n, h in hasil.items()}
+    kolom = {}
+    for k in tabel.kolom:  # urutan skema; kolom opsional yang tidak ada = tidak tersedia
+        if k.nama in hasil:
+            kolom[k.nama] = hasil[k.nama].nilai
+        else:
+            kolom[k.nama] = _kolom_tidak_tersedia(k, len(data))
     for n in lain:
         kolom[n] = _rapikan_tambahan(data[n].reset_index(drop=True), n, laporan)
     return pd.DataFrame(kolom, index=pd.RangeIndex(len(data)))
+
+
+def _kolom_tidak_tersedia(kolom: skema.Kolom, n: int) -> pd.Series:
+    """Kolom opsional yang tidak ada di berkas: seluruhnya kosong (= tidak tersedia)."""
+    if kolom.tipe in _TIPE_ANGKA:
+        return pd.Series(np.full(n, np.nan))
+    if kolom.tipe == skema.TIPE_BOOL:
+        return pd.Series(pd.array([pd.NA] * n, dtype="boolean"))
+    return sebagai_teks(np.full(n, np.nan, dtype=object))
 
 
 @lru_cache(maxsize=1)
@@ -217,18 +250,22 @@ def _ubah_kolom(
     laporan: Laporan,
     wilayah_dikenal: bool,
     wajib: bool,
+    tolak_kelurahan: bool = True,
 ) -> KolomHasil:
+    """Ubah satu kolom; sel kosong di kolom yang tidak ``wajib`` berarti "tidak tersedia"."""
     tipe = kolom.tipe
     if tipe in _TINGKAT_KODE:
-        return _ubah_kode(seri, kolom.nama, _TINGKAT_KODE[tipe], baris, laporan, wilayah_dikenal)
+        return _ubah_kode(
+            seri, kolom.nama, _TINGKAT_KODE[tipe], baris, laporan, wilayah_dikenal, tolak_kelurahan
+        )
     if kolom.nama == "kode_provinsi":
         return _ubah_kode(seri, kolom.nama, "provinsi", baris, laporan, wilayah_dikenal)
     if tipe in _TIPE_ANGKA:
-        return _ubah_angka(seri, kolom, baris, laporan)
+        return _ubah_angka(seri, kolom, baris, laporan, wajib)
     if tipe == skema.TIPE_BOOL:
-        return _ubah_ya_tidak(seri, kolom.nama, baris, laporan)
+        return _ubah_ya_tidak(seri, kolom.nama, baris, laporan, wajib)
     if tipe == skema.TIPE_KATEGORI:
-        return _ubah_kategori(seri, kolom, baris, laporan)
+        return _ubah_kategori(seri, kolom, baris, laporan, wajib)
     if kolom.nama == "desa_sasaran":
         return _ubah_daftar_kode_desa(seri, kolom.nama, baris, laporan)
     if kolom.nama == "layanan":
@@ -246,6 +283,7 @@ def _ubah_kode(
     baris: np.ndarray,
     laporan: Laporan,
     wilayah_dikenal: bool,
+    tolak_kelurahan: bool = True,
 ) -> KolomHasil:
     kode, unik = urai_unik(seri)
     laporkan_kosong(kode, nama, baris, laporan)
@@ -272,7 +310,12 @@ def _ubah_kode(
             kelompok.setdefault(pesan, []).append(i)
             continue
         if jenis == "kelurahan" and tingkat == "desa":
-            kelurahan[i] = True
+            if tolak_kelurahan:
+                kelurahan[i] = True
+            else:
+                hasil[i] = normal
+                if normal != v:
+                    diubah.append(i)
         elif jenis != tingkat:
             salah[i] = True
             kelompok.setdefault(f"ini kode {jenis}, bukan kode {tingkat}", []).append(i)
@@ -291,8 +334,10 @@ def _ubah_kode(
         )
     if kelurahan.any():
         laporan.tambah(
-            "kode kelurahan (nomor diawali 1) padahal tabel ini untuk desa (nomor diawali 2); "
-            f"kelurahan tidak punya APBDes. Contoh: {contoh(kode, unik, kelurahan, baris)}.",
+            "kode kelurahan (nomor diawali 1) di tabel APBDes: kelurahan tidak punya APBDes "
+            "(kelurahan adalah perangkat daerah yang dibiayai APBD kabupaten/kota, bukan desa), "
+            "jadi baris ini tidak termasuk tabel APBDes. Hapus baris kelurahan dari berkas ini; "
+            f"di tabel lain kelurahan boleh ada. Contoh: {contoh(kode, unik, kelurahan, baris)}.",
             nama,
             baris[per_baris(kelurahan, kode)],
         )
@@ -448,7 +493,7 @@ def _urai_angka(unik: np.ndarray, bulat: bool) -> tuple[np.ndarray, ...]:
 
 
 def _ubah_angka(
-    seri: pd.Series, kolom: skema.Kolom, baris: np.ndarray, laporan: Laporan
+    seri: pd.Series, kolom: skema.Kolom, baris: np.ndarray, laporan: Laporan, wajib: bool = True
 ) -> KolomHasil:
     nama = kolom.nama
     if pd.api.types.is_integer_dtype(seri) and not pd.api.types.is_bool_dtype(seri):
@@ -459,10 +504,12 @@ def _ubah_angka(
         return KolomHasil(pd.Series(nilai), ~luar)
     if pd.api.types.is_float_dtype(seri):
         nilai_f = seri.to_numpy(dtype=float)
-        laporkan_kosong(np.where(np.isnan(nilai_f), -1, 0), nama, baris, laporan)
+        if wajib:
+            laporkan_kosong(np.where(np.isnan(nilai_f), -1, 0), nama, baris, laporan)
         return _akhiri_angka(nilai_f, ~np.isnan(nilai_f), kolom, baris, laporan)
     kode, unik = urai_unik(seri)
-    laporkan_kosong(kode, nama, baris, laporan)
+    if wajib:
+        laporkan_kosong(kode, nama, baris, laporan)
     bulat = kolom.tipe in (skema.TIPE_TAHUN, skema.TIPE_CACAH, skema.TIPE_RUPIAH)
     nilai_u, teks, ambigu, dirapikan = _urai_angka(unik, bulat)
     if teks.any():
@@ -508,6 +555,8 @@ def _akhiri_angka(
             )
         sah = sah & ~pecahan
     sah = sah & ~_periksa_batas(nilai, sah, kolom, baris, laporan)
+    if np.isnan(nilai).any():  # sel kosong = tidak tersedia: tetap kosong (NaN), bukan 0
+        return KolomHasil(pd.Series(np.where(sah, nilai, np.nan)), sah)
     isi = np.where(sah, nilai, 0.0)
     if kolom.tipe == skema.TIPE_DESIMAL or (
         kolom.tipe == skema.TIPE_RUPIAH and not np.all(np.mod(isi, 1) == 0)
@@ -563,12 +612,15 @@ def _periksa_batas(
 # ------------------------------------------------------------------ ya/tidak, kategori, teks
 
 
-def _ubah_ya_tidak(seri: pd.Series, nama: str, baris: np.ndarray, laporan: Laporan) -> KolomHasil:
-    if pd.api.types.is_bool_dtype(seri):
+def _ubah_ya_tidak(
+    seri: pd.Series, nama: str, baris: np.ndarray, laporan: Laporan, wajib: bool = True
+) -> KolomHasil:
+    if pd.api.types.is_bool_dtype(seri) and not seri.isna().any():
         nilai = seri.to_numpy(dtype=bool)
         return KolomHasil(pd.Series(nilai), np.ones(len(nilai), dtype=bool))
     kode, unik = urai_unik(seri)
-    laporkan_kosong(kode, nama, baris, laporan)
+    if wajib:
+        laporkan_kosong(kode, nama, baris, laporan)
     teks = [" ".join(teks_sel(v).lower().split()) for v in unik]
     ya = np.array([t in _YA for t in teks], dtype=bool)
     asing = np.array([t not in _YA and t not in _TIDAK for t in teks], dtype=bool)
@@ -587,6 +639,10 @@ def _ubah_ya_tidak(seri: pd.Series, nama: str, baris: np.ndarray, laporan: Lapor
             + ", ".join(f"'{x}'" for x in lain[:6])
             + " dibaca sebagai ya/tidak."
         )
+    if not wajib and (kode == -1).any():  # sel kosong = tidak tersedia
+        nilai = pd.array(per_baris(ya, kode), dtype="boolean")
+        nilai[kode == -1] = pd.NA
+        return KolomHasil(pd.Series(nilai), per_baris(~asing, kode))
     return KolomHasil(pd.Series(per_baris(ya, kode)), per_baris(~asing, kode))
 
 
@@ -622,11 +678,12 @@ def _hasil_teks(
 
 
 def _ubah_kategori(
-    seri: pd.Series, kolom: skema.Kolom, baris: np.ndarray, laporan: Laporan
+    seri: pd.Series, kolom: skema.Kolom, baris: np.ndarray, laporan: Laporan, wajib: bool = True
 ) -> KolomHasil:
     nama = kolom.nama
     kode, unik = urai_unik(seri)
-    laporkan_kosong(kode, nama, baris, laporan)
+    if wajib:
+        laporkan_kosong(kode, nama, baris, laporan)
     rapi = np.array([" ".join(teks_sel(v).split()) for v in unik], dtype=object)
     peta = _pilihan_kolom(kolom)
     hasil, asing = rapi.copy(), np.zeros(len(unik), dtype=bool)
@@ -685,14 +742,15 @@ def _ubah_daftar_kode_desa(
             except wilayah.KodeTidakValid:
                 salah[i] = True
                 break
-            if wilayah.jenis_kode(normal) != "desa":
+            if wilayah.jenis_kode(normal) not in ("desa", "kelurahan"):
                 salah[i] = True
                 break
             baku.append(normal)
         hasil[i] = ";".join(baku)
     if salah.any():
         laporan.tambah(
-            "berisi kode yang bukan kode desa PP.KK.CC.2NNN; tulis kode desa dipisah titik koma "
+            "berisi kode yang bukan kode desa/kelurahan PP.KK.CC.NNNN; tulis kode desa dipisah "
+            "titik koma "
             f"(contoh isi yang salah: {contoh(kode, unik, salah, baris)}).",
             nama,
             baris[per_baris(salah, kode)],
