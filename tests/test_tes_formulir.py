@@ -125,25 +125,34 @@ def test_jawaban_kertas_tidak_sah(tmp_path: Path, baris: list[object], potongan:
     assert not (tmp_path / "jawaban").exists()  # tidak ada yang ditulis sebagian
 
 
-def test_perintah_formulir_dan_kertas_tanpa_traceback(tmp_path: Path) -> None:
-    def p3pd(*argumen: str) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [sys.executable, "-m", "p3pd", "tes", *argumen],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+def test_perintah_formulir_dan_kertas_tanpa_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from p3pd.cli import main
 
-    jalan = p3pd("formulir", "--keluaran", str(tmp_path), "--format", "html")
-    assert jalan.returncode == 0 and (tmp_path / "formulir_tes.html").is_file()
-    lagi = p3pd("formulir", "--keluaran", str(tmp_path), "--format", "html")
-    assert lagi.returncode == 2 and "tidak ditimpa" in lagi.stderr
-    salah = p3pd("impor-kertas", str(tmp_path / "tidak_ada.xlsx"), "--keluaran", str(tmp_path))
-    assert salah.returncode == 2 and "tidak ditemukan" in salah.stderr
-    bantuan = p3pd("--help")
-    assert "kumpulkan" in bantuan.stdout and "Penggunaan" in bantuan.stdout
-    for j in (jalan, lagi, salah, bantuan):
-        assert "Traceback" not in j.stderr
+    def p3pd(*argumen: str) -> tuple[int, str, str]:
+        kode = main(["tes", *argumen])
+        keluaran = capsys.readouterr()
+        assert "Traceback" not in keluaran.err
+        return kode, keluaran.out, keluaran.err
+
+    kode, _, _ = p3pd("formulir", "--keluaran", str(tmp_path), "--format", "html")
+    assert kode == 0 and (tmp_path / "formulir_tes.html").is_file()
+    kode, _, galat = p3pd("formulir", "--keluaran", str(tmp_path), "--format", "html")
+    assert kode == 2 and "tidak ditimpa" in galat
+    kode, _, galat = p3pd("impor-kertas", str(tmp_path / "tidak_ada.xlsx"), "--keluaran", "x")
+    assert kode == 2 and "tidak ditemukan" in galat
+    kode, _, galat = p3pd()
+    assert kode == 2 and "Pilih tindakan" in galat
+    # Satu kali lewat proses baru, seperti pelatih di terminal.
+    bantuan = subprocess.run(
+        [sys.executable, "-m", "p3pd", "tes", "kumpulkan", "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert bantuan.returncode == 0 and "Penggunaan" in bantuan.stdout
+    assert "--keluaran" in bantuan.stdout and "Traceback" not in bantuan.stderr
 
 
 def _jalankan_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:

@@ -311,7 +311,9 @@ def test_buku_kerja_dan_grafik(folder: Folder, rekap: tes_rekap.Rekap, tmp_path:
     assert tulis_rekap(rekap, tmp_path / "rekap", timpa=True)
 
 
-def test_masukan_tidak_diubah_dan_perintah(folder: Folder, tmp_path: Path) -> None:
+def test_masukan_tidak_diubah_dan_perintah(
+    folder: Folder, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     sebelum = {p: p.read_bytes() for p in folder.akar.rglob("*") if p.is_file()}
     keluaran = folder.akar / "rekap_hari_ini"  # di dalam folder masukan: tidak ikut ditelusuri
     perintah = [sys.executable, "-m", "p3pd", "tes", "kumpulkan", str(folder.akar)]
@@ -328,26 +330,10 @@ def test_masukan_tidak_diubah_dan_perintah(folder: Folder, tmp_path: Path) -> No
         if p.is_file() and keluaran not in p.parents
     }
     assert sesudah == sebelum
-    lagi = subprocess.run(
-        [*perintah, "--keluaran", str(keluaran)], capture_output=True, text=True, check=False
-    )
-    assert (
-        lagi.returncode == 2 and "tidak ditimpa" in lagi.stderr and "Traceback" not in lagi.stderr
-    )
-    kosong = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "p3pd",
-            "tes",
-            "kumpulkan",
-            str(tmp_path),
-            "--keluaran",
-            str(tmp_path / "x"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert kosong.returncode == 2 and "Tidak ada berkas jawaban" in kosong.stderr
+    from p3pd.cli import main
+
+    assert main(["tes", "kumpulkan", str(folder.akar), "--keluaran", str(keluaran)]) == 2
+    assert "tidak ditimpa" in capsys.readouterr().err
+    assert main(["tes", "kumpulkan", str(tmp_path), "--keluaran", str(tmp_path / "x")]) == 2
+    assert "Tidak ada berkas jawaban" in capsys.readouterr().err
     shutil.rmtree(keluaran)
