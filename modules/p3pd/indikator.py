@@ -502,7 +502,8 @@ def jumlahkan(
 ) -> pd.DataFrame:
     """Jumlahkan semua kolom jumlah (pembilang/penyebut) tabel indikator desa per wilayah dan tahun.
 
-    Hasilnya punya kolom ``kode_wilayah``, ``tahun``, lalu semua kolom pembilang/penyebut.
+    Hasilnya punya kolom ``kode_wilayah``, ``tahun``, lalu semua kolom pembilang/penyebut. Sel
+    kosong (data tidak tersedia) dilewati; jumlah wilayah yang semua selnya kosong tetap kosong.
     """
     df = data
     if tahun is not None:
@@ -512,8 +513,40 @@ def jumlahkan(
         {c for i in DAFTAR_INDIKATOR for c in (i.pembilang, i.penyebut) if c in df.columns}
     )
     kunci = kode_wilayah(df["kode_desa"], tingkat).rename("kode_wilayah")
-    hasil = df[kolom].groupby([kunci, df["tahun"]], sort=True, observed=True).sum()
+    hasil = df[kolom].groupby([kunci, df["tahun"]], sort=True, observed=True).sum(min_count=1)
     return hasil.reset_index()
+
+
+def _jumlah_pasangan(
+    data: pd.DataFrame,
+    total: pd.DataFrame,
+    ind: Indikator,
+    tingkat: str,
+    tahun: int | Sequence[int] | None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Jumlah pembilang dan penyebut satu indikator per baris ``total``.
+
+    Desa yang pembilang atau penyebutnya kosong (tidak tersedia) tidak ikut di keduanya, agar
+    capaian tidak dihitung dari pembilang dan penyebut desa yang berbeda. Wilayah tanpa satu
+    desa pun yang lengkap mendapat NaN ("tidak ada data").
+    """
+    if ind.pembilang not in data.columns or ind.penyebut not in data.columns:
+        kosong = np.full(len(total), np.nan)
+        return kosong, kosong.copy()
+    kosong_desa = data[ind.pembilang].isna() | data[ind.penyebut].isna()
+    if not kosong_desa.any():
+        return (
+            total[ind.pembilang].to_numpy(dtype="float64"),
+            total[ind.penyebut].to_numpy(dtype="float64"),
+        )
+    lengkap = data.loc[~kosong_desa, ["kode_desa", "tahun", ind.pembilang, ind.penyebut]]
+    sebagian = jumlahkan(lengkap, tingkat, tahun).set_index(["kode_wilayah", "tahun"])
+    kunci = pd.MultiIndex.from_frame(total[["kode_wilayah", "tahun"]])
+    sebagian = sebagian.reindex(kunci)
+    return (
+        sebagian[ind.pembilang].to_numpy(dtype="float64"),
+        sebagian[ind.penyebut].to_numpy(dtype="float64"),
+    )
 
 
 def hitung_capaian(
@@ -535,8 +568,7 @@ def hitung_capaian(
     total = jumlahkan(data, tingkat, tahun)
     bagian = []
     for ind in daftar:
-        pemb = total[ind.pembilang].to_numpy(dtype="float64")
-        peny = total[ind.penyebut].to_numpy(dtype="float64")
+        pemb, peny = _jumlah_pasangan(data, total, ind, tingkat, tahun)
         with np.errstate(divide="ignore", invalid="ignore"):
             nilai = np.where(peny > 0, pemb / peny * 100.0, np.nan)
         bagian.append(
