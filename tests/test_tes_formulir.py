@@ -204,3 +204,31 @@ def test_notebook_memuat_semua_nomor_soal() -> None:
     nb = nbformat.read(NOTEBOOK, as_version=4)
     isian = next(s for s in nb.cells if s.cell_type == "code" and s.source.startswith("JAWABAN"))
     assert re.findall(r'"(S\d+)": \.\.\.', isian.source) == [s.id for s in tes_soal.daftar_soal()]
+
+
+def test_formulir_widget_menyimpan_saat_tombol_diklik(tmp_path: Path) -> None:
+    import ipywidgets as w
+
+    from p3pd import tes_isian
+
+    form = tes_isian.formulir("awal", "JTG-A-005", "A", "Jateng", folder=tmp_path)
+    tombol = [c for c in form.children if isinstance(c, w.ToggleButtons)]
+    angka = [c.children[0] for c in form.children if isinstance(c, w.HBox)]
+    soal = tes_soal.daftar_soal()
+    assert len(tombol) == sum(s.jenis == "pilihan" for s in soal)
+    assert len(angka) == sum(s.jenis == "angka" for s in soal)
+    angka[0].value = "22,5"  # S01
+    tombol[0].value = "A"  # S03
+    (simpan,) = [c for c in form.children if isinstance(c, w.Button)]
+    simpan.click()
+    isi = json.loads((tmp_path / "awal_JTG-A-005.json").read_text(encoding="utf-8"))
+    assert isi["jawaban"]["S01"] == 22.5 and isi["jawaban"]["S03"] == "A"
+    assert sum(v is not None for v in isi["jawaban"].values()) == 2
+    tombol[0].value = "B"  # jawaban berubah: tidak menimpa tanpa centang "ganti"
+    simpan.click()
+    assert json.loads((tmp_path / "awal_JTG-A-005.json").read_text())["jawaban"]["S03"] == "A"
+    (ganti,) = [c for c in form.children if isinstance(c, w.Checkbox)]
+    ganti.value = True
+    simpan.click()
+    assert json.loads((tmp_path / "awal_JTG-A-005.json").read_text())["jawaban"]["S03"] == "B"
+    assert len(list((tmp_path / "lama").iterdir())) == 1

@@ -148,7 +148,7 @@ def formulir(
     *,
     folder: str | Path | None = None,
 ) -> Any:
-    """Formulir tes dengan widget: tombol pilihan per soal, kotak angka, dan tombol **Simpan**."""
+    """Formulir tes dengan widget: tombol A–D per soal, kotak angka, dan tombol **Simpan jawaban**."""
     import ipywidgets as w
 
     isian: dict[str, Any] = {}
@@ -157,15 +157,17 @@ def formulir(
     ]
     tata = w.Layout(width="100%")
     for s in daftar_soal():
-        anak.append(w.HTML(f"<p><b>{s.id}.</b> {teks_html(s.teks)}</p>", layout=tata))
+        teks = f"<p><b>{s.id}.</b> {teks_html(s.teks)}</p>"
         if s.jenis == "pilihan":
-            kontrol = w.RadioButtons(
-                options=[
-                    (f"{h}. {p}".replace("**", ""), h)
-                    for h, p in zip("ABCD", s.pilihan, strict=True)
-                ],
-                value=None,
-                layout=tata,
+            teks += "".join(
+                f"<div style='margin-left:1.5em'><b>{h}.</b> {teks_html(p)}</div>"
+                for h, p in zip("ABCD", s.pilihan, strict=True)
+            )
+        anak.append(w.HTML(teks, layout=tata))
+        if s.jenis == "pilihan":
+            # Teks pilihan ada di atas; tombolnya cukup hurufnya (label panjang tidak terpotong).
+            kontrol = w.ToggleButtons(
+                options=list("ABCD"), value=None, style={"button_width": "4em"}
             )
             anak.append(kontrol)
         else:
