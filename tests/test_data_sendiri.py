@@ -120,7 +120,10 @@ def test_kode_desa_tanpa_daftar_desa_dilaporkan_ringkasan(tmp_path):
         ringkasan.periksa_folder(folder, TABEL)
     teks = str(info.value)
     assert "33.22.01.2999" in teks and "tidak ada di daftar desa 'wilayah_desa.xlsx'" in teks
-    assert "tidak ada data belanja untuk tahun 2024" in teks
+    assert "kolom 'kode_desa', baris 2:" in teks
+    # Tahun yang berbeda antartabel dilaporkan (catatan), bukan ditolak sendiri (issue #10).
+    assert "Catatan: Tahun data berbeda antartabel" in teks
+    assert "'apbdes_belanja.csv' 2022, 2023" in teks
 
 
 def test_csv_dan_xlsx_bersamaan_ditolak(tmp_path):

@@ -166,37 +166,63 @@ def berkas_tabel(folder: str | Path, nama_tabel: str) -> Path:
 
 
 def muat_folder(
-    folder: str | Path, nama_tabel: Sequence[str] | None = None
+    folder: str | Path,
+    nama_tabel: Sequence[str] | None = None,
+    *,
+    wajib: Sequence[str] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Muat dan periksa tabel di ``folder`` (bawaan: semua tabel skema), lalu periksa antartabel.
 
     Dengan daftar bawaan, tabel tambahan (``opsional`` di skema, mis. ``belanja_kegiatan`` dan
     ``terbitan`` = angka terbitan) yang berkasnya tidak ada dilewati; yang ada tetap diperiksa.
 
+    Data sendiri boleh sebagian: dengan daftar bawaan hanya daftar desa (``wilayah``) yang
+    wajib ada; tabel lain yang berkasnya tidak ada tidak tersedia (tidak ada di hasil). Dengan
+    ``nama_tabel`` diberikan, semua tabel itu wajib, kecuali ``wajib`` menyebut daftar lain.
+
     Setiap tabel dicari sebagai ``.csv`` atau ``.xlsx`` (lihat :func:`berkas_tabel`). Semua
     masalah semua tabel dikumpulkan dulu, lalu dilaporkan sekaligus dalam satu
-    ``DataTidakValid``; yang lolos di sini dapat diproses notebook dan handout.
+    ``DataTidakValid``; yang lolos di sini dapat diproses notebook dan handout. Folder yang
+    mencampur data latihan sintetis dengan data sendiri ditolak (``p3pd.label``). Catatan
+    antartabel yang tidak merusak (desa tanpa data, tahun yang berbeda) ada di
+    ``hasil["wilayah"].attrs["catatan_antartabel"]``.
     """
-    from p3pd.muat_antartabel import periksa_antartabel
+    from p3pd.label import label_data
+    from p3pd.muat_antartabel import catatan_antartabel, periksa_antartabel
 
     folder = Path(folder)
     daftar = list(nama_tabel) if nama_tabel is not None else list(skema.TABEL_DIKENAL)
     tabel: dict[str, pd.DataFrame] = {}
     berkas: dict[str, str] = {}
     galat: list[str] = []
+    if wajib is not None:
+        harus_ada = set(wajib)
+    elif nama_tabel is None:
+        harus_ada = {"wilayah"}
+    else:
+        harus_ada = set(daftar)
     for nama in daftar:
         try:
             path = berkas_tabel(folder, nama)
-            if nama_tabel is None and tabel_skema(nama).opsional and not path.exists():
-                continue  # tabel tambahan yang tidak disertakan: bukan masalah
+            if nama not in harus_ada and not path.exists():
+                continue  # tabel yang tidak disertakan: tidak tersedia, bukan masalah
             berkas[nama] = path.name
             tabel[nama] = muat_tabel(nama, path)
         except DataTidakValid as g:
             galat.append(str(g))
     if not galat:
         galat.extend(periksa_antartabel(tabel, berkas))
+    try:
+        label_data(folder)  # campuran data sintetis dan data sendiri ditolak
+    except DataTidakValid as g:
+        galat.append(str(g))
+    catatan = catatan_antartabel(tabel, berkas) if "wilayah" in tabel else []
     if galat:
         raise DataTidakValid(
-            f"{len(galat)} masalah pada {len(daftar)} tabel di '{folder}':\n\n" + "\n\n".join(galat)
+            f"{len(galat)} masalah pada {len(daftar)} tabel di '{folder}':\n\n"
+            + "\n\n".join(galat)
+            + "".join(f"\n\nCatatan: {c}" for c in catatan)
         )
+    if "wilayah" in tabel:
+        tabel["wilayah"].attrs["catatan_antartabel"] = catatan
     return tabel

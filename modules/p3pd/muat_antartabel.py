@@ -21,6 +21,7 @@ __all__ = [
     "periksa_jenjang_wilayah",
     "periksa_nama_wilayah",
     "periksa_antartabel",
+    "catatan_antartabel",
     "TABEL_BERKODE_DESA",
 ]
 
@@ -230,9 +231,10 @@ def periksa_antartabel(tabel: dict[str, pd.DataFrame], berkas: dict[str, str]) -
     """Masalah antartabel satu folder data (kosong = tidak ada); setiap pesan menyebut berkasnya.
 
     ``tabel`` berisi tabel yang sudah lolos pemuat (nama pendek → DataFrame), ``berkas`` nama
-    berkasnya untuk pesan. Diperiksa: setiap kode desa di tabel berkode desa ada di daftar desa;
-    setiap desa sasaran program ada di daftar desa; setiap kabupaten program ada di daftar desa;
-    dan tahun di tabel belanja mencakup tahun tabel indikator.
+    berkasnya untuk pesan. Diperiksa: setiap kode desa di setiap tabel (kolom ``kode_desa``)
+    ada di daftar desa, dengan nomor barisnya; setiap kecamatan tabel pemangku ada di daftar
+    desa; setiap desa sasaran dan kabupaten program ada di daftar desa. Hal yang tidak merusak
+    (desa tanpa data, tahun yang berbeda antartabel) ada di :func:`catatan_antartabel`.
     """
     masalah: list[str] = []
     wil = tabel.get("wilayah")
@@ -240,21 +242,33 @@ def periksa_antartabel(tabel: dict[str, pd.DataFrame], berkas: dict[str, str]) -
         return masalah
     desa = set(wil["kode_desa"])
     nama_wil = berkas.get("wilayah", skema.WILAYAH.berkas)
-    for nama in TABEL_BERKODE_DESA:
-        if nama not in tabel:
+    for nama, df in tabel.items():
+        if nama == "wilayah" or "kode_desa" not in df.columns:
             continue
-        kode = tabel[nama]["kode_desa"]
-        asing = kode[~kode.isin(desa)]
-        if len(asing):
+        kode = df["kode_desa"]
+        pilih = ~kode.isin(desa).to_numpy(dtype=bool)
+        if pilih.any():
+            asing = kode[pilih]
             unik = sorted(asing.unique())
             contoh = ", ".join(unik[:5]) + (
                 f" … (dan {len(unik) - 5} lainnya)" if len(unik) > 5 else ""
             )
             masalah.append(
-                f"Berkas '{berkas.get(nama, nama)}', kolom 'kode_desa': {len(unik)} kode desa "
-                f"({len(asing)} baris) tidak ada di daftar desa '{nama_wil}': {contoh}. Tanpa "
-                "daftar desa, nama desa dan kecamatannya tidak dapat ditampilkan; tambahkan desa "
-                "itu ke daftar desa atau perbaiki kodenya."
+                f"Berkas '{berkas.get(nama, nama)}', kolom 'kode_desa', baris "
+                f"{_baris_tabel(df, pilih)}: {len(unik)} kode desa ({len(asing)} baris) tidak ada "
+                f"di daftar desa '{nama_wil}': {contoh}. Tanpa daftar desa, nama desa dan "
+                "kecamatannya tidak dapat ditampilkan; tambahkan desa itu ke daftar desa atau "
+                "perbaiki kodenya."
+            )
+    if "pemangku" in tabel:
+        kec = tabel["pemangku"]["kode_kecamatan"]
+        pilih = ~kec.isin(set(wil["kode_kecamatan"])).to_numpy(dtype=bool)
+        if pilih.any():
+            unik = sorted(kec[pilih].unique())
+            masalah.append(
+                f"Berkas '{berkas.get('pemangku', 'pemangku')}', kolom 'kode_kecamatan', baris "
+                f"{_baris_tabel(tabel['pemangku'], pilih)}: kecamatan {', '.join(unik[:5])} "
+                f"tidak ada di daftar desa '{nama_wil}'."
             )
     if "program" in tabel:
         prog = tabel["program"]
@@ -273,13 +287,66 @@ def periksa_antartabel(tabel: dict[str, pd.DataFrame], berkas: dict[str, str]) -
                 f"Berkas '{berkas.get('program', 'program')}', kolom 'kode_kabupaten': kabupaten "
                 f"{', '.join(asing_k[:5])} tidak ada di daftar desa '{nama_wil}'."
             )
-    if "indikator" in tabel and "belanja" in tabel:
-        kurang = sorted(set(tabel["indikator"]["tahun"]) - set(tabel["belanja"]["tahun"]))
-        if kurang:
-            masalah.append(
-                f"Berkas '{berkas.get('belanja', 'belanja')}', kolom 'tahun': tidak ada data "
-                f"belanja untuk tahun {', '.join(map(str, kurang))}, padahal tahun itu ada di "
-                f"'{berkas.get('indikator', 'indikator')}' (handout tahun itu memerlukan "
-                "keduanya)."
-            )
     return masalah
+
+
+def _baris_tabel(df: pd.DataFrame, pilih: np.ndarray) -> str:
+    """Nomor baris spreadsheet (baris 1 = judul) dari baris terpilih tabel hasil pemuat."""
+    from p3pd.galat import ringkas_baris
+
+    return ringkas_baris((np.flatnonzero(pilih) + 2).tolist(), batas=5)
+
+
+_TABEL_DATA_DESA = ("indikator", "belanja", "pendapatan", "fasilitas")
+"""Tabel yang idealnya berisi setiap desa di daftar desa (APBDes: desa saja, tanpa kelurahan)."""
+
+_TABEL_BERTAHUN = ("indikator", "belanja", "belanja_kegiatan", "pendapatan")
+"""Tabel data per tahun yang tahunnya dibandingkan (usulan dan program memakai tahun rencana)."""
+
+
+def _teks_tahun(tahun: set[int]) -> str:
+    return ", ".join(str(t) for t in sorted(tahun)) if tahun else "(tidak ada)"
+
+
+def catatan_antartabel(tabel: dict[str, pd.DataFrame], berkas: dict[str, str]) -> list[str]:
+    """Hal antartabel yang tidak merusak tetapi perlu diketahui; setiap catatan menyebut berkasnya.
+
+    - desa di daftar desa yang tidak punya satu baris pun di tabel data (indikator, APBDes,
+      fasilitas; untuk APBDes kelurahan tidak dihitung karena tidak punya APBDes) — di notebook,
+      ringkasan, dan handout desa itu tampil "tidak ada data";
+    - tahun yang berbeda antartabel data per tahun (mis. indikator 2022–2024, belanja 2024 saja).
+    """
+    from p3pd.muat_masalah import TABEL_APBDES
+
+    catatan: list[str] = []
+    wil = tabel.get("wilayah")
+    if wil is None:
+        return catatan
+    nama_desa = dict(zip(wil["kode_desa"], wil["nama_desa"], strict=False))
+    kelurahan = {k for k in nama_desa if str(k)[9:10] == "1"}
+    for nama in _TABEL_DATA_DESA:
+        if nama not in tabel:
+            continue
+        harap = set(nama_desa) - (kelurahan if nama in TABEL_APBDES else set())
+        tanpa = sorted(harap - set(tabel[nama]["kode_desa"]))
+        if tanpa:
+            contoh = ", ".join(f"{k} {nama_desa[k]}" for k in tanpa[:3])
+            lain = f" … (dan {len(tanpa) - 3} lainnya)" if len(tanpa) > 3 else ""
+            catatan.append(
+                f"Berkas '{berkas.get(nama, nama)}': {len(tanpa)} dari {len(harap)} "
+                f"{'desa' if nama in TABEL_APBDES else 'desa/kelurahan'} di daftar desa tidak "
+                f"punya baris ({contoh}{lain}); di ringkasan, notebook, dan handout ditulis "
+                "'tidak ada data'."
+            )
+    tahun = {
+        nama: {int(t) for t in tabel[nama]["tahun"].dropna()}
+        for nama in _TABEL_BERTAHUN
+        if nama in tabel
+    }
+    if len({frozenset(t) for t in tahun.values()}) > 1:
+        catatan.append(
+            "Tahun data berbeda antartabel: "
+            + "; ".join(f"'{berkas.get(n, n)}' {_teks_tahun(t)}" for n, t in tahun.items())
+            + ". Untuk tahun yang tidak ada di sebuah tabel, bagian itu ditulis 'tidak ada data'."
+        )
+    return catatan
