@@ -242,6 +242,12 @@ def _harapan_kenaikan(folder: Folder, pilih) -> dict[str, object]:
         "kenaikan (poin)": round(sum(b - a for a, b in zip(pa, pb, strict=True)) / len(pa), 1),
         "hanya tes awal": len([k for k in awal if k not in akhir]),
         "hanya tes akhir": len([k for k in akhir if k not in awal]),
+        "tes awal, semua peserta (%)": round(
+            sum(100 * sum(folder.benar[(k, "awal")]) / n for k in awal) / len(awal), 1
+        ),
+        "tes akhir, semua peserta (%)": round(
+            sum(100 * sum(folder.benar[(k, "akhir")]) / n for k in akhir) / len(akhir), 1
+        ),
     }
 
 

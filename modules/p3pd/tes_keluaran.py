@@ -91,6 +91,24 @@ def _batang(
     return penyangga.getvalue()
 
 
+def _berpasangan(tabel: pd.DataFrame) -> bool:
+    return bool(len(tabel)) and bool((tabel["peserta berpasangan"] > 0).any())
+
+
+def _siapa(tabel: pd.DataFrame) -> str:
+    """Keterangan peserta yang dirata-rata di grafik kelas/provinsi."""
+    return "peserta yang mengikuti kedua tes" if _berpasangan(tabel) else "semua peserta"
+
+
+def _kolom_rata(tabel: pd.DataFrame, jenis: str) -> list[float | None]:
+    """Rata-rata peserta berpasangan bila ada pasangan; selain itu rata-rata semua peserta."""
+    if not len(tabel):
+        return []
+    if _berpasangan(tabel):
+        return list(tabel[f"rata-rata tes {jenis} (%)"])
+    return list(tabel[f"tes {jenis}, semua peserta (%)"])
+
+
 def grafik_png(rekap: Rekap) -> dict[str, bytes]:
     """Empat grafik rekap (PNG): per tujuan, kenaikan per kelas dan per provinsi, benar per soal."""
     t = rekap.per_tujuan
@@ -108,17 +126,17 @@ def grafik_png(rekap: Rekap) -> dict[str, bytes]:
             list(t["tes akhir (%)"]),
         ),
         "per_kelas": _batang(
-            "Rata-rata nilai per kelas (peserta yang mengikuti kedua tes)",
+            f"Rata-rata nilai per kelas ({_siapa(k)})",
             label_kelas,
-            list(k.get("rata-rata tes awal (%)", [])),
-            list(k.get("rata-rata tes akhir (%)", [])),
+            _kolom_rata(k, "awal"),
+            _kolom_rata(k, "akhir"),
             mendatar=True,
         ),
         "per_provinsi": _batang(
-            "Rata-rata nilai per provinsi (peserta yang mengikuti kedua tes)",
+            f"Rata-rata nilai per provinsi ({_siapa(p)})",
             list(p.get("provinsi", [])),
-            list(p.get("rata-rata tes awal (%)", [])),
-            list(p.get("rata-rata tes akhir (%)", [])),
+            _kolom_rata(p, "awal"),
+            _kolom_rata(p, "akhir"),
         ),
         "per_soal": _batang(
             "Jawaban benar per soal",

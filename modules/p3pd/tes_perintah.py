@@ -104,10 +104,12 @@ def _kumpulkan(folder: Path, keluaran: Path, timpa: bool) -> int:
 
     kumpulan = kumpulkan(folder, kecuali=keluaran)
     if not kumpulan.jawaban:
-        pesan = f"Tidak ada berkas jawaban tes yang sah di '{folder}'"
+        pesan = f"Tidak ada berkas jawaban tes yang sah di '{folder}'."
         if kumpulan.dilewati:
-            pesan += ":\n" + "\n".join(f"  {d.berkas}: {d.alasan}" for d in kumpulan.dilewati)
-        raise GalatP3PD(pesan + ".")
+            pesan += " Berkas yang dilewati:\n" + "\n".join(
+                f"  {d.berkas}: {d.alasan}" for d in kumpulan.dilewati
+            )
+        raise GalatP3PD(pesan)
     rekap = hitung_rekap(kumpulan)
     ditulis = tulis_rekap(rekap, keluaran, timpa=timpa)
     print(

@@ -237,6 +237,8 @@ def _kenaikan(peserta: pd.DataFrame, kunci: list[str]) -> pd.DataFrame:
 
 
 def _baris_kenaikan(label: dict[str, str], kel: pd.DataFrame) -> dict[str, object]:
+    """Kenaikan dihitung hanya atas peserta berpasangan; dua kolom terakhir memakai semua peserta
+    tes itu (berguna sesudah tes awal, sebelum ada pasangan)."""
     awal = kel["persen_awal"].notna()
     akhir = kel["persen_akhir"].notna()
     pasang = kel[awal & akhir]
@@ -252,7 +254,15 @@ def _baris_kenaikan(label: dict[str, str], kel: pd.DataFrame) -> dict[str, objec
         else None,
         "hanya tes awal": int((awal & ~akhir).sum()),
         "hanya tes akhir": int((akhir & ~awal).sum()),
+        "tes awal, semua peserta (%)": _rata(kel["persen_awal"]),
+        "tes akhir, semua peserta (%)": _rata(kel["persen_akhir"]),
     }
+
+
+def _rata(nilai: pd.Series) -> float | None:
+    """Rata-rata yang ada (dibulatkan satu desimal); ``None`` bila tidak ada nilai."""
+    ada = nilai.dropna()
+    return round(float(ada.mean()), 1) if len(ada) else None
 
 
 def hitung_rekap(kumpulan: Kumpulan) -> Rekap:
@@ -336,6 +346,8 @@ def hitung_rekap(kumpulan: Kumpulan) -> Rekap:
         "kenaikan (poin)",
         "hanya tes awal",
         "hanya tes akhir",
+        "tes awal, semua peserta (%)",
+        "tes akhir, semua peserta (%)",
     ]
     if len(peserta):
         per_kelas = _kenaikan(peserta, ["provinsi", "kelas"])
