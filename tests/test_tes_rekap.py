@@ -343,3 +343,15 @@ def test_masukan_tidak_diubah_dan_perintah(
     assert main(["tes", "kumpulkan", str(tmp_path), "--keluaran", str(tmp_path / "x")]) == 2
     assert "Tidak ada berkas jawaban" in capsys.readouterr().err
     shutil.rmtree(keluaran)
+
+
+def test_keluaran_di_folder_masukan_sendiri(tmp_path: Path) -> None:
+    tes_jawaban.simpan_jawaban(
+        {"S01": "22,5"}, jenis="awal", kode_peserta="JTG-A-001", kelas="A", provinsi="Jateng",
+        folder=tmp_path,
+    )  # fmt: skip
+    kumpulan = tes_rekap.kumpulkan(tmp_path, kecuali=tmp_path)
+    assert len(kumpulan.jawaban) == 1
+    tulis_rekap(tes_rekap.hitung_rekap(kumpulan), tmp_path)
+    lagi = tes_rekap.kumpulkan(tmp_path, kecuali=tmp_path)  # rekap (bukan .json) tidak mengganggu
+    assert len(lagi.jawaban) == 1 and not lagi.dilewati and lagi.berkas_lain == 5

@@ -81,6 +81,10 @@ def kumpulkan(folder: str | Path, kecuali: Path | None = None) -> Kumpulan:
     if not folder.is_dir():
         raise GalatP3PD(f"Folder '{folder}' tidak ada atau bukan folder.")
     kecuali_r = kecuali.resolve() if kecuali is not None else None
+    if kecuali_r is not None and (
+        kecuali_r == folder.resolve() or kecuali_r in folder.resolve().parents
+    ):
+        kecuali_r = None  # folder keluaran = folder masukan (atau di atasnya): tetap telusuri semua
     sah: list[BerkasJawaban] = []
     dilewati: list[Dilewati] = []
     kumpulan = Kumpulan(folder, [], dilewati)
