@@ -9,10 +9,14 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from p3pd.galat import GalatP3PD
+
+if TYPE_CHECKING:  # pragma: no cover
+    from p3pd.label import LabelData
 
 
 def daftar_argumen(parser: argparse.ArgumentParser) -> None:
@@ -41,58 +45,106 @@ def periksa_folder(
     return muat.muat_folder(folder, nama_tabel)
 
 
+TIDAK_ADA_DATA = "tidak ada data"
+"""Yang ditulis di ringkasan bila data tidak tersedia (tabel, kolom, tahun, atau wilayah)."""
+
+
+def _tahun_ringkasan(tabel: dict[str, pd.DataFrame], tahun: int | None) -> int | None:
+    ada = sorted(
+        {int(t) for n in ("indikator", "belanja") if n in tabel for t in tabel[n]["tahun"].dropna()}
+    )
+    if tahun is None:
+        if "indikator" in tabel and len(tabel["indikator"]):
+            return int(tabel["indikator"]["tahun"].max())
+        return ada[-1] if ada else None
+    if ada and tahun not in ada:
+        raise GalatP3PD(f"Tahun {tahun} tidak ada di data. Tahun yang ada: {ada}")
+    return tahun
+
+
 def susun_ringkasan(
-    tabel: dict[str, pd.DataFrame], tahun: int | None = None, *, sumber: str | None = None
+    tabel: dict[str, pd.DataFrame],
+    tahun: int | None = None,
+    *,
+    sumber: str | None = None,
+    label: LabelData | None = None,
 ) -> str:
-    """Teks ringkasan: jumlah baris per tabel, lalu capaian kabupaten per indikator untuk satu tahun.
+    """Teks ringkasan: label data, tabel yang ada, lalu capaian kabupaten per indikator dan porsi
+    belanja layanan dasar untuk satu tahun.
 
-    ``sumber`` kosong berarti data latihan sintetis bawaan (ditandai begitu); selain itu nama
-    folder data sendiri, yang disebut apa adanya (tidak dicap sintetis).
+    Hanya daftar desa (``tabel["wilayah"]``) yang wajib; tabel, kolom, tahun, atau kabupaten yang
+    datanya tidak tersedia ditulis "tidak ada data", dan ringkasan berlanjut dengan yang ada.
+    ``label`` (dari ``p3pd.label.label_data``) memberi baris pertama. Tanpa ``label``:
+    ``sumber`` kosong berarti data latihan sintetis bawaan, selain itu nama folder data sendiri.
     """
-    from p3pd import apbdes, format, indikator, terbitan
+    from p3pd import apbdes, format, indikator, skema, terbitan
+    from p3pd.label import TEKS_SINTETIS
 
-    data = tabel["indikator"]
-    tahun = int(data["tahun"].max()) if tahun is None else tahun
-    if tahun not in set(data["tahun"]):
-        raise GalatP3PD(
-            f"Tahun {tahun} tidak ada di data. Tahun yang ada: {sorted(set(data['tahun']))}"
-        )
-    if sumber is None:
-        baris = ["DATA SINTETIS UNTUK LATIHAN — bukan data desa sungguhan.", ""]
+    tahun = _tahun_ringkasan(tabel, tahun)
+    if label is not None:
+        kepala = label.teks
+    elif sumber is None:
+        kepala = TEKS_SINTETIS
     else:
-        baris = [f"Data dari folder '{sumber}' (bukan data latihan bawaan).", ""]
-    baris.append("Tabel yang diperiksa (semua sah):")
+        kepala = f"Data dari folder '{sumber}' (bukan data latihan bawaan)."
+    baris = [kepala, "", "Tabel yang diperiksa (semua sah):"]
     for nama, df in tabel.items():
         baris.append(f"  {nama:<11} {format.angka(len(df)):>9} baris")
+    for nama, t in skema.SEMUA_TABEL.items():
+        if nama not in tabel and not t.opsional:
+            baris.append(f"  {nama:<11} {TIDAK_ADA_DATA} (berkas {Path(t.berkas).stem} tidak ada)")
     wil = tabel["wilayah"]
+    n_kel = int((wil["kode_desa"].astype(str).str[9] == "1").sum())
+    n_desa = wil["kode_desa"].nunique() - n_kel
+    jumlah = f"{format.angka(n_desa)} desa" + (
+        f" dan {format.angka(n_kel)} kelurahan" if n_kel else ""
+    )
     baris.append(
-        f"\n{format.angka(wil['kode_desa'].nunique())} desa di "
-        f"{wil['kode_kecamatan'].nunique()} kecamatan, {wil['kode_kabupaten'].nunique()} kabupaten."
+        f"\n{jumlah} di {wil['kode_kecamatan'].nunique()} kecamatan, "
+        f"{wil['kode_kabupaten'].nunique()} kabupaten."
     )
-    capaian = indikator.hitung_capaian(data, "kabupaten", tahun=tahun, bentuk="lebar")
+    for c in wil.attrs.get("catatan_antartabel", []):
+        baris.append(f"Catatan: {c}")
     nama_kab = wil.drop_duplicates("kode_kabupaten").set_index("kode_kabupaten")["nama_kabupaten"]
-    baris.append(f"\nCapaian per kabupaten, tahun {tahun} (%):")
-    kepala = f"  {'indikator':<50}" + "".join(
-        f"{nama_kab.get(k, k).replace('Kabupaten ', '')[:22]:>24}" for k in capaian["kode_wilayah"]
-    )
-    baris.append(kepala)
-    for ind in indikator.DAFTAR_INDIKATOR:
-        nilai = "".join(f"{format.persen(v):>24}" for v in capaian[ind.kode])
-        baris.append(f"  {ind.nama[:50]:<50}{nilai}")
-    baris.extend(terbitan.teks_ringkasan(tabel))  # di samping capaian, tidak dicampur
-    porsi = apbdes.porsi_layanan_dasar(tabel["belanja"], tingkat="kabupaten", tahun=tahun)
-    baris.append(f"\nPorsi belanja APBDes untuk layanan dasar, {tahun}:")
-    for _, r in porsi.iterrows():
-        kode = r["kode_wilayah"]
+    kab = sorted(nama_kab.index)
+    judul_tahun = f", tahun {tahun}" if tahun is not None else ""
+    baris.append(f"\nCapaian per kabupaten{judul_tahun} (%):")
+    data = tabel.get("indikator")
+    if data is None or tahun is None or not (data["tahun"] == tahun).any():
+        baris.append(f"  {TIDAK_ADA_DATA} (tabel indikator desa tidak ada untuk tahun ini)")
+    else:
+        capaian = indikator.hitung_capaian(data, "kabupaten", tahun=tahun, bentuk="lebar")
+        capaian = capaian.set_index("kode_wilayah").reindex(kab)
         baris.append(
-            f"  {nama_kab.get(kode, kode):<36}{format.persen(r['porsi_layanan_dasar']):>16}"
+            f"  {'indikator':<50}"
+            + "".join(f"{nama_kab.get(k, k).replace('Kabupaten ', '')[:22]:>24}" for k in kab)
         )
+        for ind in indikator.DAFTAR_INDIKATOR:
+            nilai = "".join(
+                f"{format.persen(v) if pd.notna(v) else TIDAK_ADA_DATA:>24}"
+                for v in capaian[ind.kode]
+            )
+            baris.append(f"  {ind.nama[:50]:<50}{nilai}")
+    baris.extend(terbitan.teks_ringkasan(tabel))  # di samping capaian, tidak dicampur
+    baris.append(
+        f"\nPorsi belanja APBDes untuk layanan dasar{judul_tahun.replace(', tahun', ',')}:"
+    )
+    belanja = tabel.get("belanja")
+    if belanja is None or tahun is None or not (belanja["tahun"] == tahun).any():
+        baris.append(f"  {TIDAK_ADA_DATA} (tabel belanja APBDes tidak ada untuk tahun ini)")
+    else:
+        porsi = apbdes.porsi_layanan_dasar(belanja, tingkat="kabupaten", tahun=tahun)
+        porsi = porsi.set_index("kode_wilayah")["porsi_layanan_dasar"].reindex(kab)
+        for kode, v in porsi.items():
+            teks = format.persen(v) if pd.notna(v) else TIDAK_ADA_DATA
+            baris.append(f"  {nama_kab.get(kode, kode):<36}{teks:>16}")
     return "\n".join(baris)
 
 
 def jalankan(args: argparse.Namespace) -> int:
     """Jalankan ``p3pd ringkasan``: periksa, lalu cetak ringkasan; galat → kode keluar 2."""
-    from p3pd.lokasi import folder_data, folder_proyek
+    from p3pd.label import label_data
+    from p3pd.lokasi import folder_data
 
     folder = args.data if args.data is not None else folder_data()
     if not folder.is_dir():
@@ -100,6 +152,5 @@ def jalankan(args: argparse.Namespace) -> int:
             f"Folder data '{folder}' tidak ada. Buat data latihan dengan perintah: p3pd data"
         )
     tabel = periksa_folder(folder)
-    bawaan = Path(folder).resolve() == (folder_proyek() / "data").resolve()
-    print(susun_ringkasan(tabel, args.tahun, sumber=None if bawaan else str(folder)))
+    print(susun_ringkasan(tabel, args.tahun, label=label_data(folder)))
     return 0
