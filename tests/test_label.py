@@ -169,3 +169,18 @@ def test_tulis_penanda_tetap_dan_dikenali(tmp_path):
 def test_folder_tidak_ada(tmp_path):
     with pytest.raises(DataTidakValid, match="tidak ada"):
         label_data(tmp_path / "tidak_ada")
+
+
+def test_spanduk_notebook_mengikuti_label(tmp_path, monkeypatch):
+    from p3pd.notebook import catatan_data, catatan_sintetis
+
+    assert repr(catatan_data()).startswith("Data latihan ini sintetis.")
+    folder = _sendiri(tmp_path / "d")
+    _tulis_label(folder, "pemilik: Kecamatan Uji\nsumber: Podes 2021 (BPS)\n")
+    monkeypatch.setenv("P3PD_DATA", str(folder))
+    for kotak in (catatan_data("Tabel: desa"), catatan_sintetis("Tabel: desa")):
+        assert repr(kotak) == "Data milik Kecamatan Uji, sumber: Podes 2021 (BPS). Tabel: desa"
+        assert "sintetis" not in repr(kotak).lower()
+    shutil.copy(DATA / "fasilitas_desa.csv", folder / "fasilitas_desa.csv")
+    with pytest.raises(DataTidakValid, match="adalah data latihan sintetis"):
+        catatan_data()

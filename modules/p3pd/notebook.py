@@ -5,7 +5,9 @@ Di dalam notebook cukup dua fungsi:
 - ``siapkan()`` dipanggil sekali di sel impor. Grafik matplotlib tampil di notebook walaupun
   lingkungan memasang ``MPLBACKEND=Agg``, dan tabel pandas yang panjang diringkas
   (paling banyak 20 baris dan 10 kolom).
-- ``catatan_sintetis()`` menampilkan spanduk "Data latihan ini sintetis …" di bawah sel.
+- ``catatan_data()`` menampilkan spanduk label data di bawah sel: "Data latihan ini sintetis
+  …" untuk data latihan bawaan, "Data milik …, sumber: …" untuk data sendiri (lihat
+  ``p3pd.label``). ``catatan_sintetis()`` adalah nama lamanya dan tetap bisa dipakai.
 
 Untuk pelatih dan pengelola repositori:
 
@@ -30,6 +32,7 @@ from p3pd.berkas import tulis_atomik
 from p3pd.galat import GalatP3PD
 from p3pd.kotak import Kotak as Kotak  # disediakan juga lewat p3pd.notebook
 from p3pd.kotak import kotak_html as kotak_html
+from p3pd.label import KETERANGAN_SINTETIS
 from p3pd.lokasi import folder_proyek
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -46,11 +49,8 @@ PESAN_SIAP = (
     f"(paling banyak {MAKS_BARIS} baris dan {MAKS_KOLOM} kolom)."
 )
 
-TEKS_SINTETIS = (
-    "Data latihan ini sintetis. Nama dan kode kabupaten serta kecamatan nyata "
-    "(Kepmendagri 100.1.1-6117/2022), tetapi desa, angka, dan anggaran dibuat oleh generator "
-    "data latihan. Jangan mengutipnya sebagai data resmi."
-)
+TEKS_SINTETIS = KETERANGAN_SINTETIS
+"""Keterangan data latihan sintetis (sama dengan ``p3pd.label.KETERANGAN_SINTETIS``)."""
 
 FOLDER_DIJALANKAN = ("notebooks", "solutions")
 """Folder yang notebook-nya disimpan bersama keluaran satu kali jalan dari atas ke bawah."""
@@ -120,13 +120,29 @@ def folder_kerja() -> Path:
     return folder
 
 
-def catatan_sintetis(keterangan: str = "") -> Kotak:
-    """Spanduk "Data latihan ini sintetis …"; letakkan di baris terakhir sel agar tampil.
+def catatan_data(keterangan: str = "", folder: str | Path | None = None) -> Kotak:
+    """Spanduk label data yang sedang dipakai; letakkan di baris terakhir sel agar tampil.
 
-    ``keterangan`` (opsional) ditambahkan di akhir, misalnya nama tabel yang ditampilkan.
+    Label diambil dari ``p3pd.label.label_data(folder)`` (bawaan: folder data, atau
+    ``P3PD_DATA``): "Data latihan ini sintetis …" hanya untuk data latihan bawaan; data sendiri
+    mendapat "Data milik …, sumber: …". ``keterangan`` (opsional) ditambahkan di akhir,
+    misalnya nama tabel yang ditampilkan. Folder yang mencampur data sintetis dan data sendiri
+    menimbulkan ``DataTidakValid`` dengan penjelasannya.
     """
-    teks = TEKS_SINTETIS + (f" {keterangan.strip()}" if keterangan.strip() else "")
+    from p3pd.label import label_data
+
+    label = label_data(folder)
+    teks = label.keterangan + (f" {keterangan.strip()}" if keterangan.strip() else "")
     return Kotak(teks, "info")
+
+
+def catatan_sintetis(keterangan: str = "") -> Kotak:
+    """Nama lama :func:`catatan_data`: spanduk label data folder data yang dipakai.
+
+    Untuk data latihan bawaan tetap "Data latihan ini sintetis …"; bila ``P3PD_DATA`` menunjuk
+    data sendiri, yang tampil label data sendiri (tidak pernah dicap sintetis).
+    """
+    return catatan_data(keterangan)
 
 
 # --- berkas notebook -------------------------------------------------------------------------

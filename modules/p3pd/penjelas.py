@@ -446,6 +446,7 @@ def _ada_di_p3pd(nama: str) -> bool:
         "cek",
         "siapkan",
         "catatan_sintetis",
+        "catatan_data",
         "folder_kerja",
         "angka",
         "persen",
