@@ -182,5 +182,5 @@ def test_spanduk_notebook_mengikuti_label(tmp_path, monkeypatch):
         assert repr(kotak) == "Data milik Kecamatan Uji, sumber: Podes 2021 (BPS). Tabel: desa"
         assert "sintetis" not in repr(kotak).lower()
     shutil.copy(DATA / "fasilitas_desa.csv", folder / "fasilitas_desa.csv")
-    with pytest.raises(DataTidakValid, match="adalah data latihan sintetis"):
+    with pytest.raises(DataTidakValid, match="mencampur data latihan sintetis"):
         catatan_data()
