@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,17 @@ def test_bank_soal_mencakup_tujuan_dan_layanan() -> None:
         assert sum(s.tujuan == t for s in soal) >= 4
     for layanan in LAYANAN:
         assert sum(s.layanan == layanan for s in soal) >= 2
+
+
+def test_soal_yang_menyebut_aturan_atau_angka_terbitan_punya_sumber() -> None:
+    aturan = re.compile(r"\b(?:PP|Perpres|Permendagri|Permendesa|Permendikbud|UU) [\w ]*\d+/\d{4}")
+    for s in tes_soal.daftar_soal():
+        teks = " ".join([s.teks, *s.pilihan])
+        if aturan.search(teks) or re.search(r"\b(?:SSGI|e-PPGBM|SKI|Susenas)\b", teks):
+            assert s.sumber, f"{s.id}: menyebut aturan atau angka terbitan tanpa sumber"
+        for disebut in aturan.findall(teks):
+            nomor = re.search(r"\d+/\d{4}", disebut).group(0)
+            assert nomor in s.sumber, f"{s.id}: {disebut} tidak ada di sumber"
 
 
 def test_kunci_angka_sesuai_hitungan_di_teks() -> None:

@@ -114,6 +114,9 @@ def _bagian_soal(kunci: bool) -> str:
                 + "</p>"
                 f'<p class="tes-label">Diajarkan di: {html.escape(s.diajarkan_di)}</p>'
             )
+            if s.sumber:
+                badan += f'<p class="tes-label">Sumber: {html.escape(s.sumber)}</p>'
+
         potong.append(f'<div class="tes-soal">{kepala}{badan}</div>')
     return "<h2>Soal</h2>" + "".join(potong)
 

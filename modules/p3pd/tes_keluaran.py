@@ -35,7 +35,7 @@ _WARNA = {"awal": "#9ecae1", "akhir": "#08519c"}
 _LEBAR = {
     "Ringkasan": {"keterangan": 45, "nilai": 70},
     "Soal paling sering salah": {"teks": 60, "kunci": 30, "ajarkan ulang dari": 45},
-    "Nilai per soal": {"teks": 60, "kunci": 30, "diajarkan di": 45},
+    "Nilai per soal": {"teks": 60, "kunci": 30, "diajarkan di": 45, "sumber": 45},
     "Nilai per tujuan": {"uraian": 55},
     "Berkas dilewati": {"berkas": 45, "alasan": 80},
 }

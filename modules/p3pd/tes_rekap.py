@@ -309,6 +309,7 @@ def hitung_rekap(kumpulan: Kumpulan) -> Rekap:
             "teks": s.teks.replace("**", ""),
             "kunci": s.teks_kunci(),
             "diajarkan di": s.diajarkan_di,
+            "sumber": s.sumber,
         }
         for jenis in JENIS_TES:
             bagian = nilai[(nilai["soal"] == s.id) & (nilai["jenis"] == jenis)]

@@ -2,7 +2,8 @@
 
 Soal disimpan sekali sebagai data paket, ``referensi/soal_tes.csv``: nomor soal, tujuan
 pelatihan (a–d), layanan dasar, jenis (``pilihan`` atau ``angka``), teks, pilihan A–D, kunci,
-toleransi untuk jawaban angka, satuan, dan tempat materinya diajarkan. Tes awal dan tes akhir
+toleransi untuk jawaban angka, satuan, tempat materinya diajarkan, dan sumber fakta atau aturan
+yang disebut soal. Tes awal dan tes akhir
 memakai soal yang sama. **Versi** bank soal adalah sidik isi berkas itu (SHA-256, 12 huruf
 pertama): berkas jawaban mencatatnya, sehingga jawaban atas versi soal lain dikenali.
 
@@ -67,6 +68,8 @@ class Soal:
     toleransi: float
     satuan: str
     diajarkan_di: str
+    sumber: str = ""
+    """Sumber fakta atau aturan yang disebut soal (kosong untuk hitungan atas desa rekaan)."""
 
     @property
     def kunci_angka(self) -> float:
@@ -128,6 +131,7 @@ def _soal_dari_baris(b: dict[str, str], nomor: int) -> Soal:
         toleransi=toleransi,
         satuan=b["satuan"].strip(),
         diajarkan_di=b["diajarkan_di"].strip(),
+        sumber=(b.get("sumber") or "").strip(),
     )
 
 
