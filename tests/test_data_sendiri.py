@@ -147,3 +147,183 @@ def test_ringkasan_data_sendiri_xlsx_tanpa_cap_sintetis(tmp_path, capsys):
     assert f"Data dari folder '{folder}'" in keluar
     assert "DATA SINTETIS" not in keluar
     assert "wilayah            15 baris" in keluar
+
+
+# --------------------------------------------------------------------------- data sebagian
+
+
+def _wilayah_dengan_kelurahan(folder: Path) -> pd.DataFrame:
+    folder.mkdir(parents=True, exist_ok=True)
+    wil = buat_tabel_contoh("wilayah", n_desa=4)
+    wil.loc[3, "kode_desa"] = "33.22.01.1004"  # satu kelurahan
+    wil.to_csv(folder / "wilayah_desa.csv", index=False)
+    return wil
+
+
+def test_hanya_daftar_desa_cukup_dan_sisanya_tidak_ada_data(tmp_path, capsys):
+    from p3pd.cli import main
+
+    folder = tmp_path / "d"
+    _wilayah_dengan_kelurahan(folder)
+    tabel = muat.muat_folder(folder)
+    assert list(tabel) == ["wilayah"]
+    assert main(["ringkasan", "--data", str(folder)]) == 0
+    keluar = capsys.readouterr().out
+    assert "3 desa dan 1 kelurahan di 1 kecamatan, 1 kabupaten." in keluar
+    assert "indikator   tidak ada data (berkas indikator_desa tidak ada)" in keluar
+    assert "tidak ada data (tabel indikator desa tidak ada untuk tahun ini)" in keluar
+    assert "tidak ada data (tabel belanja APBDes tidak ada untuk tahun ini)" in keluar
+    assert "DATA SINTETIS" not in keluar
+
+
+def test_daftar_desa_tetap_wajib(tmp_path):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    buat_tabel_contoh("indikator").to_csv(folder / "indikator_desa.csv", index=False)
+    with pytest.raises(DataTidakValid, match="wilayah_desa.csv"):
+        muat.muat_folder(folder)
+
+
+def test_kolom_dan_sel_kosong_berarti_tidak_tersedia(tmp_path, capsys):
+    from p3pd import indikator
+    from p3pd.cli import main
+
+    folder = tmp_path / "d"
+    _wilayah_dengan_kelurahan(folder)
+    ind = buat_tabel_contoh("indikator", n_desa=4)
+    ind.loc[ind["kode_desa"] == "33.22.01.2004", "kode_desa"] = "33.22.01.1004"
+    ind = ind[ind["tahun"] == 2024].drop(columns=["rt_babs"])
+    ind["balita_diukur"] = 100
+    ind["balita_stunting"] = [20, 30, None, 10]  # satu sel kosong = tidak tersedia
+    ind.to_csv(folder / "indikator_desa.csv", index=False)
+    fas = buat_tabel_contoh("fasilitas", n_desa=4)
+    fas.loc[fas["kode_desa"] == "33.22.01.2004", "kode_desa"] = "33.22.01.1004"
+    fas["air_perpipaan"] = ["ya", "", "tidak", "ya"]
+    fas.drop(columns=["bidan_desa"]).to_csv(folder / "fasilitas_desa.csv", index=False)
+    tabel = muat.muat_folder(folder)
+    data = tabel["indikator"]
+    assert data["rt_babs"].isna().all() and data["balita_stunting"].isna().sum() == 1
+    assert tabel["fasilitas"]["bidan_desa"].isna().all()
+    assert tabel["fasilitas"]["air_perpipaan"].isna().sum() == 1
+    # capaian dari desa yang pembilang dan penyebutnya ada: (20 + 30 + 10) / 300
+    cap = indikator.hitung_capaian(data, "kecamatan", indikator="stunting")
+    assert cap["capaian"].iloc[0] == pytest.approx(20.0)
+    assert cap["penyebut"].iloc[0] == 300
+    babs = indikator.hitung_capaian(data, "kecamatan", indikator="babs")
+    assert babs["capaian"].isna().all()
+    assert main(["ringkasan", "--data", str(folder)]) == 0
+    baris = next(
+        b for b in capsys.readouterr().out.splitlines() if "buang air besar sembarangan" in b
+    )
+    assert baris.rstrip().endswith("tidak ada data")
+
+
+def test_kelurahan_ditolak_hanya_di_apbdes(tmp_path):
+    folder = tmp_path / "d"
+    _wilayah_dengan_kelurahan(folder)
+    bel = buat_tabel_contoh("belanja", n_desa=4)
+    bel.loc[bel["kode_desa"] == "33.22.01.2004", "kode_desa"] = "33.22.01.1004"
+    bel.to_csv(folder / "apbdes_belanja.csv", index=False)
+    with pytest.raises(DataTidakValid) as info:
+        muat.muat_folder(folder)
+    pesan = str(info.value)
+    assert "apbdes_belanja.csv" in pesan and "kode_desa" in pesan
+    assert "kelurahan tidak punya APBDes" in pesan and "APBD kabupaten/kota" in pesan
+    pen = buat_tabel_contoh("pendapatan", n_desa=4)
+    pen.loc[pen["kode_desa"] == "33.22.01.2004", "kode_desa"] = "33.22.01.1004"
+    with pytest.raises(DataTidakValid, match="kelurahan tidak punya APBDes"):
+        muat.muat_tabel("pendapatan", _tulis(folder / "p.csv", pen))
+    # di tabel lain kelurahan boleh
+    bel[bel["kode_desa"] != "33.22.01.1004"].to_csv(folder / "apbdes_belanja.csv", index=False)
+    usul = buat_tabel_contoh("usulan", n_desa=4)
+    usul.loc[usul["kode_desa"] == "33.22.01.2004", "kode_desa"] = "33.22.01.1004"
+    usul.to_csv(folder / "usulan_desa.csv", index=False)
+    (folder / "p.csv").unlink()
+    tabel = muat.muat_folder(folder)
+    assert "33.22.01.1004" in set(tabel["usulan"]["kode_desa"])
+    catatan = tabel["wilayah"].attrs["catatan_antartabel"]
+    assert not any("apbdes_belanja.csv" in c for c in catatan)  # kelurahan tanpa APBDes: wajar
+
+
+def _tulis(path: Path, df: pd.DataFrame) -> Path:
+    df.to_csv(path, index=False)
+    return path
+
+
+def test_antartabel_kode_asing_di_setiap_tabel_dengan_baris(tmp_path):
+    folder = tmp_path / "d"
+    _wilayah_dengan_kelurahan(folder)
+    keg = pd.DataFrame(
+        {
+            "kode_desa": ["33.22.01.2001", "33.22.01.2099"],
+            "tahun": [2024, 2024],
+            "kode_kegiatan": ["1.1.01", "1.1.01"],
+            "anggaran": [10, 10],
+            "realisasi": [5, 5],
+        }
+    )
+    keg.to_csv(folder / "apbdes_belanja_kegiatan.csv", index=False)
+    pem = buat_tabel_contoh("pemangku")
+    pem.loc[0, "kode_kecamatan"] = "33.22.02"
+    pem.to_csv(folder / "pemangku_kepentingan.csv", index=False)
+    with pytest.raises(DataTidakValid) as info:
+        muat.muat_folder(folder)
+    pesan = str(info.value)
+    assert "'apbdes_belanja_kegiatan.csv', kolom 'kode_desa', baris 3:" in pesan
+    assert "33.22.01.2099" in pesan
+    assert "'pemangku_kepentingan.csv', kolom 'kode_kecamatan', baris 2:" in pesan
+
+
+def test_antartabel_desa_tanpa_data_dan_tahun_berbeda_dicatat(tmp_path):
+    folder = tmp_path / "d"
+    _wilayah_dengan_kelurahan(folder)
+    ind = buat_tabel_contoh("indikator", n_desa=2)
+    ind.to_csv(folder / "indikator_desa.csv", index=False)
+    bel = buat_tabel_contoh("belanja", n_desa=3)
+    bel[bel["tahun"] == 2024].to_csv(folder / "apbdes_belanja.csv", index=False)
+    catatan = muat.muat_folder(folder)["wilayah"].attrs["catatan_antartabel"]
+    teks = "\n".join(catatan)
+    assert "'indikator_desa.csv': 2 dari 4 desa/kelurahan" in teks
+    assert "33.22.01.1004 Contoh 4" in teks
+    assert "'apbdes_belanja.csv'" not in teks.split("Tahun data")[0]  # 3 desa, tanpa kelurahan
+    assert "Tahun data berbeda antartabel" in teks
+    assert "'indikator_desa.csv' 2022, 2023, 2024; 'apbdes_belanja.csv' 2024" in teks
+
+
+# --------------------------------------------------------------------------- petunjuk yang tidak menyesatkan
+
+
+def test_usulan_judul_hanya_dari_kolom_tabel_yang_sama_dan_yang_benar_mirip(tmp_path):
+    fas = buat_tabel_contoh("fasilitas").rename(
+        columns={"kode_desa": "iddesa", "jumlah_posyandu": "jumlah_posyndu"}
+    )
+    fas = fas.drop(columns=["bidan_desa", "jumlah_smp"])
+    galat = str(
+        pytest.raises(DataTidakValid, muat.muat_fasilitas, _tulis(tmp_path / "f.csv", fas)).value
+    )
+    assert "'iddesa' mungkin maksudnya 'kode_desa'" in galat
+    assert "bidan_desa" not in galat  # kolom isi yang opsional; tidak pernah dipasangkan ke iddesa
+    assert "mungkin maksudnya 'bidan_desa'" not in galat
+    # kolom opsional yang hilang dicatat, dengan usulan hanya untuk judul yang benar-benar mirip
+    fas = fas.rename(columns={"iddesa": "kode_desa"})
+    data = muat.muat_fasilitas(_tulis(tmp_path / "f.csv", fas))
+    catatan = " ".join(data.attrs["catatan_muat"])
+    assert "'jumlah_posyndu' mungkin maksudnya 'jumlah_posyandu'" in catatan
+    assert "jumlah_sd" not in catatan.split("Judul yang mirip")[1]  # jumlah_sd ≠ jumlah_smp
+
+
+def test_berkas_tabel_lain_tidak_diusulkan_untuk_berkas_yang_hilang(tmp_path):
+    for nama in ("pendapatan", "belanja_kegiatan", "wilayah"):
+        buat_tabel_contoh(nama).to_csv(tmp_path / skema.SEMUA_TABEL[nama].berkas, index=False)
+    galat = str(
+        pytest.raises(DataTidakValid, muat.muat_belanja, tmp_path / "apbdes_belanja.csv").value
+    )
+    assert "tidak ditemukan" in galat
+    assert "apbdes_pendapatan" not in galat and "belanja_kegiatan" not in galat
+    assert "Berkas yang mirip" not in galat
+    (tmp_path / "apbdes_belnja.csv").write_text("x\n", encoding="utf-8")
+    (tmp_path / "apbdes_belanja.xlsx.bak").write_text("x\n", encoding="utf-8")
+    galat = str(
+        pytest.raises(DataTidakValid, muat.muat_belanja, tmp_path / "apbdes_belanja.csv").value
+    )
+    assert "Berkas yang mirip di folder itu: 'apbdes_belnja.csv'" in galat

@@ -96,12 +96,32 @@ def pastikan_ada(path: Path, sumber: str, tabel_latihan: skema.Tabel | None) -> 
     if not folder.is_dir():
         pesan += f" Folder '{folder}' juga tidak ada."
     else:
-        nama_lain = [p.name for p in folder.iterdir() if p.is_file()]
-        usul = difflib.get_close_matches(path.name, nama_lain, n=3, cutoff=0.6)
+        usul = berkas_mirip(path, [p.name for p in folder.iterdir() if p.is_file()])
         if usul:
             pesan += " Berkas yang mirip di folder itu: " + ", ".join(f"'{u}'" for u in usul) + "."
     pesan += " Periksa nama dan foldernya."
     raise DataTidakValid(pesan, berkas=sumber)
+
+
+def berkas_mirip(path: Path, nama_lain: list[str]) -> list[str]:
+    """Nama berkas di folder yang mungkin dimaksud sebagai ``path`` (salah ketik nama).
+
+    Berkas baku tabel lain (mis. ``apbdes_pendapatan.csv`` untuk ``apbdes_belanja.csv`` yang
+    tidak ada) tidak pernah diusulkan: isinya tabel lain, bukan salah ketik. Hanya nama yang
+    benar-benar mirip (``difflib`` ≥ 0,8), atau nama yang sama dengan akhiran lain.
+    """
+    semua = getattr(skema, "TABEL_DIKENAL", skema.SEMUA_TABEL)
+    stem_tabel = {Path(t.berkas).stem.lower() for t in semua.values()}
+    dicari = path.stem.lower()
+    calon = [
+        n
+        for n in nama_lain
+        if n != path.name
+        and not (Path(n).stem.lower() in stem_tabel and Path(n).stem.lower() != dicari)
+    ]
+    sama_stem = [n for n in calon if Path(n).stem.lower() == dicari]
+    lain = difflib.get_close_matches(path.name, calon, n=3, cutoff=0.8)
+    return list(dict.fromkeys(sama_stem + lain))[:3]
 
 
 # --------------------------------------------------------------------------- membaca
