@@ -232,3 +232,17 @@ def test_formulir_widget_menyimpan_saat_tombol_diklik(tmp_path: Path) -> None:
     simpan.click()
     assert json.loads((tmp_path / "awal_JTG-A-005.json").read_text())["jawaban"]["S03"] == "B"
     assert len(list((tmp_path / "lama").iterdir())) == 1
+
+
+def test_jawaban_kertas_dari_csv_excel_indonesia(tmp_path: Path) -> None:
+    """CSV simpanan Excel berbahasa Indonesia: titik koma, koma desimal, BOM, CRLF."""
+    soal = tes_soal.daftar_soal()
+    judul = ["kode_peserta", "jenis", "kelas", "provinsi", *(s.id for s in soal)]
+    jawaban = [s.kunci.replace(".", ",") if s.jenis == "angka" else s.kunci for s in soal]
+    teks = ";".join(judul) + "\r\n" + ";".join(["KSL-A-001", "awal", "A", "Kalsel", *jawaban])
+    berkas = tmp_path / "kertas.csv"
+    berkas.write_bytes(b"\xef\xbb\xbf" + (teks + "\r\n").encode("utf-8"))
+    (path,) = impor_kertas(berkas, tmp_path / "jawaban")
+    dibaca = tes_jawaban.baca_berkas_jawaban(path)
+    assert dibaca.provinsi == "Kalimantan Selatan"
+    assert all(tes_soal.benar(s, dibaca.jawaban[s.id]) for s in soal)
