@@ -246,3 +246,16 @@ def test_jawaban_kertas_dari_csv_excel_indonesia(tmp_path: Path) -> None:
     dibaca = tes_jawaban.baca_berkas_jawaban(path)
     assert dibaca.provinsi == "Kalimantan Selatan"
     assert all(tes_soal.benar(s, dibaca.jawaban[s.id]) for s in soal)
+
+
+def test_simpan_statis_koma_tanpa_kutip(tmp_path: Path) -> None:
+    from p3pd import tes_isian
+
+    pesan = tes_isian.simpan_statis(
+        {"S01": (22, 5), "S02": ...}, "awal", "JTG-A-001", "A", "Jateng", folder=tmp_path
+    )
+    assert "S01" in pesan.teks and "koma" in pesan.teks and pesan.jenis == "belum_tepat"
+    assert not list(tmp_path.iterdir())
+    pesan = tes_isian.simpan_statis({"S01": "22,5"}, "awal", "Budi", "A", "Jateng", folder=tmp_path)
+    assert pesan.teks.startswith("Belum tersimpan") and "nama orang" in pesan.teks
+    assert not list(tmp_path.iterdir())

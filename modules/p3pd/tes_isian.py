@@ -94,6 +94,14 @@ def _simpan(
     folder: str | Path | None,
     ganti: bool,
 ) -> Kotak:
+    koma = [k for k, v in jawaban.items() if isinstance(v, tuple)]
+    if koma:
+        return Kotak(
+            f"Belum tersimpan — jawaban {', '.join(map(str, koma))} memakai koma tanpa tanda "
+            'kutip, sehingga terbaca sebagai dua angka. Tulis 22.5 atau "22,5", lalu jalankan '
+            "lagi kedua sel.",
+            "belum_tepat",
+        )
     terisi = sum(
         1 for v in jawaban.values() if v is not None and v is not Ellipsis and str(v).strip()
     )
