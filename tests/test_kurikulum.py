@@ -321,3 +321,13 @@ def test_perintah_berkas_rusak_pesan_indonesia(tmp_path, capsys):
     berkas = _salin(tmp_path, ("menit_materi = 25", "menit_materi = 30"))
     assert main(["kurikulum", "--berkas", str(berkas)]) == 2
     assert "PESAN KESALAHAN" in capsys.readouterr().err
+
+
+def test_jadwal_notebook_untuk_peserta(kur, tmp_path):
+    tabel = k.jadwal_notebook(kur)
+    assert list(tabel.columns) == ["hari", "jam", "notebook", "menit", "tujuan", "tersedia"]
+    assert dict(zip(tabel["notebook"].str[:2], tabel["menit"], strict=True)) == MENIT_TETAP
+    ada = {p.stem for p in (AKAR / "notebooks").glob("[0-9][0-9]_*.ipynb")}
+    assert set(tabel.loc[tabel["tersedia"] == "ya", "notebook"]) == ada & set(tabel["notebook"])
+    (tmp_path / "notebooks").mkdir()
+    assert (k.jadwal_notebook(kur, tmp_path)["tersedia"] == "belum").all()

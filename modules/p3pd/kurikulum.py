@@ -535,6 +535,34 @@ def _periksa_estimasi(berkas: Path, s: Sesi, nama: str) -> list[str]:
     return masalah
 
 
+def jadwal_notebook(kur: Kurikulum | None = None, akar: Path | None = None) -> Any:
+    """Jadwal notebook sebagai tabel pandas: hari, jam, notebook, menit, tujuan, tersedia.
+
+    ``tersedia`` bernilai "ya" bila berkas ``notebooks/NN_….ipynb`` sudah ada di ``akar``,
+    selain itu "belum". Dipakai notebook 00 supaya jadwal yang dilihat peserta selalu sama
+    dengan kurikulum.
+    """
+    import pandas as pd
+
+    kur = kur or baca_kurikulum()
+    akar = akar or folder_proyek()
+    return pd.DataFrame(
+        [
+            {
+                "hari": h.label,
+                "jam": f"{s.mulai}–{s.selesai}",
+                "notebook": s.notebook,
+                "menit": s.menit,
+                "tujuan": _label_tujuan(s),
+                "tersedia": "ya"
+                if (akar / "notebooks" / f"{s.notebook}.ipynb").is_file()
+                else "belum",
+            }
+            for h, s in kur.sesi_notebook()
+        ]
+    )
+
+
 def ringkas_menit(kur: Kurikulum) -> dict[str, int]:
     """Menit per jenis sesi di seluruh pelatihan (mis. ``{"notebook": 885, …}``)."""
     hasil: dict[str, int] = {}
