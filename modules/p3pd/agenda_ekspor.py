@@ -320,15 +320,23 @@ def ekspor_excel(
 
 
 def isu_ringkasan(agenda: pd.DataFrame, jumlah: int = BATAS_ISU_RINGKASAN) -> pd.DataFrame:
-    """Baris yang masuk ringkasan isu: yang ``isu_kabupaten``-nya terisi (urutan agenda).
+    """Baris yang masuk ringkasan isu: isu kabupaten yang berbeda-beda, baris bagian ``kabupaten``
+    lebih dulu (lalu urutan agenda).
 
     Bila belum ada satu pun isu, dipakai baris bagian ``desa`` dengan angkanya (kolom ``bukti``)
     sebagai isu. Kolom: ``isu``, ``bukti``, ``desa``, ``layanan``, ``mitra``, ``waktu``.
     """
     _periksa_agenda(agenda)
-    ada = agenda["isu_kabupaten"].fillna("").astype(str).str.strip() != ""
-    pilih = agenda[ada] if ada.any() else agenda[agenda["bagian"] == "desa"]
-    teks_isu = pilih["isu_kabupaten"] if ada.any() else pilih["nama_indikator"]
+    teks = agenda["isu_kabupaten"].fillna("").astype(str).str.strip()
+    ada = teks != ""
+    if ada.any():
+        # baris bagian kabupaten lebih dulu; isu yang sama (juga dibawa baris desa) sekali saja
+        urut = agenda[ada].assign(_kab=agenda["bagian"] != "kabupaten", _teks=teks[ada])
+        pilih = urut.sort_values("_kab", kind="stable").drop_duplicates("_teks")
+        teks_isu = pilih["isu_kabupaten"]
+    else:
+        pilih = agenda[agenda["bagian"] == "desa"]
+        teks_isu = pilih["nama_indikator"]
     return pd.DataFrame(
         {
             "isu": teks_isu.astype(str).to_numpy(),
@@ -380,7 +388,7 @@ def ringkasan_isu_html(
         f"<td>{_e(r.waktu)}</td></tr>"
         for n, r in enumerate(isu.itertuples(), start=1)
     )
-    sisa = int((agenda["isu_kabupaten"].fillna("").astype(str).str.strip() != "").sum() - len(isu))
+    sisa = len(isu_ringkasan(agenda, len(agenda))) - len(isu)
     tambahan = (
         f'<p class="catatan-kecil">{sisa} isu lain ada di buku kerja Excel agenda.</p>'
         if sisa > 0
