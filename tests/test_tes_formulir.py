@@ -259,3 +259,21 @@ def test_simpan_statis_koma_tanpa_kutip(tmp_path: Path) -> None:
     pesan = tes_isian.simpan_statis({"S01": "22,5"}, "awal", "Budi", "A", "Jateng", folder=tmp_path)
     assert pesan.teks.startswith("Belum tersimpan") and "nama orang" in pesan.teks
     assert not list(tmp_path.iterdir())
+
+
+def test_jawaban_kertas_kolom_hilang_atau_kelas_kosong(tmp_path: Path) -> None:
+    berkas = tmp_path / "kertas.csv"
+    berkas.write_text("kode_peserta;jenis;kelas;provinsi;S01\nNTT-A-001;awal;A;NTT;B\n")
+    with pytest.raises(DataTidakValid, match="S02|s02"):
+        impor_kertas(berkas, tmp_path / "jawaban")
+    soal = [s.id for s in tes_soal.daftar_soal()]
+    baris = ["NTT-A-001", "awal", "", "NTT", *(["A"] * len(soal))]
+    berkas.write_text(
+        ";".join(["kode_peserta", "jenis", "kelas", "provinsi", *soal])
+        + "\n"
+        + ";".join(baris)
+        + "\n"
+    )
+    with pytest.raises(DataTidakValid, match="Kelas belum diisi"):
+        impor_kertas(berkas, tmp_path / "jawaban")
+    assert not (tmp_path / "jawaban").exists()

@@ -92,9 +92,24 @@ def impor_kertas(berkas: str | Path, folder: str | Path) -> list[Path]:
     ditulis ulang; yang berbeda tidak ditimpa (dilaporkan). Berkas templat tidak diubah.
     """
     from p3pd.muat import muat_tabel
+    from p3pd.muat_berkas import baca_berkas, letak
+    from p3pd.muat_masalah import Laporan
 
-    data = muat_tabel(tabel_kertas(), berkas)
+    tabel = tabel_kertas()
+    data = muat_tabel(tabel, berkas)
     sumber = str(berkas)
+    # Pemuat menganggap kolom yang tidak ada "tidak tersedia"; di lembar jawaban, kolom soal yang
+    # hilang (mis. judul salah ketik) akan diam-diam menjadi "tidak dijawab", jadi ditolak.
+    path, _ = letak(tabel, berkas)
+    ada = set(baca_berkas(path, sumber, tabel, Laporan()).data.columns)
+    hilang = [k for k in tabel.nama_kolom if k not in ada]
+    if hilang:
+        raise DataTidakValid(
+            "kolom templat jawaban kertas tidak ada di berkas; salin judul kolom dari templat "
+            "(p3pd tes templat-kertas) dan biarkan sel kosong untuk soal yang tidak dijawab.",
+            berkas=sumber,
+            kolom=hilang,
+        )
     rekaman = []
     masalah = []
     for nomor, baris in enumerate(data.itertuples(index=False), start=1):
@@ -103,10 +118,8 @@ def impor_kertas(berkas: str | Path, folder: str | Path) -> list[Path]:
             s.id: (None if pd.isna(isi[s.id.lower()]) else isi[s.id.lower()]) for s in daftar_soal()
         }
         kunci = {
-            "jenis": isi["jenis"],
-            "kode_peserta": isi["kode_peserta"],
-            "kelas": isi["kelas"],
-            "provinsi": isi["provinsi"],
+            k: (None if pd.isna(isi[k]) else isi[k])
+            for k in ("jenis", "kode_peserta", "kelas", "provinsi")
         }
         try:
             susun_rekaman(jawaban, sumber="kertas", **kunci)
