@@ -165,20 +165,42 @@ def test_galat_baca_berkas(tmp_path):
         k.baca_kurikulum(tanpa)
 
 
-def test_notebook_belum_ada_perlu_alur(tmp_path):
+def test_alur_satu_sumber(tmp_path, kur):
+    # notebook dengan tabel "Rencana waktu" tidak boleh juga punya alur di kurikulum
     berkas = _salin(
         tmp_path,
         (
-            'alur = [\n  { bagian = "Materi (bagian-bagian notebook)", menit = 75 },\n'
-            '  { bagian = "Latihan exercises/06_sinkronisasi_perencanaan.ipynb", menit = 45 },\n]\n',
-            "",
+            'opsional = ["Formulir widget"]\n',
+            'opsional = ["Formulir widget"]\nalur = [{ bagian = "Semua", menit = 120 }]\n',
         ),
     )
-    kur = k.baca_kurikulum(berkas, periksa=False)
+    if (AKAR / "notebooks" / "08_agenda_terpadu.ipynb").is_file():
+        with pytest.raises(GalatP3PD, match="alur ganda"):
+            k.baca_kurikulum(berkas)
+    # notebook yang belum ada: materi lalu latihan
+    _, s = kur.cari_notebook("06")
     kosong = tmp_path / "proyek"
     (kosong / "notebooks").mkdir(parents=True)
-    masalah = k.periksa_kurikulum(kur, akar=kosong)
-    assert any("06_" not in m and "Sinkronisasi" in m and "tidak ada alur" in m for m in masalah)
+    alur = k.alur_sesi(s, kosong)
+    assert [a.menit for a in alur] == [s.menit_materi, s.menit_latihan]
+    assert alur[1].bagian == "Latihan exercises/06_sinkronisasi_perencanaan.ipynb"
+    # notebook yang ada tanpa tabel "Rencana waktu" dan tanpa alur: galat
+    _, s00 = kur.cari_notebook("00_mulai_di_sini")
+    tanpa = _salin(
+        tmp_path,
+        ('  { bagian = "1. Menjalankan sel di JupyterLab", menit = 6 },\n', ""),
+    )
+    with pytest.raises(GalatP3PD, match="menit alur"):
+        k.baca_kurikulum(tanpa)
+    assert s00.alur and not k.rencana_waktu_notebook(AKAR / "notebooks" / f"{s00.notebook}.ipynb")
+    teks = k.berkas_kurikulum().read_text(encoding="utf-8")
+    teks, n = re.subn(
+        r'alur = \[\n  \{ bagian = "1\. Menjalankan sel.*?\n\]\n', "", teks, flags=re.S
+    )
+    assert n == 1
+    (tmp_path / "tanpa_alur.toml").write_text(teks, encoding="utf-8")
+    with pytest.raises(GalatP3PD, match="tidak ada alur, dan notebooknya tanpa 'Rencana waktu'"):
+        k.baca_kurikulum(tmp_path / "tanpa_alur.toml")
 
 
 def test_jam_dan_estimasi():

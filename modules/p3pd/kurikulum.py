@@ -346,15 +346,19 @@ def _periksa_sesi(s: Sesi, tempat: str, akar: Path, dipakai: dict[str, str]) -> 
         berkas = akar / "notebooks" / f"{s.notebook}.ipynb"
         if berkas.is_file():
             teks = teks_markdown(berkas)
-            if not s.alur and not rencana_waktu_notebook(berkas):
+            rencana = rencana_waktu_notebook(berkas)
+            if not s.alur and not rencana:
                 masalah.append(f"{tempat}: tidak ada alur, dan notebooknya tanpa 'Rencana waktu'")
+            if s.alur and rencana:
+                masalah.append(
+                    f"{tempat}: alur ganda: {berkas.name} memuat 'Rencana waktu'; hapus 'alur' "
+                    "sesi ini di kurikulum (satu sumber)"
+                )
             for bagian in s.opsional:
                 if not re.search(rf"#+ [^\n]*{re.escape(bagian)}[^\n]*\(opsional\)", teks):
                     masalah.append(
                         f"{tempat}: bagian opsional '{bagian}' tidak ada di {berkas.name}"
                     )
-        elif not s.alur:
-            masalah.append(f"{tempat}: tidak ada alur (notebook belum ada)")
     elif s.jenis != "istirahat" and not s.alur:
         masalah.append(f"{tempat}: alur kosong")
     if s.alur and sum(a.menit for a in s.alur) != s.menit:
@@ -428,13 +432,21 @@ def rencana_waktu_notebook(berkas: Path) -> list[Langkah]:
 
 
 def alur_sesi(s: Sesi, akar: Path | None = None) -> list[Langkah]:
-    """Alur sesi: tabel "Rencana waktu" notebook bila ada, selain itu ``alur`` di kurikulum."""
+    """Alur sesi: tabel "Rencana waktu" notebook bila ada, selain itu ``alur`` di kurikulum.
+
+    Sesi notebook tanpa keduanya (notebooknya belum ada): materi, lalu latihan.
+    """
     if s.notebook:
         berkas = (akar or folder_proyek()) / "notebooks" / f"{s.notebook}.ipynb"
         if berkas.is_file():
             rencana = rencana_waktu_notebook(berkas)
             if rencana:
                 return rencana
+        if not s.alur:
+            return [
+                Langkah(f"Materi notebooks/{s.notebook}.ipynb", s.menit_materi),
+                Langkah(f"Latihan exercises/{s.notebook}.ipynb", s.menit_latihan),
+            ]
     return list(s.alur)
 
 
