@@ -327,3 +327,44 @@ def test_berkas_tabel_lain_tidak_diusulkan_untuk_berkas_yang_hilang(tmp_path):
         pytest.raises(DataTidakValid, muat.muat_belanja, tmp_path / "apbdes_belanja.csv").value
     )
     assert "Berkas yang mirip di folder itu: 'apbdes_belnja.csv'" in galat
+
+
+# --------------------------------------------------------------------------- kecamatan mana pun
+
+
+def test_handout_kecamatan_di_luar_wilayah_latihan_berlabel_data_sendiri(tmp_path, monkeypatch):
+    """Kecamatan di luar 93 kecamatan latihan (35.78.01, Kota Surabaya) dipilih dari daftar desa
+    pengguna; sampul handout membawa label data sendiri, bukan cap sintetis."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for nama in TABEL:
+        buat_tabel_contoh(nama, kode_kecamatan="35.78.01").to_csv(
+            folder / skema.SEMUA_TABEL[nama].berkas, index=False
+        )
+    (folder / "SUMBER_DATA.yaml").write_text(
+        "pemilik: Kecamatan Uji\nsumber: data contoh uji\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("P3PD_DATA", str(folder))
+    pekerjaan = handout.susun_pekerjaan(kecamatan=["KEC. UJI"])
+    assert [p.parameter["kecamatan"] for p in pekerjaan] == ["35.78.01"]
+    assert pekerjaan[0].parameter["provinsi"] == "Provinsi Uji"
+    assert [
+        p.parameter["kecamatan"] for p in handout.susun_pekerjaan(semua=True, tingkat="kecamatan")
+    ] == ["35.78.01"]
+    r = handout.bangun_handout(
+        pekerjaan, keluaran=tmp_path / "k", format=("html",), progres=False, pekerja=1
+    )
+    assert not r.gagal, r.teks()
+    html = (tmp_path / "k" / f"{pekerjaan[0].nama}.html").read_text(encoding="utf-8")
+    assert "Data milik Kecamatan Uji, sumber: data contoh uji." in html
+    assert "Data sintetis untuk latihan" not in html.split("</style>")[-1]  # CSS: label dari sampul
+
+
+def test_kaki_halaman_cetak_memakai_label_sampul():
+    """Kaki halaman PDF tidak tertulis mati 'Data sintetis': diambil dari label di sampul."""
+    from p3pd.handout import folder_templat
+
+    css = (folder_templat() / "cetak" / "handout.css").read_text(encoding="utf-8")
+    kaki = css.split("@bottom-left", 1)[1].split("}", 1)[0]
+    assert "string(label-data" in kaki and "sintetis" not in kaki.split("*/")[-1].lower()
+    assert "string-set: label-data content()" in css

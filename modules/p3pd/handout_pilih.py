@@ -112,8 +112,9 @@ def susun_pekerjaan(
     - ``kabupaten``: membatasi pada satu kabupaten.
     - ``tahun``: tahun data; bawaan tahun terakhir di data.
 
-    Nama wilayah yang tidak dikenal menimbulkan ``WilayahTidakDikenal`` yang menyebut nama-nama
-    yang sah.
+    Wilayah dicari di daftar desa data yang dipakai dulu (kecamatan mana pun di Indonesia yang
+    ada di sana), lalu di wilayah latihan. Nama wilayah yang tidak dikenal menimbulkan
+    ``WilayahTidakDikenal`` yang menyebut nama-nama yang sah.
     """
     from p3pd import wilayah
 
@@ -122,6 +123,7 @@ def susun_pekerjaan(
             f"Tingkat '{tingkat}' tidak dikenal. Pilihan: {', '.join(TINGKAT_HANDOUT)}."
         )
     data = periksa_data_handout()
+    wil = data["wilayah"]
     ada = sorted({int(t) for t in data["indikator"]["tahun"]})
     awalan = {k[:n] for k in data["indikator"]["kode_desa"] for n in (2, 5, 8)}
     if not ada:
@@ -135,18 +137,18 @@ def susun_pekerjaan(
     provinsi = list(provinsi or [])
     kecamatan = list(kecamatan or [])
     if not (provinsi or kecamatan or semua or kabupaten):
-        nama = ", ".join(wilayah.daftar_provinsi()["nama_provinsi"])
+        nama = ", ".join(wilayah.daftar_provinsi(wil)["nama_provinsi"])
         raise GalatP3PD(
             "Sebutkan provinsi (atau --kecamatan), atau pakai --semua. "
             f"Pilihan provinsi yang sah: {nama}."
         )
-    daftar_prov = [wilayah.cari_provinsi(p) for p in provinsi]
+    daftar_prov = [wilayah.cari("provinsi", p, data=wil) for p in provinsi]
     if semua and not daftar_prov:
-        tabel = wilayah.daftar_provinsi()
-        daftar_prov = [wilayah.cari_provinsi(k) for k in tabel["kode_provinsi"]]
-    kab = wilayah.cari_kabupaten(kabupaten) if kabupaten else None
+        tabel = wilayah.daftar_provinsi(wil)
+        daftar_prov = [wilayah.cari("provinsi", k, data=wil) for k in tabel["kode_provinsi"]]
+    kab = wilayah.cari("kabupaten", kabupaten, data=wil) if kabupaten else None
     if kab is not None:
-        if daftar_prov and kab.provinsi not in daftar_prov:
+        if daftar_prov and kab.provinsi.kode not in {p.kode for p in daftar_prov}:
             raise GalatP3PD(
                 f"{kab.nama} ada di provinsi {kab.provinsi.nama}, bukan di "
                 + ", ".join(p.nama for p in daftar_prov)
@@ -157,8 +159,10 @@ def susun_pekerjaan(
     if kecamatan:
         hasil = []
         for k in kecamatan:
-            kec = wilayah.cari_kecamatan(k, daftar_prov[0].kode if len(daftar_prov) == 1 else None)
-            if kab is not None and kec.kabupaten != kab:
+            kec = wilayah.cari(
+                "kecamatan", k, daftar_prov[0].kode if len(daftar_prov) == 1 else None, data=wil
+            )
+            if kab is not None and kec.kabupaten.kode != kab.kode:
                 raise GalatP3PD(f"Kecamatan {kec.nama} tidak ada di {kab.nama}.")
             if kec.kode not in awalan:
                 raise GalatP3PD(
@@ -170,10 +174,10 @@ def susun_pekerjaan(
     if tingkat == "kecamatan":
         hasil = []
         for prov in daftar_prov:
-            tabel = wilayah.daftar_kecamatan(prov.kode)
+            tabel = wilayah.daftar_kecamatan(prov.kode, data=wil)
             for kode in tabel["kode_kecamatan"]:
-                kec = wilayah.cari_kecamatan(kode)
-                if (kab is None or kec.kabupaten == kab) and kec.kode in awalan:
+                kec = wilayah.cari("kecamatan", kode, data=wil)
+                if (kab is None or kec.kabupaten.kode == kab.kode) and kec.kode in awalan:
                     hasil.append(_pekerjaan_kecamatan(kec, tahun))
         return _hanya_yang_ada(hasil)
     return _hanya_yang_ada(

@@ -30,7 +30,7 @@ import html as _html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -39,6 +39,9 @@ from p3pd.galat import GalatP3PD
 from p3pd.indikator import DAFTAR_INDIKATOR, INDIKATOR, hitung_capaian, jumlahkan
 from p3pd.kurikulum import baca_kurikulum
 from p3pd.skema import LAYANAN, NAIK
+
+if TYPE_CHECKING:  # pragma: no cover
+    from p3pd.label import LabelData
 
 INDIKATOR_LAMPU: tuple[str, ...] = (
     "stunting",
@@ -174,22 +177,28 @@ class WilayahHandout:
 
 
 def pilih_wilayah(
-    provinsi: str, kabupaten: str | None = None, kecamatan: str | None = None
+    provinsi: str,
+    kabupaten: str | None = None,
+    kecamatan: str | None = None,
+    *,
+    data: pd.DataFrame | None = None,
 ) -> WilayahHandout:
     """Wilayah handout dari nama/kode provinsi, dan (opsional) kabupaten dan kecamatan.
 
-    Nama yang tidak dikenal menimbulkan ``WilayahTidakDikenal`` yang menyebut pilihan yang sah;
-    kabupaten/kecamatan di luar provinsinya menimbulkan ``GalatP3PD``.
+    ``data`` (daftar desa, tabel ``wilayah``) membuat wilayah mana pun di daftar desa itu dapat
+    dipilih, di mana pun di Indonesia (lihat ``p3pd.wilayah.cari``). Nama yang tidak dikenal
+    menimbulkan ``WilayahTidakDikenal`` yang menyebut pilihan yang sah; kabupaten/kecamatan di
+    luar provinsinya menimbulkan ``GalatP3PD``.
     """
     from p3pd import wilayah
 
-    prov = wilayah.cari_provinsi(provinsi)
-    kab = wilayah.cari_kabupaten(kabupaten) if kabupaten else None
-    if kab is not None and kab.provinsi != prov:
+    prov = wilayah.cari("provinsi", provinsi, data=data)
+    kab = wilayah.cari("kabupaten", kabupaten, data=data) if kabupaten else None
+    if kab is not None and kab.provinsi.kode != prov.kode:
         raise GalatP3PD(f"{kab.nama} ada di provinsi {kab.provinsi.nama}, bukan {prov.nama}.")
     if kecamatan:
-        kec = wilayah.cari_kecamatan(kecamatan, prov.kode)
-        if kab is not None and kec.kabupaten != kab:
+        kec = wilayah.cari("kecamatan", kecamatan, prov.kode, data=data)
+        if kab is not None and kec.kabupaten.kode != kab.kode:
             raise GalatP3PD(f"Kecamatan {kec.nama} ada di {kec.kabupaten.nama}, bukan {kab.nama}.")
         return WilayahHandout("kecamatan", prov, kec.kabupaten, kec)
     return WilayahHandout("provinsi", prov, kab, None)
@@ -921,8 +930,18 @@ def html_agenda_terisi(rancangan: pd.DataFrame, kosong: int = 3, keterangan: str
     )
 
 
-def html_sampul(wil: WilayahHandout, nama_kabupaten: str, tahun: int, tanggal: _dt.date) -> Html:
-    """Bagian sampul: judul, wilayah, tahun data, tanggal cetak, dan catatan data sintetis."""
+def html_sampul(
+    wil: WilayahHandout,
+    nama_kabupaten: str,
+    tahun: int,
+    tanggal: _dt.date,
+    label: LabelData | None = None,
+) -> Html:
+    """Bagian sampul: judul, wilayah, tahun data, tanggal cetak, dan label data.
+
+    ``label`` (``p3pd.label.label_data``): data latihan → catatan data sintetis; data sendiri →
+    "Data milik …, sumber: …" (tanpa cap sintetis). Tanpa ``label`` = data latihan.
+    """
     from p3pd.format import tanggal as fmt_tanggal
 
     if wil.tingkat == "kecamatan":
@@ -930,7 +949,8 @@ def html_sampul(wil: WilayahHandout, nama_kabupaten: str, tahun: int, tanggal: _
         bawah = f"{nama_kabupaten}, Provinsi {wil.provinsi.nama}"
     else:
         judul = f"Profil Layanan Dasar {wil.nama}"
-        bawah = f"Wilayah latihan: {nama_kabupaten}"
+        latihan = label is None or label.sintetis
+        bawah = f"{'Wilayah latihan' if latihan else 'Wilayah'}: {nama_kabupaten}"
     teks = (
         '<div class="sampul">'
         '<div class="program">Pelatihan Aparatur Kecamatan P3PD Sub-komponen 1D · '
@@ -938,8 +958,12 @@ def html_sampul(wil: WilayahHandout, nama_kabupaten: str, tahun: int, tanggal: _
         f"<h1>{_e(judul)}</h1>"
         f'<div class="wilayah">{_e(bawah)}</div>'
         f'<div class="keterangan">Tahun data {tahun} · dicetak {_e(fmt_tanggal(tanggal))}</div>'
-        f'<div class="catatan-sintetis"><strong>Data sintetis untuk latihan.</strong> '
-        f"{_e(TEKS_SINTETIS.split('. ', 1)[1])}</div></div>"
+        + (
+            f'<div class="catatan-sintetis"><strong>Data sintetis untuk latihan.</strong> '
+            f"{_e(TEKS_SINTETIS.split('. ', 1)[1])}</div></div>"
+            if label is None or label.sintetis
+            else f'<div class="catatan-sintetis"><strong>{_e(label.teks)}</strong></div></div>'
+        )
     )
     return Html(teks, f"{judul} — {bawah} — tahun data {tahun}")
 
@@ -1139,8 +1163,8 @@ class Handout:
         tanggal: _dt.date | str | None = None,
         data: DataLaporan | None = None,
     ) -> None:
-        self.wilayah = pilih_wilayah(provinsi, kabupaten, kecamatan)
         self.data = data if data is not None else _muat_data_tersimpan()
+        self.wilayah = pilih_wilayah(provinsi, kabupaten, kecamatan, data=self.data.wilayah)
         ada = self.data.tahun()
         if tahun is None:
             tahun = ada[-1]
@@ -1166,7 +1190,11 @@ class Handout:
 
     def sampul(self) -> Html:
         """Sampul: judul, wilayah, tahun data, tanggal cetak, catatan data sintetis."""
-        return html_sampul(self.wilayah, self.nama_kabupaten, self.tahun, self.tanggal)
+        from p3pd.label import label_data
+
+        return html_sampul(
+            self.wilayah, self.nama_kabupaten, self.tahun, self.tanggal, label_data()
+        )
 
     def _simpan(self, nama: str, buat: Any) -> Any:
         if nama not in self._hasil:
@@ -1230,9 +1258,10 @@ class Handout:
         rancangan = rancangan_agenda(self.data, self.wilayah, self.tahun, terisi)
         keterangan = ""
         if self.tingkat != "kecamatan":
-            from p3pd.wilayah import cari_kecamatan
+            from p3pd.wilayah import cari
 
-            nama = cari_kecamatan(kecamatan_agenda(self.data, self.wilayah, self.tahun)).nama
+            kode = kecamatan_agenda(self.data, self.wilayah, self.tahun)
+            nama = cari("kecamatan", kode, data=self.data.wilayah).nama
             keterangan = f"contoh Kecamatan {nama}, kecamatan dengan desa prioritas terbanyak"
         return html_agenda_terisi(rancangan, kosong, keterangan)
 

@@ -44,6 +44,8 @@ __all__ = [
     "cari_provinsi",
     "cari_kabupaten",
     "cari_kecamatan",
+    "cari",
+    "kecamatan_dari_data",
 ]
 
 # Pola kode bertitik yang sah. Dipakai juga oleh pemuat untuk memeriksa ribuan kode sekaligus.
@@ -373,6 +375,7 @@ def cari_provinsi(nama_or_kode: str | int, *, data: pd.DataFrame | None = None) 
     kunci_ke_nama: dict[str, str] = {}
     for k, p in semua.items():
         kunci_ke_nama[_kunci(p.nama)] = p.nama
+        kunci_ke_nama[_kunci(_buang_awalan(p.nama, ("provinsi", "prov")))] = p.nama
         if k in SINGKATAN_PROVINSI:
             kunci_ke_nama[_kunci(SINGKATAN_PROVINSI[k])] = p.nama
     dicari = _kunci(_buang_awalan(str(nama_or_kode), ("provinsi", "prov")))
@@ -445,7 +448,11 @@ def cari_kecamatan(
             return semua[kode]
         raise _kode_tidak_dikenal(f"Kecamatan{di} dengan kode", nama_or_kode, semua)
     dicari = _kunci(_buang_awalan(str(nama_or_kode), ("kecamatan", "kec")))
-    cocok = [k for k in semua.values() if _kunci(k.nama) == dicari]
+    cocok = [
+        k
+        for k in semua.values()
+        if dicari in (_kunci(k.nama), _kunci(_buang_awalan(k.nama, ("kecamatan", "kec"))))
+    ]
     if len(cocok) == 1:
         return cocok[0]
     if len(cocok) > 1:
@@ -458,3 +465,33 @@ def cari_kecamatan(
     raise _tidak_dikenal(
         f"Kecamatan{di}", nama_or_kode, [k.nama for k in semua.values()], kunci_ke_nama
     )
+
+
+def cari(
+    tingkat: str,
+    nama_or_kode: str | int,
+    provinsi: str | None = None,
+    *,
+    data: pd.DataFrame | None = None,
+) -> Provinsi | Kabupaten | Kecamatan:
+    """Cari provinsi, kabupaten, atau kecamatan: di daftar desa ``data`` dulu, lalu di wilayah latihan.
+
+    Dipakai notebook dan handout yang diberi folder data: kecamatan mana pun yang ada di daftar
+    desa pengguna dapat dipilih (di mana pun di Indonesia), dan nama wilayah latihan tetap
+    dikenal. ``provinsi`` membatasi pencarian kecamatan. Tanpa ``data`` sama dengan
+    ``cari_provinsi``/``cari_kabupaten``/``cari_kecamatan``. Bila tidak ditemukan di keduanya,
+    pesan yang dipakai adalah pesan pencarian di daftar desa (pilihan yang sah dari data itu).
+    """
+    fungsi = {"provinsi": cari_provinsi, "kabupaten": cari_kabupaten, "kecamatan": cari_kecamatan}
+    if tingkat not in fungsi:
+        raise ValueError(f"Tingkat '{tingkat}' tidak dikenal. Pilihan: {', '.join(fungsi)}.")
+    argumen = (nama_or_kode, provinsi) if tingkat == "kecamatan" else (nama_or_kode,)
+    if data is None:
+        return fungsi[tingkat](*argumen)
+    try:
+        return fungsi[tingkat](*argumen, data=data)
+    except WilayahTidakDikenal as galat_data:
+        try:
+            return fungsi[tingkat](*argumen)
+        except WilayahTidakDikenal:
+            raise galat_data from None
