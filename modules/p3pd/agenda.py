@@ -233,7 +233,7 @@ def susun_agenda(
     indikator = _tabel(data, "indikator")
     belanja = _tabel(data, "belanja")
     daftar = _tabel(data, "wilayah")
-    kec = wilayah.cari_kecamatan(kecamatan)
+    kec = wilayah.cari("kecamatan", kecamatan, data=daftar)  # juga kecamatan di luar 93 latihan
     tahun = int(indikator["tahun"].max()) if tahun is None else int(tahun)
     ind_kec = indikator[indikator["kode_desa"].astype(str).str.startswith(kec.kode)]
     bel_kec = belanja[belanja["kode_desa"].astype(str).str.startswith(kec.kode)]
