@@ -63,8 +63,7 @@ FORMAT = ("html", "pdf")
 
 _CSS_TAMBAHAN = """<style type="text/css">
 @page { @bottom-left { content: "Panduan pelatih — jadwal usulan kurikulum, bukan jadwal resmi"; } }
-h2 { break-before: page; }
-h2:first-of-type { break-before: auto; }
+.hari-baru { break-before: page; }
 .catatan-sumber { color: #6b7280; font-size: 8pt; }
 </style>
 """
@@ -346,7 +345,11 @@ def susun_panduan(kur: Kurikulum | None = None, akar: Path | None = None) -> Pan
     ]
     belum = []
     for h in kur.hari:
-        sel.append(new_markdown_cell(f"## {h.judul}: {h.tema}\n\n{h.mulai}–{h.selesai}"))
+        sel.append(
+            new_markdown_cell(
+                f'<div class="hari-baru"></div>\n\n## {h.judul}: {h.tema}\n\n{h.mulai}–{h.selesai}'
+            )
+        )
         for s in h.sesi:
             if s.jenis == "istirahat":
                 continue
