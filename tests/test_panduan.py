@@ -309,3 +309,10 @@ def test_catatan_fasilitator_tidak_sampai_ke_latihan(berkas):
         assert panduan.TAG_FASILITATOR not in sel.metadata.get("tags", [])
         assert "Catatan fasilitator" not in sel.source
         assert "Jawaban yang baik memuat" not in sel.source
+
+
+def test_html_sama_dari_isi_yang_sama():
+    kur = baca_kurikulum()
+    assert panduan.ke_html(panduan.susun_panduan(kur)) == panduan.ke_html(
+        panduan.susun_panduan(kur)
+    )

@@ -357,6 +357,8 @@ def susun_panduan(kur: Kurikulum | None = None, akar: Path | None = None) -> Pan
             if not ada and s.notebook:
                 belum.append(s.notebook)
             sel.append(new_markdown_cell(teks))
+    for nomor, isi in enumerate(sel, start=1):
+        isi["id"] = f"panduan-{nomor}"  # tetap, supaya HTML yang sama dari isi yang sama
     nb = new_notebook(cells=sel, metadata={"title": f"Panduan pelatih — {kur.judul}"})
     return Panduan(nb, catatan, belum)
 
