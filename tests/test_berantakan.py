@@ -11,6 +11,7 @@ import pytest
 from p3pd import muat, skema
 from p3pd.berantakan import NAMA_CSV, NAMA_README, NAMA_XLSX, buat_sampel_berantakan
 from p3pd.galat import DataTidakValid
+from p3pd.label import label_data
 from p3pd.lokasi import folder_proyek
 
 
@@ -24,7 +25,8 @@ def sampel(tmp_path, folder_data_contoh) -> list[Path]:
 
 
 def test_berkas_ditulis(sampel):
-    assert [p.name for p in sampel] == [NAMA_CSV, NAMA_XLSX, NAMA_README]
+    assert [p.name for p in sampel] == [NAMA_CSV, NAMA_XLSX, NAMA_README, "DATA_SINTETIS.json"]
+    assert label_data(sampel[0].parent).sintetis  # contoh berantakan juga data sintetis
     assert all(p.is_file() and p.stat().st_size > 0 for p in sampel)
     assert not list(sampel[0].parent.glob("*.tmp"))
 
@@ -68,8 +70,9 @@ def test_masalah_yang_ditanam_ditemukan_pemuat(sampel, indeks):
     assert sidik(berkas) == sebelum
     galat = info.value
     pesan = str(galat)
-    assert len(galat.masalah) == 6
-    assert "Kolom 'anak_0_17_akta': kolom wajib ini tidak ada" in pesan
+    # Kolom indikator yang tidak ada = tidak tersedia (issue #10), bukan salah satu galat.
+    assert len(galat.masalah) == 5
+    assert "anak_0_17_akta" not in pesan
     for kolom, contoh in (("balita_diukur", "'n/a'"), ("anak_idl", "'-'"), ("anak_7_12", "jiwa")):
         (baris,) = _baris_readme(readme, kolom)
         assert f"Kolom '{kolom}', baris {baris}: berisi teks" in pesan
@@ -91,11 +94,11 @@ def test_hanya_masalah_lunak_bila_masalah_keras_diperbaiki(sampel):
         mentah[kolom] = mentah[kolom].str.replace(r"\D", "", regex=True).replace("", "0")
     mentah["balita_diukur"] = mentah["balita_diukur"].astype(int).clip(lower=1000).astype(str)
     mentah["anak_idl"] = "0"
-    mentah["anak_0_17_akta"] = "0"
     path = sampel[0].with_name("diperbaiki.csv")
     mentah.to_csv(path, sep=";", index=False, encoding="utf-8-sig")
     data = muat.muat_indikator(path)
     assert len(data) == len(mentah)
+    assert data["anak_0_17_akta"].isna().all()  # kolom yang tidak ada: tidak tersedia
     assert data["kode_desa"].str.fullmatch(r"\d{2}\.\d{2}\.\d{2}\.2\d{3}").all()
     catatan = "\n".join(data.attrs["catatan_muat"])
     assert "BOM" in catatan

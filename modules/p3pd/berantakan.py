@@ -51,8 +51,9 @@ def buat_sampel_berantakan(
     Sumbernya ``wilayah_desa.csv`` dan ``indikator_desa.csv`` di ``folder_sumber`` (bawaan:
     ``folder_data()``), dimuat lewat ``p3pd.muat``. Satu kecamatan dengan ±15 desa dan tahun
     terakhir dipilih; ``benih`` menentukan kecamatan dan letak masalah, sehingga hasilnya
-    selalu sama (sama persis sampai ke bita) untuk data dan benih yang sama. Mengembalikan
-    daftar berkas yang ditulis.
+    selalu sama (sama persis sampai ke bita) untuk data dan benih yang sama. Penanda data
+    sintetis (``DATA_SINTETIS.json``, lihat ``p3pd.label``) ikut ditulis. Mengembalikan daftar
+    berkas yang ditulis.
     """
     from p3pd import muat
     from p3pd.lokasi import folder_data
@@ -77,7 +78,10 @@ def buat_sampel_berantakan(
     tulis_atomik(berkas_xlsx, _isi_xlsx(tabel, nama_kec, kode_kec, tahun))
     teks = _isi_readme(tanaman, nama_kec, kode_kec, tahun, len(tabel), benih)
     tulis_atomik(berkas_readme, teks.encode("utf-8"))
-    return [berkas_csv, berkas_xlsx, berkas_readme]
+    from p3pd.label import tulis_penanda_sintetis  # contoh ini juga data sintetis
+
+    penanda = tulis_penanda_sintetis(folder, [berkas_csv, berkas_xlsx])
+    return [berkas_csv, berkas_xlsx, berkas_readme, penanda]
 
 
 # --------------------------------------------------------------------------- memilih sampel
@@ -152,7 +156,13 @@ def _tanam_masalah(
     b_kembar = (baris(i_kembar), baris(len(tabel) - 1))
 
     tanaman = [
-        _Tanaman("Kolom wajib hilang: tidak ada kolom ini sama sekali.", _KOLOM_HILANG, (), True),
+        _Tanaman(
+            "Kolom indikator tidak ada sama sekali: pemuat mencatatnya sebagai tidak tersedia "
+            "(bukan galat), dan indikatornya tampil 'tidak ada data'.",
+            _KOLOM_HILANG,
+            (),
+            False,
+        ),
         _Tanaman("Teks 'n/a' di kolom angka.", "balita_diukur", (baris(i_na),), True),
         _Tanaman("Teks '-' di kolom angka.", "anak_idl", (baris(i_strip),), True),
         _Tanaman(
