@@ -95,12 +95,22 @@ def test_baris_batas_30_persen_hanya_untuk_desa_melebihi_batas(data, rancangan):
         assert "PP 11/2019" in r.dasar_hukum
 
 
-def test_waktu_mengikuti_kalender_dan_jeda_perencanaan():
-    assert agenda.waktu_tahap("rkpdes", 2024) == ("Penyusunan RKPDes 2025", "Juli–September 2024")
+def test_waktu_mengikuti_kalender_dan_jeda_perencanaan(rancangan):
+    from p3pd.perencanaan import kalender_perencanaan
+
+    kal = kalender_perencanaan().set_index("urutan")
+    tahap, waktu = agenda.waktu_tahap("rkpdes", 2024)
+    assert tahap.startswith("Penyusunan dan penetapan RKPDes") and "tahun rencana 2025" in tahap
+    assert waktu.startswith("Juli–September 2024") and kal.at[7, "bulan"].startswith(
+        "Juli–September"
+    )
+    assert "perkiraan" not in waktu  # bulan RKPDes bersumber (Permendesa PDTT 21/2020)
     tahap, waktu = agenda.waktu_tahap("musrenbang", 2024)
-    assert "RKPD 2026" in tahap and "2025" in waktu and "perkiraan" in waktu
+    assert "tahun rencana 2026" in tahap and "2025" in waktu and "perkiraan" in waktu
     with pytest.raises(KeyError, match="tidak dikenal"):
         agenda.waktu_tahap("rkpd", 2024)
+    harapan = {agenda.waktu_tahap(k, TAHUN)[1] for k in ("rkpdes", "apbdes", "musrenbang")}
+    assert set(rancangan["waktu"]) <= harapan
 
 
 def test_isu_musrenbang_menjadi_baris_kabupaten(data, rancangan):
@@ -252,7 +262,7 @@ def test_ringkasan_isu_satu_halaman_luring(rancangan, tmp_path):
 
 def test_ringkasan_isu_panjang_tetap_satu_halaman(rancangan, tmp_path):
     a = rancangan.copy()
-    a["isu_kabupaten"] = "Isu yang sangat panjang " * 20
+    a["isu_kabupaten"] = [f"Isu {n} yang sangat panjang " * 20 for n in range(len(a))]
     hasil = ae.ekspor_ringkasan_isu(a, tmp_path, "panjang")
     assert len(PdfReader(hasil["pdf"]).pages) == 1
     assert "isu lain ada di buku kerja Excel" in hasil["html"].read_text(encoding="utf-8")
@@ -344,3 +354,14 @@ def test_penyunting_widget_memakai_sunting_baris(rancangan):
     assert (
         "Belum diterapkan" in p._pesan.value and p.agenda.loc[2, "mitra"] == "Forum Kader Posyandu"
     )
+
+
+def test_ringkasan_isu_tanpa_isu_ganda_kabupaten_lebih_dulu(rancangan):
+    a = rancangan.copy()
+    a["isu_kabupaten"] = ""
+    a.loc[a.index[0], "isu_kabupaten"] = "Isu bersama"
+    a.loc[a.index[-1], ["bagian", "isu_kabupaten"]] = ["kabupaten", "Isu bersama"]
+    a.loc[a.index[1], "isu_kabupaten"] = "Isu desa"
+    isu = ae.isu_ringkasan(a)
+    assert isu["isu"].tolist() == ["Isu bersama", "Isu desa"]
+    assert isu.iloc[0]["bukti"] == a.iloc[-1]["bukti"]

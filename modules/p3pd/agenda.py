@@ -92,21 +92,34 @@ PENANGGUNG_JAWAB_BAWAAN = "Seksi PMD kantor camat"
 MITRA_PENGAWASAN = "Tenaga pendamping profesional desa; Inspektorat kabupaten (APIP)"
 """Mitra tindakan pengawasan APBDes."""
 
-_TAHAP: dict[str, tuple[str, str]] = {
-    # kunci: (nama tahap, waktu; {t} = tahun data, {t1} = t + 1, {t2} = t + 2)
-    "rkpdes": ("Penyusunan RKPDes {t1}", "Juli–September {t}"),
-    "apbdes": ("Evaluasi rancangan APBDes {t1}", "Oktober–Desember {t} (perkiraan)"),
-    "musrenbang": (
-        "Musrenbang kecamatan dan Forum Perangkat Daerah (RKPD {t2})",
-        "Januari–Maret {t1} (perkiraan)",
-    ),
+_TAHAP: dict[str, tuple[str, int]] = {
+    # kunci: (awal nama tahap di kalender perencanaan, tahun rencana N = tahun data + selisih)
+    "rkpdes": ("Penyusunan dan penetapan RKPDes", 1),
+    "apbdes": ("Evaluasi rancangan Perdes APBDes", 1),
+    "musrenbang": ("Musrenbang RKPD di kecamatan", 2),
 }
-"""Tahap kalender perencanaan tempat setiap tindakan dilakukan.
+"""Tahap kalender perencanaan (``p3pd.perencanaan.kalender_perencanaan``) setiap tindakan.
 
-RKPDes disusun mulai Juli dan ditetapkan paling lambat akhir September (Permendesa PDTT 21/2020
-Pasal 22 ayat (4)); bulan evaluasi APBDes dan Musrenbang kecamatan adalah perkiraan (lihat
-``kalender_perencanaan.csv`` bila tersedia). Usulan di Musrenbang tahun t masuk RKPD tahun t + 1.
+Agenda disusun sesudah data tahun t: RKPDes dan APBDes tahun t + 1 dibahas pada tahun t, isu
+dibawa ke Musrenbang kecamatan tahun t + 1 untuk RKPD tahun t + 2 (usulan Musrenbang tahun t
+masuk RKPD tahun t + 1). Bulan dan tandanya (pasti/perkiraan) dibaca dari kalender.
 """
+
+
+_BULAN = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
 
 
 def referensi_tindakan() -> pd.DataFrame:
@@ -121,16 +134,32 @@ def referensi_tindakan() -> pd.DataFrame:
 
 
 def waktu_tahap(tahap: str, tahun: int) -> tuple[str, str]:
-    """Nama tahap kalender dan waktunya untuk agenda dari data tahun ``tahun``.
+    """Nama tahap kalender perencanaan dan waktunya, untuk agenda dari data tahun ``tahun``.
 
-    ``tahap``: ``'rkpdes'``, ``'apbdes'``, atau ``'musrenbang'``. Contoh untuk 2024:
-    ``('Penyusunan RKPDes 2025', 'Juli–September 2024')``.
+    ``tahap``: ``'rkpdes'``, ``'apbdes'``, atau ``'musrenbang'``. Bulan dan tanda ``perkiraan``
+    dari ``p3pd.perencanaan.kalender_perencanaan`` (tahap tahun N berlangsung pada tahun N − 1).
+    Contoh untuk 2024: ``('Penyusunan dan penetapan RKPDes — tahun rencana 2025',
+    'Juli–September 2024 (ditetapkan paling lambat akhir September)')``.
     """
+    from p3pd.perencanaan import kalender_perencanaan
+
     if tahap not in _TAHAP:
         raise KeyError(f"Tahap '{tahap}' tidak dikenal. Pilihan: {', '.join(_TAHAP)}.")
-    nama, waktu = _TAHAP[tahap]
-    isi = {"t": tahun, "t1": tahun + 1, "t2": tahun + 2}
-    return nama.format(**isi), waktu.format(**isi)
+    awal, selisih = _TAHAP[tahap]
+    kalender = kalender_perencanaan()
+    cocok = kalender[kalender["tahap"].str.startswith(awal)]
+    if cocok.empty:
+        raise GalatP3PD(f"Tahap '{awal}' tidak ada di kalender perencanaan.")
+    r = cocok.iloc[0]
+    rencana = int(tahun) + selisih
+    bulan, _, sisa = str(r["bulan"]).partition(" (")
+    if bulan.split("–")[0] in _BULAN:
+        waktu = f"{bulan} {rencana - 1}" + (f" ({sisa}" if sisa else "")
+    else:
+        waktu = f"{r['bulan']}, tahun {rencana - 1}"
+    if r["status_bulan"] != "pasti":
+        waktu += " (perkiraan)"
+    return f"{r['tahap']} — tahun rencana {rencana}", waktu
 
 
 # --------------------------------------------------------------------------- pembantu
@@ -187,12 +216,9 @@ def _mitra(peran: pd.DataFrame, layanan: str, opd: Mapping[str, str]) -> str:
 
 def _isu_musrenbang(data: Mapping[str, pd.DataFrame], kecamatan: str, tahun: int) -> pd.DataFrame:
     """Isu Musrenbang kecamatan dari hari 3 (``p3pd.perencanaan.isu_musrenbang``)."""
-    import importlib
-    import importlib.util
+    from p3pd.perencanaan import isu_musrenbang
 
-    if importlib.util.find_spec("p3pd.perencanaan") is None:  # modul hari 3 belum terpasang
-        return pd.DataFrame()
-    return importlib.import_module("p3pd.perencanaan").isu_musrenbang(data, kecamatan, tahun)
+    return isu_musrenbang(data, kecamatan, tahun)
 
 
 # --------------------------------------------------------------------------- susun agenda
@@ -212,8 +238,8 @@ def susun_agenda(
     ``data``: tabel-tabel hasil ``muat.muat_folder`` (butuh ``wilayah``, ``indikator``,
     ``belanja``; ``belanja_kegiatan`` dan ``pemangku`` dipakai bila ada). ``kecamatan``: nama
     atau kode kecamatan. ``tahun``: tahun data (bawaan: tahun terakhir tabel indikator).
-    ``isu``: hasil ``perencanaan.isu_musrenbang`` bila sudah dihitung; bila ``None`` dihitung
-    di sini.
+    ``isu``: hasil ``perencanaan.isu_musrenbang`` bila sudah dihitung (tabel kosong = tanpa isu
+    kabupaten); bila ``None`` dihitung di sini.
 
     Kolom (``KOLOM_AGENDA``): ``no``, ``bagian`` (``'desa'``/``'kabupaten'``), ``kode_desa``,
     ``nama_desa``, ``layanan`` (kunci ``skema.LAYANAN``, kosong untuk batas 30 %),
