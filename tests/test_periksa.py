@@ -107,6 +107,7 @@ def test_tebak_tabel_dari_nama_saja_lalu_kolom_hilang_dilaporkan(tmp_path, capsy
     assert cli.main(["periksa", str(path)]) == 0
     keluar = capsys.readouterr().out
     assert "4 kolom tidak ada di berkas dan dianggap tidak tersedia" in keluar
+    assert "Kolom              : 3 (3 sesuai skema, 0 tambahan; 4 kolom skema tidak" in keluar
     assert "alokasi_dana_desa" in keluar
     path.write_text("kode_desa,dana_desa\n33.22.01.2001,5\n")
     assert cli.main(["periksa", str(path)]) == 2

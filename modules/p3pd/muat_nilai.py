@@ -178,7 +178,9 @@ def periksa_tabel(
             kolom[k.nama] = _kolom_tidak_tersedia(k, len(data))
     for n in lain:
         kolom[n] = _rapikan_tambahan(data[n].reset_index(drop=True), n, laporan)
-    return pd.DataFrame(kolom, index=pd.RangeIndex(len(data)))
+    hasil_tabel = pd.DataFrame(kolom, index=pd.RangeIndex(len(data)))
+    hasil_tabel.attrs["kolom_tidak_tersedia"] = list(hilang_opsional)
+    return hasil_tabel
 
 
 def _kolom_tidak_tersedia(kolom: skema.Kolom, n: int) -> pd.Series:

@@ -89,14 +89,18 @@ def laporan_periksa(
     data = muat.muat_tabel(tabel, berkas, wilayah_dikenal=wilayah_dikenal)
     skema_tabel = SEMUA_TABEL[tabel]
     tambahan = [k for k in data.columns if k not in skema_tabel.nama_kolom]
+    tidak_ada = list(data.attrs.get("kolom_tidak_tersedia", []))
     catatan = data.attrs.get("catatan_muat", [])
+    di_berkas = data.shape[1] - len(tidak_ada)
     baris = [
         f"Pemeriksaan berkas : {berkas}",
         f"Tabel              : {tabel} — {skema_tabel.judul}",
         f"Pilihan tabel      : {alasan}",
         f"Baris data         : {angka(len(data))}",
-        f"Kolom              : {angka(data.shape[1])} ({angka(len(skema_tabel.nama_kolom))} "
-        f"sesuai skema, {angka(len(tambahan))} tambahan)",
+        f"Kolom              : {angka(di_berkas)} ({angka(di_berkas - len(tambahan))} "
+        f"sesuai skema, {angka(len(tambahan))} tambahan"
+        + (f"; {angka(len(tidak_ada))} kolom skema tidak tersedia" if tidak_ada else "")
+        + ")",
     ]
     if tambahan:
         daftar = ", ".join(tambahan[:20])
