@@ -217,3 +217,30 @@ def test_impor_tanpa_membaca_daftar_nasional():
     hasil = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True)
     assert hasil.returncode == 0, hasil.stderr
     assert hasil.stdout.strip() == "ok"
+
+
+def test_cari_daftar_desa_dulu_lalu_wilayah_latihan():
+    kode = wilayah_nasional.daftar("desa", "33.24.01")  # Kab. Kendal, di luar wilayah latihan
+    data = pd.DataFrame(
+        {
+            "kode_desa": kode["kode"],
+            "nama_desa": kode["nama"],
+            "kode_kecamatan": "33.24.01",
+            "nama_kecamatan": "Kecamatan " + wilayah_nasional.wilayah("33.24.01").nama,
+            "kode_kabupaten": "33.24",
+            "nama_kabupaten": "Kab. Kendal",
+            "kode_provinsi": "33",
+            "nama_provinsi": "Provinsi Jawa Tengah",
+        }
+    )
+    nama = wilayah_nasional.wilayah("33.24.01").nama
+    kec = wilayah.cari("kecamatan", nama.upper(), "Jawa Tengah", data=data)
+    assert kec.kode == "33.24.01" and kec.kabupaten.nama == "Kab. Kendal"
+    # nama wilayah latihan yang tidak ada di daftar desa tetap dikenal
+    assert wilayah.cari("kecamatan", "Getasan", data=data).kode == "33.22.01"
+    assert wilayah.cari("provinsi", "Provinsi Jawa Tengah", data=data).kode == "33"
+    with pytest.raises(WilayahTidakDikenal) as info:
+        wilayah.cari("kecamatan", "Tidak Ada", data=data)
+    assert f"Pilihan yang sah: {data['nama_kecamatan'][0]}" in str(info.value)
+    with pytest.raises(ValueError):
+        wilayah.cari("desa", "x")
