@@ -316,3 +316,10 @@ def test_html_sama_dari_isi_yang_sama():
     assert panduan.ke_html(panduan.susun_panduan(kur)) == panduan.ke_html(
         panduan.susun_panduan(kur)
     )
+
+
+def test_folder_keluaran_berupa_berkas(tmp_path):
+    bukan_folder = tmp_path / "berkas.txt"
+    bukan_folder.write_text("x", encoding="utf-8")
+    with pytest.raises(GalatP3PD, match="tidak dapat dibuat"):
+        panduan.bangun_panduan(bukan_folder / "sub", format=["html"], progres=False)

@@ -20,6 +20,7 @@ ini (atau panduan yang diubah sesudah dibuat) tidak ditimpa tanpa ``--paksa``.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -429,6 +430,14 @@ def bangun_panduan(
     if not format or any(f not in FORMAT for f in format):
         raise GalatP3PD(f"Format tidak dikenal: {', '.join(format) or '(kosong)'}; pilih html/pdf.")
     keluaran = Path(keluaran or folder_keluaran_bawaan()).expanduser().resolve()
+    try:
+        keluaran.mkdir(parents=True, exist_ok=True)
+    except OSError as galat:
+        raise GalatP3PD(
+            f"Folder keluaran '{keluaran}' tidak dapat dibuat: {galat.strerror or galat}."
+        ) from None
+    if not os.access(keluaran, os.W_OK):
+        raise GalatP3PD(f"Folder keluaran '{keluaran}' tidak dapat ditulisi (periksa izinnya).")
     tujuan = {f: keluaran / f"{NAMA_BERKAS}.{f}" for f in format}
     asing = [b for b in tujuan.values() if b.exists() and not (b.is_file() and _buatan_panduan(b))]
     if asing and not paksa:
