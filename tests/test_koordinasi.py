@@ -87,6 +87,13 @@ def test_gaya_raci_mewarnai_huruf_dan_mempertahankan_isi():
     assert ">A<" in html.replace(" ", "") and "Dinas Kesehatan" in html
 
 
+def test_tabel_utuh_tidak_memotong_teks_dan_baris():
+    panjang = pd.DataFrame({"forum": [f"Forum {'x' * 80} {i}" for i in range(40)], "Jan": "●"})
+    html = ko.tabel_utuh(panjang).to_html()
+    assert f"Forum {'x' * 80} 39" in html and "..." not in html
+    assert "text-align: center" in html
+
+
 def test_ambang_konsultasi_mengubah_c_dan_i():
     sedang = ko.matriks_raci(_pemangku(), ambang_konsultasi="sedang")
     assert sedang.loc["Inspektorat", "kesehatan"] == "C"
@@ -140,6 +147,16 @@ def test_kisi_pengaruh_strategi_dan_ambang():
     sedang = ko.kisi_pengaruh(_pemangku(), ambang="sedang").set_index("lembaga")
     assert sedang.loc["Forum BPD", "strategi"] == "libatkan penuh"
     assert sedang.loc["PKK", "strategi"] == "pantau"
+
+
+def test_pemegang_urusan_dengan_kepentingan_dan_desa_merah():
+    hasil = ko.pemegang_urusan(_pemangku(), {"kesehatan": 4, "air_sanitasi": 2})
+    assert list(hasil["layanan"]) == ["kesehatan", "air_sanitasi", "air_sanitasi"]
+    assert list(hasil["lembaga"]) == ["Dinas Kesehatan", "Dinas PUPR", "Dinas Perkim"]
+    assert list(hasil["desa_merah"]) == [4, 2, 2]
+    assert hasil.loc[1, "kepentingan"] == "rendah" and hasil.loc[1, "strategi"] == "jaga dukungan"
+    sedang = ko.pemegang_urusan(_pemangku(), {}, ambang="sedang")
+    assert sedang.loc[0, "strategi"] == "libatkan penuh" and sedang["desa_merah"].eq(0).all()
 
 
 def test_kisi_menolak_tingkat_asing():

@@ -163,6 +163,16 @@ def gaya_raci(raci: pd.DataFrame) -> Any:
     return raci.style.map(_css, subset=list(LAYANAN))
 
 
+def tabel_utuh(df: pd.DataFrame) -> Any:
+    """Tabel untuk dibaca utuh di notebook (pandas Styler): semua baris dan kolom, teks tidak
+    dipotong, tanpa nomor baris; kolom bulan (``●``) rata tengah. Hanya untuk ditampilkan."""
+    gaya_tabel = df.style.hide(axis="index").set_properties(**{"text-align": "left"})
+    bulan = [b for b in BULAN if b in df.columns]
+    if bulan:
+        gaya_tabel = gaya_tabel.set_properties(subset=bulan, **{"text-align": "center"})
+    return gaya_tabel
+
+
 def periksa_raci(raci: pd.DataFrame) -> pd.DataFrame:
     """Ringkasan per layanan: banyaknya R, A, C, I, nama pemegang urusan (A), dan catatan.
 
@@ -209,6 +219,33 @@ def kisi_pengaruh(pemangku: pd.DataFrame, ambang: str = "tinggi") -> pd.DataFram
         for a, b in zip(p, k, strict=True)
     ]
     return hasil.reset_index(drop=True)
+
+
+def pemegang_urusan(
+    pemangku: pd.DataFrame, desa_merah: Mapping[str, int], ambang: str = "tinggi"
+) -> pd.DataFrame:
+    """Pemegang urusan (A) setiap layanan dengan kepentingan, strategi kisi, dan desa merahnya.
+
+    ``desa_merah``: banyaknya desa berlampu merah per layanan (mis. dari
+    ``diagnosis.merah_per_layanan``). Satu baris per layanan × pemegang urusan; kolom
+    ``layanan, lembaga, kepentingan, strategi, desa_merah``. Pemegang urusan yang kepentingannya
+    rendah di layanan dengan banyak desa merah adalah yang pertama didatangi dengan data.
+    """
+    kisi = kisi_pengaruh(pemangku, ambang).set_index("lembaga")
+    raci = matriks_raci(pemangku)
+    baris = [
+        {
+            "layanan": lay,
+            "lembaga": lembaga,
+            "kepentingan": kisi.loc[lembaga, "kepentingan"],
+            "strategi": kisi.loc[lembaga, "strategi"],
+            "desa_merah": int(desa_merah.get(lay, 0)),
+        }
+        for lay in LAYANAN
+        for lembaga in raci.index[raci[lay] == "A"]
+    ]
+    kolom = ["layanan", "lembaga", "kepentingan", "strategi", "desa_merah"]
+    return pd.DataFrame(baris, columns=kolom)
 
 
 def _singkat(nama: str, maks: int = 34) -> str:
