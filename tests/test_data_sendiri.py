@@ -357,6 +357,7 @@ def test_handout_kecamatan_di_luar_wilayah_latihan_berlabel_data_sendiri(tmp_pat
     assert not r.gagal, r.teks()
     html = (tmp_path / "k" / f"{pekerjaan[0].nama}.html").read_text(encoding="utf-8")
     assert "Data milik Kecamatan Uji, sumber: data contoh uji." in html
+    assert "Stunting di data ini (" in html and "(sintetis," not in html
     assert "Data sintetis untuk latihan" not in html.split("</style>")[-1]  # CSS: label dari sampul
 
 

@@ -184,3 +184,21 @@ def test_spanduk_notebook_mengikuti_label(tmp_path, monkeypatch):
     shutil.copy(DATA / "fasilitas_desa.csv", folder / "fasilitas_desa.csv")
     with pytest.raises(DataTidakValid, match="mencampur data latihan sintetis"):
         catatan_data()
+
+
+def test_tanda_gambar_mengikuti_label(tmp_path, monkeypatch):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from p3pd.grafik import TANDA_SINTETIS, tandai_sintetis
+
+    fig, _ = plt.subplots()
+    assert tandai_sintetis(fig).get_text() == TANDA_SINTETIS
+    folder = _sendiri(tmp_path / "d")
+    _tulis_label(folder, "pemilik: Kecamatan Uji\nsumber: Podes 2021 (BPS)\n")
+    monkeypatch.setenv("P3PD_DATA", str(folder))
+    fig2, _ = plt.subplots()
+    assert tandai_sintetis(fig2).get_text() == "Data milik Kecamatan Uji, sumber: Podes 2021 (BPS)."
+    plt.close("all")

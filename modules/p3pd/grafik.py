@@ -161,14 +161,26 @@ def _gambar_dari(fig_or_ax: Figure | SubFigure | Axes) -> Figure:
     return fig
 
 
-def tandai_sintetis(fig_or_ax: Figure | SubFigure | Axes, teks: str = TANDA_SINTETIS) -> Text:
-    """Tulis tanda "Data sintetis" di pojok kanan bawah gambar dan kembalikan teksnya.
+def tanda_data() -> str:
+    """Tanda gambar menurut label folder data (``p3pd.label``): "Data sintetis — untuk latihan"
+    hanya untuk data latihan; data sendiri ditandai "Data milik …, sumber: …"."""
+    from p3pd.label import label_data
 
-    Aman dipanggil berkali-kali: bila gambar sudah bertanda, tanda itu yang dikembalikan
+    label = label_data()
+    return TANDA_SINTETIS if label.sintetis else label.teks
+
+
+def tandai_sintetis(fig_or_ax: Figure | SubFigure | Axes, teks: str | None = None) -> Text:
+    """Tulis tanda data di pojok kanan bawah gambar dan kembalikan teksnya.
+
+    ``teks`` kosong berarti tanda menurut label data (:func:`tanda_data`): "Data sintetis —
+    untuk latihan" untuk data latihan, label pemilik dan sumber untuk data sendiri. Aman dipanggil berkali-kali: bila gambar sudah bertanda, tanda itu yang dikembalikan
     (teksnya diganti bila ``teks`` berbeda). Pada gambar dengan tata letak *constrained*
     (gaya kurikulum), satu lajur di bawah disisakan agar tanda tidak menimpa label sumbu.
     """
     fig = _gambar_dari(fig_or_ax)
+    if teks is None:
+        teks = tanda_data()
     for t in fig.texts:
         if t.get_gid() == GID_TANDA:
             t.set_text(teks)

@@ -777,6 +777,9 @@ def pertanyaan_diskusi(
     pp_i = pp.set_index("nama")
     tanpa = pp_i["desa_merah_tanpa_program"].idxmax()
     nama = wil.nama
+    from p3pd.label import label_data  # data sendiri tidak pernah disebut sintetis
+
+    asal = "data latihan (sintetis, " if label_data().sintetis else "data ini ("
     return {
         HARI_PELATIHAN[0][0]: [
             f"Di {nama}, layanan {layanan_berat.lower()} punya bagian sel merah terbesar "
@@ -790,7 +793,7 @@ def pertanyaan_diskusi(
             "pembinaan dan pengawasan camat untuk indikator ini (PP 17/2018)?",
         ],
         HARI_PELATIHAN[1][0]: [
-            f"Stunting di data latihan (sintetis, {tahun}) {_persen(stunting['wilayah'])}; "
+            f"Stunting di {asal}{tahun}) {_persen(stunting['wilayah'])}; "
             f"{pembanding}. Mengapa "
             "angka survei (SSGI/SKI) dan angka penimbangan (e-PPGBM) bisa berbeda jauh, dan "
             "angka mana yang dipakai untuk perencanaan?",
