@@ -281,11 +281,12 @@ def test_ringkasan_isu_tidak_ditimpa(rancangan, tmp_path):
     assert (tmp_path / "isu.pdf").read_bytes() != pdf
 
 
-def test_teks_label_bawaan_sintetis():
-    from p3pd.notebook import TEKS_SINTETIS
+def test_teks_label_dari_p3pd_label():
+    from p3pd.label import label_data
 
-    label = ae.teks_label()
-    assert label == TEKS_SINTETIS or "sintetis" in label.lower()
+    assert label_data().sintetis
+    assert ae.teks_label() == label_data().teks
+    assert ae.teks_label(folder_data()) == label_data(folder_data()).teks
 
 
 def test_nama_baru_bila_berkas_berisi_lain(rancangan, tmp_path):

@@ -18,8 +18,6 @@ keluaran (:func:`teks_label`).
 from __future__ import annotations
 
 import html as _html
-import importlib
-import importlib.util
 import io
 from collections.abc import Callable
 from pathlib import Path
@@ -128,17 +126,15 @@ BATAS_ISU_RINGKASAN = 6
 """Paling banyak isu di ringkasan satu halaman; sisanya ada di buku kerja Excel."""
 
 
-def teks_label() -> str:
-    """Satu baris label data untuk sampul dan ekspor.
+def teks_label(folder: str | Path | None = None) -> str:
+    """Satu baris label data untuk ekspor: ``p3pd.label.label_data(folder).teks``.
 
-    Dari ``p3pd.label.label_data().teks`` bila modul itu terpasang (data sendiri atau sintetis);
-    selain itu teks data latihan sintetis ``p3pd.notebook.TEKS_SINTETIS``.
+    ``folder``: folder data yang dipakai (bawaan: data latihan, berlabel sintetis); untuk data
+    sendiri, label menyebut pemilik dan sumbernya.
     """
-    if importlib.util.find_spec("p3pd.label") is not None:
-        return str(importlib.import_module("p3pd.label").label_data().teks)
-    from p3pd.notebook import TEKS_SINTETIS
+    from p3pd.label import label_data
 
-    return TEKS_SINTETIS
+    return str(label_data(folder).teks)
 
 
 def _nama_layanan(kunci: object) -> str:
