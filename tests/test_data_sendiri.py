@@ -327,6 +327,16 @@ def test_berkas_tabel_lain_tidak_diusulkan_untuk_berkas_yang_hilang(tmp_path):
         pytest.raises(DataTidakValid, muat.muat_belanja, tmp_path / "apbdes_belanja.csv").value
     )
     assert "Berkas yang mirip di folder itu: 'apbdes_belnja.csv'" in galat
+    # nama salah ketik untuk tabel belanja: berkas baku tabel lain tetap tidak diusulkan
+    galat = str(
+        pytest.raises(DataTidakValid, muat.muat_belanja, tmp_path / "apbdes_belanja_.csv").value
+    )
+    assert "belanja_kegiatan" not in galat and "pendapatan" not in galat
+    # tetapi berkas baku tabel yang sama diusulkan untuk nama yang salah ketik
+    galat = str(
+        pytest.raises(DataTidakValid, muat.muat_wilayah, tmp_path / "wilayah_dessa.csv").value
+    )
+    assert "'wilayah_desa.csv'" in galat
 
 
 # --------------------------------------------------------------------------- kecamatan mana pun

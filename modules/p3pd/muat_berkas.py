@@ -75,11 +75,17 @@ def letak(tabel: skema.Tabel, berkas: str | Path | None) -> tuple[Path, str]:
         pastikan_ada(path, str(path), tabel)
         return path, str(path)
     path = Path(berkas).expanduser()
-    pastikan_ada(path, str(berkas), None)
+    pastikan_ada(path, str(berkas), None, tabel=tabel)
     return path, str(berkas)
 
 
-def pastikan_ada(path: Path, sumber: str, tabel_latihan: skema.Tabel | None) -> None:
+def pastikan_ada(
+    path: Path,
+    sumber: str,
+    tabel_latihan: skema.Tabel | None,
+    *,
+    tabel: skema.Tabel | None = None,
+) -> None:
     """Pastikan ``path`` berkas yang ada; bila tidak, tolak dengan pesan yang menyebut berkas mirip."""
     if path.is_file():
         return
@@ -96,28 +102,40 @@ def pastikan_ada(path: Path, sumber: str, tabel_latihan: skema.Tabel | None) -> 
     if not folder.is_dir():
         pesan += f" Folder '{folder}' juga tidak ada."
     else:
-        usul = berkas_mirip(path, [p.name for p in folder.iterdir() if p.is_file()])
+        usul = berkas_mirip(path, [p.name for p in folder.iterdir() if p.is_file()], tabel)
         if usul:
             pesan += " Berkas yang mirip di folder itu: " + ", ".join(f"'{u}'" for u in usul) + "."
     pesan += " Periksa nama dan foldernya."
     raise DataTidakValid(pesan, berkas=sumber)
 
 
-def berkas_mirip(path: Path, nama_lain: list[str]) -> list[str]:
+def berkas_mirip(path: Path, nama_lain: list[str], tabel: skema.Tabel | None = None) -> list[str]:
     """Nama berkas di folder yang mungkin dimaksud sebagai ``path`` (salah ketik nama).
 
-    Berkas baku tabel lain (mis. ``apbdes_pendapatan.csv`` untuk ``apbdes_belanja.csv`` yang
-    tidak ada) tidak pernah diusulkan: isinya tabel lain, bukan salah ketik. Hanya nama yang
-    benar-benar mirip (``difflib`` ≥ 0,8), atau nama yang sama dengan akhiran lain.
+    Berkas baku tabel lain (mis. ``apbdes_pendapatan.csv`` bila tabel belanja yang dimuat) tidak
+    pernah diusulkan: isinya tabel lain, bukan salah ketik. ``tabel`` = tabel yang sedang
+    dimuat; tanpa itu, berkas baku tabel lain hanya dilewati bila ``path`` sendiri bernama baku.
+    Hanya nama yang benar-benar mirip (``difflib`` ≥ 0,8), atau nama yang sama dengan akhiran
+    lain.
     """
     semua = getattr(skema, "TABEL_DIKENAL", skema.SEMUA_TABEL)
     stem_tabel = {Path(t.berkas).stem.lower() for t in semua.values()}
     dicari = path.stem.lower()
+    if tabel is not None:
+        milik = Path(tabel.berkas).stem.lower()
+    elif dicari in stem_tabel:
+        milik = dicari
+    else:
+        milik = None
     calon = [
         n
         for n in nama_lain
         if n != path.name
-        and not (Path(n).stem.lower() in stem_tabel and Path(n).stem.lower() != dicari)
+        and not (
+            milik is not None
+            and Path(n).stem.lower() in stem_tabel
+            and Path(n).stem.lower() != milik
+        )
     ]
     sama_stem = [n for n in calon if Path(n).stem.lower() == dicari]
     lain = difflib.get_close_matches(path.name, calon, n=3, cutoff=0.8)
