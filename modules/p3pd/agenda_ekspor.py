@@ -437,7 +437,8 @@ def ekspor_ringkasan_isu(
     pesan = periksa_weasyprint()
     if pesan:
         raise GalatP3PD(pesan)
-    for jumlah in range(BATAS_ISU_RINGKASAN, 0, -1):
+    ada = max(1, len(isu_ringkasan(agenda, BATAS_ISU_RINGKASAN)))
+    for jumlah in range(ada, 0, -1):
         html = ringkasan_isu_html(agenda, jumlah=jumlah, label=label)
         pdf, halaman = _pdf_bita(html)
         if halaman == 1:
