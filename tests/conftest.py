@@ -113,6 +113,35 @@ def buat_tabel_contoh(
                 "anggaran": [150_000_000, 90_000_000, 40_000_000],
             }
         )
+    if nama_tabel == "usulan_tindak_lanjut":
+        usulan = buat_tabel_contoh("usulan", n_desa, kode_kecamatan)
+        return pd.DataFrame(
+            {
+                "id_usulan": usulan["id_usulan"],
+                "tahun_usulan": usulan["tahun"] - 1,
+                "jenis": "posyandu_gizi",
+                "jalur": ["Musrenbang" if i % 3 else "RKPDes" for i in range(len(usulan))],
+                "ditampung_oleh": usulan["diakomodasi"].map({"ya": "APBDes", "tidak": "tidak"}),
+            }
+        )
+    if nama_tabel == "program_desa":
+        program = buat_tabel_contoh("program", n_desa, kode_kecamatan)
+        panjang = program.assign(kode_desa=program["desa_sasaran"].str.split(";")).explode(
+            "kode_desa"
+        )
+        return pd.DataFrame(
+            {
+                "id_program": panjang["id_program"].to_numpy(),
+                "kode_desa": panjang["kode_desa"].to_numpy(),
+                "tahun": panjang["tahun"].to_numpy(),
+                "jenis": "posyandu_gizi",
+                "indikator_keluaran": "Kader posyandu yang dilatih",
+                "satuan": "orang",
+                "target_volume": 5,
+                "anggaran": 10_000_000,
+                "sumber_dana": "APBD kabupaten",
+            }
+        )
     if nama_tabel == "pemangku":
         return pd.DataFrame(
             {

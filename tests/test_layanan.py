@@ -127,3 +127,34 @@ def test_tidak_ada_peta_sub_bidang_ke_layanan_kedua_di_modul_lain() -> None:
     # Pemuat hanya membaca daftar kode sub-bidang (bukan layanannya) dari berkas yang sama.
     pembaca = {p.name for p in MODUL.glob("*.py") if '"sub_bidang.csv"' in p.read_text("utf-8")}
     assert pembaca <= {"layanan.py", "muat.py", "muat_nilai.py"}
+
+
+def test_kewenangan_memisahkan_pekerjaan_desa_dan_kabupaten() -> None:
+    jenis = layanan.referensi_jenis().set_index("jenis")
+    assert set(jenis["kewenangan"]) == set(layanan.KEWENANGAN)
+    # pekerjaan skala desa: APBDes; pekerjaan kabupaten: tanpa sub-bidang APBDes
+    for j in ("posyandu_gizi", "paud", "kapasitas_adminduk", "sarana_kesehatan_desa"):
+        assert jenis.at[j, "kewenangan"] == "desa" and jenis.at[j, "kode_sub_bidang"], j
+    for j in ("sekolah_dasar", "fasilitas_kesehatan", "spam", "tenaga_kesehatan"):
+        assert jenis.at[j, "kewenangan"] == "kabupaten" and not jenis.at[j, "kode_sub_bidang"], j
+    assert (jenis["dasar_kewenangan"] != "").all()
+    uraian = sintetis.JENIS_USULAN
+    assert jenis.at[uraian["Insentif kader posyandu"], "kewenangan"] == "desa"
+    assert jenis.at[uraian["Pembangunan puskesmas pembantu"], "kewenangan"] == "kabupaten"
+
+
+def test_periksa_pemetaan_menolak_kewenangan_salah(monkeypatch) -> None:
+    asli = layanan._baca
+
+    def palsu(nama: str) -> pd.DataFrame:
+        df = asli(nama).copy()
+        if nama == "jenis_layanan.csv":
+            df.loc[df["jenis"] == "spam", "kewenangan"] = "desa"
+            df.loc[df["jenis"] == "paud", "kewenangan"] = "kelurahan"
+        return df
+
+    monkeypatch.setattr(layanan, "_baca", palsu)
+    with pytest.raises(ValueError) as galat:
+        layanan.periksa_pemetaan()
+    assert "'spam' berkewenangan desa harus dengan sub-bidang" in str(galat.value)
+    assert "kewenangan 'kelurahan' ('paud')" in str(galat.value)

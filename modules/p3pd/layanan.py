@@ -10,8 +10,11 @@ isinya ke layanan melalui **satu** sumber, yaitu tiga berkas di ``referensi/``:
 * ``sub_bidang.csv`` — setiap sub-bidang belanja desa (Permendagri 20/2018) → layanan
   (kosong bila bukan layanan dasar);
 * ``jenis_layanan.csv`` — setiap *jenis* usulan atau program (mis. ``rumah_layak_huni``) →
-  layanan, dan sub-bidang tempat desa menganggarkan pekerjaan yang sama (kosong bila
-  pekerjaan itu kewenangan kabupaten saja).
+  layanan, sub-bidang tempat desa menganggarkan pekerjaan yang sama (kosong bila pekerjaan itu
+  kewenangan kabupaten saja), dan **kewenangan**: ``desa`` (pekerjaan skala desa, dibiayai
+  APBDes; mengirimnya ke Musrenbang kecamatan berarti salah alamat), ``kabupaten`` (tanpa
+  sub-bidang APBDes; tempatnya Musrenbang), atau ``bersama`` (keduanya bisa), dengan
+  ``dasar_kewenangan`` dalam kata-kata.
 
 Aturan yang menjaga satu pemetaan: **bila sebuah jenis punya sub-bidang, layanannya sama
 dengan layanan sub-bidang itu**. Jadi rehabilitasi rumah tidak layak huni, yang dianggarkan
@@ -34,6 +37,9 @@ import pandas as pd
 
 from p3pd.lokasi import folder_referensi
 from p3pd.skema import LAYANAN
+
+KEWENANGAN = ("desa", "bersama", "kabupaten")
+"""Nilai kolom ``kewenangan`` di ``jenis_layanan.csv``."""
 
 
 @cache
@@ -66,7 +72,8 @@ def referensi_jenis() -> pd.DataFrame:
     """Jenis usulan/program → layanan dan sub-bidang APBDes tempat desa menganggarkannya.
 
     Kolom: ``jenis``, ``nama_jenis``, ``layanan`` (kosong = bukan layanan dasar),
-    ``kode_sub_bidang`` (kosong = kewenangan kabupaten, tidak dianggarkan desa).
+    ``kode_sub_bidang`` (kosong = kewenangan kabupaten, tidak dianggarkan desa), ``kewenangan``
+    (``desa``, ``bersama``, ``kabupaten``), ``dasar_kewenangan``.
     """
     return _baca("jenis_layanan.csv").copy()
 
@@ -110,7 +117,8 @@ def periksa_pemetaan() -> None:
     bidang SPM dan OPD penyedia terisi; sub-bidang di ``layanan.csv`` memetakan balik ke
     layanan yang sama di ``sub_bidang.csv``; setiap layanan di ``sub_bidang.csv`` dan
     ``jenis_layanan.csv`` dikenal; setiap jenis yang punya sub-bidang berlayanan sama dengan
-    sub-bidang itu.
+    sub-bidang itu; kewenangan setiap jenis sah, dan jenis berkewenangan ``kabupaten`` tepat
+    jenis yang tidak punya sub-bidang APBDes.
     """
     masalah: list[str] = []
     lay = _baca("layanan.csv")
@@ -152,5 +160,16 @@ def periksa_pemetaan() -> None:
                 )
         elif not b["layanan"]:
             masalah.append(f"jenis_layanan.csv: '{b['jenis']}' tanpa layanan dan tanpa sub-bidang")
+        if b["kewenangan"] not in KEWENANGAN:
+            masalah.append(
+                f"jenis_layanan.csv: kewenangan '{b['kewenangan']}' ('{b['jenis']}') bukan salah"
+                f" satu dari {', '.join(KEWENANGAN)}"
+            )
+        elif (b["kewenangan"] == "kabupaten") != (b["kode_sub_bidang"] == ""):
+            masalah.append(
+                f"jenis_layanan.csv: '{b['jenis']}' berkewenangan {b['kewenangan']} harus"
+                + (" tanpa" if b["kewenangan"] == "kabupaten" else " dengan")
+                + " sub-bidang APBDes"
+            )
     if masalah:
         raise ValueError("Pemetaan layanan tidak konsisten:\n- " + "\n- ".join(masalah))

@@ -26,6 +26,12 @@ from typing import TYPE_CHECKING, Any
 
 from p3pd import skema
 from p3pd.berkas import tulis_atomik
+from p3pd.sintetis_perencanaan import (  # noqa: F401 (nama lama tetap tersedia)
+    JENIS_PROGRAM,
+    JENIS_USULAN,
+    TEMPLAT_PROGRAM,
+    TEMPLAT_USULAN,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import argparse
@@ -280,8 +286,6 @@ BLT_BATAS_DD = {2022: 0.30, 2023: 0.25, 2024: 0.20}
 """Batas anggaran BLT sebagai pangsa Dana Desa dalam data sintetis (asumsi)."""
 KETAHANAN_PANGAN_DD = 0.20
 """Ketahanan pangan (sub-bidang 4.2) ≈ 20 % Dana Desa pada 2023–2024."""
-PANGSA_PROGRAM_ACAK = 0.3
-"""Pangsa program OPD yang desa sasarannya tidak mengikuti kebutuhan sama sekali — asumsi."""
 KINERJA_REALISASI = 0.95
 """Rata-rata realisasi belanja per desa-tahun (siltap ±97,5 %, BLT 9–12 bulan dari 12) — asumsi."""
 PELUANG_REALISASI_RENDAH = 0.04
@@ -389,85 +393,7 @@ def calon_nama_desa(gaya: str) -> list[str]:
     return list(dict.fromkeys(nama))
 
 
-_USULAN_TEKS = """
-jenis                 | uraian                                                  | juta Rp min | maks
-paud                  | Rehab ruang kelas PAUD                                  | 50  | 150
-paud                  | Pengadaan alat permainan edukatif PAUD                  | 10  | 30
-paud                  | Insentif guru PAUD desa                                 | 20  | 60
-bantuan_pendidikan    | Beasiswa anak dari keluarga miskin                      | 15  | 50
-paud                  | Pembangunan gedung PAUD desa                            | 150 | 350
-anak_tidak_sekolah    | Pendataan dan penjangkauan anak tidak sekolah           | 5   | 15
-posyandu_gizi         | Insentif kader posyandu                                 | 15  | 45
-posyandu_gizi         | Pemberian makanan tambahan balita dan ibu hamil         | 20  | 80
-sarana_kesehatan_desa | Pembangunan gedung posyandu                             | 80  | 200
-posyandu_gizi         | Pengadaan alat ukur antropometri posyandu               | 5   | 20
-posyandu_gizi         | Kelas ibu hamil dan kelas balita                        | 5   | 20
-sarana_kesehatan_desa | Rehab poskesdes/polindes                                | 50  | 150
-sanitasi              | Pembangunan jamban sehat keluarga miskin                | 50  | 250
-air_minum             | Sambungan air bersih ke rumah tangga                    | 75  | 300
-air_minum             | Pembangunan sumur bor desa                              | 60  | 180
-air_minum             | Penampungan air hujan untuk rumah tangga                | 30  | 120
-sanitasi              | Pembangunan MCK umum                                    | 40  | 120
-air_minum             | Perpipaan air bersih dari mata air                      | 150 | 500
-sanitasi              | Pemicuan STBM menuju desa ODF                           | 5   | 20
-rumah_layak_huni      | Bantuan rehab rumah tidak layak huni                    | 60  | 250
-data_kemiskinan       | Pemutakhiran data keluarga miskin (DTKS)                | 5   | 20
-jaminan_kesehatan     | Pendaftaran warga miskin sebagai peserta PBI JKN        | 5   | 15
-bantuan_sosial        | Bantuan pangan bagi lansia terlantar                    | 20  | 60
-data_kemiskinan       | Pengusulan keluarga miskin yang belum menerima bansos   | 3   | 10
-layanan_adminduk      | Pelayanan akta kelahiran keliling                       | 5   | 20
-layanan_adminduk      | Perekaman KTP-el bagi lansia dan penyandang disabilitas | 5   | 15
-kapasitas_adminduk    | Pelatihan operator adminduk desa                        | 5   | 15
-kapasitas_adminduk    | Pengadaan perangkat pelayanan adminduk desa             | 10  | 40
-kapasitas_adminduk    | Sosialisasi kepemilikan dokumen kependudukan            | 3   | 10
-"""
-
-
-TEMPLAT_USULAN: tuple[tuple[str, str, int, int], ...] = tuple(
-    (b[0], b[1], int(b[2]), int(b[3])) for b in _baris_teks(_USULAN_TEKS)
-)
-"""Templat usulan desa: (jenis, uraian, biaya minimum, maksimum dalam juta Rp) — asumsi.
-Layanannya diambil dari jenisnya di ``referensi/jenis_layanan.csv`` saat data dibuat
-(``p3pd.layanan.layanan_jenis``)."""
-JENIS_USULAN: dict[str, str] = {b[1]: b[0] for b in _baris_teks(_USULAN_TEKS)}
-"""Uraian usulan templat → jenisnya (kunci ``referensi/jenis_layanan.csv``)."""
-
-_PROGRAM_TEKS = """
-opd                                | program                                           | jenis                 | juta Rp/desa min | maks
-Dinas Kesehatan                    | Pemberian makanan tambahan balita gizi kurang     | posyandu_gizi         | 15  | 40
-Dinas Kesehatan                    | Penguatan posyandu dan pelatihan kader            | posyandu_gizi         | 10  | 30
-Dinas Kesehatan                    | Kelas ibu hamil dan pemeriksaan kehamilan terpadu | posyandu_gizi         | 8   | 25
-Dinas Kesehatan                    | Imunisasi kejar bagi balita                       | imunisasi             | 5   | 15
-Dinas Kesehatan                    | Pemicuan STBM menuju desa ODF                     | sanitasi              | 5   | 20
-Dinas Pengendalian Penduduk dan KB | Pendampingan keluarga berisiko stunting           | posyandu_gizi         | 10  | 30
-Bappeda                            | Konvergensi percepatan penurunan stunting         | posyandu_gizi         | 5   | 15
-Dinas Pendidikan                   | Rehabilitasi ruang kelas SD                       | sekolah_dasar         | 100 | 300
-Dinas Pendidikan                   | Bantuan operasional PAUD                          | paud                  | 20  | 60
-Dinas Pendidikan                   | Penjangkauan anak tidak sekolah                   | anak_tidak_sekolah    | 5   | 20
-Dinas Pendidikan                   | Beasiswa siswa miskin SMP                         | bantuan_pendidikan    | 15  | 45
-Dinas PUPR                         | Pembangunan SPAM perdesaan                        | air_minum             | 200 | 600
-Dinas Perkim                       | Jamban sehat keluarga miskin                      | sanitasi              | 60  | 200
-Dinas Perkim                       | Sanitasi berbasis masyarakat (Sanimas)            | sanitasi              | 150 | 400
-Dinas Perkim                       | Perbaikan rumah tidak layak huni                  | rumah_layak_huni      | 80  | 250
-Dinas Sosial                       | Verifikasi dan validasi DTKS                      | data_kemiskinan       | 5   | 15
-Dinas Sosial                       | Bantuan sosial lanjut usia                        | bantuan_sosial        | 20  | 60
-Dinas Sosial                       | Pendaftaran PBI JKN daerah                        | jaminan_kesehatan     | 30  | 120
-Dinas PMD                          | Fasilitasi BLT Dana Desa tepat sasaran            | bantuan_sosial        | 3   | 10
-Dinas PMD                          | Pelatihan kader pembangunan manusia (KPM)         | posyandu_gizi         | 3   | 10
-Disdukcapil                        | Pelayanan adminduk keliling (jemput bola)         | layanan_adminduk      | 5   | 15
-Disdukcapil                        | Akta kelahiran untuk anak tanpa biaya             | layanan_adminduk      | 3   | 10
-Disdukcapil                        | Perekaman KTP-el di sekolah dan desa              | layanan_adminduk      | 3   | 10
-Disdukcapil                        | Integrasi layanan adminduk di kantor desa         | kapasitas_adminduk    | 10  | 30
-Dinas Kesehatan                    | Penempatan bidan di desa terpencil                | tenaga_kesehatan      | 60  | 120
-Dinas PUPR                         | Perpipaan air minum dari mata air                 | air_minum             | 150 | 450
-"""
-TEMPLAT_PROGRAM: tuple[tuple[str, str, str, int, int], ...] = tuple(
-    (b[0], b[1], b[2], int(b[3]), int(b[4])) for b in _baris_teks(_PROGRAM_TEKS)
-)
-"""Templat program OPD: (opd, program, jenis, biaya per desa min, maks juta Rp) — asumsi.
-Layanannya diambil dari jenisnya di ``referensi/jenis_layanan.csv`` saat data dibuat."""
-JENIS_PROGRAM: dict[str, str] = {b[1]: b[2] for b in _baris_teks(_PROGRAM_TEKS)}
-"""Nama program templat → jenisnya (kunci ``referensi/jenis_layanan.csv``)."""
+# Templat usulan desa dan program OPD: p3pd.sintetis_perencanaan (dinamai ulang di sini).
 
 _PROVINSI_NASIONAL = (
     "11 12 13 14 15 16 17 18 19 21 31 32 33 34 35 36 51 52 53 61 62 63 64 65 "
@@ -772,16 +698,19 @@ def buat_data(wilayah: pd.DataFrame, benih: int = BENIH) -> dict[str, pd.DataFra
     _fasilitas(ruang)
     _indikator(ruang)
     kebutuhan = _kebutuhan(ruang)
-    program, sasaran = _program(ruang, kebutuhan)
+    apbdes = _apbdes(ruang, kebutuhan)
+    from p3pd.sintetis_perencanaan import buat_perencanaan
+
     from p3pd.sintetis_pemangku import buat_pemangku
 
     hasil = {
         "wilayah": ruang.tabel_wilayah(),
         "indikator": ruang.tabel_indikator(),
-        **_apbdes(ruang, kebutuhan),
+        **apbdes,
         "fasilitas": ruang.tabel_fasilitas(),
-        "usulan": _usulan(ruang, kebutuhan, sasaran),
-        "program": program,
+        **buat_perencanaan(
+            ruang, kebutuhan, apbdes["belanja"], _rng(benih, 6), _rng(benih, 5), _rng(benih, 21)
+        ),
         "pemangku": buat_pemangku(ruang.kec, ruang.benih),
     }
     return {nama: hasil[nama][skema.SEMUA_TABEL[nama].nama_kolom] for nama in skema.SEMUA_TABEL}
@@ -1154,106 +1083,6 @@ def _kebutuhan(r: _Ruang) -> Any:
         skor[:, j] += (_persentil_grup(arah * laju, grup) - 0.5) * np.sqrt(12.0)
         jumlah[j] += 1
     return skor / jumlah
-
-
-def _program(r: _Ruang, kebutuhan: Any) -> tuple[pd.DataFrame, Any]:
-    """Program OPD per kabupaten-tahun dengan desa sasaran (sebagian sesuai kebutuhan)."""
-    import numpy as np
-    import pandas as pd
-
-    from p3pd.layanan import layanan_jenis
-
-    rng = _rng(r.benih, 5)
-    layanan = list(skema.LAYANAN)
-    sasaran = np.zeros((r.n_desa * r.n_tahun, len(layanan)), dtype=bool)
-    baris: list[dict[str, Any]] = []
-    kode_kab = r.kab["kode_kabupaten"].to_numpy()
-    desa_kab = [np.flatnonzero(r.kab_idx == i) for i in range(len(r.kab))]
-    for i, kab in enumerate(kode_kab):
-        desa = desa_kab[i]
-        for t, tahun in enumerate(r.tahun):
-            n_prog = int(rng.integers(15, min(30, len(TEMPLAT_PROGRAM)) + 1))
-            pilih = np.sort(rng.choice(len(TEMPLAT_PROGRAM), n_prog, replace=False))
-            dt = desa * r.n_tahun + t
-            for nomor, j in enumerate(pilih, start=1):
-                opd, nama, jenis, bmin, bmax = TEMPLAT_PROGRAM[j]
-                lay = layanan_jenis(jenis)
-                li = layanan.index(lay)
-                k = int(min(len(desa), rng.integers(5, 41)))
-                # gamma besar = sasaran mengikuti kebutuhan; gamma kecil = hampir acak
-                gamma = 0.0 if rng.random() < PANGSA_PROGRAM_ACAK else rng.uniform(0.5, 2.5)
-                kunci = gamma * kebutuhan[dt, li] + rng.gumbel(size=len(desa))
-                dipilih = np.sort(np.argsort(-kunci, kind="stable")[:k])
-                sasaran[dt[dipilih], li] = True
-                per_desa = rng.uniform(bmin, bmax) * 1_000_000
-                baris.append(
-                    {
-                        "id_program": f"P{tahun % 100:02d}-{kab.replace('.', '')}-{nomor:02d}",
-                        "kode_kabupaten": kab,
-                        "tahun": int(tahun),
-                        "opd": opd,
-                        "program": nama,
-                        "layanan": lay,
-                        "desa_sasaran": ";".join(r.kode_desa[desa[dipilih]]),
-                        "anggaran": int(round(per_desa * k / 1_000_000) * 1_000_000),
-                    }
-                )
-    return pd.DataFrame(baris), sasaran
-
-
-def _usulan(r: _Ruang, kebutuhan: Any, sasaran: Any) -> pd.DataFrame:
-    """Usulan desa (2–6 per desa-tahun) menurut kesenjangan layanannya."""
-    import numpy as np
-    import pandas as pd
-
-    from p3pd.layanan import layanan_jenis
-
-    rng = _rng(r.benih, 6)
-    layanan = list(skema.LAYANAN)
-    templat = sorted(
-        ((layanan_jenis(j), u, a, b) for j, u, a, b in TEMPLAT_USULAN),
-        key=lambda t: layanan.index(t[0]),
-    )
-    lay_t = np.array([layanan.index(t[0]) for t in templat])
-    n_dt = r.n_desa * r.n_tahun
-    # pilih templat tanpa pengulangan: Gumbel top-k dengan bobot kebutuhan layanan
-    kunci = 0.9 * kebutuhan[:, lay_t] + rng.gumbel(size=(n_dt, len(templat)))
-    urut = np.argsort(-kunci, axis=1, kind="stable")[:, :6]
-    banyak = rng.integers(2, 7, n_dt)
-    baris_dt, kol = np.nonzero(np.arange(6)[None, :] < banyak[:, None])
-    tj = urut[baris_dt, kol]
-    li = lay_t[tj]
-    skor = kebutuhan[baris_dt, li] + rng.normal(0.0, 0.8, len(tj))
-    prioritas = np.where(skor > 0.5, "tinggi", np.where(skor < -0.5, "rendah", "sedang"))
-    ada_program = sasaran[baris_dt, li]
-    peluang = _expit(
-        -1.5 + 1.0 * (prioritas == "tinggi") + 0.4 * (prioritas == "sedang") + 1.2 * ada_program
-    )
-    diakomodasi = rng.random(len(tj)) < peluang
-    bmin = np.array([t[2] for t in templat])[tj]
-    bmax = np.array([t[3] for t in templat])[tj]
-    biaya = np.round(rng.uniform(bmin, bmax) * 2) * 500_000  # kelipatan Rp500 ribu
-    uraian = np.array([t[1] for t in templat], dtype=object)[tj]
-    desa = baris_dt // r.n_tahun
-    tahun = r.tahun[baris_dt % r.n_tahun]
-    kode_polos = np.char.replace(r.kode_desa.astype(str), ".", "")
-    id_usulan = [
-        f"U{t % 100:02d}-{kode_polos[d]}-{k + 1:02d}"
-        for t, d, k in zip(tahun.tolist(), desa.tolist(), kol.tolist(), strict=True)
-    ]
-    hasil = pd.DataFrame(
-        {
-            "id_usulan": id_usulan,
-            "kode_desa": r.kode_desa[desa],
-            "tahun": tahun,
-            "layanan": np.array(layanan, dtype=object)[li],
-            "uraian": uraian,
-            "perkiraan_biaya": biaya.astype("int64"),
-            "prioritas": prioritas,
-            "diakomodasi": np.where(diakomodasi, "ya", "tidak"),
-        }
-    )
-    return hasil.sort_values("id_usulan", kind="stable").reset_index(drop=True)
 
 
 def _apbdes(r: _Ruang, kebutuhan: Any) -> dict[str, pd.DataFrame]:
@@ -1811,6 +1640,7 @@ def _tabel_model() -> str:
 def dokumen_sumber(data: dict[str, pd.DataFrame]) -> str:
     """Teks ``SUMBER.md``: asal-usul, lisensi, geografi, metode kalibrasi, dan semua asumsi."""
     from p3pd.sintetis_pemangku import teks_sumber as teks_sumber_pemangku
+    from p3pd.sintetis_perencanaan import teks_sumber as teks_sumber_perencanaan
 
     wil = data["wilayah"]
     nama_kab = _nama_kabupaten()
@@ -2017,18 +1847,10 @@ def dokumen_sumber(data: dict[str, pd.DataFrame]) -> str:
             " desa di sebuah sub-bidang berlayanan sama dengan sub-bidang itu: rehabilitasi"
             " rumah tidak layak huni (sub-bidang 2.4 Kawasan Permukiman) masuk air bersih &"
             " sanitasi di APBDes, usulan, dan program. Pelatihan usaha (sub-bidang 4.5) bukan"
-            " layanan dasar dan tidak ada di templat.\n"
-            "- Usulan: 2–6 per desa-tahun, dipilih dari templat per layanan (tanpa pengulangan)"
-            " dengan bobot kesenjangan desa; perkiraan biaya seragam dalam rentang templat"
-            " (kelipatan Rp500 ribu). Prioritas menurut skor kesenjangan + acak. Peluang"
-            " diakomodasi = expit(−1,5 + 1,0 × tinggi + 0,4 × sedang + 1,2 × ada program OPD"
-            " layanan itu di desa itu pada tahun itu), sekitar 25–45 %.\n"
-            "- Program OPD: 15–26 program per kabupaten-tahun dari templat (OPD, program,"
-            " layanan, biaya per desa). Desa sasaran 5–40 per program, dipilih dengan kunci"
-            " γ × kesenjangan + acak Gumbel. Untuk"
-            f" {_angka(PANGSA_PROGRAM_ACAK * 100, 0)} % program γ = 0 (sasaran tidak mengikuti"
-            " kebutuhan sama sekali); program lain γ ~ U(0,5; 2,5), makin besar makin mengikuti"
-            " kebutuhan (pelajaran sinkronisasi).\n",
+            " layanan dasar dan tidak ada di templat. Kolom `kewenangan` di berkas yang sama"
+            " memisahkan pekerjaan skala desa (`desa`, dibiayai APBDes), pekerjaan kabupaten"
+            " (`kabupaten`, tanpa sub-bidang APBDes), dan yang bisa keduanya (`bersama`).\n",
+            teks_sumber_perencanaan(),
             teks_sumber_pemangku(),
             "## 6. Batasan\n",
             "- Data ini tidak mewakili desa mana pun. Kabupaten dan kecamatannya nyata hanya agar"

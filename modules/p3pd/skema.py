@@ -421,7 +421,11 @@ FASILITAS = Tabel(
 USULAN = Tabel(
     nama="usulan",
     berkas="usulan_desa.csv",
-    judul="Usulan desa ke perencanaan kabupaten (Musrenbang) per tahun",
+    judul=(
+        "Usulan desa hasil Musrenbang desa per tahun rencana: untuk RKPDes/APBDes sendiri atau"
+        " diteruskan ke Musrenbang kecamatan (jalur dan tindak lanjutnya di"
+        " usulan_tindak_lanjut.csv)"
+    ),
     kunci=("id_usulan",),
     kolom=(
         Kolom("id_usulan", TIPE_TEKS, "-", "Nomor usulan unik"),
@@ -447,7 +451,8 @@ USULAN = Tabel(
             "diakomodasi",
             TIPE_BOOL,
             "ya/tidak",
-            "Usulan masuk rencana kerja kabupaten (RKPD/Renja OPD)",
+            "Usulan ditampung di rencana tahun itu: program OPD kabupaten (RKPD/Renja OPD),"
+            " APBDes, atau provinsi (rinciannya: usulan_tindak_lanjut.ditampung_oleh)",
             NAIK,
         ),
     ),
@@ -470,10 +475,90 @@ PROGRAM_OPD = Tabel(
             "anggaran",
             TIPE_RUPIAH,
             "Rp",
-            "Anggaran program (APBD kabupaten)",
+            "Anggaran program (semua sumber dana; rincian per desa di program_desa.csv)",
             batas_atas=10_000_000_000_000,
         ),
     ),
+)
+
+_K_JENIS = Kolom(
+    "jenis",
+    TIPE_TEKS,
+    "-",
+    "Jenis pekerjaan (kunci referensi/jenis_layanan.csv: layanan, sub-bidang APBDes, kewenangan)",
+)
+
+USULAN_TINDAK_LANJUT = Tabel(
+    nama="usulan_tindak_lanjut",
+    berkas="usulan_tindak_lanjut.csv",
+    judul="Tindak lanjut usulan desa: jenis, tahun Musrenbang, jalur, dan siapa yang menampungnya",
+    kunci=("id_usulan",),
+    kolom=(
+        Kolom("id_usulan", TIPE_TEKS, "-", "Nomor usulan (sama dengan usulan_desa.id_usulan)"),
+        Kolom(
+            "tahun_usulan",
+            TIPE_TAHUN,
+            "tahun",
+            "Tahun Musrenbang tempat usulan disusun (tahun rencananya = usulan_desa.tahun,"
+            " biasanya tahun_usulan + 1)",
+        ),
+        _K_JENIS,
+        Kolom(
+            "jalur",
+            TIPE_KATEGORI,
+            "-",
+            "Ke mana desa membawa usulan: RKPDes (dibiayai APBDes sendiri) atau Musrenbang"
+            " (diteruskan ke Musrenbang kecamatan untuk RKPD kabupaten)",
+            pilihan=("RKPDes", "Musrenbang"),
+        ),
+        Kolom(
+            "ditampung_oleh",
+            TIPE_TEKS,
+            "-",
+            "Siapa yang menampung usulan: nomor program OPD (program_opd.id_program) yang"
+            " menyasar desa itu dengan jenis yang sama pada tahun rencananya, 'APBDes',"
+            " 'provinsi', atau 'tidak'",
+        ),
+    ),
+    opsional=True,
+)
+
+PROGRAM_DESA = Tabel(
+    nama="program_desa",
+    berkas="program_desa.csv",
+    judul="Rincian program OPD per desa sasaran: keluaran, volume, anggaran, sumber dana",
+    kunci=("id_program", "kode_desa"),
+    kolom=(
+        Kolom("id_program", TIPE_TEKS, "-", "Nomor program (program_opd.id_program)"),
+        _K_DESA,
+        _K_TAHUN_RENCANA,
+        _K_JENIS,
+        Kolom("indikator_keluaran", TIPE_TEKS, "-", "Indikator keluaran program"),
+        Kolom("satuan", TIPE_TEKS, "-", "Satuan indikator keluaran (orang, unit, SR, …)"),
+        Kolom(
+            "target_volume",
+            TIPE_CACAH,
+            "satuan keluaran",
+            "Target volume keluaran di desa ini",
+            NAIK,
+            batas_atas=100_000,
+        ),
+        Kolom(
+            "anggaran",
+            TIPE_RUPIAH,
+            "Rp",
+            "Anggaran program untuk desa ini",
+            batas_atas=1_000_000_000_000,
+        ),
+        Kolom(
+            "sumber_dana",
+            TIPE_KATEGORI,
+            "-",
+            "Sumber dana program",
+            pilihan=("APBD kabupaten", "DAK fisik", "DAK nonfisik", "bantuan keuangan provinsi"),
+        ),
+    ),
+    opsional=True,
 )
 
 PEMANGKU = Tabel(
@@ -595,7 +680,9 @@ SEMUA_TABEL: dict[str, Tabel] = {
         PENDAPATAN,
         FASILITAS,
         USULAN,
+        USULAN_TINDAK_LANJUT,
         PROGRAM_OPD,
+        PROGRAM_DESA,
         PEMANGKU,
     )
 }
