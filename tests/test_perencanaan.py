@@ -185,3 +185,23 @@ def test_capaian_isu_sama_dengan_capaian_kecamatan(data, isu) -> None:
             assert b.capaian == pytest.approx(cap[b.indikator])
         else:
             assert np.isnan(b.capaian)
+
+
+def test_ekspor_isu_buku_excel_dan_tidak_menimpa(isu, tmp_path) -> None:
+    from p3pd.excel import isi_buku
+
+    tujuan = tmp_path / "isu.xlsx"
+    perencanaan.ekspor_isu(isu, tujuan)
+    buku = isi_buku(tujuan)
+    assert list(buku) == ["Isu Musrenbang", "Kalender"]
+    lembar = buku["Isu Musrenbang"]
+    assert KEC in lembar[0][0] and "SINTETIS" in lembar[0][0]
+    assert list(lembar[1]) == list(perencanaan.JUDUL_EKSPOR.values())
+    assert len(lembar) == 2 + len(isu)
+    assert [r[0] for r in lembar[2:]] == isu["peringkat"].tolist()
+    assert [r[2] for r in lembar[2:]] == isu["isu"].tolist()
+    assert len(buku["Kalender"]) == 1 + len(perencanaan.kalender_perencanaan())
+    isi = tujuan.read_bytes()
+    with pytest.raises(FileExistsError):
+        perencanaan.ekspor_isu(isu, tujuan)
+    assert tujuan.read_bytes() == isi

@@ -33,6 +33,7 @@ Aturan yang dipakai (sama dengan yang ditulis di notebook 06):
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -461,3 +462,47 @@ def isu_musrenbang(data: Mapping[str, pd.DataFrame], kecamatan: str, tahun: int)
         kecamatan=kec.nama, kode_kecamatan=kec.kode, kabupaten=kec.kabupaten.nama, tahun=int(tahun)
     )
     return hasil
+
+
+JUDUL_EKSPOR = {
+    "peringkat": "Peringkat",
+    "nama_layanan": "Layanan",
+    "isu": "Isu",
+    "opd": "Perangkat daerah tujuan",
+    "skor": "Skor",
+    "desa_merah": "Desa berlampu merah",
+    "desa_merah_tanpa_program": "Desa merah tanpa program",
+    "usulan_tertunda": "Usulan belum ditampung",
+    "biaya_usulan_tertunda": "Biaya usulan belum ditampung (Rp)",
+    "nama_indikator": "Indikator",
+    "capaian": "Capaian kecamatan (%)",
+    "target": "Target (%)",
+    "porsi_apbdes": "Porsi APBDes (%)",
+    "program_opd": "Program OPD",
+    "nama_desa": "Desa",
+    "bukti": "Bukti",
+}
+"""Judul kolom berbahasa Indonesia untuk lembar isu di ``ekspor_isu``."""
+
+
+def ekspor_isu(isu: pd.DataFrame, tujuan: str | Path, *, timpa: bool = False) -> Path:
+    """Simpan daftar isu Musrenbang ke buku Excel rapi (lembar "Isu Musrenbang" dan "Kalender").
+
+    Judul kolom berbahasa Indonesia (``JUDUL_EKSPOR``), baris judul dibekukan, teks tidak pernah
+    menjadi rumus (``p3pd.excel``). Baris pertama lembar isu menyebut kecamatan, tahun, dan
+    label data (sintetis atau milik siapa). Berkas yang sudah ada tidak ditimpa kecuali
+    ``timpa=True`` (``FileExistsError``).
+    """
+    from p3pd.excel import simpan_buku
+    from p3pd.label import label_data
+
+    tabel = isu[list(JUDUL_EKSPOR)].round({"capaian": 1, "target": 1, "porsi_apbdes": 1})
+    tabel = tabel.rename(columns=JUDUL_EKSPOR)
+    tabel = tabel.astype(object).where(tabel.notna(), "")
+    judul = (
+        f"Isu Musrenbang kecamatan {isu.attrs.get('kecamatan', '')}, bukti tahun"
+        f" {isu.attrs.get('tahun', '')}. {label_data().teks}"
+    )
+    baris = [[judul], list(tabel.columns), *tabel.itertuples(index=False, name=None)]
+    kal = kalender_perencanaan()
+    return simpan_buku({"Isu Musrenbang": baris, "Kalender": kal}, tujuan, timpa=timpa)
