@@ -354,6 +354,8 @@ def test_handout_kecamatan_di_luar_wilayah_latihan_berlabel_data_sendiri(tmp_pat
     (folder / "SUMBER_DATA.yaml").write_text(
         "pemilik: Kecamatan Uji\nsumber: data contoh uji\n", encoding="utf-8"
     )
+    for nama in ("program_opd.csv", "fasilitas_desa.csv"):  # data sebagian: tabel opsional
+        (folder / nama).unlink()
     monkeypatch.setenv("P3PD_DATA", str(folder))
     pekerjaan = handout.susun_pekerjaan(kecamatan=["KEC. UJI"])
     assert [p.parameter["kecamatan"] for p in pekerjaan] == ["35.78.01"]
@@ -368,6 +370,7 @@ def test_handout_kecamatan_di_luar_wilayah_latihan_berlabel_data_sendiri(tmp_pat
     html = (tmp_path / "k" / f"{pekerjaan[0].nama}.html").read_text(encoding="utf-8")
     assert "Data milik Kecamatan Uji, sumber: data contoh uji." in html
     assert "Stunting di data ini (" in html and "(sintetis," not in html
+    assert "<small>data ini</small>" in html and "<small>data latihan</small>" not in html
     assert "Data sintetis untuk latihan" not in html.split("</style>")[-1]  # CSS: label dari sampul
 
 

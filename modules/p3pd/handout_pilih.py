@@ -207,7 +207,8 @@ def periksa_data_handout(folder: Path | None = None) -> dict[str, Any]:
         raise GalatP3PD(
             f"Folder data '{folder}' tidak ada. Buat data latihan dulu dengan perintah: p3pd data"
         )
-    return muat.muat_folder(folder, TABEL_HANDOUT)
+    # fasilitas, usulan, dan program boleh tidak ada (bagiannya di handout tanpa data)
+    return muat.muat_folder(folder, TABEL_HANDOUT, wajib=("wilayah", "indikator", "belanja"))
 
 
 def _hanya_yang_ada(daftar: list[Pekerjaan]) -> list[Pekerjaan]:

@@ -220,8 +220,28 @@ class DataLaporan:
         return sorted(int(t) for t in self.indikator["tahun"].unique())
 
 
+TABEL_HANDOUT_OPSIONAL = ("fasilitas", "usulan", "program")
+"""Tabel handout yang boleh tidak ada di data sendiri: bagiannya ditulis tanpa data ('–')."""
+
+
+def _tabel_kosong(nama: str) -> pd.DataFrame:
+    """Tabel tanpa baris dengan kolom skema ``nama`` (tabel yang tidak tersedia)."""
+    from p3pd import skema
+
+    angka = (skema.TIPE_TAHUN, skema.TIPE_CACAH, skema.TIPE_RUPIAH, skema.TIPE_DESIMAL)
+    tabel = skema.SEMUA_TABEL[nama]
+    return pd.DataFrame(
+        {k.nama: pd.Series(dtype="float64" if k.tipe in angka else object) for k in tabel.kolom}
+    )
+
+
 def muat_data(folder: str | Path | None = None) -> DataLaporan:
-    """Muat dan periksa tabel yang dipakai handout dari ``folder`` (bawaan: folder data latihan)."""
+    """Muat dan periksa tabel yang dipakai handout dari ``folder`` (bawaan: folder data latihan).
+
+    Daftar desa, indikator, dan belanja wajib; fasilitas, usulan, dan program
+    (``TABEL_HANDOUT_OPSIONAL``) yang berkasnya tidak ada menjadi tabel kosong, sehingga
+    bagiannya di handout ditulis tanpa data.
+    """
     from p3pd import muat
     from p3pd.lokasi import folder_data
 
@@ -230,13 +250,17 @@ def muat_data(folder: str | Path | None = None) -> DataLaporan:
     def berkas(nama: str) -> Path:
         return muat.berkas_tabel(folder, nama)  # .csv atau .xlsx, seperti p3pd ringkasan
 
+    def opsional(nama: str) -> pd.DataFrame:
+        path = berkas(nama)
+        return muat.muat_tabel(nama, path) if path.exists() else _tabel_kosong(nama)
+
     return DataLaporan(
         wilayah=muat.muat_wilayah(berkas("wilayah")),
         indikator=muat.muat_indikator(berkas("indikator")),
         belanja=muat.muat_belanja(berkas("belanja")),
-        fasilitas=muat.muat_fasilitas(berkas("fasilitas")),
-        usulan=muat.muat_usulan(berkas("usulan")),
-        program=muat.muat_program(berkas("program")),
+        fasilitas=opsional("fasilitas"),
+        usulan=opsional("usulan"),
+        program=opsional("program"),
     )
 
 
@@ -370,14 +394,17 @@ def html_angka_kunci(tabel: pd.DataFrame, wil: WilayahHandout, nama_kabupaten: s
         )
 
     kab = _e(_singkat_kab(nama_kabupaten))
+    from p3pd.label import label_data  # data sendiri tidak disebut "data latihan"
+
+    asal = "data latihan" if label_data().sintetis else "data ini"
     if wil.tingkat == "kecamatan":
         kolom_data = [
-            (f"{_e(wil.kecamatan.nama)}<br><small>data latihan</small>", "wilayah"),
-            (f"{kab}<br><small>data latihan</small>", "kabupaten"),
+            (f"{_e(wil.kecamatan.nama)}<br><small>{asal}</small>", "wilayah"),
+            (f"{kab}<br><small>{asal}</small>", "kabupaten"),
         ]
         kolom_terbit = [("provinsi_terbitan", f"Prov. {_e(wil.provinsi.nama)}")]
     else:
-        kolom_data = [(f"{kab}<br><small>data latihan</small>", "wilayah")]
+        kolom_data = [(f"{kab}<br><small>{asal}</small>", "wilayah")]
         kolom_terbit = [
             ("kabupaten_terbitan", kab),
             ("provinsi_terbitan", f"Prov. {_e(wil.provinsi.nama)}"),
