@@ -244,3 +244,28 @@ def test_cari_daftar_desa_dulu_lalu_wilayah_latihan():
     assert f"Pilihan yang sah: {data['nama_kecamatan'][0]}" in str(info.value)
     with pytest.raises(ValueError):
         wilayah.cari("desa", "x")
+
+
+def test_daftar_desa_cukup_kode_dan_nama_desa(tmp_path):
+    """Daftar desa Kemendagri apa adanya (kode dan nama desa saja): induknya diisi dari kode."""
+    from p3pd import muat
+    from p3pd.galat import DataTidakValid
+
+    desa = wilayah_nasional.daftar("desa", "53.02.01").head(4)
+    path = tmp_path / "wilayah_desa.csv"
+    desa.rename(columns={"kode": "kode_desa", "nama": "nama_desa"})[
+        ["kode_desa", "nama_desa"]
+    ].to_csv(path, index=False)
+    data = muat.muat_wilayah(path)
+    assert set(data["nama_kecamatan"]) == {"Kota Soe"}
+    assert set(data["nama_kabupaten"]) == {"Kabupaten Timor Tengah Selatan"}
+    assert set(data["kode_provinsi"]) == {"53"}
+    assert "diisi dari awalan kode desa" in " ".join(data.attrs["catatan_muat"])
+    # kode yang tidak ada di daftar nasional: nama induknya tidak bisa diisi → ditolak jelas
+    path.write_text("kode_desa,nama_desa\n35.99.01.2001,Contoh\n", encoding="utf-8")
+    with pytest.raises(DataTidakValid) as info:
+        muat.muat_wilayah(path)
+    assert "35.99" in str(info.value) and "daftar wilayah nasional" in str(info.value)
+    path.write_text("nama_desa\nContoh\n", encoding="utf-8")
+    with pytest.raises(DataTidakValid, match="kode_desa"):
+        muat.muat_wilayah(path)

@@ -20,6 +20,7 @@ __all__ = [
     "periksa_pasangan",
     "periksa_jenjang_wilayah",
     "periksa_nama_wilayah",
+    "lengkapi_induk_wilayah",
     "periksa_antartabel",
     "catatan_antartabel",
     "TABEL_BERKODE_DESA",
@@ -128,6 +129,39 @@ def _nama_kembar(
         (kode, nama),
         baris[pilih],
     )
+
+
+def lengkapi_induk_wilayah(
+    hasil: dict[str, KolomHasil], hilang: list[str], laporan: Laporan
+) -> dict[str, pd.Series]:
+    """Daftar desa tanpa kolom kode/nama induk: isi dari kode desa dan daftar wilayah nasional.
+
+    ``hilang`` = kolom skema yang tidak ada di berkas. Mengembalikan kolom isian (nama →
+    Series); kode induk yang tidak ada di daftar nasional dilaporkan sebagai masalah.
+    """
+    if not hilang or "kode_desa" not in hasil or not hasil["kode_desa"].sah.all():
+        return {}
+    from p3pd.wilayah_nasional import lengkapi_daftar_desa
+
+    isian, tidak_dikenal = lengkapi_daftar_desa(hasil["kode_desa"].nilai, hasil)
+    if tidak_dikenal:
+        laporan.tambah(
+            "kolom nama wilayah tidak ada, dan kode "
+            + ", ".join(tidak_dikenal[:5])
+            + (" …" if len(tidak_dikenal) > 5 else "")
+            + " tidak ada di daftar wilayah nasional (Kepmendagri 2025), jadi namanya tidak dapat "
+            "diisi. Tambahkan kolom nama itu ke berkas, atau periksa kode desanya.",
+            tuple(k for k in isian if k.startswith("nama_")),
+        )
+        return {}
+    if isian:
+        laporan.catat(
+            "Kolom "
+            + ", ".join(isian)
+            + " tidak ada di daftar desa; diisi dari awalan kode desa dan daftar wilayah "
+            "nasional (Kepmendagri 2025, p3pd.wilayah_nasional)."
+        )
+    return isian
 
 
 # --------------------------------------------------------------------------- antarbaris satu tabel

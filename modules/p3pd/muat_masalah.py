@@ -169,15 +169,21 @@ TABEL_APBDES = ("belanja", "belanja_kegiatan", "pendapatan")
 _TIPE_KODE = (skema.TIPE_KODE_DESA, skema.TIPE_KODE_KECAMATAN, skema.TIPE_KODE_KABUPATEN)
 
 
+KOLOM_WAJIB_DAFTAR_DESA = ("kode_desa", "nama_desa")
+"""Kolom wajib daftar desa; kode dan nama kecamatan, kabupaten, provinsi boleh tidak ada (diisi
+dari awalan kode desa dan daftar wilayah nasional, ``p3pd.wilayah_nasional``)."""
+
+
 def kolom_wajib(tabel: skema.Tabel) -> frozenset[str]:
     """Kolom yang wajib ada dan terisi di setiap baris ``tabel``; kolom lain boleh tidak ada.
 
-    Daftar desa (tabel ``wilayah``): semua kolomnya. Tabel lain: kolom kunci, kolom kode
+    Daftar desa (tabel ``wilayah``): kode dan nama desa (induknya diisi dari kode desa dan
+    daftar wilayah nasional bila tidak ada). Tabel lain: kolom kunci, kolom kode
     wilayah, dan kolom tahun; kolom isi (indikator, anggaran, fasilitas, …) opsional, dan sel
     yang kosong berarti "tidak tersedia".
     """
     if tabel.nama == skema.WILAYAH.nama:
-        return frozenset(tabel.nama_kolom)
+        return frozenset(KOLOM_WAJIB_DAFTAR_DESA)
     return frozenset(
         k.nama
         for k in tabel.kolom

@@ -19,6 +19,7 @@ from p3pd.excel import mirip_rumus
 from p3pd.galat import ringkas_baris
 from p3pd.lokasi import folder_referensi
 from p3pd.muat_antartabel import (
+    lengkapi_induk_wilayah,
     periksa_jenjang_wilayah,
     periksa_kunci,
     periksa_nama_wilayah,
@@ -109,7 +110,7 @@ def periksa_tabel(
             pesan += ". Judul yang mirip: " + "; ".join(saran) + " (ganti judulnya)"
         laporan.tambah(pesan + ".", tuple(hilang_wajib))
     hilang_opsional = [k for k in hilang if k not in wajib_tabel]
-    if hilang_opsional:
+    if hilang_opsional and tabel.nama != skema.WILAYAH.nama:  # daftar desa: diisi di bawah
         saran = [f"'{usulan[k]}' mungkin maksudnya '{k}'" for k in hilang_opsional if k in usulan]
         laporan.catat(
             f"{len(hilang_opsional)} kolom tidak ada di berkas dan dianggap tidak tersedia "
@@ -165,15 +166,20 @@ def periksa_tabel(
     for pasangan in tabel.pasangan:
         if pasangan.pembilang in hasil and pasangan.penyebut in hasil:
             periksa_pasangan(hasil, pasangan, baris, laporan)
+    isian: dict[str, pd.Series] = {}
     if tabel.nama == skema.WILAYAH.nama:
         periksa_jenjang_wilayah(hasil, baris, laporan)
         periksa_nama_wilayah(hasil, baris, laporan)
+        isian = lengkapi_induk_wilayah(hasil, hilang_opsional, laporan)
     if laporan.masalah:
         return data
     kolom = {}
     for k in tabel.kolom:  # urutan skema; kolom opsional yang tidak ada = tidak tersedia
         if k.nama in hasil:
             kolom[k.nama] = hasil[k.nama].nilai
+        elif tabel.nama == skema.WILAYAH.nama and k.nama in isian:
+            kolom[k.nama] = sebagai_teks(isian[k.nama].to_numpy(dtype=object))
+            hilang_opsional = [h for h in hilang_opsional if h != k.nama]
         else:
             kolom[k.nama] = _kolom_tidak_tersedia(k, len(data))
     for n in lain:

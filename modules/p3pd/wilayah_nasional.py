@@ -43,6 +43,7 @@ __all__ = [
     "kunci_nama",
     "cari",
     "cocokkan",
+    "lengkapi_daftar_desa",
 ]
 
 TINGKAT = ("provinsi", "kabupaten", "kecamatan", "desa")
@@ -458,3 +459,33 @@ def cari(nama_or_kode: str | int, tingkat: str, induk: str | int | None = None) 
     if r["usulan"]:
         pesan += f" Mungkin maksud Anda: {', '.join(r['usulan'])}?"
     raise WilayahTidakDikenal(pesan)
+
+
+_KODE_INDUK = (
+    ("kode_kecamatan", "nama_kecamatan", "kecamatan"),
+    ("kode_kabupaten", "nama_kabupaten", "kabupaten"),
+    ("kode_provinsi", "nama_provinsi", "provinsi"),
+)
+
+
+def lengkapi_daftar_desa(kode_desa: pd.Series, ada: Iterable[str]) -> tuple[dict, list[str]]:
+    """Kolom kode dan nama kecamatan/kabupaten/provinsi yang tidak ada di daftar desa.
+
+    Kode induk dibaca dari awalan ``kode_desa`` (kode Kemendagri bertingkat), namanya dari daftar
+    nasional. ``ada`` = kolom yang sudah ada di berkas (tidak diganti). Mengembalikan
+    ``(kolom, tidak_dikenal)``: kolom baru (nama kolom → Series) dan kode induk yang tidak ada di
+    daftar nasional (namanya tidak dapat diisi).
+    """
+    ada = set(ada)
+    kolom: dict[str, pd.Series] = {}
+    tidak_dikenal: list[str] = []
+    for kode_kol, nama_kol, tingkat in _KODE_INDUK:
+        kode = kode_desa.astype(str).str[: _PANJANG_KODE[tingkat]]
+        if kode_kol not in ada:
+            kolom[kode_kol] = kode
+        if nama_kol not in ada:
+            peta = _nama_menurut_kode(tingkat)
+            nama = kode.map(peta)
+            tidak_dikenal.extend(sorted(set(kode[nama.isna()])))
+            kolom[nama_kol] = nama
+    return kolom, tidak_dikenal
