@@ -34,6 +34,7 @@ SUB_PERINTAH: dict[str, tuple[str, str]] = {
     "tes": ("p3pd.tes_perintah", "tes awal/akhir: formulir cetak, jawaban kertas, dan rekap"),
     "kurikulum": ("p3pd.kurikulum", "jadwal empat hari dari kurikulum; tabel jadwal README"),
     "panduan": ("p3pd.panduan", "membangun panduan pelatih (HTML dan PDF A4)"),
+    "kerja": ("p3pd.kerja", "membuka notebook pelajaran atas data sendiri untuk satu kecamatan"),
 }
 
 
