@@ -58,7 +58,7 @@ def test_berkas_tersimpan_sama_byte_demi_byte_dengan_generator(tmp_path):
     nama = sorted(p.name for p in ditulis)
     assert nama == sorted(
         [t.berkas for t in skema.SEMUA_TABEL.values()]
-        + ["KAMUS_DATA.md", "KALIBRASI.md", "SUMBER.md"]
+        + ["KAMUS_DATA.md", "KALIBRASI.md", "SUMBER.md", "DATA_SINTETIS.json"]
     )
     for path in ditulis:
         tersimpan = DATA / path.name
