@@ -5,6 +5,8 @@ Di dalam notebook cukup dua fungsi:
 - ``siapkan()`` dipanggil sekali di sel impor. Grafik matplotlib tampil di notebook walaupun
   lingkungan memasang ``MPLBACKEND=Agg``, dan tabel pandas yang panjang diringkas
   (paling banyak 20 baris dan 10 kolom).
+- ``pakai_data(DATA)`` (sesudah sel ``parameters``) memakai folder data ``DATA`` bila diisi,
+  mis. oleh ``p3pd kerja``; ``None`` = data latihan (atau ``P3PD_DATA``).
 - ``catatan_data()`` menampilkan spanduk label data di bawah sel: "Data latihan ini sintetis
   …" untuk data latihan bawaan, "Data milik …, sumber: …" untuk data sendiri (lihat
   ``p3pd.label``). ``catatan_sintetis()`` adalah nama lamanya dan tetap bisa dipakai.
@@ -118,6 +120,26 @@ def folder_kerja() -> Path:
     folder = folder_proyek() / "kerja_saya"
     folder.mkdir(exist_ok=True)
     return folder
+
+
+def pakai_data(folder: str | Path | None = None) -> Path:
+    """Pakai folder data ``folder`` untuk semua pemuatan berikutnya di kernel ini.
+
+    Dipanggil notebook pelajaran dengan parameter ``DATA`` (diisi ``p3pd kerja``):
+    ``folder=None`` tidak mengubah apa pun (data latihan, atau ``P3PD_DATA`` bila terpasang);
+    folder lain dipasang sebagai ``P3PD_DATA`` di proses kernel, sehingga ``muat``, label data
+    dan spanduk membaca folder itu. Folder yang tidak ada menjadi ``GalatP3PD``. Mengembalikan
+    folder data yang berlaku.
+    """
+    from p3pd.lokasi import folder_data
+
+    if folder is None:
+        return folder_data()
+    path = Path(folder).expanduser()
+    if not path.is_dir():
+        raise GalatP3PD(f"Folder data '{path}' (parameter DATA) tidak ditemukan.")
+    os.environ["P3PD_DATA"] = os.fspath(path.resolve())
+    return folder_data()
 
 
 def catatan_data(keterangan: str = "", folder: str | Path | None = None) -> Kotak:
