@@ -63,8 +63,11 @@ def impor(
         )
     isi = baca_sumber(daftar, peta)
     putaran: list[str] = []
+    kosong = 0
     if peta.lebar is not None:
-        isi, putaran = lebar_ke_panjang(isi, peta.lebar.pola, peta.lebar.ke, peta.lebar.nilai)
+        isi, putaran, kosong = lebar_ke_panjang(
+            isi, peta.lebar.pola, peta.lebar.ke, peta.lebar.nilai
+        )
     hasil = {nama: terapkan_tabel(peta, aturan, isi) for nama, aturan in peta.tabel.items()}
     folder = Path(keluar).expanduser()
     periksa_tujuan(folder, hasil, peta, isi, [Path(p) for p in daftar], timpa)
@@ -76,5 +79,6 @@ def impor(
         pemilik=pemilik,
         sumber_data=sumber_data,
         putaran=putaran,
+        putaran_kosong=kosong,
         timpa=timpa,
     )

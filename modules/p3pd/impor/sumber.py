@@ -171,11 +171,14 @@ def baca_sumber(berkas: list[str | Path], peta: Peta) -> Sumber:
     )
 
 
-def lebar_ke_panjang(sumber: Sumber, pola: str, ke: str, nilai: str) -> tuple[Sumber, list[str]]:
+def lebar_ke_panjang(
+    sumber: Sumber, pola: str, ke: str, nilai: str
+) -> tuple[Sumber, list[str], int]:
     """Ubah kolom per tahun (judul cocok ``pola``, grup 1 = tahun) menjadi baris per tahun.
 
-    Mengembalikan sumber baru (setiap baris asal menjadi satu baris per kolom tahun, nomor
-    barisnya tetap) dan daftar kolom yang diputar.
+    Mengembalikan sumber baru (setiap baris asal menjadi satu baris per kolom tahun yang terisi,
+    nomor barisnya tetap), daftar kolom yang diputar, dan banyaknya sel kosong yang tidak
+    dijadikan baris (angka tahun itu tidak tersedia).
     """
     rx = re.compile(pola)
     putar = [c for c in sumber.data.columns if rx.search(c)]
@@ -193,6 +196,8 @@ def lebar_ke_panjang(sumber: Sumber, pola: str, ke: str, nilai: str) -> tuple[Su
         id_vars=tetap + ["__posisi"], value_vars=putar, var_name=ke, value_name=nilai
     )
     panjang[ke] = panjang[ke].map(lambda c: rx.search(c).group(1))
+    kosong = panjang[nilai].isna() | (panjang[nilai].astype(str).str.strip() == "")
+    panjang = panjang.loc[~kosong]
     panjang = panjang.sort_values(["__posisi", ke], kind="stable").reset_index(drop=True)
     posisi = panjang.pop("__posisi").to_numpy()
     baru = Sumber(
@@ -204,4 +209,4 @@ def lebar_ke_panjang(sumber: Sumber, pola: str, ke: str, nilai: str) -> tuple[Su
         sumber.jumlah_baris,
         sumber.catatan,
     )
-    return baru, putar
+    return baru, putar, int(kosong.sum())

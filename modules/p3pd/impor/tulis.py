@@ -173,6 +173,7 @@ def teks_laporan(
     sumber_data: str,
     putaran: list[str],
     waktu: datetime.datetime,
+    putaran_kosong: int = 0,
 ) -> str:
     """Laporan impor (Markdown, bahasa Indonesia): setiap asumsi yang dibuat, dalam kata-kata."""
     bagian = [
@@ -198,6 +199,12 @@ def teks_laporan(
         bagian.append(
             "Kolom per tahun diputar menjadi baris per tahun (lebar → panjang): "
             + ", ".join(f"`{p}`" for p in putaran)
+            + (
+                f"; {putaran_kosong} sel kosong di kolom itu tidak dijadikan baris (angka tahun itu "
+                "tidak tersedia)"
+                if putaran_kosong
+                else ""
+            )
             + ".\n"
         )
     if peta.saring:
@@ -267,6 +274,7 @@ def tulis_hasil(
     sumber_data: str,
     putaran: list[str],
     timpa: bool,
+    putaran_kosong: int = 0,
 ) -> HasilImpor:
     """Tulis CSV template, laporan, dan label (atomik) ke ``folder``; kembalikan ringkasannya."""
     waktu = datetime.datetime.now(datetime.timezone.utc)
@@ -282,6 +290,8 @@ def tulis_hasil(
             )
         ditulis.append(tulis_atomik(folder / h.tabel.berkas, teks))
     label = tulis_atomik(folder / BERKAS_LABEL, isi)
-    laporan_teks = teks_laporan(peta, sumber, hasil, folder, pemilik, sumber_data, putaran, waktu)
+    laporan_teks = teks_laporan(
+        peta, sumber, hasil, folder, pemilik, sumber_data, putaran, waktu, putaran_kosong
+    )
     laporan = tulis_atomik(folder / nama_laporan(peta), laporan_teks)
     return HasilImpor(folder, hasil, ditulis, laporan, label, laporan_teks)
