@@ -1,0 +1,173 @@
+"""Preset p3pd impor pada cuplikan data publik nyata (tests/data_nyata, lihat README-nya)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import buat_tabel_contoh
+
+from p3pd import muat
+from p3pd.galat import DataTidakValid
+from p3pd.impor import daftar_preset, impor
+
+NYATA = Path(__file__).parent / "data_nyata"
+PODES = NYATA / "podes2024_kota_batu_cuplikan.csv"
+IDM = sorted((NYATA / "idm").glob("*.json"))
+BPS = NYATA / "bps_desa_kota_soe_cuplikan.csv"
+
+
+def _sidik(paths: list[Path]) -> list[str]:
+    return [hashlib.sha256(p.read_bytes()).hexdigest() for p in paths]
+
+
+def test_preset_tersedia():
+    assert {"podes_fasilitas", "idm", "siskeudes_apbdes"} <= set(daftar_preset())
+
+
+def test_podes_fasilitas_pada_cuplikan_nyata(tmp_path):
+    sebelum = _sidik([PODES])
+    hasil = impor(PODES, "podes_fasilitas", tmp_path / "k", pemilik="Kecamatan Batu, Kota Batu")
+    assert _sidik([PODES]) == sebelum
+    fas = hasil.tabel["fasilitas"].data.set_index("kode_desa")
+    # 12 baris sarana → 2 desa/kelurahan; kode dari R106B (Kemendagri), bukan IDDESA (BPS)
+    assert list(fas.index) == ["35.79.01.1003", "35.79.01.2006"]
+    oro = fas.loc["35.79.01.2006"]  # Desa Oro-Oro Ombo
+    assert oro["jumlah_sd"] == 4  # SD 3 + 1, MI 0
+    assert oro["jumlah_smp"] == 1
+    assert oro["jumlah_paud"] == 10  # Pos PAUD 5 + TK 4 + RA 1
+    assert (oro["jumlah_posyandu"], oro["posyandu_aktif"]) == (7, 7)
+    assert oro["jarak_puskesmas_km"] == 2.5  # terdekat dari 9,0 dan 2,5
+    assert oro["bidan_desa"] == 3
+    assert fas.loc["35.79.01.1003", "jarak_puskesmas_km"] == 1.4
+    wil = hasil.tabel["wilayah"].data.set_index("kode_desa")
+    assert wil.loc["35.79.01.2006", "nama_desa"] == "ORO-ORO OMBO"
+    assert wil.loc["35.79.01.2006", "kode_kecamatan"] == "35.79.01"
+    teks = hasil.teks_laporan
+    assert "12 baris sumber digabung menjadi 2 baris" in teks
+    assert "`air_perpipaan`" in teks and "tidak tersedia" in teks
+    assert "BPS, Pendataan Potensi Desa (Podes) 2024" in teks
+    muat.muat_folder(tmp_path / "k", ["wilayah"])
+    try:
+        muat.muat_folder(tmp_path / "k", ["wilayah", "fasilitas"])
+    except DataTidakValid as galat:  # pemuat yang belum menerima kolom opsional
+        assert set(galat.kolom) <= {"air_perpipaan"}, str(galat)
+
+
+def test_podes_baris_sarana_dihitung_per_desa(tmp_path):
+    peta = tmp_path / "hitung.yaml"
+    peta.write_text(
+        yaml.safe_dump(
+            {
+                "sumber_data": "BPS, Podes 2024",
+                "tabel": {
+                    "fasilitas": {
+                        "kelompok": True,
+                        "kolom": {
+                            "kode_desa": "R106B",
+                            "jumlah_paud": {"hitung": {"kolom": "JENIS", "awalan": ["r701b"]}},
+                            "jumlah_sd": {
+                                "hitung": {"kolom": "JENIS", "salah_satu": ["r701dk2", "r701dk3"]}
+                            },
+                        },
+                    }
+                },
+            }
+        ),
+        encoding="utf-8",
+    )
+    data = impor(PODES, peta, tmp_path / "k", pemilik="Kecamatan Batu").tabel["fasilitas"].data
+    data = data.set_index("kode_desa")
+    assert data.loc["35.79.01.2006", "jumlah_paud"] == 3  # 3 baris TK di cuplikan
+    assert data.loc["35.79.01.1003", "jumlah_sd"] == 2  # SD negeri + SDIT
+
+
+def test_iddesa_podes_adalah_kode_bps(tmp_path):
+    peta = tmp_path / "salah.yaml"
+    peta.write_text(
+        "sumber_data: Podes\ntabel:\n  fasilitas:\n    kelompok: true\n    kolom:\n"
+        "      kode_desa: IDDESA\n      bidan_desa: {kolom: R706C, agregasi: sama}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataTidakValid) as galat:
+        impor(PODES, peta, tmp_path / "k", pemilik="Kecamatan Batu")
+    pesan = str(galat.value)
+    assert "ini kode BPS, bukan kode Kemendagri" in pesan and "R106B" in pesan
+    assert "'3579010001' di baris 2" in pesan
+
+
+def test_daftar_desa_berkode_bps_kota_soe_ditolak(tmp_path):
+    peta = tmp_path / "wilayah.yaml"
+    peta.write_text(
+        "sumber_data: daftar desa\ntabel:\n  wilayah:\n    kolom:\n      kode_desa: kode_desa\n"
+        "      nama_desa: nama_desa\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataTidakValid) as galat:
+        impor(BPS, peta, tmp_path / "k", pemilik="Kecamatan Kota Soe")
+    pesan = str(galat.value)
+    assert "ini kode BPS, bukan kode Kemendagri" in pesan
+    assert "bps_desa_kota_soe_cuplikan.csv" in pesan and "'5304030001' di baris 2" in pesan
+    assert not (tmp_path / "k").exists()
+
+
+def test_idm_json_pada_cuplikan_nyata(tmp_path):
+    assert len(IDM) == 3
+    sebelum = _sidik(IDM)
+    keluar = tmp_path / "k"
+    hasil = impor(IDM, "idm", keluar, pemilik="Kecamatan Kluet Utara, Kabupaten Aceh Selatan")
+    assert _sidik(IDM) == sebelum
+    t = hasil.tabel["terbitan"].data
+    assert len(t) == 10  # 4 + 3 + 3 ukuran ringkasan
+    idm = t[t["ukuran"] == "idm"].set_index(["kode_desa", "tahun"])
+    assert idm.loc[("11.01.02.2001", 2024), "nilai"] == pytest.approx(0.69825396825397)
+    assert idm.loc[("11.01.02.2001", 2024), "kategori"] == "Berkembang"
+    assert idm.loc[("11.01.02.2001", 2023), "nilai"] == pytest.approx(0.69031746031746)
+    assert idm.loc[("11.01.02.2002", 2024), "kategori"] == "Maju"
+    assert set(t["satuan"]) == {"indeks 0–1"}
+    wil = hasil.tabel["wilayah"].data
+    assert wil["nama_desa"].tolist() == ["FAJAR HARAPAN", "KRUENG BATEE"]
+    assert set(wil["kode_kecamatan"]) == {"11.01.02"}
+    assert "baris skor per indikator" in hasil.teks_laporan or "dibuang" in hasil.teks_laporan
+    dimuat = muat.muat_folder(keluar, ["wilayah", "terbitan"])
+    assert len(dimuat["terbitan"]) == 10
+
+
+SISKEUDES = """\
+Kode Desa;Tahun;Kode Rekening;Uraian;Anggaran;Realisasi
+33.22.01.2001;2024;4.;PENDAPATAN;1.500.000.000;1.480.000.000
+33.22.01.2001;2024;4.1.;Pendapatan Asli Desa;50.000.000;45.000.000
+33.22.01.2001;2024;4.2.1.;Dana Desa;900.000.000;900.000.000
+33.22.01.2001;2024;4.2.2.;Bagi Hasil Pajak dan Retribusi;30.000.000;30.000.000
+33.22.01.2001;2024;4.2.3.;Alokasi Dana Desa;400.000.000;390.000.000
+33.22.01.2001;2024;4.2.4.;Bantuan Keuangan Provinsi;70.000.000;70.000.000
+33.22.01.2001;2024;4.2.5.;Bantuan Keuangan Kabupaten;50.000.000;45.000.000
+33.22.01.2001;2024;1.;BIDANG PENYELENGGARAAN PEMERINTAHAN DESA;;
+33.22.01.2001;2024;1.1.01.;Siltap dan tunjangan kepala desa;60.000.000;60.000.000
+33.22.01.2001;2024;1.1.02.;Siltap dan tunjangan perangkat;300.000.000;295.000.000
+33.22.01.2001;2024;2.2.01.;Pemeliharaan jalan desa;200.000.000;180.000.000
+33.22.01.2001;2024;2.2.02.;Pembangunan jalan usaha tani;100.000.000;100.000.000
+33.22.01.2001;2024;;JUMLAH BELANJA;660.000.000;635.000.000
+"""
+"""Contoh buatan (angka karangan, bukan data desa) berbentuk laporan realisasi Siskeudes."""
+
+
+def test_siskeudes_pada_contoh_buatan(tmp_path):
+    sumber = tmp_path / "realisasi.csv"
+    sumber.write_text(SISKEUDES, encoding="utf-8")
+    keluar = tmp_path / "k"
+    keluar.mkdir()
+    buat_tabel_contoh("wilayah").to_csv(keluar / "wilayah_desa.csv", index=False)
+    hasil = impor(sumber, "siskeudes_apbdes", keluar, pemilik="Kecamatan Uji")
+    bel = hasil.tabel["belanja"].data.set_index("kode_sub_bidang")
+    assert bel.loc["1.1", "anggaran"] == 360_000_000 and bel.loc["2.2", "realisasi"] == 280_000_000
+    keg = hasil.tabel["belanja_kegiatan"].data
+    assert keg["kode_kegiatan"].tolist() == ["1.1.01", "1.1.02"]
+    pend = hasil.tabel["pendapatan"].data.iloc[0]
+    assert pend["dana_desa"] == 900_000_000 and pend["alokasi_dana_desa"] == 390_000_000
+    assert pend["pendapatan_asli_desa"] == 45_000_000
+    assert pend["bantuan_keuangan"] == 115_000_000  # 4.2.4 + 4.2.5
+    assert "bukan baris kegiatan belanja" in hasil.teks_laporan
+    muat.muat_folder(keluar, ["wilayah", "belanja", "belanja_kegiatan", "pendapatan"])
