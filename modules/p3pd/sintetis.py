@@ -1333,13 +1333,16 @@ def dokumen_kamus(data: dict[str, pd.DataFrame]) -> str:
         "## Lima layanan dasar (nilai kolom `layanan`)\n",
         _tabel_md(["Kunci", "Layanan"], [[f"`{k}`", v] for k, v in skema.LAYANAN.items()]),
     ]
-    for nomor, tabel in enumerate(skema.SEMUA_TABEL.values(), start=1):
+    for nomor, tabel in enumerate(skema.TABEL_DIKENAL.values(), start=1):
         n = len(data[tabel.nama]) if tabel.nama in data else 0
         bagian.append(f"## {nomor}. `{tabel.berkas}` — {tabel.judul}\n")
-        bagian.append(
-            f"Kunci unik: {', '.join(f'`{k}`' for k in tabel.kunci)}. "
-            f"Jumlah baris data latihan: {_angka(n, 0)}.\n"
+        jumlah = (
+            "Tabel tambahan untuk data sendiri (opsional; data latihan tidak memuatnya; diisi mis. "
+            "oleh `p3pd impor --preset idm`)"
+            if tabel.nama in skema.TABEL_TAMBAHAN
+            else f"Jumlah baris data latihan: {_angka(n, 0)}"
         )
+        bagian.append(f"Kunci unik: {', '.join(f'`{k}`' for k in tabel.kunci)}. {jumlah}.\n")
         baris = []
         for k in tabel.kolom:
             definisi = k.definisi

@@ -635,7 +635,13 @@ ANGKA_TERBITAN = Tabel(
             "Kode desa Kemendagri PP.KK.CC.NNNN",
             sumber="Kepmendagri 100.1.1-6117/2022",
         ),
-        Kolom("tahun", TIPE_TAHUN, "tahun", "Tahun yang disebut penerbit angka itu"),
+        Kolom(
+            "tahun",
+            TIPE_TAHUN,
+            "tahun",
+            "Tahun yang disebut penerbit angka itu",
+            sumber="penerbit angka (kolom `sumber`)",
+        ),
         Kolom(
             "ukuran",
             TIPE_TEKS,
@@ -653,12 +659,19 @@ ANGKA_TERBITAN = Tabel(
             batas_atas=1_000_000,
             sumber="penerbit angka (kolom `sumber`)",
         ),
-        Kolom("satuan", TIPE_TEKS, "-", "Satuan nilai, mis. `indeks 0–1` atau `%`"),
+        Kolom(
+            "satuan",
+            TIPE_TEKS,
+            "-",
+            "Satuan nilai, mis. `indeks 0–1` atau `%`",
+            sumber="penerbit angka (kolom `sumber`)",
+        ),
         Kolom(
             "kategori",
             TIPE_TEKS,
             "-",
             "Kategori yang diterbitkan bersama nilai (mis. status IDM `Berkembang`); boleh kosong",
+            sumber="penerbit angka (kolom `sumber`)",
         ),
         Kolom(
             "sumber",
