@@ -382,3 +382,39 @@ def test_pertanyaan_hari_1_memakai_bagian_sel_merah_per_layanan(data, tahun, nam
     stunting = pertanyaan[laporan.HARI_PELATIHAN[1][0]][0]
     assert f"(sintetis, {tahun})" in stunting and "survei" in stunting
     assert laporan.CATATAN_HARI in laporan.html_pertanyaan(pertanyaan).teks
+
+
+def test_isu_musrenbang_handout_sama_dengan_perencanaan(data, tahun, jateng, getasan):
+    from p3pd import perencanaan
+
+    tabel = {k: v for k, v in vars(data).items() if isinstance(v, pd.DataFrame)}
+    assert data.usulan_tindak_lanjut is not None and data.program_desa is not None
+    for wil in (getasan, jateng):
+        isu = laporan.isu_handout(data, wil, tahun)
+        kode = laporan.kecamatan_agenda(data, wil, tahun)
+        harap = perencanaan.isu_musrenbang(tabel, kode, tahun).head(5)
+        pd.testing.assert_frame_equal(isu.reset_index(drop=True), harap.reset_index(drop=True))
+    assert laporan.kecamatan_agenda(data, getasan, tahun) == getasan.kecamatan.kode
+    teks = str(laporan.html_isu_musrenbang(isu, kosong=2, keterangan="contoh"))
+    assert teks.count('<tr class="terisi">') == len(isu)
+    assert teks.count("<tr><td") == 2
+    assert "Dibawa ke" in teks
+    for r in isu.itertuples():
+        assert html_mod.escape(r.opd) in teks
+        assert html_mod.escape(laporan._bukti_singkat(r.bukti)) in teks
+
+
+def test_isu_musrenbang_handout_tanpa_tabel_perencanaan(data, tahun, getasan):
+    """Data sendiri tanpa usulan dan program: bagian isu tetap tampil, dari lampu saja."""
+    kosong = laporan.DataLaporan(
+        wilayah=data.wilayah,
+        indikator=data.indikator,
+        belanja=data.belanja,
+        fasilitas=data.fasilitas,
+        usulan=laporan._tabel_kosong("usulan"),
+        program=laporan._tabel_kosong("program"),
+    )
+    isu = laporan.isu_handout(kosong, getasan, tahun)
+    assert (isu["usulan_tertunda"] == 0).all() and (isu["program_opd"] == 0).all()
+    assert (isu["desa_merah_tanpa_program"] == isu["desa_merah"]).all()
+    assert "Isu Musrenbang" in repr(laporan.html_isu_musrenbang(isu))

@@ -60,7 +60,7 @@ from p3pd.lokasi import folder_proyek
 FORMAT = ("html", "pdf")
 """Format keluaran yang dikenal."""
 
-BATAS_HALAMAN = {"provinsi": 6, "kecamatan": 4}
+BATAS_HALAMAN = {"provinsi": 6, "kecamatan": 5}
 """Jumlah halaman A4 paling banyak per tingkat handout (lebih dari ini dilaporkan)."""
 
 TAG_DIBUANG = ("remove-cell", "parameters", "injected-parameters")

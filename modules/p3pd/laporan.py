@@ -214,6 +214,9 @@ class DataLaporan:
     fasilitas: pd.DataFrame
     usulan: pd.DataFrame
     program: pd.DataFrame
+    #: Tabel perencanaan tambahan (opsional): jalur dan tindak lanjut usulan, program per desa.
+    usulan_tindak_lanjut: pd.DataFrame | None = None
+    program_desa: pd.DataFrame | None = None
 
     def tahun(self) -> list[int]:
         """Tahun yang ada di tabel indikator."""
@@ -254,6 +257,10 @@ def muat_data(folder: str | Path | None = None) -> DataLaporan:
         path = berkas(nama)
         return muat.muat_tabel(nama, path) if path.exists() else _tabel_kosong(nama)
 
+    def tambahan(nama: str) -> pd.DataFrame | None:
+        path = berkas(nama)
+        return muat.muat_tabel(nama, path) if path.exists() else None
+
     return DataLaporan(
         wilayah=muat.muat_wilayah(berkas("wilayah")),
         indikator=muat.muat_indikator(berkas("indikator")),
@@ -261,6 +268,8 @@ def muat_data(folder: str | Path | None = None) -> DataLaporan:
         fasilitas=opsional("fasilitas"),
         usulan=opsional("usulan"),
         program=opsional("program"),
+        usulan_tindak_lanjut=tambahan("usulan_tindak_lanjut"),
+        program_desa=tambahan("program_desa"),
     )
 
 
@@ -623,7 +632,7 @@ def permintaan_penyediaan(data: DataLaporan, wil: WilayahHandout, tahun: int) ->
 
     Kolom: ``layanan`` (kunci), ``nama``, ``desa``, ``desa_merah`` (desa dengan ≥1 indikator
     layanan itu berlampu merah), ``usulan`` (usulan desa tahun itu), ``usulan_prioritas_tinggi``,
-    ``persen_diakomodasi`` (usulan yang masuk rencana kabupaten), ``program_opd`` (program
+    ``persen_diakomodasi`` (usulan yang ditampung: program OPD, APBDes, atau provinsi), ``program_opd`` (program
     kabupaten tahun itu yang menyasar sedikitnya satu desa wilayah ini), ``desa_sasaran_opd``
     (banyak desa wilayah ini yang disasar), ``desa_merah_tanpa_program`` (desa merah yang tidak
     disasar program OPD layanan itu), ``porsi_apbdes`` (porsi realisasi APBDes, %).
@@ -960,6 +969,67 @@ def html_agenda_terisi(rancangan: pd.DataFrame, kosong: int = 3, keterangan: str
     )
 
 
+def isu_handout(
+    data: DataLaporan, wil: WilayahHandout, tahun: int, jumlah: int = 5
+) -> pd.DataFrame:
+    """Daftar isu Musrenbang kecamatan (``p3pd.perencanaan.isu_musrenbang``) untuk handout.
+
+    Kecamatannya sama dengan rancangan agenda (:func:`kecamatan_agenda`): kecamatan handout
+    itu sendiri, atau contoh kecamatan untuk handout provinsi. Paling banyak ``jumlah`` isu.
+    """
+    from p3pd.perencanaan import isu_musrenbang
+
+    tabel = {k: v for k, v in vars(data).items() if isinstance(v, pd.DataFrame)}
+    kode = kecamatan_agenda(data, wil, tahun)
+    hasil = isu_musrenbang(tabel, kode, tahun)
+    return hasil.head(jumlah).copy()
+
+
+def _bukti_singkat(bukti: str) -> str:
+    """Bagian pertama bukti isu (capaian kecamatan terhadap target), untuk handout."""
+    return bukti.rstrip(".").split("; ")[0]
+
+
+def html_isu_musrenbang(isu: pd.DataFrame, kosong: int = 1, keterangan: str = "") -> Html:
+    """Daftar isu Musrenbang berperingkat (isu dan buktinya, perangkat daerah tujuan), ringkas.
+
+    Per isu: layanan dan skor, desa merah tanpa program dan usulan belum ditampung, capaian
+    kecamatan terhadap target, dan sampai empat nama desa; lalu ``kosong`` baris untuk isu
+    tambahan yang ditulis tangan.
+    """
+    kepala = "<tr><th>No</th><th>Isu dan bukti</th><th>Dibawa ke</th></tr>"
+    isi = []
+    for r in isu.itertuples():
+        desa = [d for d in str(r.nama_desa).split("; ") if d]
+        daftar = ", ".join(desa[:4]) + (f", dan {len(desa) - 4} desa lain" if len(desa) > 4 else "")
+        isi.append(
+            f'<tr class="terisi"><td class="angka">{int(r.peringkat)}</td>'
+            f"<td><strong>{_e(r.nama_layanan)}</strong> (skor {int(r.skor)}): "
+            f"{int(r.desa_merah_tanpa_program)} desa merah tanpa program, "
+            f"{int(r.usulan_tertunda)} usulan belum ditampung. "
+            f"<small>{_e(_bukti_singkat(r.bukti))}; desa: {_e(daftar)}.</small></td>"
+            f"<td>{_e(r.opd)}</td></tr>"
+        )
+    isi += [
+        f'<tr><td class="angka">{n}</td><td></td><td></td></tr>'
+        for n in range(len(isu) + 1, len(isu) + kosong + 1)
+    ]
+    catatan = (
+        '<p class="catatan-kecil">Otomatis dari data (p3pd.perencanaan)'
+        + (f" — {_e(keterangan)}" if keterangan else "")
+        + ". Skor = 2 × desa merah tanpa program + desa dengan usulan belum ditampung;"
+        " usulan skala desa (salah alamat) tidak dihitung.</p>"
+    )
+    if isu.empty:
+        catatan += '<p class="catatan-kecil">Tidak ada isu dari data tahun ini.</p>'
+    teks = (
+        f'{catatan}<table class="agenda isu"><thead>{kepala}</thead>'
+        f"<tbody>{''.join(isi)}</tbody></table>"
+    )
+    ringkas = "; ".join(f"{r.peringkat}. {r.isu}" for r in isu.itertuples())
+    return Html(teks, f"Isu Musrenbang: {len(isu)} isu dan {kosong} baris kosong. {ringkas}")
+
+
 def html_sampul(
     wil: WilayahHandout,
     nama_kabupaten: str,
@@ -1280,6 +1350,22 @@ class Handout:
                 prio=self.prioritas(),
             )
         )
+
+    def isu(self) -> pd.DataFrame:
+        """Daftar isu Musrenbang kecamatan sebagai DataFrame (lihat :func:`isu_handout`)."""
+        return self._simpan("isu", lambda: isu_handout(self.data, self.wilayah, self.tahun))
+
+    def isu_musrenbang(self) -> Html:
+        """Daftar isu hari ke-3 untuk Musrenbang kecamatan, dengan bukti dan baris kosong."""
+        keterangan = ""
+        if self.tingkat != "kecamatan":
+            from p3pd.wilayah import cari
+
+            kode = kecamatan_agenda(self.data, self.wilayah, self.tahun)
+            nama = cari("kecamatan", kode, data=self.data.wilayah).nama
+            keterangan = f"contoh Kecamatan {nama}, kecamatan dengan desa prioritas terbanyak"
+        jumlah = 3 if self.tingkat == "kecamatan" else 5
+        return html_isu_musrenbang(self.isu().head(jumlah), 1, keterangan)
 
     def agenda(self, terisi: int | None = None, kosong: int | None = None) -> Html:
         """Rancangan agenda terpadu dari diagnosis (:func:`rancangan_agenda`) dan baris kosong."""
