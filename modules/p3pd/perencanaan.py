@@ -352,7 +352,7 @@ def isu_musrenbang(data: Mapping[str, pd.DataFrame], kecamatan: str, tahun: int)
     lalu urutan layanan. Kolom (``KOLOM_ISU``): ``peringkat, layanan, nama_layanan, isu`` (satu
     kalimat), ``opd`` (perangkat daerah penyedia), ``skor, desa_merah,
     desa_merah_tanpa_program, usulan_tertunda, biaya_usulan_tertunda`` (Rp), ``indikator``
-    (kode indikator dengan desa merah terbanyak), ``nama_indikator, capaian`` (capaian
+    (kode indikator bertarget dengan desa merah terbanyak), ``nama_indikator, capaian`` (capaian
     kecamatan, %), ``target, porsi_apbdes`` (% realisasi belanja desa se-kecamatan untuk
     layanan itu), ``program_opd`` (banyak program OPD tahun itu di layanan itu yang menyasar desa
     kecamatan), ``kode_desa`` dan ``nama_desa`` (desa yang disebut, dipisah ``;``), ``bukti``
@@ -395,7 +395,10 @@ def isu_musrenbang(data: Mapping[str, pd.DataFrame], kecamatan: str, tahun: int)
         if skor == 0:
             continue
         ml = m[m["layanan"] == lay]
-        kode_ind = ml["indikator"].value_counts().sort_index().idxmax() if len(ml) else ""
+        # indikator bertarget lebih dulu (lampu tanpa target hanya pembanding), lalu desa merah
+        hitung = ml["indikator"].value_counts().sort_index()
+        bertarget = [k for k in hitung.index if INDIKATOR[k].target is not None]
+        kode_ind = str(hitung[bertarget or list(hitung.index)].idxmax()) if len(ml) else ""
         info = INDIKATOR.get(kode_ind)
         cap = float(capaian.at[kode_ind, "capaian"]) if kode_ind in capaian.index else np.nan
         porsi_l = float(porsi[f"porsi_{lay}"].iloc[0]) if len(porsi) else np.nan
