@@ -120,8 +120,15 @@ def spanduk(teks_label: str, kecamatan: str, tahun: int) -> str:
     )
 
 
-def buat_salinan(nb: NotebookNode, parameter: dict[str, object], teks_spanduk: str) -> NotebookNode:
-    """Salinan notebook: parameter disisipkan (papermill), keluaran kosong, spanduk di atas."""
+def buat_salinan(
+    nb: NotebookNode, parameter: dict[str, object], teks_spanduk: str, akar: str = ".."
+) -> NotebookNode:
+    """Salinan notebook: parameter disisipkan (papermill), keluaran kosong, spanduk di atas.
+
+    Jalur relatif di sel kode yang ditulis dari ``notebooks/`` (``"../data/…"``) diganti agar
+    tetap menunjuk berkas yang sama dari folder salinan (``akar`` = jalur akar proyek dilihat
+    dari folder salinan).
+    """
     import nbformat
     from papermill.parameterize import parameterize_notebook
 
@@ -136,6 +143,10 @@ def buat_salinan(nb: NotebookNode, parameter: dict[str, object], teks_spanduk: s
     nb.metadata.pop("papermill", None)
     for sel in nb.cells:
         if sel.cell_type == "code":
+            if akar != "..":
+                sel.source = re.sub(
+                    r"""(["'])\.\./""", lambda m: f"{m.group(1)}{akar}/", sel.source
+                )
             sel.outputs = []
             sel.execution_count = None
         sel.metadata.pop("papermill", None)
@@ -206,7 +217,8 @@ def siapkan_kerja(
         if salinan.exists():
             hasil.dipertahankan.append(salinan)
             continue
-        baru = rapikan_metadata(buat_salinan(nb, parameter, teks))
+        akar = Path(os.path.relpath(berkas.parent.parent, tujuan.resolve())).as_posix()
+        baru = rapikan_metadata(buat_salinan(nb, parameter, teks, akar))
         try:
             tulis_notebook(baru, salinan)
         except OSError as galat:
