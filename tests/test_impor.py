@@ -482,3 +482,12 @@ def test_cli_tanpa_pemilik_dan_preset_salah(tmp_path, sumber, capsys):
     err = capsys.readouterr().err
     assert "preset 'podes' tidak ada" in err and "podes_fasilitas" in err
     assert "Traceback" not in err
+
+
+def test_kode_berpola_kemendagri_tetapi_tidak_di_daftar_nasional_dicatat(tmp_path, peta):
+    sumber = tmp_path / "baru.csv"
+    sumber.write_text(SUMBER.replace("33.22.01.2002", "33.22.01.2999"), encoding="utf-8")
+    hasil = impor(sumber, peta, tmp_path / "k", pemilik=PEMILIK)
+    assert "33.22.01.2999" in hasil.tabel["fasilitas"].data["kode_desa"].tolist()
+    assert "tidak ada di daftar wilayah nasional" in hasil.teks_laporan
+    assert "33.22.01.2999" in hasil.teks_laporan

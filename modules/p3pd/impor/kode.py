@@ -21,7 +21,6 @@ Aturan pengenalan satu kolom kode desa:
 
 from __future__ import annotations
 
-import gzip
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,7 +29,6 @@ import numpy as np
 import pandas as pd
 
 from p3pd import wilayah
-from p3pd.lokasi import folder_referensi
 
 JENIS_NAMA = {
     "kemendagri": "kode Kemendagri",
@@ -54,12 +52,9 @@ class Kenal:
 @lru_cache(maxsize=1)
 def kode_desa_nasional() -> frozenset[str]:
     """Semua kode desa/kelurahan Kemendagri di daftar wilayah nasional (``PP.KK.CC.NNNN``)."""
-    berkas = folder_referensi() / "nasional" / "desa.csv.gz"
-    if not berkas.is_file():
-        return frozenset()
-    with gzip.open(berkas, "rt", encoding="utf-8") as f:
-        tabel = pd.read_csv(f, dtype=str, usecols=["kode"])
-    return frozenset(tabel["kode"])
+    from p3pd import wilayah_nasional
+
+    return frozenset(wilayah_nasional.daftar("desa")["kode"])
 
 
 def _angka_saja(nilai: object) -> str:
