@@ -171,3 +171,33 @@ def test_siskeudes_pada_contoh_buatan(tmp_path):
     assert pend["bantuan_keuangan"] == 115_000_000  # 4.2.4 + 4.2.5
     assert "bukan baris kegiatan belanja" in hasil.teks_laporan
     muat.muat_folder(keluar, ["wilayah", "belanja", "belanja_kegiatan", "pendapatan"])
+
+
+def test_hasil_preset_lolos_ringkasan_lewat_cli(tmp_path, capsys):
+    from p3pd.cli import main
+
+    keluar = tmp_path / "data_kami"
+    argumen = ["--keluar", str(keluar), "--pemilik", "Kecamatan Kluet Utara"]
+    assert main(["impor", *map(str, IDM), "--preset", "idm", *argumen]) == 0
+    capsys.readouterr()
+    assert main(["ringkasan", "--data", str(keluar)]) == 0
+    out = capsys.readouterr().out
+    assert "Data milik Kecamatan Kluet Utara" in out and "DATA SINTETIS" not in out
+    assert "Indeks Desa Membangun (IDM), 2024: 2 desa" in out
+    podes = tmp_path / "podes"
+    assert (
+        main(
+            [
+                "impor",
+                str(PODES),
+                "--preset",
+                "podes_fasilitas",
+                "--keluar",
+                str(podes),
+                "--pemilik",
+                "Kecamatan Batu",
+            ]
+        )
+        == 0
+    )
+    assert set(muat.muat_folder(podes)) >= {"wilayah", "fasilitas"}
