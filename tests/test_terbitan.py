@@ -102,3 +102,12 @@ def test_indikator_hitungan_tidak_tersentuh_terbitan(tmp_path):
     b = indikator.hitung_capaian(dengan["indikator"], "kecamatan")
     pd.testing.assert_frame_equal(a, b)
     assert not set(a["indikator"]) & {"idm", "idm_iks"}
+
+
+def test_kode_desa_terbitan_harus_ada_di_daftar_desa(tmp_path):
+    folder = _folder(tmp_path, True)
+    asing = IDM.copy()
+    asing.loc[0, "kode_desa"] = "11.01.02.2001"
+    asing.to_csv(folder / skema.ANGKA_TERBITAN.berkas, index=False)
+    with pytest.raises(DataTidakValid, match="angka_terbitan.csv.*11.01.02.2001"):
+        muat.muat_folder(folder)

@@ -32,7 +32,7 @@ _JENJANG = (
     ("kode_provinsi", "nama_provinsi", "provinsi", None),
 )
 
-TABEL_BERKODE_DESA = ("indikator", "belanja", "pendapatan", "fasilitas", "usulan")
+TABEL_BERKODE_DESA = ("indikator", "belanja", "pendapatan", "fasilitas", "usulan", "terbitan")
 """Tabel yang setiap barisnya menyebut satu desa dari daftar desa (tabel wilayah)."""
 
 
