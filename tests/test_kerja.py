@@ -214,3 +214,19 @@ def test_notebook_pelajaran_punya_parameter_data(nomor):
         if "pakai_data(DATA)" not in "".join(c.source for c in nb.cells if c.cell_type == "code"):
             kurang.append(f"{berkas.name}: pakai_data(DATA)")
     assert kurang == []
+
+
+def test_tanpa_tanpa_buka_jupyterlab_dijalankan_di_folder_kerja(data_batu, tmp_path, monkeypatch):
+    panggilan = {}
+
+    def palsu(perintah, cwd, env):
+        panggilan.update(perintah=perintah, cwd=cwd, env=env)
+        return 0
+
+    monkeypatch.setattr("p3pd.kerja.subprocess.call", palsu)
+    tujuan = tmp_path / "k"
+    assert main(["kerja", "--data", str(data_batu), "--kecamatan", "Batu",
+                 "--folder-kerja", str(tujuan)]) == 0  # fmt: skip
+    assert panggilan["perintah"][1:] == ["-m", "jupyterlab"]
+    assert Path(panggilan["cwd"]) == tujuan.resolve()
+    assert panggilan["env"]["P3PD_DATA"] == str(data_batu.resolve())
