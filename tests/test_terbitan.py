@@ -111,3 +111,11 @@ def test_kode_desa_terbitan_harus_ada_di_daftar_desa(tmp_path):
     asing.to_csv(folder / skema.ANGKA_TERBITAN.berkas, index=False)
     with pytest.raises(DataTidakValid, match="angka_terbitan.csv.*11.01.02.2001"):
         muat.muat_folder(folder)
+
+
+def test_periksa_mengenali_angka_terbitan(tmp_path, capsys):
+    path = tmp_path / "angka_terbitan.csv"
+    IDM.to_csv(path, index=False)
+    assert main(["periksa", str(path)]) == 0
+    assert "terbitan — Angka terbitan per desa" in capsys.readouterr().out
+    assert main(["periksa", str(path), "--tabel", "terbitan"]) == 0

@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 from p3pd.galat import DataTidakValid
-from p3pd.skema import SEMUA_TABEL
+from p3pd.skema import TABEL_DIKENAL
 
 __all__ = ["daftar_argumen", "jalankan", "tebak_tabel", "laporan_periksa"]
 
@@ -28,7 +28,7 @@ def daftar_argumen(parser: argparse.ArgumentParser) -> None:
         "--tabel",
         metavar="NAMA",
         default=None,
-        help="jenis tabel: " + ", ".join(SEMUA_TABEL) + " (bila kosong, ditebak dari nama "
+        help="jenis tabel: " + ", ".join(TABEL_DIKENAL) + " (bila kosong, ditebak dari nama "
         "berkas atau judul kolomnya)",
     )
     parser.add_argument(
@@ -49,7 +49,7 @@ def tebak_tabel(berkas: str | Path) -> tuple[str, str]:
     kata = set(re.split(r"[^0-9a-z]+", Path(berkas).stem.lower()))
     stem = Path(berkas).stem.lower()
     calon = []
-    for nama, tabel in SEMUA_TABEL.items():
+    for nama, tabel in TABEL_DIKENAL.items():
         cocok_kolom = len(judul & set(tabel.nama_kolom)) / len(tabel.nama_kolom)
         cocok_nama = nama in kata or stem == Path(tabel.berkas).stem
         calon.append((cocok_kolom + (0.5 if cocok_nama else 0.0), cocok_kolom, cocok_nama, nama))
@@ -58,7 +58,7 @@ def tebak_tabel(berkas: str | Path) -> tuple[str, str]:
     if cocok_kolom < 0.5 and not cocok_nama:
         raise DataTidakValid(
             "jenis tabel tidak dapat ditebak dari nama berkas maupun judul kolomnya. Sebutkan "
-            "dengan --tabel NAMA (pilihan: " + ", ".join(SEMUA_TABEL) + ").",
+            "dengan --tabel NAMA (pilihan: " + ", ".join(TABEL_DIKENAL) + ").",
             berkas=str(berkas),
         )
     persen = round(cocok_kolom * 100)
@@ -87,7 +87,7 @@ def laporan_periksa(
         alasan = "dipilih dengan --tabel"
     # Nama tabel yang salah menimbulkan DataTidakValid dengan usulan nama yang mirip.
     data = muat.muat_tabel(tabel, berkas, wilayah_dikenal=wilayah_dikenal)
-    skema_tabel = SEMUA_TABEL[tabel]
+    skema_tabel = TABEL_DIKENAL[tabel]
     tambahan = [k for k in data.columns if k not in skema_tabel.nama_kolom]
     tidak_ada = list(data.attrs.get("kolom_tidak_tersedia", []))
     catatan = data.attrs.get("catatan_muat", [])
