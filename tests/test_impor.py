@@ -491,3 +491,28 @@ def test_kode_berpola_kemendagri_tetapi_tidak_di_daftar_nasional_dicatat(tmp_pat
     assert "33.22.01.2999" in hasil.tabel["fasilitas"].data["kode_desa"].tolist()
     assert "tidak ada di daftar wilayah nasional" in hasil.teks_laporan
     assert "33.22.01.2999" in hasil.teks_laporan
+
+
+def test_sumber_excel_dengan_judul_di_atas_tabel(tmp_path, peta):
+    teks = SUMBER.splitlines()
+    baris = [b.split(";") for b in teks[2:]]
+    path = tmp_path / "rekap.xlsx"
+    with pd.ExcelWriter(path) as w:
+        pd.DataFrame([["Rekap sarana Kecamatan Uji"]]).to_excel(
+            w, sheet_name="rekap", index=False, header=False
+        )
+        pd.DataFrame(baris[1:], columns=baris[0]).to_excel(
+            w, sheet_name="rekap", index=False, startrow=2
+        )
+    data = impor(path, peta, tmp_path / "k", pemilik=PEMILIK).tabel["fasilitas"].data
+    assert data["kode_desa"].tolist() == ["33.22.01.2001", "33.22.01.2002"]
+    assert data["jumlah_sd"].tolist() == [3, 2]
+
+
+def test_json_rusak_dan_berkas_hilang_dijelaskan(tmp_path, peta):
+    rusak = tmp_path / "rusak.json"
+    rusak.write_text('{"desa": [1, 2,', encoding="utf-8")
+    with pytest.raises(DataTidakValid, match="rusak.json.*bukan JSON yang sah \\(baris 1"):
+        impor(rusak, peta, tmp_path / "k", pemilik=PEMILIK)
+    with pytest.raises(DataTidakValid, match="tidak ditemukan"):
+        impor(tmp_path / "tidak_ada.csv", peta, tmp_path / "k", pemilik=PEMILIK)
