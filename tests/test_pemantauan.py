@@ -282,3 +282,9 @@ def test_sintesis_mitra_dari_koordinasi(data, rencana):
     else:
         n = merah_kes["kode_desa"].nunique()
         assert mitra == f"Kesehatan: PT Contoh Sehat ({n} desa merah)"
+
+
+def test_sintesis_isu_dari_kolom_isu(data, rencana):
+    isu = pd.DataFrame({"peringkat": [1, 2, 3, 4], "isu": ["A", "B", "C", "D"]})
+    s = pm.sintesis(data, KEC, rencana=rencana, isu=isu).set_index("bagian")
+    assert s.loc["Isu teratas untuk Musrenbang kecamatan", "temuan"] == "A; B; C"

@@ -387,8 +387,8 @@ def sintesis(
     ``diagnosis.desa_prioritas`` (desa prioritas dan alasannya), ``apbdes.porsi_layanan_dasar``,
     ``apbdes.batas_30_persen`` (indikasi 30 %), ``apbdes.uang_vs_kesenjangan``, tabel pemangku
     (mitra swasta/CSR untuk layanan yang merah), dan ``rencana`` (bawaan
-    :func:`rencana_pemantauan`). ``isu`` (isu Musrenbang kecamatan, kolom pertama berisi uraian
-    isu) dan ``agenda`` (baris agenda terpadu) ikut diringkas bila diberikan.
+    :func:`rencana_pemantauan`). ``isu`` (isu Musrenbang kecamatan, ``p3pd.perencanaan.isu_musrenbang``: kolom ``isu``, atau
+    kolom pertama) dan ``agenda`` (baris agenda terpadu) ikut diringkas bila diberikan.
     """
     from p3pd import apbdes
     from p3pd.format import persen
@@ -456,7 +456,8 @@ def sintesis(
         baris.append(("Kesenjangan besar, porsi belanja kecil", "05", ditelaah))
 
     if isu is not None and len(isu):
-        teks = "; ".join(str(x) for x in isu.iloc[:3, 0])
+        kolom = isu["isu"] if "isu" in isu.columns else isu.iloc[:, 0]
+        teks = "; ".join(str(x) for x in kolom.iloc[:3])
         baris.append(("Isu teratas untuk Musrenbang kecamatan", "06", teks))
 
     pemangku = data.get("pemangku")
