@@ -491,8 +491,7 @@ def test_tindak_lanjut_konsisten_dengan_program_desa(data, usulan_lengkap):
         assert t.kode_desa in prog.at[t.ditampung_oleh, "desa_sasaran"].split(";")
     cocok = set(zip(pdesa["kode_desa"], pdesa["tahun"], pdesa["jenis"], strict=True))
     ada = [
-        (k, t, j) in cocok
-        for k, t, j in zip(u["kode_desa"], u["tahun"], u["jenis"], strict=True)
+        (k, t, j) in cocok for k, t, j in zip(u["kode_desa"], u["tahun"], u["jenis"], strict=True)
     ]
     ada = pd.Series(ada, index=u.index)
     assert not (ada & (oleh == "tidak")).any()
@@ -537,7 +536,10 @@ def test_program_desa_merinci_program_opd(data):
     assert (pd_["tahun"].to_numpy() == prog.loc[pd_["id_program"], "tahun"].to_numpy()).all()
     tetap = pd_.groupby("id_program")[["jenis", "indikator_keluaran", "satuan", "sumber_dana"]]
     assert (tetap.nunique() == 1).all().all()
-    assert (pd_["jenis"] == prog.loc[pd_["id_program"], "program"].map(sintetis.JENIS_PROGRAM).to_numpy()).all()
+    assert (
+        pd_["jenis"]
+        == prog.loc[pd_["id_program"], "program"].map(sintetis.JENIS_PROGRAM).to_numpy()
+    ).all()
     assert (pd_["target_volume"] > 0).all() and (pd_["anggaran"] > 0).all()
     assert set(pd_["sumber_dana"]) >= {"APBD kabupaten", "DAK fisik"}
 

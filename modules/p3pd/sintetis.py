@@ -699,9 +699,8 @@ def buat_data(wilayah: pd.DataFrame, benih: int = BENIH) -> dict[str, pd.DataFra
     _indikator(ruang)
     kebutuhan = _kebutuhan(ruang)
     apbdes = _apbdes(ruang, kebutuhan)
-    from p3pd.sintetis_perencanaan import buat_perencanaan
-
     from p3pd.sintetis_pemangku import buat_pemangku
+    from p3pd.sintetis_perencanaan import buat_perencanaan
 
     hasil = {
         "wilayah": ruang.tabel_wilayah(),
