@@ -100,8 +100,9 @@ def test_waktu_mengikuti_kalender_dan_jeda_perencanaan(rancangan):
 
     kal = kalender_perencanaan().set_index("urutan")
     tahap, waktu = agenda.waktu_tahap("rkpdes", 2024)
-    assert tahap.startswith("Penyusunan dan penetapan RKPDes") and "tahun rencana 2025" in tahap
-    assert waktu.startswith("Juli–September 2024") and kal.at[7, "bulan"].startswith(
+    # Data 2024 lengkap awal 2025: RKPDes 2026 disusun Juli–September 2025 (bukan sebelum datanya ada).
+    assert tahap.startswith("Penyusunan dan penetapan RKPDes") and "tahun rencana 2026" in tahap
+    assert waktu.startswith("Juli–September 2025") and kal.at[7, "bulan"].startswith(
         "Juli–September"
     )
     assert "perkiraan" not in waktu  # bulan RKPDes bersumber (Permendesa PDTT 21/2020)
@@ -316,7 +317,7 @@ def test_sunting_tambah_hapus_memberi_salinan_bernomor_ulang(rancangan):
         tindakan="Rapat koordinasi UPT dan puskesmas",
         jenis_binwas="pembinaan",
         penanggung_jawab="Sekretaris kecamatan",
-        waktu="Agustus 2024",
+        waktu="Agustus 2025",
     )
     assert len(baru) == len(rancangan) + 1 and baru.iloc[-1]["no"] == len(baru)
     assert baru.iloc[-1]["bagian"] == "desa" and pd.isna(baru.iloc[-1]["target"])
@@ -332,7 +333,7 @@ def test_suntingan_salah_dijelaskan(rancangan):
         s.sunting_baris(rancangan, 999, mitra="x")
     with pytest.raises(GalatP3PD, match="angka"):
         s.sunting_baris(rancangan, 1, target="tinggi")
-    with pytest.raises(GalatP3PD, match="pembinaan' atau 'pengawasan"):
+    with pytest.raises(GalatP3PD, match="'pembinaan', 'pengawasan', atau 'koordinasi'"):
         s.sunting_baris(rancangan, 1, jenis_binwas="teguran")
     with pytest.raises(GalatP3PD, match="'warna'"):
         s.sunting_baris(rancangan, 1, warna="merah")

@@ -1,7 +1,8 @@
 """Agenda terpadu kecamatan: rancangan pembinaan dan pengawasan desa, diisi dulu dari diagnosis.
 
 :func:`susun_agenda` menyusun rancangan agenda satu kecamatan untuk satu tahun data. Setiap
-baris adalah satu tindakan: **pembinaan** atau **pengawasan** (dengan dasar hukumnya), isu yang
+baris adalah satu tindakan: **pembinaan** atau **pengawasan** desa, atau **koordinasi** dengan
+kabupaten (dengan dasar hukumnya), isu yang
 disuarakan ke kabupaten beserta angkanya, penanggung jawab (seksi kantor camat), mitra, waktu
 menurut kalender perencanaan, serta indikator dengan capaian awal dan targetnya. Rancangan ini
 bahan diskusi: peserta menyunting, menambah, atau menghapus barisnya.
@@ -22,8 +23,8 @@ Aturan pengisian (transparan; dapat diubah lewat parameter):
    (``p3pd.apbdes.batas_30_persen``, butuh tabel ``belanja_kegiatan``) mendapat satu baris
    pengawasan: cocokkan dugaan itu dengan dokumen APBDes.
 5. **Isu untuk kabupaten** — isu Musrenbang kecamatan dari ``p3pd.perencanaan.isu_musrenbang``
-   (hari 3) menjadi baris bagian ``kabupaten``: bawa ke Musrenbang kecamatan dan Forum Perangkat
-   Daerah. Baris desa yang cocok (desa dan layanan sama) membawa teks isu itu di kolom
+   (hari 3) menjadi baris bagian ``kabupaten`` berjenis **koordinasi** (bukan pembinaan desa):
+   bawa ke Musrenbang kecamatan dan Forum Perangkat Daerah. Baris desa yang cocok (desa dan layanan sama) membawa teks isu itu di kolom
    ``isu_kabupaten``.
 
 Penanggung jawab dan mitra dibaca dari tabel ``pemangku`` kecamatan itu bila ada (seksi kantor
@@ -58,7 +59,7 @@ __all__ = [
 BAGIAN = ("desa", "kabupaten")
 """Bagian agenda: tindakan pembinaan/pengawasan per desa, dan isu yang dibawa ke kabupaten."""
 
-JENIS_BINWAS = ("pembinaan", "pengawasan")
+JENIS_BINWAS = ("pembinaan", "pengawasan", "koordinasi")
 """Dua jenis tindakan camat terhadap desa (PP 17/2018 Pasal 10 ayat (1) huruf g)."""
 
 KOLOM_AGENDA = (
@@ -94,15 +95,15 @@ MITRA_PENGAWASAN = "Tenaga pendamping profesional desa; Inspektorat kabupaten (A
 
 _TAHAP: dict[str, tuple[str, int]] = {
     # kunci: (awal nama tahap di kalender perencanaan, tahun rencana N = tahun data + selisih)
-    "rkpdes": ("Penyusunan dan penetapan RKPDes", 1),
-    "apbdes": ("Evaluasi rancangan Perdes APBDes", 1),
+    "rkpdes": ("Penyusunan dan penetapan RKPDes", 2),
+    "apbdes": ("Evaluasi rancangan Perdes APBDes", 2),
     "musrenbang": ("Musrenbang RKPD di kecamatan", 2),
 }
 """Tahap kalender perencanaan (``p3pd.perencanaan.kalender_perencanaan``) setiap tindakan.
 
-Agenda disusun sesudah data tahun t: RKPDes dan APBDes tahun t + 1 dibahas pada tahun t, isu
-dibawa ke Musrenbang kecamatan tahun t + 1 untuk RKPD tahun t + 2 (usulan Musrenbang tahun t
-masuk RKPD tahun t + 1). Bulan dan tandanya (pasti/perkiraan) dibaca dari kalender.
+Agenda disusun sesudah data tahun t lengkap (awal tahun t + 1): isu dibawa ke Musrenbang
+kecamatan awal tahun t + 1 untuk RKPD tahun t + 2 (usulan Musrenbang tahun t masuk RKPD tahun
+t + 1), RKPDes dan APBDes tahun t + 2 dibahas dan dievaluasi pada tahun t + 1. Bulan dan tandanya (pasti/perkiraan) dibaca dari kalender.
 """
 
 
@@ -138,8 +139,8 @@ def waktu_tahap(tahap: str, tahun: int) -> tuple[str, str]:
 
     ``tahap``: ``'rkpdes'``, ``'apbdes'``, atau ``'musrenbang'``. Bulan dan tanda ``perkiraan``
     dari ``p3pd.perencanaan.kalender_perencanaan`` (tahap tahun N berlangsung pada tahun N − 1).
-    Contoh untuk 2024: ``('Penyusunan dan penetapan RKPDes — tahun rencana 2025',
-    'Juli–September 2024 (ditetapkan paling lambat akhir September)')``.
+    Contoh untuk data 2024: ``('Penyusunan dan penetapan RKPDes — tahun rencana 2026',
+    'Juli–September 2025 (ditetapkan paling lambat akhir September)')``.
     """
     from p3pd.perencanaan import kalender_perencanaan
 

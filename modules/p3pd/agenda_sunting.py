@@ -68,7 +68,9 @@ def _nilai_sah(kolom: str, nilai: Any) -> Any:
             raise GalatP3PD(f"Kolom '{kolom}' harus berisi angka, bukan {nilai!r}.") from None
     teks = "" if nilai is None else str(nilai).strip()
     if kolom == "jenis_binwas" and teks not in JENIS_BINWAS:
-        raise GalatP3PD(f"jenis_binwas harus 'pembinaan' atau 'pengawasan', bukan {teks!r}.")
+        raise GalatP3PD(
+            f"jenis_binwas harus 'pembinaan', 'pengawasan', atau 'koordinasi', bukan {teks!r}."
+        )
     if kolom == "bagian" and teks not in BAGIAN:
         raise GalatP3PD(f"bagian harus 'desa' atau 'kabupaten', bukan {teks!r}.")
     return teks

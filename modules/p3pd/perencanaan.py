@@ -53,6 +53,7 @@ KOLOM_ISU = (
     "skor",
     "desa_merah",
     "desa_merah_tanpa_program",
+    "desa_usulan_tertunda",
     "usulan_tertunda",
     "biaya_usulan_tertunda",
     "indikator",
@@ -347,8 +348,8 @@ def isu_musrenbang(data: Mapping[str, pd.DataFrame], kecamatan: str, tahun: int)
 
     Bukti tahun ``tahun``: desa berlampu merah yang tidak disasar program OPD, dan usulan jalur
     Musrenbang berkewenangan kabupaten/bersama yang tidak ditampung (``ditampung_oleh`` =
-    ``tidak``). Skor = 2 × ``desa_merah_tanpa_program`` + 1 × banyak desa dengan usulan
-    tertunda; layanan tanpa keduanya tidak menjadi isu. Urutan: skor, lalu ``desa_merah``,
+    ``tidak``). Skor = 2 × ``desa_merah_tanpa_program`` + 1 × ``desa_usulan_tertunda`` (banyak desa,
+    bukan banyak usulan); layanan tanpa keduanya tidak menjadi isu. Urutan: skor, lalu ``desa_merah``,
     lalu urutan layanan. Kolom (``KOLOM_ISU``): ``peringkat, layanan, nama_layanan, isu`` (satu
     kalimat), ``opd`` (perangkat daerah penyedia), ``skor, desa_merah,
     desa_merah_tanpa_program, usulan_tertunda, biaya_usulan_tertunda`` (Rp), ``indikator``
@@ -443,6 +444,7 @@ def isu_musrenbang(data: Mapping[str, pd.DataFrame], kecamatan: str, tahun: int)
                 "skor": skor,
                 "desa_merah": len(merah),
                 "desa_merah_tanpa_program": len(tanpa),
+                "desa_usulan_tertunda": len(desa_u),
                 "usulan_tertunda": len(ul),
                 "biaya_usulan_tertunda": int(ul["perkiraan_biaya"].sum()),
                 "indikator": kode_ind,
@@ -475,6 +477,7 @@ JUDUL_EKSPOR = {
     "skor": "Skor",
     "desa_merah": "Desa berlampu merah",
     "desa_merah_tanpa_program": "Desa merah tanpa program",
+    "desa_usulan_tertunda": "Desa dengan usulan belum ditampung",
     "usulan_tertunda": "Usulan belum ditampung",
     "biaya_usulan_tertunda": "Biaya usulan belum ditampung (Rp)",
     "nama_indikator": "Indikator",
