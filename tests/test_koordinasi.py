@@ -324,3 +324,15 @@ def test_ekspor_tidak_menimpa_berkas_bukan_excel(tmp_path):
     with pytest.raises(GalatP3PD, match="tidak ditimpa"):
         ko.ekspor_excel(_lembar(), tujuan)
     assert tujuan.read_text(encoding="utf-8") == "catatan peserta"
+
+
+def test_mitra_untuk_kesenjangan_tanpa_mitra_dan_tanpa_opd():
+    """Kecamatan tanpa baris swasta/CSR dan tanpa perangkat daerah: tidak ada KeyError."""
+    pemangku = _pemangku()
+    sisa = pemangku[~pemangku["jenis"].isin(["swasta/CSR", "perangkat daerah"])]
+    hasil = ko.mitra_untuk_kesenjangan(sisa, _matriks(), NAMA).set_index("layanan")
+    assert list(hasil.index) == list(LAYANAN)
+    assert (hasil["mitra"] == "").all() and (hasil["pemegang_urusan"] == "").all()
+    assert hasil.loc["kesehatan", "desa_merah"] == 2
+    assert hasil.loc["kesehatan", "langkah"].startswith("belum ada mitra")
+    assert ko.desa_untuk_mitra(sisa, _matriks(), NAMA).empty

@@ -95,6 +95,11 @@ _BULAN_IRAMA = {
 _AWALAN_MITRA = "Mitra CSR; mendanai "
 
 
+def _menyebut(kolom: pd.Series, layanan: str) -> pd.Series:
+    """Series boolean (indeks sama dengan ``kolom``): sel yang daftarnya memuat ``layanan``."""
+    return pd.Series([layanan in _daftar(v) for v in kolom], index=kolom.index, dtype=bool)
+
+
 def _daftar(teks: object) -> list[str]:
     """Isi sel berpemisah titik koma → daftar (sel kosong → daftar kosong)."""
     if not isinstance(teks, str):
@@ -343,8 +348,10 @@ def mitra_untuk_kesenjangan(
         per_desa = m.groupby("kode_desa").size()
         per_desa = per_desa.sort_values(ascending=False, kind="stable")
         per_ind = m.groupby("indikator")["kode_desa"].nunique().sort_values(ascending=False)
-        cocok = mitra[[lay in _daftar(v) for v in mitra["layanan"]]]
-        pemegang = opd[[lay in _daftar(v) for v in opd["layanan"]]]["lembaga"]
+        # Saring dengan Series boolean ber-indeks: daftar kosong pada tabel kosong akan
+        # memilih kolom, bukan baris (KeyError 'lembaga' untuk kecamatan tanpa mitra/OPD).
+        cocok = mitra[_menyebut(mitra["layanan"], lay)]
+        pemegang = opd[_menyebut(opd["layanan"], lay)]["lembaga"]
         if per_desa.empty:
             langkah = "tidak ada desa berlampu merah"
         elif len(cocok):
