@@ -15,6 +15,7 @@ WARNA = {
     "belum_dijawab": ("#57606a", "#f0f2f4"),
     "gagal": ("#c62828", "#fdecea"),
     "info": ("#0b5cad", "#e8f1fb"),
+    "tidak_ada": ("#8c959f", "#f6f8fa"),
 }
 """Warna setiap jenis kotak: (garis tepi kiri, latar)."""
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,6 +39,9 @@ from p3pd.lokasi import folder_proyek
 
 if TYPE_CHECKING:  # pragma: no cover
     from nbformat import NotebookNode
+
+TIDAK_ADA_DATA = "tidak ada data"
+"""Teks untuk data yang tidak tersedia (sel kosong atau tabel yang tidak ada)."""
 
 MAKS_BARIS = 20
 """Tabel pandas yang lebih panjang dari ini diringkas menjadi 10 baris awal dan akhir."""
@@ -165,6 +168,58 @@ def catatan_sintetis(keterangan: str = "") -> Kotak:
     data sendiri, yang tampil label data sendiri (tidak pernah dicap sintetis).
     """
     return catatan_data(keterangan)
+
+
+def ada_tabel(data: Mapping[str, object], nama: str, bagian: str = "") -> bool:
+    """``True`` bila tabel ``nama`` ada di ``data`` (hasil ``muat.muat_folder``) dan berisi baris.
+
+    Bila tidak ada, kotak "tidak ada data" (:func:`tidak_ada_data`) langsung ditampilkan di
+    bawah sel, sehingga notebook pada data sebagian cukup menulis::
+
+        if ada_tabel(data, "belanja", "porsi APBDes per layanan"):
+            ...
+    """
+    tabel = data.get(nama)
+    if tabel is not None and len(tabel) > 0:  # type: ignore[arg-type]
+        return True
+    _tampilkan(tidak_ada_data(nama, bagian))
+    return False
+
+
+def tidak_ada_data(nama: str, bagian: str = "") -> Kotak:
+    """Kotak "tidak ada data": tabel ``nama`` tidak ada di folder data yang dipakai.
+
+    ``nama`` adalah nama tabel di ``p3pd.skema`` (mis. ``'belanja'``, ``'usulan'``); ``bagian``
+    (opsional) menyebut bagian notebook yang dilewati. Kotak menyebut berkas yang dibutuhkan dan
+    cara mengisinya (``p3pd impor``); sel lain tetap berjalan.
+    """
+    from p3pd.lokasi import folder_data
+    from p3pd.skema import TABEL_DIKENAL
+
+    tabel = TABEL_DIKENAL.get(nama)
+    berkas = tabel.berkas if tabel else f"{nama}.csv"
+    judul = f" ({tabel.judul})" if tabel else ""
+    apa = f"Bagian \u201c{bagian}\u201d dilewati" if bagian else "Bagian ini dilewati"
+    teks = (
+        f"{TIDAK_ADA_DATA.capitalize()}: folder data '{folder_data().name}' tidak memiliki "
+        f"berkas {berkas}{judul}, atau berkas itu kosong. {apa}; sel lain tetap berjalan. "
+        "Untuk mengisinya, ubah berkas sumber Anda dengan p3pd impor (README, bagian "
+        "'Data sendiri')."
+    )
+    return Kotak(teks, "tidak_ada")
+
+
+def _tampilkan(obj: object) -> None:
+    """Tampilkan ``obj`` di bawah sel bila berjalan di kernel; di luar kernel cetak teksnya."""
+    try:
+        from IPython.display import display
+
+        if _ipython_kernel() is not None:
+            display(obj)
+            return
+    except ImportError:  # pragma: no cover - IPython selalu ada bersama jupyterlab
+        pass
+    print(getattr(obj, "teks", obj))
 
 
 # --- berkas notebook -------------------------------------------------------------------------
