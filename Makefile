@@ -23,7 +23,7 @@ handout: $(STAMP)  ## bangun handout empat provinsi (HTML + PDF)
 
 uji: $(STAMP)  ## semua uji
 	$(PY) -m ruff check .
-	$(PY) -m pytest -n 2 --dist loadfile
+	$(PY) -m pytest -n 2 --dist loadfile --no-loadscope-reorder
 
 ringkasan: $(STAMP)  ## periksa data latihan dan cetak ringkasan
 	$(VENV)/bin/p3pd ringkasan

@@ -172,3 +172,28 @@ def folder_data_contoh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         buat_tabel_contoh(nama).to_csv(folder / tabel.berkas, index=False)
     monkeypatch.setenv("P3PD_DATA", str(folder))
     return folder
+
+
+# Berkas uji yang paling lama (diukur pada CI: masing-masing 20–150 detik) dijadwalkan lebih
+# dulu. Dengan ``pytest -n 2 --dist loadfile --no-loadscope-reorder`` (perintah ``make uji``)
+# kedua pekerja mulai dari pekerjaan terpanjang dan berkas pendek mengisi sisanya, sehingga
+# tidak ada satu pekerja yang masih menjalankan uji panjang sendirian di akhir.
+BERKAS_LAMA_DULU = (
+    "test_offline.py",
+    "test_lingkungan.py",
+    "test_handout.py",
+    "test_browser.py",
+    "test_alur_data_sendiri.py",
+    "test_portabel.py",
+    "test_kerja.py",
+    "test_handout_bagian.py",
+    "test_handout_sebagian.py",
+    "test_kerja_05_06.py",
+    "test_kerja_07_09.py",
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Urutkan uji: berkas dalam ``BERKAS_LAMA_DULU`` lebih dulu, sisanya urutan biasa."""
+    urutan = {nama: i for i, nama in enumerate(BERKAS_LAMA_DULU)}
+    items.sort(key=lambda item: urutan.get(item.path.name, len(urutan)))
