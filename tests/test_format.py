@@ -10,7 +10,17 @@ import pandas as pd
 import pytest
 from babel.numbers import format_percent
 
-from p3pd.format import KOSONG, angka, persen, rupiah, tabel_rapi, tanggal
+from p3pd import notebook
+from p3pd.format import (
+    KOSONG,
+    TIDAK_ADA_DATA,
+    TIDAK_BERLAKU,
+    angka,
+    persen,
+    rupiah,
+    tabel_rapi,
+    tanggal,
+)
 
 
 @pytest.mark.parametrize(
@@ -38,12 +48,23 @@ def test_angka_dibulatkan_setengah_ke_atas_seperti_excel() -> None:
 
 
 @pytest.mark.parametrize("kosong", [None, float("nan"), np.nan, pd.NA, pd.NaT])
-def test_nilai_kosong_jadi_tanda_pisah(kosong: object) -> None:
-    assert KOSONG == "\u2013"
-    assert angka(kosong) == KOSONG
-    assert persen(kosong) == KOSONG
-    assert rupiah(kosong) == KOSONG
-    assert tanggal(kosong) == KOSONG
+def test_nilai_kosong_jadi_tidak_ada_data(kosong: object) -> None:
+    assert TIDAK_ADA_DATA == "tidak ada data" == KOSONG
+    assert TIDAK_ADA_DATA is notebook.TIDAK_ADA_DATA  # satu konstanta untuk seluruh paket
+    for hasil in (angka(kosong), persen(kosong), rupiah(kosong), tanggal(kosong)):
+        assert hasil == "tidak ada data"
+        assert "nan" not in hasil.replace("tidak ada data", "") and "\u2013" not in hasil
+
+
+@pytest.mark.parametrize("kosong", [None, np.nan, pd.NA])
+def test_nilai_tidak_berlaku_memakai_tanda_pisah_bila_diminta(kosong: object) -> None:
+    assert TIDAK_BERLAKU == "\u2013"
+    assert angka(kosong, kosong=TIDAK_BERLAKU) == "\u2013"
+    assert persen(kosong, 2, kosong=TIDAK_BERLAKU) == "\u2013"
+    assert rupiah(kosong, kosong=TIDAK_BERLAKU) == "\u2013"
+    assert tanggal(kosong, kosong=TIDAK_BERLAKU) == "\u2013"
+    # nilai yang ada tetap diformat biasa
+    assert persen(45.6, kosong=TIDAK_BERLAKU) == "45,6%"
 
 
 def test_angka_menolak_teks_dan_desimal_salah() -> None:
@@ -152,7 +173,7 @@ def test_tabel_rapi_memformat_kolom_terpilih_saja() -> None:
     hasil = tabel_rapi(
         df, kolom_persen=["porsi"], kolom_rupiah=["belanja"], kolom_angka=["penduduk"]
     )
-    assert hasil["porsi"].tolist() == ["25,0%", KOSONG]
+    assert hasil["porsi"].tolist() == ["25,0%", "tidak ada data"]
     assert hasil["belanja"].tolist() == ["Rp1,2 miliar", "Rp750.000"]
     assert hasil["penduduk"].tolist() == ["12.345", "987"]
     assert hasil["catatan"].tolist() == ["a", "b"]
@@ -172,3 +193,30 @@ def test_tabel_rapi_kolom_salah() -> None:
         tabel_rapi(df, kolom_persen=["b"])
     with pytest.raises(ValueError, match="dua format"):
         tabel_rapi(df, kolom_persen=["a"], kolom_angka=["a"])
+
+
+def test_tabel_rapi_sel_kosong_di_semua_kolom_tidak_ada_data() -> None:
+    df = pd.DataFrame(
+        {
+            "desa": ["Sumberejo", None],
+            "capaian": [np.nan, 80.0],
+            "target": [np.nan, 95.0],
+            "jumlah": [3.0, np.nan],
+            "memenuhi": pd.array([True, pd.NA], dtype="boolean"),
+        }
+    )
+    asli = df.copy()
+    hasil = tabel_rapi(df, kolom_persen=["capaian", "target"], tidak_berlaku=["target"])
+    assert hasil["capaian"].tolist() == ["tidak ada data", "80,0%"]
+    assert hasil["target"].tolist() == [TIDAK_BERLAKU, "95,0%"]
+    assert hasil["desa"].tolist() == ["Sumberejo", "tidak ada data"]
+    assert hasil["jumlah"].tolist() == [3.0, "tidak ada data"]
+    assert hasil["memenuhi"].tolist() == [True, "tidak ada data"]
+    teks = hasil.to_string()
+    assert "NaN" not in teks and "<NA>" not in teks and "None" not in teks
+    pd.testing.assert_frame_equal(df, asli)  # masukan tidak berubah
+
+
+def test_tabel_rapi_kolom_tidak_berlaku_harus_ada() -> None:
+    with pytest.raises(KeyError, match="'target'"):
+        tabel_rapi(pd.DataFrame({"a": [1.0]}), tidak_berlaku=["target"])

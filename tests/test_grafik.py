@@ -171,7 +171,7 @@ def test_grafik_batang_label_indonesia_urutan_dan_target() -> None:
         "Kaliwungu",
     ]
     label = _teks_anotasi(ax)
-    assert label == ["–", "12,0%", "45,6%", "78,3%"]
+    assert label == ["tidak ada data", "12,0%", "45,6%", "78,3%"]
     garis = [g for g in ax.get_lines() if g.get_linestyle() == "--"]
     assert len(garis) == 1 and garis[0].get_xdata()[0] == 95
     legenda = [t.get_text() for t in ax.get_legend().get_texts()]

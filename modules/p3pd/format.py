@@ -22,7 +22,12 @@ Keputusan yang dipakai di seluruh kurikulum:
   (``Rp750.000``) karena "Rp750 ribu" jarang dipakai dalam dokumen anggaran.
 * Pembulatan **setengah ke atas** (2,5 → 3), sama seperti Excel, bukan pembulatan
   bankir bawaan modul ``decimal``; peserta sering mencocokkan angka dengan Excel.
-* Nilai kosong (``None``, NaN, ``pd.NA``, ``NaT``) ditulis sebagai tanda pisah ``–``.
+* Nilai kosong (``None``, NaN, ``pd.NA``, ``NaT``) berarti datanya tidak tersedia dan ditulis
+  ``tidak ada data`` (:data:`TIDAK_ADA_DATA`, sama dengan ``p3pd.notebook.TIDAK_ADA_DATA``),
+  tidak pernah ``nan`` atau tanda pisah. Tanda pisah pendek ``–`` (:data:`TIDAK_BERLAKU`)
+  hanya untuk sel yang memang **tidak berlaku**, mis. target indikator yang tidak punya
+  target; pemanggil memintanya dengan ``kosong=TIDAK_BERLAKU`` (atau ``tidak_berlaku=[…]``
+  di :func:`tabel_rapi`).
 """
 
 from __future__ import annotations
@@ -47,11 +52,20 @@ from babel.numbers import (
     get_currency_symbol,
 )
 
+# p3pd.notebook ringan (tanpa pandas) dan tidak mengimpor modul ini: tidak ada impor melingkar.
+from p3pd.notebook import TIDAK_ADA_DATA as _TIDAK_ADA_DATA
+
 LOKAL = "id_ID"
 """Lokal Babel yang dipakai semua fungsi format."""
 
-KOSONG = "\u2013"
-"""Teks untuk nilai kosong/NaN: tanda pisah pendek (en dash) ``–``."""
+TIDAK_ADA_DATA: str = _TIDAK_ADA_DATA
+"""Teks untuk nilai kosong/NaN (data tidak tersedia): ``'tidak ada data'``."""
+
+TIDAK_BERLAKU = "\u2013"
+"""Teks untuk sel yang tidak berlaku (bukan data yang hilang): tanda pisah pendek ``–``."""
+
+KOSONG = TIDAK_ADA_DATA
+"""Teks bawaan untuk nilai kosong di semua fungsi format (= :data:`TIDAK_ADA_DATA`)."""
 
 BATAS_SINGKAT = 1_000_000
 """Rupiah dengan nilai mutlak di bawah batas ini selalu ditulis lengkap (``Rp750.000``)."""
@@ -127,44 +141,44 @@ def _bulatkan_ringkas(nilai: decimal.Decimal) -> decimal.Decimal:
     return bulat * satuan
 
 
-def angka(x: Any, desimal: int = 0) -> str:
+def angka(x: Any, desimal: int = 0, *, kosong: str = TIDAK_ADA_DATA) -> str:
     """Tulis bilangan gaya Indonesia: ``angka(1234)`` → ``'1.234'``, ``angka(1234.5, 1)`` → ``'1.234,5'``.
 
     ``desimal`` adalah banyak angka di belakang koma (tetap, dibulatkan setengah ke atas).
-    Nilai kosong menjadi ``'–'``.
+    Nilai kosong menjadi ``kosong`` (bawaan ``'tidak ada data'``; ``TIDAK_BERLAKU`` = ``'–'``).
     """
     if _kosong(x):
-        return KOSONG
+        return kosong
     pola = _pola_desimal(desimal)
     with _pembulatan():
         return format_decimal(_ke_decimal(x), format=pola, locale=LOKAL)
 
 
-def persen(x: Any, desimal: int = 1) -> str:
+def persen(x: Any, desimal: int = 1, *, kosong: str = TIDAK_ADA_DATA) -> str:
     """Tulis nilai yang **sudah dalam persen**: ``persen(45.6)`` → ``'45,6%'``.
 
     Jadi 45,6 berarti 45,6 persen (bukan 0,456). Tanda ``%`` rapat dengan angka, mengikuti
-    pola Babel untuk lokal id. Nilai kosong menjadi ``'–'``.
+    pola Babel untuk lokal id. Nilai kosong menjadi ``kosong`` (bawaan ``'tidak ada data'``).
     """
     if _kosong(x):
-        return KOSONG
+        return kosong
     pola = _pola_persen(desimal)
     nilai = _ke_decimal(x) / 100
     with _pembulatan():
         return format_percent(nilai, format=pola, locale=LOKAL)
 
 
-def rupiah(x: Any, singkat: bool = True) -> str:
+def rupiah(x: Any, singkat: bool = True, *, kosong: str = TIDAK_ADA_DATA) -> str:
     """Tulis nilai rupiah: ``rupiah(1_234_567_890)`` → ``'Rp1,2 miliar'``.
 
     Dengan ``singkat=True`` (bawaan) nilai mulai satu juta ditulis dengan satuan
     ``juta``/``miliar``/``triliun`` dan satu desimal (``'Rp950 juta'``, ``'Rp12,5 triliun'``);
     nilai di bawah satu juta ditulis lengkap (``'Rp750.000'``). Dengan ``singkat=False``
     selalu lengkap tanpa sen: ``'Rp1.234.567'``. Nilai negatif: ``'-Rp1,2 miliar'``.
-    Nilai kosong menjadi ``'–'``.
+    Nilai kosong menjadi ``kosong`` (bawaan ``'tidak ada data'``).
     """
     if _kosong(x):
-        return KOSONG
+        return kosong
     nilai = _ke_decimal(x)
     with _pembulatan():
         if singkat and abs(nilai) >= BATAS_SINGKAT:
@@ -178,14 +192,14 @@ def rupiah(x: Any, singkat: bool = True) -> str:
         )
 
 
-def tanggal(d: Any) -> str:
+def tanggal(d: Any, *, kosong: str = TIDAK_ADA_DATA) -> str:
     """Tulis tanggal panjang gaya Indonesia: ``tanggal(date(2024, 7, 9))`` → ``'9 Juli 2024'``.
 
     Menerima ``datetime.date``, ``datetime.datetime``, ``pandas.Timestamp``, atau teks
-    ISO (``'2024-07-09'``). Nilai kosong menjadi ``'–'``.
+    ISO (``'2024-07-09'``). Nilai kosong menjadi ``kosong`` (bawaan ``'tidak ada data'``).
     """
     if _kosong(d):
-        return KOSONG
+        return kosong
     if isinstance(d, str):
         try:
             d = _dt.date.fromisoformat(d.strip()[:10])
@@ -222,31 +236,50 @@ def tabel_rapi(
     desimal_persen: int = 1,
     desimal_angka: int = 0,
     rupiah_singkat: bool = True,
+    tidak_berlaku: Iterable[str] = (),
 ) -> pd.DataFrame:
     """Salinan ``df`` dengan kolom terpilih diubah menjadi teks berformat Indonesia.
 
     Kolom di ``kolom_persen`` ditulis dengan :func:`persen` (nilainya sudah dalam persen),
-    ``kolom_rupiah`` dengan :func:`rupiah`, ``kolom_angka`` dengan :func:`angka`; kolom lain
-    tidak diubah. Tabel asli tidak diubah. Hasilnya DataFrame biasa (tampil rapi di notebook,
-    HTML, dan PDF, dan keluarannya stabil untuk nbval) — **hanya untuk ditampilkan**:
-    kolom yang sudah diformat berisi teks, jadi jangan dipakai untuk menghitung.
+    ``kolom_rupiah`` dengan :func:`rupiah`, ``kolom_angka`` dengan :func:`angka`. Sel kosong
+    (NaN, ``None``, ``pd.NA``) di kolom **mana pun** ditulis ``'tidak ada data'``
+    (:data:`TIDAK_ADA_DATA`), kecuali di kolom ``tidak_berlaku`` — kolom yang selnya kosong
+    karena memang tidak berlaku (mis. ``target`` indikator tanpa target) — yang ditulis ``'–'``
+    (:data:`TIDAK_BERLAKU`). Sel lain di kolom yang tidak diformat tidak diubah. Tabel asli
+    tidak diubah. Hasilnya DataFrame biasa (tampil rapi di notebook, HTML, dan PDF, dan
+    keluarannya stabil untuk nbval) — **hanya untuk ditampilkan**: kolom yang sudah diformat
+    berisi teks, jadi jangan dipakai untuk menghitung.
 
     Contoh: ``tabel_rapi(ringkas, kolom_persen=["porsi_layanan_dasar"], kolom_rupiah=["total_realisasi"])``.
     """
     persen_ = _kolom_ada(df, kolom_persen)
     rupiah_ = _kolom_ada(df, kolom_rupiah)
     angka_ = _kolom_ada(df, kolom_angka)
+    berlaku_tidak = set(_kolom_ada(df, tidak_berlaku))
     ganda = {k for k in persen_ if k in rupiah_ or k in angka_} | (set(rupiah_) & set(angka_))
     if ganda:
         raise ValueError(
             "Kolom berikut diminta dengan dua format sekaligus: "
             + ", ".join(f"'{k}'" for k in sorted(ganda))
         )
+
+    def teks_kosong(k: str) -> str:
+        return TIDAK_BERLAKU if k in berlaku_tidak else TIDAK_ADA_DATA
+
     hasil = df.copy()
     for k in persen_:
-        hasil[k] = [persen(v, desimal_persen) for v in df[k]]
+        hasil[k] = [persen(v, desimal_persen, kosong=teks_kosong(k)) for v in df[k]]
     for k in rupiah_:
-        hasil[k] = [rupiah(v, rupiah_singkat) for v in df[k]]
+        hasil[k] = [rupiah(v, rupiah_singkat, kosong=teks_kosong(k)) for v in df[k]]
     for k in angka_:
-        hasil[k] = [angka(v, desimal_angka) for v in df[k]]
+        hasil[k] = [angka(v, desimal_angka, kosong=teks_kosong(k)) for v in df[k]]
+    diformat = set(persen_) | set(rupiah_) | set(angka_)
+    for k in df.columns:
+        if k in diformat:
+            continue
+        hilang = df[k].isna().to_numpy()
+        if hilang.any():
+            kolom = df[k].astype(object).to_numpy(copy=True)
+            kolom[hilang] = teks_kosong(k)
+            hasil[k] = kolom
     return hasil
