@@ -1,0 +1,199 @@
+"""Dasar handout: nama pendek indikator, teks tetap (hari pelatihan, catatan data sintetis),
+potongan HTML (:class:`Html`), dan wilayah satu handout (:class:`WilayahHandout`,
+:func:`pilih_wilayah`).
+
+Dipakai bersama oleh ``p3pd.laporan`` dan modul bagiannya (``laporan_html``,
+``laporan_agenda``, ``laporan_grafik``); nama publiknya juga dapat diimpor dari
+``p3pd.laporan``.
+"""
+
+from __future__ import annotations
+
+import html as _html
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from p3pd.galat import GalatP3PD
+from p3pd.kurikulum import baca_kurikulum
+
+if TYPE_CHECKING:  # pragma: no cover
+    from p3pd.laporan import DataLaporan
+
+INDIKATOR_LAMPU: tuple[str, ...] = (
+    "stunting",
+    "imunisasi_dasar_lengkap",
+    "apm_smp",
+    "anak_tidak_sekolah",
+    "air_minum_layak",
+    "sanitasi_layak",
+    "peserta_jkn",
+    "akta_kelahiran",
+)
+"""Indikator kolom tabel lampu: sedikitnya satu per layanan dasar, muat selebar A4."""
+
+LABEL_PENDEK: dict[str, str] = {
+    "stunting": "Stunting",
+    "imunisasi_dasar_lengkap": "Imunisasi dasar lengkap",
+    "persalinan_fasyankes": "Persalinan di fasyankes",
+    "ibu_hamil_spm": "Ibu hamil (SPM)",
+    "balita_spm": "Balita (SPM)",
+    "apm_sd": "APM SD",
+    "apm_smp": "APM SMP",
+    "anak_tidak_sekolah": "Anak tidak sekolah",
+    "partisipasi_paud": "PAUD 3–6 tahun",
+    "air_minum_layak": "Air minum layak",
+    "sanitasi_layak": "Sanitasi layak",
+    "babs": "BABS",
+    "penduduk_dtks": "Penduduk terdaftar DTKS",
+    "peserta_jkn": "Peserta JKN",
+    "keluarga_miskin_bansos": "Keluarga DTKS dapat bansos",
+    "akta_kelahiran": "Akta kelahiran 0–17",
+    "perekaman_ktp_el": "Perekaman KTP-el",
+}
+"""Nama indikator yang pendek untuk tabel dan grafik."""
+
+_JENIS_SINGKAT = {"survei": "survei", "administratif": "adm."}
+_TARGET_SINGKAT = {"resmi": "resmi", "SPM": "SPM", "asumsi pelatihan": "asumsi"}
+
+_KURIKULUM = baca_kurikulum(periksa=False)
+
+HARI_PELATIHAN: tuple[tuple[str, str], ...] = tuple((h.judul, h.tema) for h in _KURIKULUM.hari)
+"""Empat hari pelatihan dan temanya, dari ``referensi/kurikulum.toml`` (p3pd.kurikulum)."""
+
+CATATAN_HARI = _KURIKULUM.catatan
+"""Catatan di bawah judul pertanyaan diskusi (dari kurikulum: jadwal adalah usulan)."""
+
+TEKS_SINTETIS = (
+    "Data sintetis untuk latihan. Nama dan kode provinsi, kabupaten, dan kecamatan nyata, "
+    "tetapi desa, angka capaian, dan anggaran di handout ini dibuat oleh generator data "
+    "latihan — bukan data resmi dan tidak boleh dikutip sebagai data resmi. Hanya angka "
+    "kolom “terbitan” yang berasal dari sumber resmi (lihat daftar sumber)."
+)
+
+_KOLOM_AGENDA = (
+    "No",
+    "Desa / masalah",
+    "Tindakan pembinaan & pengawasan",
+    "Penanggung jawab",
+    "Mitra",
+    "Waktu",
+    "Indikator keberhasilan",
+)
+
+
+# --------------------------------------------------------------------------- tampilan HTML
+
+
+class Html:
+    """Potongan HTML yang tampil rapi di Jupyter dan di handout; ``str()`` memberi HTML-nya."""
+
+    def __init__(self, isi: str, teks: str = "") -> None:
+        self.isi = isi
+        self.teks = teks or "(tabel HTML)"
+
+    def _repr_html_(self) -> str:
+        return self.isi
+
+    def __str__(self) -> str:
+        return self.isi
+
+    def __repr__(self) -> str:
+        return self.teks
+
+
+def _e(teks: Any) -> str:
+    return _html.escape(str(teks), quote=True)
+
+
+def _persen(x: Any) -> str:
+    from p3pd.format import persen
+
+    return persen(x, 1)
+
+
+def _desimal(x: Any) -> str:
+    from p3pd.format import angka
+
+    return angka(x, 2)
+
+
+# --------------------------------------------------------------------------- wilayah dan data
+
+
+@dataclass(frozen=True)
+class WilayahHandout:
+    """Wilayah yang dibahas satu handout: satu provinsi (boleh dibatasi ke satu kabupaten) atau satu kecamatan."""
+
+    tingkat: str
+    provinsi: Any
+    kabupaten: Any = None
+    kecamatan: Any = None
+
+    @property
+    def kode(self) -> str:
+        """Awalan kode desa wilayah ini (kode kecamatan, kabupaten, atau provinsi)."""
+        for w in (self.kecamatan, self.kabupaten, self.provinsi):
+            if w is not None:
+                return w.kode
+        raise AssertionError("wilayah kosong")
+
+    @property
+    def nama(self) -> str:
+        """Nama tampilan: 'Kecamatan Getasan' atau 'Provinsi Jawa Tengah'."""
+        if self.kecamatan is not None:
+            return f"Kecamatan {self.kecamatan.nama}"
+        return f"Provinsi {self.provinsi.nama}"
+
+    @property
+    def tingkat_data(self) -> str:
+        """Tingkat agregasi angka wilayah ini (kecamatan, kabupaten, atau provinsi)."""
+        if self.kecamatan is not None:
+            return "kecamatan"
+        return "kabupaten" if self.kabupaten is not None else "provinsi"
+
+
+def pilih_wilayah(
+    provinsi: str,
+    kabupaten: str | None = None,
+    kecamatan: str | None = None,
+    *,
+    data: pd.DataFrame | None = None,
+) -> WilayahHandout:
+    """Wilayah handout dari nama/kode provinsi, dan (opsional) kabupaten dan kecamatan.
+
+    ``data`` (daftar desa, tabel ``wilayah``) membuat wilayah mana pun di daftar desa itu dapat
+    dipilih, di mana pun di Indonesia (lihat ``p3pd.wilayah.cari``). Nama yang tidak dikenal
+    menimbulkan ``WilayahTidakDikenal`` yang menyebut pilihan yang sah; kabupaten/kecamatan di
+    luar provinsinya menimbulkan ``GalatP3PD``.
+    """
+    from p3pd import wilayah
+
+    prov = wilayah.cari("provinsi", provinsi, data=data)
+    kab = wilayah.cari("kabupaten", kabupaten, data=data) if kabupaten else None
+    if kab is not None and kab.provinsi.kode != prov.kode:
+        raise GalatP3PD(f"{kab.nama} ada di provinsi {kab.provinsi.nama}, bukan {prov.nama}.")
+    if kecamatan:
+        kec = wilayah.cari("kecamatan", kecamatan, prov.kode, data=data)
+        if kab is not None and kec.kabupaten.kode != kab.kode:
+            raise GalatP3PD(f"Kecamatan {kec.nama} ada di {kec.kabupaten.nama}, bukan {kab.nama}.")
+        return WilayahHandout("kecamatan", prov, kec.kabupaten, kec)
+    return WilayahHandout("provinsi", prov, kab, None)
+
+
+def _di(kode_desa: pd.Series, awalan: str) -> pd.Series:
+    return kode_desa.astype(str).str.startswith(awalan)
+
+
+def _nama_kabupaten_data(data: DataLaporan, wil: WilayahHandout) -> str:
+    """Nama kabupaten wilayah di data (mis. 'Kabupaten Semarang'); beberapa nama digabung."""
+    if wil.kabupaten is not None:
+        return wil.kabupaten.nama
+    nama = data.wilayah.loc[_di(data.wilayah["kode_desa"], wil.kode), "nama_kabupaten"]
+    unik = list(dict.fromkeys(nama))
+    return " dan ".join(unik) if unik else wil.provinsi.nama
+
+
+def _singkat_kab(nama: str) -> str:
+    return nama.replace("Kabupaten ", "Kab. ")
