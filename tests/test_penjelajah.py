@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import nbformat
 import pandas as pd
 import pytest
@@ -60,7 +62,8 @@ def test_label_lampu_menulis_lambang_dan_nama():
     assert penjelajah.label_lampu("hijau") == "✓ hijau"
     assert penjelajah.label_lampu("tanpa data") == "– tanpa data"
     assert penjelajah.label_lampu("lain") == "lain"
-    assert penjelajah.label_lampu(None) == "–"
+    assert penjelajah.label_lampu(None) == "tidak ada data"
+    assert penjelajah.label_lampu(float("nan")) == "tidak ada data"
 
 
 def test_gaya_lampu_mewarnai_dan_tetap_menulis_nama():
@@ -159,6 +162,59 @@ def test_tampilan_teks_dan_html():
     assert len(t.prioritas) == 1
     tanpa = penjelajah.tampilan(_data(), _wilayah(), "Timur", sintetis=False)
     assert TANDA_SINTETIS not in tanpa.teks and TANDA_SINTETIS not in tanpa.html
+
+
+def _folder_sendiri(tmp_path):
+    """Folder data sendiri kecil berlabel SUMBER_DATA.yaml (isi tabel tidak dibaca label)."""
+    folder = tmp_path / "data_kecamatan"
+    folder.mkdir()
+    _wilayah().to_csv(folder / "wilayah_desa.csv", index=False)
+    (folder / "SUMBER_DATA.yaml").write_text(
+        "pemilik: Kecamatan Uji\nsumber: daftar desa kecamatan, diisi untuk uji\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_data_sendiri_berlabel_sendiri_tidak_pernah_sintetis(tmp_path, monkeypatch):
+    from p3pd.label import label_data
+
+    folder = _folder_sendiri(tmp_path)
+    label = label_data(folder)
+    assert not label.sintetis and label.teks.startswith("Data milik Kecamatan Uji")
+    # bawaan (sintetis=None) membaca label folder data yang sedang dipakai (P3PD_DATA)
+    monkeypatch.setenv("P3PD_DATA", str(folder))
+    assert penjelajah.teks_tanda() == label.teks
+    t = penjelajah.tampilan(_data(), _wilayah(), "Timur", desa="33.22.02.2001", jumlah=1)
+    assert not t.sintetis and t.tanda == label.teks
+    assert t.teks.endswith(label.teks)
+    lampu = penjelajah.gaya_lampu(t.lampu, judul="Uji")
+    for teks in (t.teks, t.html, lampu.html, lampu.teks):
+        low = teks.lower()
+        assert "sintetis" not in low and "data latihan" not in low
+    assert "Data milik Kecamatan Uji" in t.html
+    assert "<caption" in lampu.html and "Uji</caption>" in lampu.html
+    assert "Data milik Kecamatan Uji" in lampu.html and lampu.teks.endswith(label.teks)
+    # label juga bisa diberikan langsung, tanpa P3PD_DATA
+    monkeypatch.delenv("P3PD_DATA")
+    assert penjelajah.teks_tanda() == TANDA_SINTETIS  # folder data latihan bawaan
+    assert penjelajah.teks_tanda(label=label) == label.teks
+    assert penjelajah.teks_tanda(sintetis=False, label=label) == label.teks
+    assert penjelajah.teks_tanda(sintetis=False) == ""
+    assert penjelajah.teks_tanda(sintetis=True, label=label) == TANDA_SINTETIS
+    t2 = penjelajah.tampilan(_data(), _wilayah(), "Timur", label=label)
+    assert t2.tanda == label.teks
+
+
+def test_tampilan_target_tidak_berlaku_dan_nilai_kosong(monkeypatch):
+    d = _data()
+    d.loc[d["kode_desa"] == "33.22.02.2001", "jumlah_penduduk"] = float("nan")
+    t = penjelajah.tampilan(d, _wilayah(), "Timur", desa="33.22.02.2001", layanan="jaminan_sosial")
+    # penduduk DTKS: tanpa target (tidak berlaku, "–"); capaian desa ini kosong (tidak ada data)
+    baris = [b for b in t.teks.splitlines() if "DTKS" in b and "terdaftar DTKS penerima" not in b]
+    assert len(baris) == 1
+    assert "tidak ada data (target – " in baris[0]
+    assert not re.search(r"\bnan\b", t.teks, re.IGNORECASE) and "NaN" not in t.html
 
 
 def test_tampilan_masukan_salah_diberi_pesan_jelas():

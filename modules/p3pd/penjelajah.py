@@ -17,6 +17,11 @@ cetakan hitam-putih.
 
 Aturan lampu dan aturan desa prioritas ada di ``p3pd.diagnosis``. Mengimpor modul ini tidak
 mengubah apa pun; ipywidgets baru diimpor di dalam :func:`penjelajah`.
+
+Tanda data: tabel dan tampilan menyebut asal datanya. Data latihan bawaan → "Data sintetis —
+untuk latihan"; data sendiri → label data itu (``p3pd.label.label_data().teks``, mis. "Data
+milik …, sumber: …"), tidak pernah "sintetis". Bawaannya dibaca dari folder data yang sedang
+dipakai (lihat :func:`teks_tanda`).
 """
 
 from __future__ import annotations
@@ -26,16 +31,19 @@ import html
 import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from p3pd.diagnosis import desa_prioritas, matriks_masalah, tabel_lampu
-from p3pd.format import KOSONG, angka, persen
+from p3pd.format import TIDAK_ADA_DATA, TIDAK_BERLAKU, angka, persen
 from p3pd.galat import WilayahTidakDikenal
 from p3pd.grafik import TANDA_SINTETIS, TANPA_DATA, css_lampu
 from p3pd.indikator import DAFTAR_INDIKATOR, INDIKATOR
 from p3pd.skema import LAYANAN, NAIK
+
+if TYPE_CHECKING:  # pragma: no cover
+    from p3pd.label import LabelData
 
 LAMBANG_LAMPU: dict[str, str] = {"hijau": "✓", "kuning": "!", "merah": "✗", TANPA_DATA: "–"}
 """Lambang yang ditulis di depan nama lampu: tetap terbaca tanpa warna."""
@@ -69,10 +77,30 @@ def label_lampu(kategori: object) -> str:
     if isinstance(kategori, str) and kategori in LAMBANG_LAMPU:
         return f"{LAMBANG_LAMPU[kategori]} {kategori}"
     return (
-        KOSONG
+        TIDAK_ADA_DATA
         if kategori is None or (not isinstance(kategori, str) and pd.isna(kategori))
         else str(kategori)
     )
+
+
+def teks_tanda(sintetis: bool | None = None, label: LabelData | None = None) -> str:
+    """Teks tanda asal data untuk tabel dan tampilan penjelajah.
+
+    ``sintetis=None`` (bawaan): menurut ``label`` atau, bila tidak diberikan,
+    ``p3pd.label.label_data()`` folder data yang sedang dipakai — data latihan →
+    ``TANDA_SINTETIS``; data sendiri → ``label.teks`` ("Data milik …, sumber: …").
+    ``sintetis=True`` → selalu ``TANDA_SINTETIS``. ``sintetis=False`` → tanpa tanda sintetis:
+    ``label.teks`` bila ``label`` data sendiri diberikan, selain itu teks kosong.
+    """
+    if sintetis is True:
+        return TANDA_SINTETIS
+    if sintetis is False:
+        return label.teks if label is not None and not label.sintetis else ""
+    if label is None:
+        from p3pd.label import label_data
+
+        label = label_data()
+    return TANDA_SINTETIS if label.sintetis else label.teks
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -161,7 +189,8 @@ def gaya_lampu(
     lampu: pd.DataFrame,
     judul: str | None = None,
     sorot: object | None = None,
-    sintetis: bool = True,
+    sintetis: bool | None = None,
+    label: LabelData | None = None,
 ) -> TabelHTML:
     """Tabel lampu berwarna untuk notebook, HTML, dan cetakan.
 
@@ -171,26 +200,37 @@ def gaya_lampu(
     lambang + nama lampu (``'✓ hijau'``, ``'! kuning'``, ``'✗ merah'``, ``'– tanpa data'``),
     jadi tetap terbaca di cetakan hitam-putih. Kolom yang berupa kode indikator dikelompokkan
     di bawah nama layanannya. ``sorot``: label baris yang dicetak tebal dan bergaris bawah
-    (mis. desa terpilih). Judul tabel diakhiri tanda "Data sintetis" bila ``sintetis``.
-    Mengembalikan :class:`TabelHTML` (HTML berwarna di Jupyter, teks polos bila dicetak).
-    Tabel asli tidak diubah.
+    (mis. desa terpilih). Tanda asal data (:func:`teks_tanda` dengan ``sintetis`` dan
+    ``label``): untuk data latihan judul diakhiri "(Data sintetis — untuk latihan)"; untuk
+    data sendiri label datanya ditulis di bawah tabel. Mengembalikan :class:`TabelHTML` (HTML
+    berwarna di Jupyter, teks polos bila dicetak). Tabel asli tidak diubah.
     """
     if not isinstance(lampu, pd.DataFrame):
         raise TypeError("gaya_lampu membutuhkan DataFrame berisi nama lampu.")
     tabel = _kelompokkan_layanan(lampu)
     teks_judul = judul or "Lampu layanan dasar"
-    if sintetis:
+    tanda = teks_tanda(sintetis, label)
+    catatan = ""
+    if tanda == TANDA_SINTETIS:
         teks_judul = f"{teks_judul} ({TANDA_SINTETIS})"
-    label = tabel.map(label_lampu)
+    elif tanda:
+        catatan = tanda
+    isi = tabel.map(label_lampu)
     return TabelHTML(
-        html=_html_tabel(label, tabel.map(css_lampu), teks_judul, sorot),
-        teks=f"{teks_judul}\n{label.to_string()}",
+        html=_html_tabel(isi, tabel.map(css_lampu), teks_judul, sorot)
+        + (f"<p><small><em>{html.escape(catatan)}</em></small></p>" if catatan else ""),
+        teks=f"{teks_judul}\n{isi.to_string()}" + (f"\n{catatan}" if catatan else ""),
     )
 
 
 def _persen(v: float) -> str:
     # Dua angka desimal: 97,98% tidak boleh tampil sama dengan target 98,00% (lampunya beda).
     return persen(v, 2)
+
+
+def _persen_target(v: float) -> str:
+    # Target kosong = indikator tanpa target (tidak berlaku), bukan data yang hilang.
+    return persen(v, 2, kosong=TIDAK_BERLAKU)
 
 
 def _skor(v: float) -> str:
@@ -292,7 +332,14 @@ class Tampilan:
     prioritas: pd.DataFrame
     """Desa prioritas di kecamatan ini (nama desa, skor, layanan berlampu merah, banyak lampu
     merah dan kuning)."""
-    sintetis: bool = True
+    tanda: str = TANDA_SINTETIS
+    """Tanda asal data di bawah tampilan: ``TANDA_SINTETIS`` untuk data latihan, label data
+    sendiri ("Data milik …"), atau ``""``."""
+
+    @property
+    def sintetis(self) -> bool:
+        """Benar bila tampilan ini bertanda data sintetis (data latihan)."""
+        return self.tanda == TANDA_SINTETIS
 
     @property
     def jumlah_desa(self) -> int:
@@ -328,12 +375,12 @@ class Tampilan:
         for _, r in self.rincian.iterrows():
             baris.append(
                 f"  {label_lampu(r['lampu'])}: {r['indikator']} {_persen(r['capaian'])} "
-                f"(target {_persen(r['target'])} {r['jenis target']}, "
+                f"(target {_persen_target(r['target'])} {r['jenis target']}, "
                 f"{self.pembanding} {_persen(r['pembanding'])})"
             )
         baris.append(f"Desa prioritas: {urutan_prioritas(self.prioritas)}")
-        if self.sintetis:
-            baris.append(TANDA_SINTETIS)
+        if self.tanda:
+            baris.append(self.tanda)
         return "\n".join(baris)
 
     def __repr__(self) -> str:
@@ -352,7 +399,7 @@ class Tampilan:
         ).html
         rincian = self.rincian.assign(
             capaian=self.rincian["capaian"].map(_persen),
-            target=self.rincian["target"].map(_persen),
+            target=self.rincian["target"].map(_persen_target),
             pembanding=self.rincian["pembanding"].map(_persen),
             lampu=self.rincian["lampu"].map(label_lampu),
         ).rename(columns={"pembanding": f"pembanding ({self.pembanding})"})
@@ -360,7 +407,7 @@ class Tampilan:
         gaya_rincian["lampu"] = self.rincian["lampu"].map(css_lampu)
         prioritas = self.prioritas.assign(skor=self.prioritas["skor"].map(_skor))
         judul_prioritas = f"Desa prioritas (skor tertinggi di Kecamatan {self.kecamatan})"
-        tanda = f"<p><em>{html.escape(TANDA_SINTETIS)}</em></p>" if self.sintetis else ""
+        tanda = f"<p><em>{html.escape(self.tanda)}</em></p>" if self.tanda else ""
         return (
             '<div class="p3pd-penjelajah">'
             f"<p><strong>{html.escape(self.judul)}</strong><br>{html.escape(self.ringkasan)}</p>"
@@ -384,7 +431,8 @@ def tampilan(
     jumlah: int = 5,
     tahun: int | None = None,
     bobot_layanan: Mapping[str, float] | None = None,
-    sintetis: bool = True,
+    sintetis: bool | None = None,
+    label: LabelData | None = None,
 ) -> Tampilan:
     """Tampilan diagnosis satu kecamatan untuk satu layanan dan satu desa (tanpa widget).
 
@@ -395,7 +443,9 @@ def tampilan(
     layanan. ``pembanding``, ``toleransi``, ``tahun``, ``bobot_layanan``: seperti di
     ``p3pd.diagnosis.matriks_masalah`` dan ``desa_prioritas``. ``jumlah``: banyaknya desa
     prioritas yang ditampilkan. Pembanding dihitung dari **seluruh** desa kabupatennya,
-    bukan hanya desa kecamatan ini. Mengembalikan :class:`Tampilan`.
+    bukan hanya desa kecamatan ini. ``sintetis``/``label``: tanda asal data, lihat
+    :func:`teks_tanda` (bawaan: menurut folder data yang dipakai). Mengembalikan
+    :class:`Tampilan`.
     """
     _periksa_angka(toleransi, jumlah, pembanding)
     kunci_layanan = _pilih_layanan(layanan)
@@ -475,7 +525,7 @@ def tampilan(
         lampu=lampu,
         rincian=rincian,
         prioritas=prioritas,
-        sintetis=sintetis,
+        tanda=teks_tanda(sintetis, label),
     )
 
 
@@ -509,7 +559,8 @@ def penjelajah(
     toleransi: float = 0.0,
     jumlah: int = 5,
     tahun: int | None = None,
-    sintetis: bool = True,
+    sintetis: bool | None = None,
+    label: LabelData | None = None,
 ) -> Any:
     """Penjelajah interaktif (ipywidgets) di atas :func:`tampilan`; parameternya sama.
 
@@ -520,12 +571,14 @@ def penjelajah(
     (``ipywidgets.interactive_output``). Mengembalikan ``ipywidgets.VBox``: baris kontrol
     pertama (kecamatan, desa, layanan), baris kedua (pembanding, toleransi, jumlah), lalu
     keluaran. Di cetakan widget tampil kosong: panggil juga :func:`tampilan` dengan
-    parameter yang sama.
+    parameter yang sama. Tanda asal data dibaca sekali (:func:`teks_tanda`), tidak pada
+    setiap gambar ulang.
     """
     import ipywidgets as widgets
     from IPython.display import display
 
     _periksa_angka(toleransi, jumlah, pembanding)
+    tanda = teks_tanda(sintetis, label)
     opsi_kec = pilihan_kecamatan(wilayah)
     if not opsi_kec:
         raise WilayahTidakDikenal("Tabel wilayah kosong: tidak ada kecamatan untuk dipilih.")
@@ -590,7 +643,9 @@ def penjelajah(
     kontrol["kecamatan"].observe(ganti_kecamatan, names="value")
 
     def gambar(**parameter: Any) -> None:
-        display(tampilan(data, wilayah, tahun=tahun, sintetis=sintetis, **parameter))
+        hasil = tampilan(data, wilayah, tahun=tahun, sintetis=False, **parameter)
+        hasil.tanda = tanda
+        display(hasil)
 
     keluaran = widgets.interactive_output(gambar, kontrol)
     return widgets.VBox(
