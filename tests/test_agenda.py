@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import openpyxl
 import pandas as pd
 import pytest
@@ -142,10 +144,98 @@ def test_masukan_salah_dijelaskan(data):
         agenda.susun_agenda(data, "Bukan Kecamatan", TAHUN)
     with pytest.raises(GalatP3PD, match="tahun 1999"):
         agenda.susun_agenda(data, KECAMATAN, 1999)
-    with pytest.raises(GalatP3PD, match="'belanja'"):
-        agenda.susun_agenda({k: v for k, v in data.items() if k != "belanja"}, KECAMATAN, TAHUN)
+    with pytest.raises(GalatP3PD, match="sebutkan tahunnya"):
+        agenda.susun_agenda({"wilayah": data["wilayah"]}, KECAMATAN)
+    with pytest.raises(GalatP3PD, match="'wilayah'"):
+        agenda.susun_agenda({k: v for k, v in data.items() if k != "wilayah"}, KECAMATAN, TAHUN)
     with pytest.raises(ValueError):
         agenda.susun_agenda(data, KECAMATAN, TAHUN, jumlah_desa=0)
+
+
+# --------------------------------------------------------------------------- data sebagian
+
+
+def _tanpa(data, *nama):
+    return {k: v for k, v in data.items() if k not in nama}
+
+
+def test_data_latihan_lengkap_tanpa_tabel_yang_hilang(rancangan):
+    assert rancangan.attrs["tabel_tidak_ada"] == ()
+
+
+def test_tanpa_belanja_semua_baris_desa_pembinaan_tanpa_porsi(data, rancangan):
+    hasil = agenda.susun_agenda(_tanpa(data, "belanja"), KECAMATAN, TAHUN, isu=pd.DataFrame())
+    assert tuple(hasil.columns) == agenda.KOLOM_AGENDA
+    assert hasil.attrs["tabel_tidak_ada"] == ("belanja",)
+    desa = hasil[hasil["bagian"] == "desa"]
+    assert len(desa) and set(desa["jenis_binwas"]) == {"pembinaan"}
+    assert not desa["bukti"].str.contains("porsi belanja").any()
+    assert (desa["indikator"] != "porsi_dibatasi").all()
+    # desa prioritas dan indikatornya tetap dari diagnosis, sama dengan agenda lengkap
+    lengkap = rancangan[(rancangan["bagian"] == "desa") & (rancangan["layanan"] != "")]
+    assert desa["kode_desa"].unique().tolist() == lengkap["kode_desa"].unique().tolist()
+    assert desa["indikator"].tolist() == lengkap["indikator"].tolist()
+
+
+def test_tanpa_pemangku_penanggung_jawab_dan_mitra_dari_rujukan(data):
+    from p3pd.layanan import referensi_layanan
+
+    hasil = agenda.susun_agenda(_tanpa(data, "pemangku"), KECAMATAN, TAHUN, isu=pd.DataFrame())
+    assert hasil.attrs["tabel_tidak_ada"] == ("pemangku",)
+    assert set(hasil["penanggung_jawab"]) == {agenda.PENANGGUNG_JAWAB_BAWAAN}
+    opd = referensi_layanan().set_index("layanan")["opd_penyedia"]
+    bina = hasil[hasil["jenis_binwas"] == "pembinaan"]
+    assert len(bina) and (bina["mitra"] == bina["layanan"].map(opd)).all()
+
+
+def test_tanpa_isu_tidak_ada_baris_kabupaten(data):
+    hasil = agenda.susun_agenda(data, KECAMATAN, TAHUN, isu=pd.DataFrame())
+    assert len(hasil) and (hasil["bagian"] == "desa").all()
+    assert (hasil["isu_kabupaten"] == "").all()
+
+
+def test_tanpa_indikator_agenda_kosong_berkolom_lengkap(data, tmp_path):
+    sebagian = {"wilayah": data["wilayah"], "fasilitas": data["fasilitas"]}
+    hasil = agenda.susun_agenda(sebagian, KECAMATAN, TAHUN)
+    assert hasil.empty and tuple(hasil.columns) == agenda.KOLOM_AGENDA
+    assert hasil.attrs["tabel_tidak_ada"] == agenda.TABEL_AGENDA
+    assert hasil.attrs["kecamatan"] == KECAMATAN and hasil.attrs["tahun"] == TAHUN
+    berkas = ae.ekspor_excel(hasil, tmp_path / "kosong.xlsx", label="Data milik uji.")
+    catatan = [c.value for c in openpyxl.load_workbook(berkas)["Catatan"]["A"]]
+    assert "Data milik uji." in catatan
+    for nama in ("indikator_desa.csv", "apbdes_belanja.csv", "pemangku_kepentingan.csv"):
+        assert any(str(c).startswith(f"Tidak ada data: {nama}") for c in catatan), nama
+
+
+def test_hanya_indikator_sebagian_desa_dan_kolom(data):
+    """Indikator hanya kolom kesehatan: baris desa hanya untuk layanan kesehatan."""
+    from p3pd.skema import INDIKATOR_DESA
+
+    kesehatan = ["kode_desa", "tahun", "jumlah_penduduk", "balita_diukur", "balita_stunting",
+                 "anak_12_23_bulan", "anak_idl", "persalinan", "persalinan_fasyankes"]  # fmt: skip
+    ind = data["indikator"].copy()
+    for k in INDIKATOR_DESA.nama_kolom:
+        if k not in kesehatan:
+            ind[k] = float("nan")
+    hasil = agenda.susun_agenda(
+        {"wilayah": data["wilayah"], "indikator": ind}, KECAMATAN, TAHUN, isu=pd.DataFrame()
+    )
+    assert len(hasil) and set(hasil["layanan"]) == {"kesehatan"}
+    assert hasil["capaian_awal"].notna().all()
+
+
+def test_ekspor_data_sebagian_tanpa_kata_sintetis(data, tmp_path):
+    hasil = agenda.susun_agenda(_tanpa(data, "belanja", "pemangku", "usulan"), KECAMATAN, TAHUN,
+                                isu=pd.DataFrame())  # fmt: skip
+    label = "Data milik Kecamatan Contoh, sumber: uji."
+    berkas = ae.ekspor_excel(hasil, tmp_path / "a.xlsx", label=label)
+    buku = openpyxl.load_workbook(berkas)
+    semua = " ".join(str(c.value) for ws in buku for row in ws.iter_rows() for c in row)
+    assert label in semua and "sintetis" not in semua.lower()
+    keluar = ae.ekspor_ringkasan_isu(hasil, tmp_path, "isu", label=label)
+    html = keluar["html"].read_text(encoding="utf-8")
+    teks = re.sub(r"<[^>]+>", " ", re.sub(r"<style>.*?</style>", "", html, flags=re.S))
+    assert label in teks and "sintetis" not in teks.lower()
 
 
 def test_masukan_tidak_diubah(data):

@@ -29,7 +29,16 @@ Aturan pengisian (transparan; dapat diubah lewat parameter):
 
 Penanggung jawab dan mitra dibaca dari tabel ``pemangku`` kecamatan itu bila ada (seksi kantor
 camat dan unit layanan yang menangani layanan itu), lalu perangkat daerah penyedia dari
-``p3pd.layanan``. Tindakan dan dasar hukumnya ada di ``referensi/tindakan_binwas.csv``; butir
+``p3pd.layanan``; tanpa tabel ``pemangku`` penanggung jawabnya ``PENANGGUNG_JAWAB_BAWAAN`` dan
+mitranya perangkat daerah penyedia saja.
+
+**Data sebagian** (folder data sendiri): hanya tabel ``wilayah`` yang wajib. Tanpa ``belanja``
+tidak ada baris pengawasan porsi belanja dan tidak ada kolom porsi di ``bukti`` (semua baris desa
+menjadi pembinaan RKPDes); tanpa ``belanja_kegiatan`` tidak ada baris batas 30 %; tanpa
+``indikator`` (atau tanpa baris indikator desa kecamatan itu) tidak ada baris desa; tanpa isu
+Musrenbang tidak ada baris kabupaten. Tabel yang tidak ada dicatat di
+``attrs["tabel_tidak_ada"]`` (tuple nama tabel ``TABEL_AGENDA`` yang tidak ada atau kosong), agar
+notebook dan handout dapat menampilkan "tidak ada data" untuk bagian itu. Tindakan dan dasar hukumnya ada di ``referensi/tindakan_binwas.csv``; butir
 PP 43/2014 Pasal 154 di sana dikutip dari sumber sekunder dan ditandai untuk dicocokkan dengan teks
 peraturannya.
 
@@ -51,7 +60,9 @@ __all__ = [
     "BAGIAN",
     "JENIS_BINWAS",
     "KOLOM_AGENDA",
+    "TABEL_AGENDA",
     "referensi_tindakan",
+    "tabel_tidak_ada",
     "susun_agenda",
     "waktu_tahap",
 ]
@@ -86,6 +97,9 @@ KOLOM_AGENDA = (
     "sumber_target",
 )
 """Kolom hasil :func:`susun_agenda`, berurutan."""
+
+TABEL_AGENDA = ("indikator", "belanja", "belanja_kegiatan", "pemangku", "usulan")
+"""Tabel yang dipakai agenda selain ``wilayah``; yang tidak ada dicatat di ``attrs["tabel_tidak_ada"]``."""
 
 PENANGGUNG_JAWAB_BAWAAN = "Seksi PMD kantor camat"
 """Penanggung jawab bila tabel pemangku tidak menyebut seksi kantor camat."""
@@ -174,13 +188,19 @@ def _angka(x: float, satuan: str = "%") -> str:
     return persen(x, 1) if satuan == "%" else angka(x, 1)
 
 
-def _tabel(data: Mapping[str, pd.DataFrame], nama: str) -> pd.DataFrame:
-    if nama not in data:
-        raise GalatP3PD(
-            f"Tabel '{nama}' tidak ada di data; susun_agenda membutuhkan tabel wilayah, "
-            "indikator, dan belanja (hasil muat.muat_folder)."
-        )
-    return data[nama]
+def _ada(data: Mapping[str, pd.DataFrame], nama: str) -> bool:
+    tabel = data.get(nama)
+    return tabel is not None and len(tabel) > 0
+
+
+def tabel_tidak_ada(data: Mapping[str, pd.DataFrame]) -> tuple[str, ...]:
+    """Nama tabel ``TABEL_AGENDA`` yang tidak ada (atau kosong) di ``data``, urutan ``TABEL_AGENDA``."""
+    return tuple(n for n in TABEL_AGENDA if not _ada(data, n))
+
+
+def _kosong() -> pd.DataFrame:
+    """Tabel berkode desa dan tahun tanpa baris, pengganti tabel yang tidak ada."""
+    return pd.DataFrame({"kode_desa": pd.Series(dtype=str), "tahun": pd.Series(dtype="int64")})
 
 
 def _peran_pemangku(pemangku: pd.DataFrame | None, kode_kec: str) -> pd.DataFrame:
@@ -216,9 +236,14 @@ def _mitra(peran: pd.DataFrame, layanan: str, opd: Mapping[str, str]) -> str:
 
 
 def _isu_musrenbang(data: Mapping[str, pd.DataFrame], kecamatan: str, tahun: int) -> pd.DataFrame:
-    """Isu Musrenbang kecamatan dari hari 3 (``p3pd.perencanaan.isu_musrenbang``)."""
+    """Isu Musrenbang kecamatan dari hari 3 (``p3pd.perencanaan.isu_musrenbang``).
+
+    Tanpa tabel indikator tidak ada lampu, jadi tidak ada isu: tabel kosong.
+    """
     from p3pd.perencanaan import isu_musrenbang
 
+    if not _ada(data, "indikator"):
+        return pd.DataFrame()
     return isu_musrenbang(data, kecamatan, tahun)
 
 
@@ -236,9 +261,10 @@ def susun_agenda(
 ) -> pd.DataFrame:
     """Rancangan agenda terpadu satu kecamatan, diisi dari diagnosis (aturan di docstring modul).
 
-    ``data``: tabel-tabel hasil ``muat.muat_folder`` (butuh ``wilayah``, ``indikator``,
-    ``belanja``; ``belanja_kegiatan`` dan ``pemangku`` dipakai bila ada). ``kecamatan``: nama
-    atau kode kecamatan. ``tahun``: tahun data (bawaan: tahun terakhir tabel indikator).
+    ``data``: tabel-tabel hasil ``muat.muat_folder`` (butuh ``wilayah``; ``indikator``,
+    ``belanja``, ``belanja_kegiatan``, ``pemangku`` dan isu Musrenbang dipakai bila ada — lihat
+    "Data sebagian" di docstring modul). ``kecamatan``: nama atau kode kecamatan. ``tahun``:
+    tahun data (bawaan: tahun terakhir tabel indikator; wajib bila tabel indikator tidak ada).
     ``isu``: hasil ``perencanaan.isu_musrenbang`` bila sudah dihitung (tabel kosong = tanpa isu
     kabupaten); bila ``None`` dihitung di sini.
 
@@ -249,7 +275,8 @@ def susun_agenda(
     (angka dari data), ``penanggung_jawab``, ``mitra``, ``tahap``, ``waktu``, ``indikator``
     (kode ``p3pd.indikator``), ``nama_indikator``, ``satuan``, ``capaian_awal``, ``target``,
     ``jenis_target``, ``sumber_target``. Urutan: baris desa menurut peringkat prioritas, lalu
-    baris kabupaten menurut peringkat isu.
+    baris kabupaten menurut peringkat isu. ``attrs``: ``kecamatan``, ``kode_kecamatan``,
+    ``kabupaten``, ``tahun``, ``tabel_tidak_ada`` (lihat :func:`tabel_tidak_ada`).
     """
     from p3pd import apbdes, diagnosis, wilayah
     from p3pd.indikator import INDIKATOR
@@ -257,16 +284,26 @@ def susun_agenda(
 
     if jumlah_desa < 1 or layanan_per_desa < 1:
         raise ValueError("jumlah_desa dan layanan_per_desa paling sedikit 1.")
-    indikator = _tabel(data, "indikator")
-    belanja = _tabel(data, "belanja")
-    daftar = _tabel(data, "wilayah")
+    if "wilayah" not in data:
+        raise GalatP3PD(
+            "Tabel 'wilayah' (daftar desa) tidak ada di data; susun_agenda membutuhkan hasil "
+            "muat.muat_folder."
+        )
+    daftar = data["wilayah"]
     kec = wilayah.cari("kecamatan", kecamatan, data=daftar)  # juga kecamatan di luar 93 latihan
-    tahun = int(indikator["tahun"].max()) if tahun is None else int(tahun)
-    ind_kec = indikator[indikator["kode_desa"].astype(str).str.startswith(kec.kode)]
-    bel_kec = belanja[belanja["kode_desa"].astype(str).str.startswith(kec.kode)]
-    if ind_kec.empty:
-        raise GalatP3PD(f"Tabel indikator tidak punya desa Kecamatan {kec.nama} ({kec.kode}).")
-    if not (ind_kec["tahun"] == tahun).any():
+    indikator = data["indikator"] if _ada(data, "indikator") else _kosong()
+    belanja = data["belanja"] if _ada(data, "belanja") else _kosong()
+    if tahun is None:
+        if indikator.empty:
+            raise GalatP3PD(
+                "Tahun data tidak dapat diambil dari tabel indikator karena tabel itu tidak ada; "
+                "sebutkan tahunnya, mis. susun_agenda(data, kecamatan, 2024)."
+            )
+        tahun = int(indikator["tahun"].max())
+    tahun = int(tahun)
+    ind_kec = indikator[indikator["kode_desa"].astype(str).str.startswith(kec.kode + ".")]
+    bel_kec = belanja[belanja["kode_desa"].astype(str).str.startswith(kec.kode + ".")]
+    if len(ind_kec) and not (ind_kec["tahun"] == tahun).any():
         ada = ", ".join(map(str, sorted(ind_kec["tahun"].unique())))
         raise GalatP3PD(f"Tidak ada data indikator tahun {tahun} untuk {kec.nama}; ada: {ada}.")
 
@@ -277,10 +314,14 @@ def susun_agenda(
     sub_bidang = ref_layanan["sub_bidang_apbdes"].to_dict()
     peran = _peran_pemangku(data.get("pemangku"), kec.kode)
 
-    matriks = diagnosis.matriks_masalah(indikator, tahun)
-    matriks = matriks[matriks["kode_desa"].str.startswith(kec.kode)]
-    prio = diagnosis.desa_prioritas(indikator, tahun, wilayah=kec.kode, jumlah=None)
-    prio = prio[prio["merah"] > 0].head(jumlah_desa)
+    if ind_kec.empty:  # tanpa indikator desa kecamatan ini: tidak ada lampu, tidak ada baris desa
+        matriks = pd.DataFrame(columns=["kode_desa", "layanan", "indikator", "lampu"])
+        prio = pd.DataFrame(columns=["kode_desa", "merah"])
+    else:
+        matriks = diagnosis.matriks_masalah(indikator, tahun)
+        matriks = matriks[matriks["kode_desa"].str.startswith(kec.kode + ".")]
+        prio = diagnosis.desa_prioritas(indikator, tahun, wilayah=kec.kode, jumlah=None)
+        prio = prio[prio["merah"] > 0].head(jumlah_desa)
 
     uang: dict[str, pd.DataFrame] = {}
     if not bel_kec.empty and (bel_kec["tahun"] == tahun).any():
@@ -362,6 +403,7 @@ def susun_agenda(
     hasil.attrs["kode_kecamatan"] = kec.kode
     hasil.attrs["kabupaten"] = kec.kabupaten.nama
     hasil.attrs["tahun"] = tahun
+    hasil.attrs["tabel_tidak_ada"] = tabel_tidak_ada(data)
     return hasil
 
 
@@ -378,7 +420,7 @@ def _baris_batas_30(
     from p3pd import apbdes
 
     kegiatan = data.get("belanja_kegiatan")
-    if kegiatan is None or bel_kec.empty:
+    if kegiatan is None or kegiatan.empty or bel_kec.empty:
         return []
     bel = bel_kec[bel_kec["kode_desa"] == kode]
     keg = kegiatan[kegiatan["kode_desa"] == kode]

@@ -154,13 +154,38 @@ def _periksa_agenda(agenda: pd.DataFrame) -> None:
         )
 
 
+_AKIBAT_TIDAK_ADA = {
+    "indikator": "tidak ada lampu indikator, jadi tidak ada baris pembinaan/pengawasan desa",
+    "belanja": "porsi belanja APBDes tidak dibandingkan; tidak ada baris pengawasan porsi belanja",
+    "belanja_kegiatan": "batas 30 % siltap dan tunjangan tidak diperiksa",
+    "pemangku": "penanggung jawab dan mitra diisi dari daftar rujukan (seksi PMD, perangkat "
+    "daerah penyedia layanan), bukan dari daftar lembaga kecamatan",
+    "usulan": "usulan Musrenbang tidak ikut menjadi bukti isu untuk kabupaten",
+}
+
+
+def _catatan_tidak_ada(tabel: tuple[str, ...] | list[str]) -> list[str]:
+    """Satu kalimat "tidak ada data" per tabel yang tidak ada saat agenda disusun."""
+    from p3pd.notebook import TIDAK_ADA_DATA
+    from p3pd.skema import TABEL_DIKENAL
+
+    hasil = []
+    for nama in tabel:
+        t = TABEL_DIKENAL.get(nama)
+        berkas = t.berkas if t else f"{nama}.csv"
+        akibat = _AKIBAT_TIDAK_ADA.get(nama, "bagian yang memakainya dilewati")
+        hasil.append(f"{TIDAK_ADA_DATA.capitalize()}: {berkas} — {akibat}.")
+    return hasil
+
+
 def lembar_agenda(agenda: pd.DataFrame, label: str | None = None) -> dict[str, pd.DataFrame]:
     """Isi setiap lembar buku kerja agenda, berjudul kolom Indonesia (urutan ``LEMBAR``).
 
     - ``Pembinaan & pengawasan``: baris bagian ``desa``;
     - ``Isu untuk kabupaten``: baris yang kolom ``isu_kabupaten``-nya terisi;
     - ``Jadwal``: banyaknya tindakan per tahap dan waktu, dengan desa dan penanggung jawabnya;
-    - ``Catatan``: label data, wilayah, tahun, dan catatan dasar hukum.
+    - ``Catatan``: label data, wilayah, tahun, tabel yang tidak ada saat agenda disusun
+      (``attrs["tabel_tidak_ada"]``, "tidak ada data: …"), dan catatan dasar hukum.
     """
     from p3pd.agenda import referensi_tindakan
 
@@ -198,6 +223,7 @@ def lembar_agenda(agenda: pd.DataFrame, label: str | None = None) -> dict[str, p
         "Target berjenis 'asumsi pelatihan' bukan ketentuan resmi; 'resmi' dan 'SPM' disebut "
         "sumbernya di kolom 'Sumber target'.",
     ]
+    catatan += _catatan_tidak_ada(agenda.attrs.get("tabel_tidak_ada", ()))
     catatan += [
         f"{r.jenis_binwas.capitalize()} ({r.kode}): {r.catatan_dasar}"
         for r in referensi_tindakan().itertuples()
