@@ -256,3 +256,109 @@ def test_tangga_capaian_kode_salah_atau_kecamatan_tanpa_data():
         ind.tangga_capaian(_data(), "33.22.05", "stunting", 2022)
     with pytest.raises(ValueError, match="Tidak ada desa"):
         ind.tangga_capaian(_data(), "33.22.01", "stunting", 2030)
+
+
+# --- data sendiri: tidak disebut "data latihan" -------------------------------------------------
+
+
+def _label_sendiri(tmp_path, pemilik: str = "Kecamatan Uji"):
+    from p3pd.label import label_data
+
+    folder = tmp_path / "data_sendiri"
+    folder.mkdir()
+    pd.DataFrame({"kode_desa": ["33.22.01.2001"], "nama_desa": ["Kecil"]}).to_csv(
+        folder / "wilayah_desa.csv", index=False
+    )
+    (folder / "SUMBER_DATA.yaml").write_text(
+        f"pemilik: {pemilik}\nsumber: register puskesmas, diisi untuk uji\n", encoding="utf-8"
+    )
+    return folder, label_data(folder)
+
+
+def test_tangga_capaian_data_sendiri_berlabel_sendiri(tmp_path, monkeypatch):
+    folder, label = _label_sendiri(tmp_path)
+    t = ind.tangga_capaian(_data_tangga(), "33.22.01", "stunting", 2022, label=label)
+    desa = t[~t["tingkat"].str.contains("terbitan")]
+    assert len(desa) == 4
+    assert (desa["jenis"] == "data sendiri (Kecamatan Uji)").all()
+    assert desa["sumber"].str.contains("register puskesmas, diisi untuk uji").all()
+    teks = t.to_string().lower()
+    assert "latihan" not in teks and "sintetis" not in teks
+    # tanpa label: label folder data yang sedang dipakai (P3PD_DATA)
+    monkeypatch.setenv("P3PD_DATA", str(folder))
+    assert ind.jenis_data_desa() == "data sendiri (Kecamatan Uji)"
+    lagi = ind.tangga_capaian(_data_tangga(), "33.22.01", "stunting", 2022)
+    pd.testing.assert_frame_equal(lagi, t)
+    monkeypatch.delenv("P3PD_DATA")
+    assert ind.jenis_data_desa() == ind.DATA_LATIHAN  # folder data latihan bawaan
+
+
+def test_daftar_indikator_data_sendiri_tanpa_kata_data_latihan(tmp_path, monkeypatch):
+    sendiri = ind.daftar_indikator(sintetis=False)
+    for kolom in ("definisi", "catatan", "sumber_target"):
+        teks = " ".join(sendiri[kolom]).lower()
+        assert "data latihan" not in teks and "sintetis" not in teks and "meniru" not in teks
+    latihan = ind.daftar_indikator(sintetis=True)
+    assert list(latihan["catatan"]) == [i.catatan for i in ind.DAFTAR_INDIKATOR]
+    assert "Data latihan dikalibrasi" in latihan.set_index("kode").at["stunting", "catatan"]
+    # catatan yang tidak menyebut data latihan sama untuk keduanya
+    sama = [i.kode for i in ind.DAFTAR_INDIKATOR if i.catatan_data_sendiri is None]
+    pd.testing.assert_frame_equal(
+        sendiri[sendiri["kode"].isin(sama)], latihan[latihan["kode"].isin(sama)]
+    )
+    folder, _ = _label_sendiri(tmp_path)
+    monkeypatch.setenv("P3PD_DATA", str(folder))
+    pd.testing.assert_frame_equal(ind.daftar_indikator(), sendiri)
+
+
+# --- kejujuran angka acuan ---------------------------------------------------------------------
+
+_TIDAK_DITEMUKAN = (
+    # (indikator, wilayah, tahun, jenis): dicari di catatan referensi proyek, tidak ditemukan
+    ("stunting", "33", 2023, "survei"),  # SKI 2023 Jawa Tengah
+    ("stunting", "63", 2023, "survei"),  # SKI 2023 Kalimantan Selatan
+    ("stunting", "53.02", 2022, "survei"),  # SSGI 2022 Kab. Timor Tengah Selatan
+    ("air_minum_layak", "33", None, None),
+    ("air_minum_layak", "12", None, None),
+    ("air_minum_layak", "53", None, None),
+    ("imunisasi_dasar_lengkap", "33", 2023, "survei"),
+    ("imunisasi_dasar_lengkap", "53", 2023, "survei"),
+    ("imunisasi_dasar_lengkap", "63", None, None),
+    ("sanitasi_layak", "53", 2023, None),
+    ("apm_sd", None, None, None),
+    ("apm_smp", None, None, None),
+    ("babs", "33", None, None),
+    ("babs", "12", None, None),
+    ("babs", "53", None, None),
+    ("babs", "63", None, None),
+    ("perekaman_ktp_el", "33", None, None),
+    ("perekaman_ktp_el", "53", None, None),
+    ("penduduk_dtks", None, None, None),
+)
+
+
+@pytest.mark.parametrize(("kode", "wilayah", "tahun", "jenis"), _TIDAK_DITEMUKAN)
+def test_angka_yang_tidak_ditemukan_tidak_ada_sebagai_acuan(kode, wilayah, tahun, jenis):
+    semua = ind.INDIKATOR[kode].acuan + ind.ACUAN_PEMBANDING.get(kode, ())
+    cocok = [
+        a
+        for a in semua
+        if (wilayah is None or a.wilayah == wilayah)
+        and (tahun is None or a.tahun == tahun)
+        and (jenis is None or a.jenis == jenis)
+    ]
+    assert cocok == []
+
+
+def test_setiap_acuan_menyebut_sumber_jenis_dan_tahun_yang_masuk_akal():
+    for i in ind.DAFTAR_INDIKATOR:
+        for a in i.acuan + ind.ACUAN_PEMBANDING.get(i.kode, ()):
+            assert a.jenis in ind.JENIS_DATA, (i.kode, a)
+            assert 2019 <= a.tahun <= 2024, (i.kode, a)
+            assert 0 <= a.nilai <= 110, (i.kode, a)
+            # sumber menyebut penerbit atau survei, bukan hanya nama media
+            assert any(
+                p in a.sumber for p in ("BPS", "Kemenkes", "Dinkes", "BPJS", "Dukcapil", "Setda")
+            ) or a.sumber.startswith("Data "), (i.kode, a.sumber)
+    banjar = ind.INDIKATOR["peserta_jkn"].acuan_untuk("63.03")
+    assert banjar is not None and "tanpa tahun" in banjar.catatan

@@ -7,7 +7,10 @@ persentase desa memberi bobot yang sama pada desa kecil dan desa besar, dan hasi
 Angka acuan (``Acuan``) adalah angka terbitan dengan sumbernya, bertanda **survei** atau
 **administratif**. Setiap indikator menyebut jenis data desanya (``jenis_data``): data desa
 dikalibrasi hanya ke acuan yang sejenis; acuan jenis lain ditampilkan sebagai pembanding dengan
-labelnya ("bandingkan hanya yang sejenis").
+labelnya ("bandingkan hanya yang sejenis"). Setiap angka acuan bersumber dari catatan referensi
+proyek (angka terbitan dengan sumber dan tingkat keyakinannya); angka yang sumbernya tidak
+ditemukan tidak dimasukkan. Tahun yang tidak tertulis di sumber dan hanya disimpulkan dari
+konteks disebut di ``catatan`` acuannya.
 
 Setiap target membawa jenis dan sumbernya (``jenis_target``): **resmi** (ditetapkan peraturan,
 mis. stunting 14 % pada 2024, Perpres 72/2021 Pasal 4), **SPM** (Standar Pelayanan Minimal,
@@ -19,11 +22,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from p3pd.skema import LAYANAN, NAIK, TURUN
+
+if TYPE_CHECKING:  # pragma: no cover
+    from p3pd.label import LabelData
 
 ASUMSI_PELATIHAN = "asumsi pelatihan (bukan target resmi)"
 
@@ -80,6 +87,15 @@ class Indikator:
     jenis_target: str = ASUMSI
     jenis_data: str = SURVEI
     catatan: str = ""
+    catatan_data_sendiri: str | None = None
+    """Catatan pengganti untuk data sendiri, bila ``catatan`` berbicara tentang data latihan
+    (``None`` = ``catatan`` berlaku untuk data apa pun)."""
+
+    def catatan_untuk(self, sintetis: bool) -> str:
+        """Catatan yang ditampilkan: untuk data latihan (``sintetis``) atau untuk data sendiri."""
+        if sintetis or self.catatan_data_sendiri is None:
+            return self.catatan
+        return self.catatan_data_sendiri
 
     def acuan_untuk(self, wilayah: str, tahun: int | None = None) -> Acuan | None:
         """Acuan untuk kode wilayah tertentu (tahun terdekat bila ``tahun`` diberikan)."""
@@ -133,6 +149,10 @@ DAFTAR_INDIKATOR: tuple[Indikator, ...] = (
             "Data latihan dikalibrasi ke angka survei (SSGI/SKI), sejenis dengan target 14 %. "
             "Angka penimbangan posyandu (e-PPGBM) di desa nyata biasanya lebih rendah."
         ),
+        catatan_data_sendiri=(
+            "Target 14 % dan angka acuan SSGI/SKI adalah angka survei. Angka penimbangan "
+            "posyandu (e-PPGBM) biasanya lebih rendah; bandingkan hanya angka yang sejenis."
+        ),
     ),
     Indikator(
         "imunisasi_dasar_lengkap",
@@ -143,7 +163,7 @@ DAFTAR_INDIKATOR: tuple[Indikator, ...] = (
         NAIK,
         95.0,
         "asumsi pelatihan, mengikuti target cakupan IDL Dinkes Prov. Jawa Tengah 2023 (95 %)",
-        "Anak yang tercatat di register imunisasi puskesmas sudah mendapat BCG, DPT 3 kali, polio 4 kali, campak 1 kali, dan hepatitis B 4 kali, dibagi sasaran anak (di data latihan: anak umur 12–23 bulan).",
+        "Anak yang tercatat di register imunisasi puskesmas sudah mendapat BCG, DPT 3 kali, polio 4 kali, campak 1 kali, dan hepatitis B 4 kali, dibagi sasaran anak (kolom templat: anak umur 12–23 bulan).",
         acuan=(
             Acuan(
                 "33",
@@ -163,6 +183,10 @@ DAFTAR_INDIKATOR: tuple[Indikator, ...] = (
         catatan=(
             "Data desa meniru cakupan program (register puskesmas) dan dikalibrasi ke angka "
             "administratif; angka survei Susenas (pengakuan rumah tangga, 60–75 %) hanya pembanding."
+        ),
+        catatan_data_sendiri=(
+            "Angka register puskesmas adalah cakupan program (administratif, bisa > 100 %); "
+            "angka survei Susenas (pengakuan rumah tangga, 60–75 %) hanya pembanding."
         ),
     ),
     Indikator(
@@ -358,6 +382,8 @@ DAFTAR_INDIKATOR: tuple[Indikator, ...] = (
                 2024,
                 "BPJS Kesehatan Cab. Banjarmasin, Juni 2024 (dikutip bakabar.com)",
                 "administratif",
+                "Berita bertanggal 26 Juni tanpa tahun; tahun 2024 disimpulkan dari berita Mata "
+                "Banua 26 Juni 2024 yang mengutip narasumber yang sama.",
             ),
             Acuan(
                 "63",
@@ -411,6 +437,10 @@ DAFTAR_INDIKATOR: tuple[Indikator, ...] = (
             "Data desa meniru register Dukcapil; angka terbitan yang ditemukan berasal dari survei "
             "Susenas dan hanya dipakai sebagai pembanding."
         ),
+        catatan_data_sendiri=(
+            "Angka register Dukcapil bersifat administratif; angka terbitan yang ditemukan "
+            "berasal dari survei Susenas dan hanya dipakai sebagai pembanding."
+        ),
     ),
     Indikator(
         "perekaman_ktp_el",
@@ -441,9 +471,25 @@ INDIKATOR: dict[str, Indikator] = {i.kode: i for i in DAFTAR_INDIKATOR}
 """Indikator menurut kodenya."""
 
 
-def daftar_indikator(layanan: str | None = None) -> pd.DataFrame:
+def _sintetis(sintetis: bool | None, label: LabelData | None = None) -> bool:
+    """``sintetis`` bila diberikan, selain itu menurut ``label`` atau label folder data yang dipakai."""
+    if sintetis is not None:
+        return bool(sintetis)
+    if label is None:
+        from p3pd.label import label_data
+
+        label = label_data()
+    return label.sintetis
+
+
+def daftar_indikator(layanan: str | None = None, *, sintetis: bool | None = None) -> pd.DataFrame:
     """Tabel definisi indikator: kode, nama, layanan, pembilang, penyebut, arah, target, jenis dan
-    sumber target, jenis data desa (survei/administratif), definisi, catatan."""
+    sumber target, jenis data desa (survei/administratif), definisi, catatan.
+
+    ``catatan`` mengikuti data yang dipakai (``sintetis=None``: menurut ``p3pd.label``): untuk
+    data sendiri, catatan tentang data latihan diganti catatan yang berlaku untuk data apa pun.
+    """
+    untuk_latihan = _sintetis(sintetis)
     baris = [
         {
             "kode": i.kode,
@@ -458,7 +504,7 @@ def daftar_indikator(layanan: str | None = None) -> pd.DataFrame:
             "sumber_target": i.sumber_target,
             "jenis_data": i.jenis_data,
             "definisi": i.definisi,
-            "catatan": i.catatan,
+            "catatan": i.catatan_untuk(untuk_latihan),
         }
         for i in DAFTAR_INDIKATOR
         if layanan is None or i.layanan == layanan
@@ -771,6 +817,26 @@ handout: tahunnya di luar 2022–2024.
 DATA_LATIHAN = "data latihan (sintetis)"
 """Isi kolom ``jenis`` untuk angka yang dihitung dari data latihan."""
 
+DATA_SENDIRI = "data sendiri"
+"""Awal isi kolom ``jenis`` untuk angka yang dihitung dari data sendiri (lihat :func:`jenis_data_desa`)."""
+
+
+def jenis_data_desa(label: LabelData | None = None) -> str:
+    """Isi kolom ``jenis`` untuk angka yang dihitung dari data desa folder yang dipakai.
+
+    Data latihan → :data:`DATA_LATIHAN`; data sendiri → ``'data sendiri'`` dengan pemiliknya
+    bila tercatat (``'data sendiri (Kecamatan Batu)'``), tidak pernah "latihan"/"sintetis".
+    ``label``: hasil ``p3pd.label.label_data()``; ``None`` = label folder data yang dipakai.
+    """
+    if label is None:
+        from p3pd.label import label_data
+
+        label = label_data()
+    if label.sintetis:
+        return DATA_LATIHAN
+    return f"{DATA_SENDIRI} ({label.pemilik})" if label.pemilik else DATA_SENDIRI
+
+
 _TINGKAT_KODE = {2: "provinsi", 5: "kabupaten", 8: "kecamatan", 13: "desa"}
 
 
@@ -784,7 +850,7 @@ def _tingkat_kode(kode: str) -> str:
 def nama_wilayah(kode: pd.Series, wilayah_desa: pd.DataFrame | None = None) -> pd.Series:
     """Nama wilayah untuk setiap kode: provinsi, kabupaten, kecamatan (referensi nyata), 'ID'.
 
-    Nama desa (sintetis) diambil dari ``wilayah_desa`` (tabel ``p3pd.muat.muat_wilayah()``,
+    Nama desa diambil dari ``wilayah_desa`` (tabel ``p3pd.muat.muat_wilayah()``,
     kolom ``kode_desa`` dan ``nama_desa``) bila diberikan. Kode yang tidak dikenal, atau kode
     desa tanpa ``wilayah_desa``, bernama kosong (``""``). Indeks ``kode`` dipertahankan.
     """
@@ -875,16 +941,21 @@ def tangga_capaian(
     indikator: str,
     tahun: int,
     wilayah_desa: pd.DataFrame | None = None,
+    *,
+    label: LabelData | None = None,
 ) -> pd.DataFrame:
     """Capaian satu indikator dari desa sampai nasional, dengan jenis dan sumber setiap angka.
 
-    Baris dari data latihan (``data`` = tabel indikator desa, tahun ``tahun``): desa dengan
+    Baris dari data desa (``data`` = tabel indikator desa, tahun ``tahun``): desa dengan
     capaian terendah dan tertinggi di ``kecamatan`` (kode ``PP.KK.CC``), kecamatan itu, dan
     kabupatennya; kecamatan dan kabupaten dihitung dengan menjumlahkan pembilang dan penyebut lalu membagi.
     Lalu angka terbitan (registri indikator, tanpa :data:`ACUAN_PEMBANDING`) untuk kabupaten,
     provinsi, dan Indonesia: untuk setiap wilayah dan jenis (survei/administratif), angka yang
     tahunnya paling dekat dengan ``tahun``. Nama desa diambil dari ``wilayah_desa`` bila
     diberikan. Kolom: ``tingkat, kode_wilayah, nama_wilayah, tahun, capaian, jenis, sumber``.
+    Kolom ``jenis`` baris data desa: :func:`jenis_data_desa` (``label``; bawaan label folder
+    data yang dipakai) — "data latihan (sintetis)" hanya untuk data latihan; untuk data sendiri
+    ``sumber`` juga menyebut sumber di label datanya.
     """
     ind = ambil_indikator(indikator)
     kecamatan = str(kecamatan)
@@ -901,8 +972,14 @@ def tangga_capaian(
             f"Tidak ada desa kecamatan {kecamatan} pada tahun {tahun} di data. "
             "Periksa kode kecamatan dan tahunnya."
         )
-    sumber_desa = f"indikator_desa.csv: {ind.pembilang} ÷ {ind.penyebut}"
-    sumber_jumlah = f"indikator_desa.csv: jumlah {ind.pembilang} ÷ jumlah {ind.penyebut}"
+    if label is None:
+        from p3pd.label import label_data
+
+        label = label_data()
+    jenis_desa = jenis_data_desa(label)
+    asal = "" if label.sintetis or not label.sumber else f" (sumber: {label.sumber})"
+    sumber_desa = f"indikator_desa.csv: {ind.pembilang} ÷ {ind.penyebut}{asal}"
+    sumber_jumlah = f"indikator_desa.csv: jumlah {ind.pembilang} ÷ jumlah {ind.penyebut}{asal}"
     baris: list[dict] = []
     desa = hitung_capaian(di_kecamatan, "desa", indikator=ind.kode).dropna(subset=["capaian"])
     if not desa.empty:
@@ -915,7 +992,7 @@ def tangga_capaian(
                     "kode_wilayah": b["kode_wilayah"],
                     "tahun": tahun,
                     "capaian": float(b["capaian"]),
-                    "jenis": DATA_LATIHAN,
+                    "jenis": jenis_desa,
                     "sumber": sumber_desa,
                 }
             )
@@ -927,7 +1004,7 @@ def tangga_capaian(
                 "kode_wilayah": satu["kode_wilayah"],
                 "tahun": tahun,
                 "capaian": float(satu["capaian"]),
-                "jenis": DATA_LATIHAN,
+                "jenis": jenis_desa,
                 "sumber": sumber_jumlah,
             }
         )
