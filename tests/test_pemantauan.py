@@ -288,3 +288,47 @@ def test_sintesis_isu_dari_kolom_isu(data, rencana):
     isu = pd.DataFrame({"peringkat": [1, 2, 3, 4], "isu": ["A", "B", "C", "D"]})
     s = pm.sintesis(data, KEC, rencana=rencana, isu=isu).set_index("bagian")
     assert s.loc["Isu teratas untuk Musrenbang kecamatan", "temuan"] == "A; B; C"
+
+
+# --------------------------------------------------------------------------- data sebagian
+
+
+def _tanpa(data, *nama):
+    return {k: v for k, v in data.items() if k not in nama}
+
+
+def test_tanpa_belanja_dan_pemangku_ringkasan_menyebut_tidak_ada_data(data, rencana):
+    sebagian = _tanpa(data, "belanja", "pemangku")
+    r = pm.rencana_pemantauan(sebagian, KEC)
+    pd.testing.assert_frame_equal(
+        r.drop(columns="pelapor"), rencana.drop(columns="pelapor"), check_dtype=False
+    )
+    # pelapor tanpa tabel pemangku: nama rujukan (pilihan pertama), bukan nama lembaga kecamatan
+    ref = pm.referensi_pemantauan().set_index("kode_indikator")["pelapor"]
+    assert (r["pelapor"] == r["kode_indikator"].map(lambda k: ref[k].split("|")[0])).all()
+    ringkas = pm.sintesis(sebagian, KEC, rencana=r).set_index("bagian")["temuan"]
+    assert ringkas["Porsi APBDes untuk layanan dasar"] == "tidak ada data (apbdes_belanja.csv)"
+    mitra = ringkas["Mitra swasta/CSR untuk layanan yang merah"]
+    assert mitra == "tidak ada data (pemangku_kepentingan.csv)"
+    assert not any("Batas 30 %" in b for b in ringkas.index)
+    assert ringkas["Indikator yang dipantau"].startswith(f"{len(r)} indikator")
+
+
+def test_tanpa_indikator_rencana_dan_pelacakan_kosong_buku_tetap_ditulis(data, tmp_path):
+    hanya_desa = {"wilayah": data["wilayah"]}
+    with pytest.raises(pm.GalatP3PD, match="sebutkan tahunnya"):
+        pm.rencana_pemantauan(hanya_desa, KEC)
+    r = pm.rencana_pemantauan(hanya_desa, KEC, 2024)
+    assert r.empty and list(r.columns) == list(pm.JUDUL_RENCANA)
+    lacak = pm.lembar_pelacakan(r, hanya_desa, KEC, 2024)
+    assert lacak.empty and list(lacak.columns) == list(pm.JUDUL_PELACAKAN)
+    ringkas = pm.sintesis(hanya_desa, KEC, 2024).set_index("bagian")["temuan"]
+    assert ringkas["Desa prioritas dan alasannya (merah/berdata)"].startswith("tidak ada data")
+    assert ringkas["Indikator yang dipantau"] == "0 indikator (tidak ada data indikator)"
+    label = "Data milik Kecamatan Uji, sumber: uji."
+    lembar = pm.lembar_rtl(r, lacak, "Uji", 2024, label, ringkas.reset_index())
+    berkas = pm.simpan_rtl(lembar, tmp_path / "rtl.xlsx")
+    buku = openpyxl.load_workbook(berkas)
+    assert [ws.max_row for ws in buku][:2] == [1, 1]  # judul kolom saja
+    semua = " ".join(str(c.value) for ws in buku for row in ws.iter_rows() for c in row)
+    assert label in semua and "sintetis" not in semua.lower()

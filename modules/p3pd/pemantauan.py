@@ -31,6 +31,12 @@ Lembar pelacakan (``lembar_pelacakan``) memuat satu baris per indikator × wilay
 dan setiap desa prioritas yang indikatornya merah), dengan kolom kosong per triwulan untuk
 diisi. Untuk indikator survei, kolom triwulan I–III sudah bertulisan "(survei: isi tahunan)".
 
+**Data sebagian** (folder data sendiri): tanpa tabel ``indikator`` (atau tanpa baris indikator
+desa kecamatan itu) tidak ada indikator yang diikuti — rencana dan lembar pelacakan kosong
+(kolomnya tetap), dan ringkasan empat hari menulis "tidak ada data" untuk hitungan indikator;
+tanpa ``belanja`` baris APBDes di ringkasan berbunyi "tidak ada data"; tanpa ``pemangku``
+pelapor adalah nama rujukan (mis. "Puskesmas").
+
 Mengimpor modul ini tidak membaca atau menulis berkas apa pun.
 """
 
@@ -43,6 +49,7 @@ from pathlib import Path
 import pandas as pd
 
 from p3pd import diagnosis
+from p3pd.galat import GalatP3PD
 from p3pd.indikator import INDIKATOR, SURVEI, hitung_capaian
 from p3pd.lokasi import folder_referensi
 from p3pd.skema import LAYANAN, NAIK
@@ -149,8 +156,28 @@ def cari_kecamatan_data(data: Mapping[str, pd.DataFrame], kecamatan: str) -> tup
     return str(baris["kode_kecamatan"]), str(baris["nama_kecamatan"])
 
 
+def _ada(data: Mapping[str, pd.DataFrame], nama: str) -> bool:
+    tabel = data.get(nama)
+    return tabel is not None and len(tabel) > 0
+
+
+def _ada_indikator(data: Mapping[str, pd.DataFrame], kode_kec: str, tahun: int) -> bool:
+    """Apakah tabel indikator punya baris desa kecamatan ``kode_kec`` tahun ``tahun``."""
+    if not _ada(data, "indikator"):
+        return False
+    ind = data["indikator"]
+    return bool((ind["kode_desa"].str.startswith(kode_kec + ".") & (ind["tahun"] == tahun)).any())
+
+
 def _tahun(data: Mapping[str, pd.DataFrame], tahun: int | None) -> int:
-    return int(data["indikator"]["tahun"].max()) if tahun is None else int(tahun)
+    if tahun is not None:
+        return int(tahun)
+    if not _ada(data, "indikator"):
+        raise GalatP3PD(
+            "Tahun data tidak dapat diambil dari tabel indikator karena tabel itu tidak ada; "
+            "sebutkan tahunnya (parameter tahun)."
+        )
+    return int(data["indikator"]["tahun"].max())
 
 
 def indikator_pantauan(
@@ -166,6 +193,9 @@ def indikator_pantauan(
     """
     kode, _ = cari_kecamatan_data(data, kecamatan)
     tahun = _tahun(data, tahun)
+    kolom = ["peringkat", "kode_desa", "nama_desa", "indikator", "layanan", "capaian", "target"]
+    if not _ada_indikator(data, kode, tahun):
+        return pd.DataFrame(columns=kolom)  # tanpa indikator desa kecamatan ini: tidak ada lampu
     ind = data["indikator"]
     # pembanding kabupaten: cukup desa-desa kabupaten itu pada tahun itu (hasil sama, lebih cepat)
     kab = ind[ind["kode_desa"].str.startswith(kode[:5] + ".") & (ind["tahun"] == tahun)]
@@ -179,7 +209,6 @@ def indikator_pantauan(
     merah = merah.assign(nama_desa=merah["kode_desa"].map(nama))
     urut = {i: n for n, i in enumerate(INDIKATOR)}
     merah = merah.assign(_u=merah["indikator"].map(urut)).sort_values(["peringkat", "_u"])
-    kolom = ["peringkat", "kode_desa", "nama_desa", "indikator", "layanan", "capaian", "target"]
     return merah[kolom].reset_index(drop=True)
 
 
@@ -212,8 +241,8 @@ def rencana_pemantauan(
 ) -> pd.DataFrame:
     """Rencana pemantauan kecamatan: satu baris per indikator yang diikuti (aturan di docstring modul).
 
-    ``data`` adalah hasil ``p3pd.muat.muat_folder`` (paling sedikit tabel ``wilayah`` dan
-    ``indikator``; ``pemangku`` dipakai untuk nama pelapor bila ada). ``agenda`` (opsional) tabel
+    ``data`` adalah hasil ``p3pd.muat.muat_folder`` (tabel ``wilayah``; ``indikator`` untuk lampu
+    dan baseline — tanpa tabel itu rencananya kosong —, ``pemangku`` untuk nama pelapor bila ada). ``agenda`` (opsional) tabel
     agenda terpadu dengan kolom ``indikator`` berisi kode indikator; indikatornya ikut diikuti.
     ``min_desa_merah``: indikator diikuti bila merah di paling sedikit sekian desa prioritas
     (bawaan separuh desa prioritas, dibulatkan ke atas).
@@ -234,9 +263,9 @@ def rencana_pemantauan(
     if agenda is not None and "indikator" in agenda.columns:
         di_agenda = {str(k) for k in agenda["indikator"].dropna() if str(k) in INDIKATOR}
         dipilih += [k for k in INDIKATOR if k in di_agenda and k not in dipilih]
-    ind = data["indikator"]
-    ind_kec = ind[ind["kode_desa"].str.startswith(kode_kec + ".")]
-    if dipilih:
+    if dipilih and _ada(data, "indikator"):
+        ind = data["indikator"]
+        ind_kec = ind[ind["kode_desa"].str.startswith(kode_kec + ".")]
         cap = hitung_capaian(ind_kec, "kecamatan", tahun=tahun, indikator=dipilih)
         baseline = cap.set_index("indikator")["capaian"]
     else:
@@ -392,19 +421,25 @@ def sintesis(
     """
     from p3pd import apbdes
     from p3pd.format import persen
+    from p3pd.notebook import TIDAK_ADA_DATA
 
     kode_kec, nama_kec = cari_kecamatan_data(data, kecamatan)
     tahun = _tahun(data, tahun)
     nama_desa = data["wilayah"].set_index("kode_desa")["nama_desa"]
     baris: list[tuple[str, str, str]] = []
 
-    ind = data["indikator"]
-    kab = ind[ind["kode_desa"].str.startswith(kode_kec[:5] + ".") & (ind["tahun"] == tahun)]
-    prioritas = diagnosis.desa_prioritas(kab, tahun=tahun, wilayah=kode_kec, jumlah=jumlah_desa)
-    alasan = "; ".join(
-        f"{nama_desa.get(k, k)} ({r})"
-        for k, r in zip(prioritas["kode_desa"], prioritas["rincian_layanan"], strict=True)
-    )
+    ada_ind = _ada_indikator(data, kode_kec, tahun)
+    if ada_ind:
+        ind = data["indikator"]
+        kab = ind[ind["kode_desa"].str.startswith(kode_kec[:5] + ".") & (ind["tahun"] == tahun)]
+        prioritas = diagnosis.desa_prioritas(kab, tahun=tahun, wilayah=kode_kec, jumlah=jumlah_desa)
+        alasan = "; ".join(
+            f"{nama_desa.get(k, k)} ({r})"
+            for k, r in zip(prioritas["kode_desa"], prioritas["rincian_layanan"], strict=True)
+        )
+    else:
+        kab = None
+        alasan = f"{TIDAK_ADA_DATA} (indikator_desa.csv tahun {tahun})"
     baris.append(("Desa prioritas dan alasannya (merah/berdata)", "04", alasan or "tidak ada"))
 
     if rencana is None:
@@ -420,8 +455,12 @@ def sintesis(
             )
         )
 
-    if "belanja" in data:
-        belanja = _saring(data["belanja"], kode_kec)
+    belanja = _saring(data["belanja"], kode_kec) if _ada(data, "belanja") else None
+    if belanja is None or belanja.empty:
+        baris.append(
+            ("Porsi APBDes untuk layanan dasar", "05", f"{TIDAK_ADA_DATA} (apbdes_belanja.csv)")
+        )
+    else:
         tahun_apb = tahun if tahun in set(belanja["tahun"]) else int(belanja["tahun"].max())
         porsi = apbdes.porsi_layanan_dasar(belanja, "kecamatan", tahun=tahun_apb)
         baris.append(
@@ -433,7 +472,7 @@ def sintesis(
             )
         )
         kegiatan = data.get("belanja_kegiatan")
-        kegiatan = _saring(kegiatan, kode_kec) if kegiatan is not None else None
+        kegiatan = _saring(kegiatan, kode_kec) if _ada(data, "belanja_kegiatan") else None
         batas = apbdes.batas_30_persen(belanja, kegiatan, tahun=tahun_apb)
         teks = (
             f"{int(batas['indikasi'].sum())} dari {len(batas)} desa: seluruh sub-bidang 1.1 di "
@@ -445,30 +484,34 @@ def sintesis(
                 "(dugaan, cocokkan dengan Perdes APBDes)"
             )
         baris.append((f"Batas 30 % PP 11/2019 ({tahun_apb})", "05", teks))
-        uang = apbdes.uang_vs_kesenjangan(
-            belanja,
-            _saring(data["indikator"], kode_kec),
-            "semua",
-            tahun=tahun_apb,
-            daftar_desa=data["wilayah"],
-        )
-        ditelaah = ", ".join(uang.loc[uang["perlu_ditelaah"], "nama_desa"]) or "tidak ada"
-        baris.append(("Kesenjangan besar, porsi belanja kecil", "05", ditelaah))
+        if ada_ind:
+            uang = apbdes.uang_vs_kesenjangan(
+                belanja,
+                _saring(data["indikator"], kode_kec),
+                "semua",
+                tahun=tahun_apb,
+                daftar_desa=data["wilayah"],
+            )
+            ditelaah = ", ".join(uang.loc[uang["perlu_ditelaah"], "nama_desa"]) or "tidak ada"
+            baris.append(("Kesenjangan besar, porsi belanja kecil", "05", ditelaah))
 
     if isu is not None and len(isu):
         kolom = isu["isu"] if "isu" in isu.columns else isu.iloc[:, 0]
         teks = "; ".join(str(x) for x in kolom.iloc[:3])
         baris.append(("Isu teratas untuk Musrenbang kecamatan", "06", teks))
 
-    pemangku = data.get("pemangku")
+    pemangku = data.get("pemangku") if _ada(data, "pemangku") else None
     jenis = (
         set()
         if pemangku is None
         else set(pemangku.loc[pemangku["kode_kecamatan"] == kode_kec, "jenis"])
     )
-    if pemangku is not None and "swasta/CSR" not in jenis:
-        baris.append(("Mitra swasta/CSR untuk layanan yang merah", "07", "tidak ada"))
-    elif pemangku is not None and "perangkat daerah" in jenis:
+    judul_mitra = "Mitra swasta/CSR untuk layanan yang merah"
+    if not jenis:
+        baris.append((judul_mitra, "07", f"{TIDAK_ADA_DATA} (pemangku_kepentingan.csv)"))
+    elif "swasta/CSR" not in jenis:
+        baris.append((judul_mitra, "07", "tidak ada"))
+    elif "perangkat daerah" in jenis and kab is not None:
         from p3pd.koordinasi import mitra_untuk_kesenjangan, pemangku_kecamatan
 
         matriks = diagnosis.matriks_masalah(kab, tahun=tahun)
@@ -479,11 +522,11 @@ def sintesis(
             f"{LAYANAN[r.layanan]}: {r.mitra} ({r.desa_merah} desa merah)"
             for r in mitra.itertuples(index=False)
         )
-        baris.append(("Mitra swasta/CSR untuk layanan yang merah", "07", teks or "tidak ada"))
+        baris.append((judul_mitra, "07", teks or "tidak ada"))
 
     if agenda is not None:
         teks = f"{len(agenda)} baris"
-        if "jenis_binwas" in agenda.columns:
+        if "jenis_binwas" in agenda.columns and len(agenda):
             jenis = agenda["jenis_binwas"].value_counts()
             teks += ": " + ", ".join(f"{v} {k}" for k, v in jenis.items())
         if "bagian" in agenda.columns:
@@ -491,15 +534,14 @@ def sintesis(
         baris.append(("Baris agenda terpadu", "08", teks))
 
     irama = rencana["irama_pantau"].value_counts().reindex(IRAMA, fill_value=0)
-    baris.append(
-        (
-            "Indikator yang dipantau",
-            "09",
-            f"{len(rencana)} indikator: "
-            + ", ".join(f"{v} {k}" for k, v in irama.items() if v)
-            + f"; {int((rencana['jenis_data'] == SURVEI).sum())} di antaranya data survei",
-        )
+    teks = (
+        f"{len(rencana)} indikator: "
+        + ", ".join(f"{v} {k}" for k, v in irama.items() if v)
+        + f"; {int((rencana['jenis_data'] == SURVEI).sum())} di antaranya data survei"
+        if len(rencana)
+        else "0 indikator" + ("" if ada_ind else f" ({TIDAK_ADA_DATA} indikator)")
     )
+    baris.append(("Indikator yang dipantau", "09", teks))
     return pd.DataFrame(baris, columns=["bagian", "notebook", "temuan"])
 
 
