@@ -371,9 +371,20 @@ def test_belanja_per_kapita_penduduk_nol_dan_tidak_lengkap() -> None:
     pend.loc[pend["kode_desa"] == C, "jumlah_penduduk"] = 0
     desa = belanja_per_kapita(_belanja(), pend, tahun=2024)
     assert np.isnan(_baris(desa, C)["belanja_layanan_dasar_per_kapita"])
+    # Data sebagian: desa tanpa baris penduduk atau dengan sel kosong → "tidak ada data" (NaN).
     kurang = _penduduk()[lambda d: d["kode_desa"] != B]
-    with pytest.raises(DataTidakValid, match=r"tidak ada di tabel penduduk: '33\.22\.01\.2002"):
-        belanja_per_kapita(_belanja(), kurang)
+    desa = belanja_per_kapita(_belanja(), kurang, tahun=2024)
+    assert np.isnan(_baris(desa, B)["belanja_layanan_dasar_per_kapita"])
+    assert _baris(desa, A)["belanja_layanan_dasar_per_kapita"] == pytest.approx(2.0)
+    kec = belanja_per_kapita(_belanja(), kurang, "kecamatan", tahun=2024)
+    assert np.isnan(_baris(kec, "33.22.01")["belanja_layanan_dasar_per_kapita"])
+    kosong = _penduduk().astype({"jumlah_penduduk": "float64"})
+    kosong.loc[kosong["kode_desa"] == A, "jumlah_penduduk"] = np.nan
+    desa = belanja_per_kapita(_belanja(), kosong, tahun=2024)
+    assert np.isnan(_baris(desa, A)["jumlah_penduduk"])
+    assert _baris(desa, B)["belanja_layanan_dasar_per_kapita"] == pytest.approx(400 / 300)
+    with pytest.raises(DataTidakValid, match="negatif"):
+        belanja_per_kapita(_belanja(), _penduduk().assign(jumlah_penduduk=-1))
     ganda = pd.concat([_penduduk(), _penduduk().iloc[[0]]], ignore_index=True)
     with pytest.raises(DataTidakValid, match=r"baris 2, 8: baris ganda di tabel penduduk"):
         belanja_per_kapita(_belanja(), ganda)
@@ -558,9 +569,27 @@ def test_baris_ganda() -> None:
         porsi_layanan_dasar(df)
 
 
-def test_tabel_kosong_tingkat_dan_nilai_salah() -> None:
-    with pytest.raises(DataTidakValid, match="tidak berisi baris"):
-        porsi_layanan_dasar(_belanja().iloc[0:0])
+def test_tabel_belanja_kosong_memberi_hasil_kosong_berkolom() -> None:
+    """Data sendiri tanpa APBDes: tabel tanpa baris → hasil tanpa baris dengan kolom yang sama."""
+    kosong = _belanja().iloc[0:0]
+    for tingkat in ("desa", "kecamatan"):
+        for fungsi, kolom in [
+            (porsi_layanan_dasar, "porsi_layanan_dasar"),
+            (realisasi, "persen_realisasi"),
+            (batas_30_persen, "melebihi_batas"),
+        ]:
+            hasil = fungsi(kosong, tingkat=tingkat, tahun=2024)
+            penuh = fungsi(_belanja(), tingkat=tingkat, tahun=2024)
+            assert hasil.empty and list(hasil.columns) == list(penuh.columns)
+            assert kolom in hasil.columns
+        hasil = belanja_per_kapita(kosong, _penduduk(), tingkat, tahun=2024)
+        assert hasil.empty and "belanja_layanan_dasar_per_kapita" in hasil.columns
+    # tabel berisi tetapi tahunnya tidak ada tetap kesalahan yang menyebut tahun yang ada
+    with pytest.raises(DataTidakValid, match=r"tahun 2030.*Tahun yang ada: 2023, 2024"):
+        realisasi(_belanja(), tahun=2030)
+
+
+def test_tingkat_dan_nilai_salah() -> None:
     with pytest.raises(ValueError, match="Tingkat 'kota' tidak dikenal"):
         porsi_layanan_dasar(_belanja(), "kota")
     with pytest.raises(ValueError, match="nilai harus"):
@@ -741,9 +770,6 @@ def test_uang_vs_kesenjangan_masukan_tidak_diubah() -> None:
 def test_uang_vs_kesenjangan_masukan_salah() -> None:
     with pytest.raises(ValueError, match=r"Layanan 'sanitasi' tidak dikenal.*air_sanitasi"):
         uang_vs_kesenjangan(_belanja(), _indikator(), "sanitasi")
-    tanpa_b = _indikator()[lambda d: d["kode_desa"] != B]
-    with pytest.raises(DataTidakValid, match=r"tidak ada di tabel indikator: '33\.22\.01\.2002'"):
-        uang_vs_kesenjangan(_belanja(), tanpa_b, "kesehatan")
     with pytest.raises(DataTidakValid, match=r"tahun 2024.*Tahun yang ada: 2023"):
         uang_vs_kesenjangan(_belanja(), _indikator()[lambda d: d["tahun"] == 2023], "kesehatan")
     with pytest.raises(DataTidakValid, match=r"kolom 'balita_stunting'.*tabel indikator"):
@@ -754,6 +780,28 @@ def test_uang_vs_kesenjangan_masukan_salah() -> None:
     with pytest.raises(DataTidakValid, match=r"awalan '63\.03'"):
         uang_vs_kesenjangan(_belanja(), _indikator(), wilayah="63.03")
     with pytest.raises(DataTidakValid, match="tidak berisi baris"):
-        uang_vs_kesenjangan(_belanja().iloc[0:0], _indikator())
+        uang_vs_kesenjangan(_belanja().iloc[0:0], _indikator().iloc[0:0])
     with pytest.raises(ValueError, match="nilai harus"):
         uang_vs_kesenjangan(_belanja(), _indikator(), nilai="pagu")
+
+
+def test_uang_vs_kesenjangan_data_sebagian() -> None:
+    """Desa tanpa indikator: kesenjangan NaN; tanpa APBDes: sisi kesenjangan saja, porsi NaN."""
+    tanpa_b = _indikator()[lambda d: d["kode_desa"] != B]
+    hasil = uang_vs_kesenjangan(_belanja(), tanpa_b, "kesehatan", tahun=2024).set_index("kode_desa")
+    assert np.isnan(hasil.loc[B, "kesenjangan"]) and hasil.loc[B, "kelompok"] == apbdes.TANPA_DATA
+    assert not hasil.loc[B, "perlu_ditelaah"]
+    assert hasil.loc[A, "kelompok"] != apbdes.TANPA_DATA
+
+    penuh = uang_vs_kesenjangan(_belanja(), _indikator(), "kesehatan", tahun=2024)
+    tanpa_apbdes = uang_vs_kesenjangan(_belanja().iloc[0:0], _indikator(), "kesehatan")
+    assert list(tanpa_apbdes.columns) == list(penuh.columns)
+    assert tanpa_apbdes["tahun"].unique().tolist() == [2024]  # tahun terakhir tabel indikator
+    desa_2024 = sorted(_indikator().query("tahun == 2024")["kode_desa"])
+    assert tanpa_apbdes["kode_desa"].tolist() == desa_2024
+    assert tanpa_apbdes["porsi_belanja"].isna().all()
+    assert (tanpa_apbdes["kelompok"] == apbdes.TANPA_DATA).all()
+    # kesenjangan sama dengan hitungan bila APBDes ada
+    sama = penuh.set_index("kode_desa")["kesenjangan"]
+    ada = tanpa_apbdes.set_index("kode_desa")["kesenjangan"].reindex(sama.index)
+    pd.testing.assert_series_equal(ada, sama)

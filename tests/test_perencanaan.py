@@ -205,3 +205,65 @@ def test_ekspor_isu_buku_excel_dan_tidak_menimpa(isu, tmp_path) -> None:
     with pytest.raises(FileExistsError):
         perencanaan.ekspor_isu(isu, tujuan)
     assert tujuan.read_bytes() == isi
+
+
+# --- Data sendiri sebagian (Kecamatan Batu, tests/data_sendiri.py) ---------------------------
+
+
+@pytest.fixture(scope="module")
+def batu_sebagian(tmp_path_factory) -> dict[str, pd.DataFrame]:
+    from data_sendiri import buat_batu_sebagian
+
+    return muat.muat_folder(buat_batu_sebagian(tmp_path_factory.mktemp("d") / "batu"))
+
+
+def test_tabel_yang_tidak_ada_menjadi_tabel_kosong_berkolom(batu_sebagian) -> None:
+    from p3pd.apbdes import tabel_data
+    from p3pd.skema import TABEL_DIKENAL
+
+    assert "usulan" not in batu_sebagian and "belanja" not in batu_sebagian
+    for nama in ("usulan", "program", "belanja", "usulan_tindak_lanjut", "program_desa"):
+        kosong = tabel_data(batu_sebagian, nama)
+        assert kosong.empty and list(kosong.columns) == TABEL_DIKENAL[nama].nama_kolom
+    assert tabel_data(batu_sebagian, "wilayah") is batu_sebagian["wilayah"]
+
+
+def test_perencanaan_berjalan_tanpa_usulan_program_dan_apbdes(batu_sebagian) -> None:
+    from data_sendiri import KODE_DESA, KODE_KELURAHAN
+
+    v = perencanaan.tampilan_desa_layanan(batu_sebagian, "Batu", 2024)
+    assert sorted(v["kode_desa"].unique()) == [KODE_KELURAHAN, KODE_DESA]
+    assert len(v) == 2 * len(LAYANAN)
+    assert v["porsi_apbdes"].isna().all()
+    assert (v[["usulan", "program"]] == 0).all().all()
+    # hanya kolom kesehatan yang diisi: layanan lain tanpa data, kesehatan berlampu
+    assert set(v.loc[v["layanan"] != "kesehatan", "lampu"]) == {"tanpa data"}
+    assert v.loc[v["layanan"] == "kesehatan", "lampu"].ne("tanpa data").all()
+    for fungsi in (
+        perencanaan.usulan_tak_ditampung,
+        perencanaan.usulan_salah_alamat,
+        perencanaan.pasokan_tanpa_permintaan,
+    ):
+        assert fungsi(batu_sebagian, "Batu", 2024).empty
+    assert perencanaan.program_per_desa(batu_sebagian).empty
+    isu = perencanaan.isu_musrenbang(batu_sebagian, "35.79.01", 2024)
+    assert tuple(isu.columns) == perencanaan.KOLOM_ISU
+    # tanpa tabel program, isu tidak mengklaim "tanpa program"
+    teks = " ".join(isu["isu"]) + " ".join(isu["bukti"])
+    assert "tanpa program" not in teks
+    if len(isu):
+        assert "program OPD tahun 2024 di kecamatan: tidak ada data" in isu["bukti"].iloc[0]
+
+
+def test_perencanaan_tanpa_indikator_tahun_itu(batu_sebagian) -> None:
+    v = perencanaan.tampilan_desa_layanan(batu_sebagian, "Batu", 2023)
+    assert set(v["lampu"]) == {"tanpa data"}
+    assert perencanaan.isu_musrenbang(batu_sebagian, "Batu", 2023).empty
+
+
+def test_usulan_tanpa_tindak_lanjut_dan_diakomodasi_kosong(data) -> None:
+    u = data["usulan"].head(3).astype({"diakomodasi": "boolean"})
+    u.loc[u.index[0], "diakomodasi"] = pd.NA
+    hasil = perencanaan.tindak_lanjut_usulan({"usulan": u})
+    assert hasil["cara_tampung"].iloc[0] == "tidak diketahui"
+    assert (hasil["jalur"] == "tidak diketahui").all()

@@ -64,6 +64,7 @@ from p3pd.apbdes_rekap import (
     _LAYANAN,
     KODE_1_1,
     NILAI,
+    TABEL_APBDES,
     TINGKAT,
     _awal_tabel,
     _bagi,
@@ -78,6 +79,8 @@ from p3pd.apbdes_rekap import (
     _porsi,
     _Rekap,
     _rekap_desa,
+    ada_data,
+    tabel_data,
 )
 from p3pd.galat import DataTidakValid
 from p3pd.layanan import kegiatan_dibatasi as _kegiatan_dibatasi_referensi
@@ -89,7 +92,9 @@ __all__ = [
     "KODE_1_1",
     "NILAI",
     "STATUS_BATAS",
+    "TABEL_APBDES",
     "TINGKAT",
+    "ada_data",
     "batas_30_persen",
     "belanja_per_kapita",
     "kegiatan_dibatasi",
@@ -97,6 +102,7 @@ __all__ = [
     "realisasi",
     "referensi_sub_bidang",
     "ringkasan_apbdes",
+    "tabel_data",
     "uang_vs_kesenjangan",
 ]
 
@@ -302,9 +308,13 @@ def batas_30_persen(
 
 
 def _penduduk_per_desa(penduduk: pd.DataFrame, rekap: _Rekap) -> np.ndarray:
-    """Jumlah penduduk untuk setiap baris rekap desa; desa-tahun yang tidak ada → pesan kesalahan."""
+    """Jumlah penduduk untuk setiap baris rekap desa; sel kosong atau desa-tahun yang tidak ada → NaN.
+
+    Data sendiri boleh sebagian: jumlah penduduk yang tidak tersedia membuat belanja per
+    penduduk desa itu "tidak ada data" (NaN), bukan kesalahan. Baris ganda tetap ditolak.
+    """
     _periksa_kolom(penduduk, ["kode_desa", "tahun", "jumlah_penduduk"], "penduduk")
-    jiwa = _periksa_rupiah(penduduk, "jumlah_penduduk", "penduduk")
+    jiwa = _periksa_angka_boleh_kosong(penduduk, "jumlah_penduduk", "penduduk")
     i_desa = pd.Index(rekap.desa).get_indexer(penduduk["kode_desa"].astype(str))
     i_tahun = pd.Index(rekap.tahun_unik).get_indexer(penduduk["tahun"])
     pakai = (i_desa >= 0) & (i_tahun >= 0)
@@ -322,24 +332,35 @@ def _penduduk_per_desa(penduduk: pd.DataFrame, rekap: _Rekap) -> np.ndarray:
         )
     peta = np.full(len(rekap.desa) * n_tahun, np.nan)
     peta[sel] = jiwa[pakai]
-    hasil = peta[rekap.indeks_desa.astype(np.int64) * n_tahun + rekap.indeks_tahun]
-    hilang = np.isnan(hasil)
-    if hilang.any():
-        contoh = [
-            f"{k} ({t})" for k, t in zip(rekap.kode[hilang], rekap.tahun[hilang], strict=True)
-        ]
+    return peta[rekap.indeks_desa.astype(np.int64) * n_tahun + rekap.indeks_tahun]
+
+
+def _periksa_angka_boleh_kosong(df: pd.DataFrame, kolom: str, nama_tabel: str) -> np.ndarray:
+    """Kolom angka sebagai float64 (sel kosong = NaN); teks dan nilai negatif ditolak."""
+    seri = df[kolom]
+    if seri.isna().all():
+        return np.full(len(seri), np.nan)
+    if not pd.api.types.is_numeric_dtype(seri.dtype) or pd.api.types.is_bool_dtype(seri.dtype):
         raise DataTidakValid(
-            f"{int(hilang.sum())} pasangan desa-tahun ada di tabel belanja tetapi tidak ada di "
-            "tabel penduduk: " + _contoh(contoh) + ".",
-            kolom=["kode_desa", "tahun", "jumlah_penduduk"],
+            f"kolom di tabel {nama_tabel} harus berisi angka (rupiah/jiwa), bukan teks.",
+            kolom=kolom,
         )
-    return hasil
+    nilai = seri.to_numpy(dtype="float64", na_value=np.nan)
+    negatif = nilai < 0
+    if negatif.any():
+        raise DataTidakValid(
+            f"ada {int(negatif.sum())} nilai negatif di tabel {nama_tabel}.",
+            kolom=kolom,
+            baris=_nomor_baris(df, negatif),
+        )
+    return nilai
 
 
 def _kolom_per_kapita(rekap: _Rekap, jiwa: np.ndarray, nilai: str) -> dict[str, np.ndarray]:
     dasar = rekap.layanan_dasar(nilai)
     return {
-        "jumlah_penduduk": jiwa.astype(np.int64),
+        # bilangan bulat bila semua diketahui; NaN (tidak ada data) membuat kolomnya desimal
+        "jumlah_penduduk": jiwa if np.isnan(jiwa).any() else jiwa.astype(np.int64),
         "belanja_layanan_dasar_per_kapita": _bagi(dasar, jiwa),
     }
 
@@ -354,9 +375,11 @@ def belanja_per_kapita(
     """Belanja layanan dasar per penduduk (Rp/jiwa), per wilayah dan tahun.
 
     ``penduduk`` memuat ``kode_desa``, ``tahun``, ``jumlah_penduduk`` (mis. tabel indikator
-    desa). Hanya desa yang ada di tabel belanja yang dihitung; setiap desa-tahun di tabel
-    belanja harus punya jumlah penduduk (bila tidak, muncul pesan kesalahan yang menyebut desanya). Di
-    atas tingkat desa, rupiah dan penduduk **masing-masing dijumlahkan dulu**, baru dibagi.
+    desa). Hanya desa yang ada di tabel belanja yang dihitung. Desa-tahun tanpa jumlah
+    penduduk (sel kosong, atau tidak ada di tabel penduduk) mendapat NaN ("tidak ada data"); di
+    atas tingkat desa, wilayah dengan desa seperti itu juga NaN. Di atas tingkat desa, rupiah
+    dan penduduk **masing-masing dijumlahkan dulu**, baru dibagi. Tabel belanja tanpa baris
+    menghasilkan tabel tanpa baris dengan kolom yang sama.
 
     Kolom hasil: ``kode_wilayah``, ``tahun``, ``jumlah_desa`` (hanya di atas tingkat desa),
     ``belanja_layanan_dasar`` (Rp), ``jumlah_penduduk`` (jiwa),
@@ -477,7 +500,9 @@ def _pilih_layanan(layanan: str | None) -> str | None:
     return layanan
 
 
-def _saring_awalan(df: pd.DataFrame, wilayah: str | None, nama_tabel: str) -> pd.DataFrame:
+def _saring_awalan(
+    df: pd.DataFrame, wilayah: str | None, nama_tabel: str, boleh_kosong: bool = False
+) -> pd.DataFrame:
     """Baris yang kode desanya berawalan ``wilayah`` (kode kecamatan/kabupaten/provinsi)."""
     if wilayah is None:
         return df
@@ -485,7 +510,7 @@ def _saring_awalan(df: pd.DataFrame, wilayah: str | None, nama_tabel: str) -> pd
 
     kode = normalisasi_kode(wilayah)
     hasil = df[df["kode_desa"].astype(str).str.startswith(kode)]
-    if hasil.empty:
+    if hasil.empty and not boleh_kosong:
         raise DataTidakValid(
             f"tidak ada desa berkode awalan '{kode}' di tabel {nama_tabel}.", kolom="kode_desa"
         )
@@ -506,6 +531,15 @@ def _kesenjangan_desa(indikator: pd.DataFrame, layanan: str | None, tahun: int) 
         ["kode_desa", "tahun"] + sorted({c for i in daftar for c in (i.pembilang, i.penyebut)}),
         "indikator",
     )
+    if indikator.empty:  # tabel indikator tidak ada (data sendiri): tidak ada kesenjangan
+        return pd.DataFrame(
+            {
+                "kode_desa": pd.Series(dtype=object),
+                "kesenjangan": pd.Series(dtype="float64"),
+                "indikator_belum_tercapai": pd.Series(dtype=np.int64),
+                "jumlah_indikator": pd.Series(dtype=np.int64),
+            }
+        )
     if not (indikator["tahun"] == tahun).any():
         ada = sorted(pd.unique(indikator["tahun"].dropna()).tolist())
         raise DataTidakValid(
@@ -553,7 +587,7 @@ def uang_vs_kesenjangan(
 
     ``belanja`` adalah tabel belanja APBDes, ``indikator`` tabel indikator desa (pembilang dan
     penyebut). ``layanan``: satu kunci ``skema.LAYANAN`` (mis. ``'kesehatan'``), atau
-    ``'semua'``/``None`` untuk kelima layanan dasar. ``tahun``: bawaan tahun terakhir di tabel belanja.
+    ``'semua'``/``None`` untuk kelima layanan dasar. ``tahun``: lihat di bawah.
     ``wilayah``: kode kecamatan/kabupaten/provinsi (mis. ``'33.22.02'``) untuk membatasi desa.
     ``nilai``: ``'realisasi'`` (bawaan) atau ``'anggaran'``. ``daftar_desa`` (opsional, mis.
     ``muat.muat_wilayah()``) menambahkan kolom ``nama_desa``.
@@ -569,8 +603,12 @@ def uang_vs_kesenjangan(
       kelompok bersifat relatif terhadap desa lain di wilayah yang sama.
       ``perlu_ditelaah`` benar untuk kelompok "kesenjangan besar, porsi kecil".
 
-    Setiap desa di tabel belanja (setelah disaring) harus ada di tabel indikator pada tahun
-    itu; desa di tabel indikator tanpa belanja dilewati. Kolom hasil: ``kode_desa``,
+    Baris hasil: desa di tabel belanja (setelah disaring); desa di tabel indikator tanpa
+    belanja dilewati. Data sendiri boleh sebagian: desa tanpa baris indikator tahun itu mendapat
+    kesenjangan NaN, dan bila tabel belanja tidak berisi baris (tanpa APBDes), hasilnya sisi
+    kesenjangan saja — satu baris per desa di tabel indikator tahun itu, porsi belanja NaN;
+    keduanya berkelompok ``'tanpa data'``. ``tahun`` bawaan: tahun terakhir di tabel belanja,
+    atau di tabel indikator bila belanja kosong. Kolom hasil: ``kode_desa``,
     (``nama_desa``), ``tahun``, ``layanan`` (kunci atau ``'semua'``), ``kesenjangan``,
     ``indikator_belum_tercapai``, ``jumlah_indikator``, ``belanja`` (Rp), ``total_belanja``
     (Rp), ``porsi_belanja`` (%), ``kelompok``, ``perlu_ditelaah``; urut menurut kode desa.
@@ -580,33 +618,40 @@ def uang_vs_kesenjangan(
     _periksa_nilai(nilai)
     _periksa_kolom(belanja, BELANJA.nama_kolom, "belanja")
     _periksa_kolom(indikator, ["kode_desa", "tahun"], "indikator")
-    belanja = _saring_awalan(belanja, wilayah, "belanja")
-    indikator = _saring_awalan(indikator, wilayah, "indikator")
-    if belanja.empty:
-        raise DataTidakValid("tabel belanja tidak berisi baris data.")
+    belanja = _saring_awalan(belanja, wilayah, "belanja", boleh_kosong=True)
+    indikator = _saring_awalan(indikator, wilayah, "indikator", boleh_kosong=indikator.empty)
     if tahun is None:
-        tahun = int(pd.to_numeric(belanja["tahun"]).max())
+        sumber_tahun = belanja if len(belanja) else indikator
+        if sumber_tahun.empty:
+            raise DataTidakValid("tabel belanja dan tabel indikator tidak berisi baris data.")
+        tahun = int(pd.to_numeric(sumber_tahun["tahun"]).max())
     tahun = int(tahun)
 
-    porsi = porsi_layanan_dasar(belanja, "desa", tahun=tahun, nilai=nilai)
     kunci = "layanan_dasar" if layanan is None else layanan
-    uang = pd.DataFrame(
-        {
-            "kode_desa": porsi["kode_wilayah"].astype(str).to_numpy(),
-            "belanja": porsi[f"belanja_{kunci}"].to_numpy(dtype="float64"),
-            "total_belanja": porsi["total_belanja"].to_numpy(dtype="float64"),
-            "porsi_belanja": porsi[f"porsi_{kunci}"].to_numpy(dtype="float64"),
-        }
-    )
     senjang = _kesenjangan_desa(indikator, layanan, tahun)
-    hilang = ~uang["kode_desa"].isin(senjang["kode_desa"])
-    if hilang.any():
-        raise DataTidakValid(
-            f"{int(hilang.sum())} desa ada di tabel belanja tahun {tahun} tetapi tidak ada di "
-            "tabel indikator: " + _contoh(uang.loc[hilang, "kode_desa"]) + ".",
-            kolom=["kode_desa", "tahun"],
+    if len(belanja):
+        porsi = porsi_layanan_dasar(belanja, "desa", tahun=tahun, nilai=nilai)
+        uang = pd.DataFrame(
+            {
+                "kode_desa": porsi["kode_wilayah"].astype(str).to_numpy(),
+                "belanja": porsi[f"belanja_{kunci}"].to_numpy(dtype="float64"),
+                "total_belanja": porsi["total_belanja"].to_numpy(dtype="float64"),
+                "porsi_belanja": porsi[f"porsi_{kunci}"].to_numpy(dtype="float64"),
+            }
+        )
+    else:  # tanpa APBDes: sisi kesenjangan saja, porsi belanja "tidak ada data"
+        kosong = np.full(len(senjang), np.nan)
+        uang = pd.DataFrame(
+            {
+                "kode_desa": senjang["kode_desa"].astype(str).to_numpy(),
+                "belanja": kosong,
+                "total_belanja": kosong,
+                "porsi_belanja": kosong,
+            }
         )
     hasil = uang.merge(senjang, on="kode_desa", how="left", validate="one_to_one")
+    hasil["indikator_belum_tercapai"] = hasil["indikator_belum_tercapai"].fillna(0)
+    hasil["jumlah_indikator"] = hasil["jumlah_indikator"].fillna(0)
 
     ada = hasil["kesenjangan"].notna() & hasil["porsi_belanja"].notna()
     bk = hasil.loc[ada, "kesenjangan"].median() if batas_kesenjangan is None else batas_kesenjangan

@@ -11,7 +11,7 @@ sub-bidang 1.1, dan lainnya. Ukuran-ukurannya sendiri ada di ``p3pd.apbdes``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -54,6 +54,72 @@ def _kategori_per_kode() -> dict[str, int]:
         else:
             hasil[kode] = _K_LAIN
     return hasil
+
+
+TABEL_APBDES = ("belanja", "belanja_kegiatan", "pendapatan")
+"""Tabel APBDes: hanya desa yang menyusun APBDes (kelurahan tidak)."""
+
+
+# --- Tabel dari folder data (boleh sebagian) ----------------------------------------------
+
+
+def tabel_data(data: Mapping[str, pd.DataFrame], nama: str) -> pd.DataFrame:
+    """Tabel ``nama`` dari ``data`` (hasil ``muat.muat_folder``), atau tabel kosong berkolom sama.
+
+    Data sendiri boleh sebagian: tabel yang berkasnya tidak ada di folder tidak ada di
+    ``data``. Di situ hasilnya tabel tanpa baris dengan kolom skema tabel itu (``p3pd.skema``),
+    sehingga saringan dan hitungan berikutnya tetap berjalan dan memberi hasil kosong.
+    """
+    tabel = data.get(nama)
+    if tabel is not None:
+        return tabel
+    from p3pd import skema
+
+    jenis = {
+        skema.TIPE_TAHUN: "int64",
+        skema.TIPE_CACAH: "int64",
+        skema.TIPE_RUPIAH: "int64",
+        skema.TIPE_DESIMAL: "float64",
+        skema.TIPE_BOOL: "boolean",
+    }
+    definisi = skema.TABEL_DIKENAL[nama]
+    return pd.DataFrame({k.nama: pd.Series(dtype=jenis.get(k.tipe, "str")) for k in definisi.kolom})
+
+
+def ada_data(tabel: pd.DataFrame, nama: str, bagian: str = "") -> bool:
+    """``True`` bila ``tabel`` (mis. belanja satu kecamatan dan satu tahun) berisi baris.
+
+    Bila kosong, kotak "tidak ada data" langsung tampil di bawah sel: bila berkas tabel ``nama``
+    tidak ada di folder data, kotak ``p3pd.notebook.tidak_ada_data``; bila berkasnya ada tetapi
+    tidak memuat baris untuk wilayah dan tahun yang dipilih, kotak yang mengatakan itu (untuk
+    tabel APBDes juga: kelurahan tidak menyusun APBDes). Dipakai notebook sebagai
+    ``if apbdes.ada_data(belanja_tahun, "belanja", "porsi layanan dasar"):``.
+    """
+    if len(tabel) > 0:
+        return True
+    from p3pd.kotak import Kotak
+    from p3pd.lokasi import folder_data
+    from p3pd.muat import berkas_tabel
+    from p3pd.notebook import TIDAK_ADA_DATA, _tampilkan, tidak_ada_data
+    from p3pd.skema import TABEL_DIKENAL
+
+    berkas = berkas_tabel(folder_data(), nama)
+    if not berkas.exists():
+        _tampilkan(tidak_ada_data(nama, bagian))
+        return False
+    apa = f"Bagian \u201c{bagian}\u201d dilewati" if bagian else "Bagian ini dilewati"
+    teks = (
+        f"{TIDAK_ADA_DATA.capitalize()}: berkas {berkas.name} ({TABEL_DIKENAL[nama].judul}) "
+        "tidak memuat baris untuk kecamatan dan tahun yang dipilih. "
+        + (
+            "APBDes hanya disusun desa; kelurahan tidak punya APBDes. "
+            if nama in TABEL_APBDES
+            else ""
+        )
+        + f"{apa}; sel lain tetap berjalan."
+    )
+    _tampilkan(Kotak(teks, "tidak_ada"))
+    return False
 
 
 # --- Pemeriksaan masukan ------------------------------------------------------------------
@@ -179,6 +245,8 @@ class _Rekap:
 def _rekap_desa(belanja: pd.DataFrame, tahun: int | Iterable[int] | None) -> _Rekap:
     """Jumlahkan belanja per desa × tahun × kategori sub-bidang (vektor, tanpa loop per desa)."""
     _periksa_kolom(belanja, BELANJA.nama_kolom, "belanja")
+    if belanja.empty:  # tabel tanpa baris (mis. data sendiri tanpa APBDes): hasil kosong
+        return _rekap_kosong()
     df = belanja
     daftar_tahun = _daftar_tahun(tahun)
     if daftar_tahun is not None:
@@ -190,8 +258,6 @@ def _rekap_desa(belanja: pd.DataFrame, tahun: int | Iterable[int] | None) -> _Re
                 f"Tahun yang ada: {', '.join(map(str, ada)) or '(tabel kosong)'}.",
                 kolom="tahun",
             )
-    if df.empty:
-        raise DataTidakValid("tabel belanja tidak berisi baris data.")
 
     anggaran = _periksa_rupiah(df, "anggaran", "belanja")
     realisasi = _periksa_rupiah(df, "realisasi", "belanja")
@@ -256,6 +322,22 @@ def _rekap_desa(belanja: pd.DataFrame, tahun: int | Iterable[int] | None) -> _Re
         indeks_desa=indeks_desa,
         indeks_tahun=indeks_tahun,
         tahun_unik=tahun_unik,
+    )
+
+
+def _rekap_kosong() -> _Rekap:
+    """Rekap tanpa baris: tabel belanja kosong (mis. data sendiri tanpa APBDes) → hasil kosong."""
+    kosong = np.empty(0, dtype=np.int64)
+    return _Rekap(
+        kode=np.empty(0, dtype=object),
+        tahun=kosong,
+        anggaran=np.empty((0, _N_KATEGORI)),
+        realisasi=np.empty((0, _N_KATEGORI)),
+        jumlah_desa=kosong,
+        desa=np.empty(0, dtype=object),
+        indeks_desa=kosong,
+        indeks_tahun=kosong,
+        tahun_unik=kosong,
     )
 
 

@@ -7,7 +7,11 @@ berikutnya (``kalender_perencanaan``). Usulan Musrenbang tahun t masuk RKPD tahu
 
 Semua fungsi menerima ``data`` = kamus hasil ``p3pd.muat.muat_folder`` (tabel ``wilayah``,
 ``indikator``, ``belanja``, ``usulan``, ``program``; bila ada juga ``usulan_tindak_lanjut`` dan
-``program_desa``), ``kecamatan`` (nama atau kode) dan ``tahun`` = **tahun rencana** yang
+``program_desa``). Data sendiri boleh sebagian: hanya ``wilayah`` yang wajib; tabel lain yang
+tidak ada dibaca sebagai tabel tanpa baris (``apbdes.tabel_data``), sehingga lampu tanpa
+indikator menjadi ``'tanpa data'``, porsi APBDes NaN, dan tanpa tabel program isu tidak
+menyebut "tanpa program" (yang tidak diketahui). Fungsi juga menerima ``kecamatan`` (nama
+atau kode) dan ``tahun`` = **tahun rencana** yang
 ditelaah: lampu indikator tahun itu, belanja APBDes tahun itu, usulan untuk tahun itu (disusun di
 Musrenbang tahun sebelumnya), dan program OPD tahun itu.
 
@@ -39,7 +43,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from p3pd.apbdes_rekap import tabel_data
 from p3pd.skema import LAYANAN
+
+TIDAK_ADA_DATA = "tidak ada data"
+"""Teks untuk data yang tidak tersedia (sama dengan ``p3pd.notebook.TIDAK_ADA_DATA``)."""
 
 TIDAK_DITAMPUNG = "tidak"
 """Nilai ``ditampung_oleh`` untuk usulan yang tidak ditampung siapa pun."""
@@ -108,9 +116,10 @@ def tindak_lanjut_usulan(data: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     ``kabupaten``), ``jalur`` (``RKPDes``/``Musrenbang``), ``ditampung_oleh`` (nomor program,
     ``APBDes``, ``provinsi``, ``tidak``) dan ``cara_tampung`` (``program OPD``, ``APBDes``,
     ``provinsi``, ``tidak``). Tanpa tabel ``usulan_tindak_lanjut`` (data sendiri) kolom tambahan
-    diisi ``'tidak diketahui'`` dan ``cara_tampung`` dari ``diakomodasi``.
+    diisi ``'tidak diketahui'`` dan ``cara_tampung`` dari ``diakomodasi`` (sel kosong:
+    ``'tidak diketahui'``). Tanpa tabel ``usulan``: tabel tanpa baris dengan kolom yang sama.
     """
-    u = data["usulan"].copy()
+    u = tabel_data(data, "usulan").copy()
     tl = data.get("usulan_tindak_lanjut")
     if tl is not None and len(tl):
         u = u.merge(tl, on="id_usulan", how="left", validate="one_to_one")
@@ -122,8 +131,12 @@ def tindak_lanjut_usulan(data: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
         u["tahun_usulan"] = u["tahun"] - 1
         for kolom in ("jenis", "kewenangan", "jalur", "ditampung_oleh"):
             u[kolom] = "tidak diketahui"
-        ya = u["diakomodasi"].astype(bool)
-        u["cara_tampung"] = np.where(ya, "ditampung (rincian tidak diketahui)", TIDAK_DITAMPUNG)
+        ya = u["diakomodasi"].astype("boolean")
+        u["cara_tampung"] = np.select(
+            [ya.isna().to_numpy(), ya.fillna(False).to_numpy(dtype=bool)],
+            ["tidak diketahui", "ditampung (rincian tidak diketahui)"],
+            TIDAK_DITAMPUNG,
+        )
     return u
 
 
@@ -135,7 +148,7 @@ def program_per_desa(data: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     sumber_dana``. Tanpa ``program_desa`` (data sendiri) kolom ``desa_sasaran`` dipecah dan
     ``anggaran`` per desa dibiarkan kosong (NaN).
     """
-    prog = data["program"]
+    prog = tabel_data(data, "program")
     panjang = prog.assign(kode_desa=prog["desa_sasaran"].astype(str).str.split(";")).explode(
         "kode_desa"
     )
@@ -154,7 +167,11 @@ def _lampu_layanan(data: Mapping[str, pd.DataFrame], kode: list[str], tahun: int
     """Lampu terburuk dan banyak indikator merah per desa × layanan."""
     from p3pd.diagnosis import matriks_masalah
 
-    m = matriks_masalah(data["indikator"], tahun=tahun)
+    ind = tabel_data(data, "indikator")
+    if not (ind["kode_desa"].isin(kode) & (ind["tahun"] == tahun)).any():
+        # tanpa indikator desa-desa ini tahun itu: semua lampu "tanpa data"
+        return pd.DataFrame(columns=["kode_desa", "layanan", "indikator_merah", "lampu"])
+    m = matriks_masalah(ind, tahun=tahun)
     m = m[m["kode_desa"].isin(kode)]
     urut = {"tanpa data": -1, "hijau": 0, "kuning": 1, "merah": 2}
     m = m.assign(_u=m["lampu"].map(urut), _merah=m["lampu"].eq("merah"))
@@ -169,7 +186,7 @@ def _porsi_apbdes(data: Mapping[str, pd.DataFrame], kode: list[str], tahun: int)
     """Porsi realisasi APBDes per desa × layanan (%) dari ``apbdes.porsi_layanan_dasar``."""
     from p3pd.apbdes import porsi_layanan_dasar
 
-    bel = data["belanja"]
+    bel = tabel_data(data, "belanja")
     bel = bel[bel["kode_desa"].isin(kode) & (bel["tahun"] == tahun)]
     if bel.empty:
         return pd.DataFrame(columns=["kode_desa", "layanan", "porsi_apbdes"])
@@ -375,15 +392,21 @@ def isu_musrenbang(data: Mapping[str, pd.DataFrame], kecamatan: str, tahun: int)
         & (u["jalur"] != "RKPDes")
         & (u["kewenangan"] != "desa")
     ]
-    m = matriks_masalah(data["indikator"], tahun=tahun)
-    m = m[m["kode_desa"].isin(v["kode_desa"]) & (m["lampu"] == "merah")]
-    ind = data["indikator"]
-    capaian = hitung_capaian(ind[ind["kode_desa"].isin(v["kode_desa"])], "kecamatan", tahun=tahun)
-    capaian = capaian.set_index("indikator")
-    bel = data["belanja"]
+    ind = tabel_data(data, "indikator")
+    ind_kec = ind[ind["kode_desa"].isin(v["kode_desa"])]
+    if (ind_kec["tahun"] == tahun).any():
+        m = matriks_masalah(ind, tahun=tahun)
+        m = m[m["kode_desa"].isin(v["kode_desa"]) & (m["lampu"] == "merah")]
+        capaian = hitung_capaian(ind_kec, "kecamatan", tahun=tahun).set_index("indikator")
+    else:  # tanpa indikator tahun itu: tidak ada desa merah dan tidak ada capaian
+        m = pd.DataFrame(columns=["kode_desa", "layanan", "indikator", "lampu"])
+        capaian = pd.DataFrame(columns=["capaian"])
+    bel = tabel_data(data, "belanja")
     bel = bel[bel["kode_desa"].isin(v["kode_desa"]) & (bel["tahun"] == tahun)]
     porsi = porsi_layanan_dasar(bel, "kecamatan", tahun) if len(bel) else pd.DataFrame()
     opd = referensi_layanan().set_index("layanan")["opd_penyedia"]
+    # Tanpa tabel program (data sendiri) "tanpa program" tidak diketahui: teksnya tidak mengklaim.
+    ada_program = len(tabel_data(data, "program")) > 0
 
     baris = []
     for lay, nama_lay in LAYANAN.items():
@@ -411,8 +434,10 @@ def isu_musrenbang(data: Mapping[str, pd.DataFrame], kecamatan: str, tahun: int)
             .nunique()
         )
         bagian = [f"{len(merah)} dari {len(vl)} desa berlampu merah {nama_lay.lower()}"]
-        if len(tanpa):
+        if len(tanpa) and ada_program:
             bagian.append(f"{len(tanpa)} di antaranya tanpa program kabupaten")
+        elif len(tanpa):
+            bagian.append("data program kabupaten tidak ada")
         if len(ul):
             bagian.append(f"{len(ul)} usulan dari {len(desa_u)} desa belum ditampung")
         isu = f"{nama_lay}: " + "; ".join(bagian) + f" — dibawa ke {opd[lay]}"
@@ -421,7 +446,8 @@ def isu_musrenbang(data: Mapping[str, pd.DataFrame], kecamatan: str, tahun: int)
             target = f" (target {persen(info.target)})" if info.target is not None else ""
             bukti.append(f"{info.nama} kecamatan {persen(cap)}{target}")
         if len(tanpa):
-            bukti.append("desa merah tanpa program: " + _daftar(tanpa["nama_desa"]))
+            awal = "desa merah tanpa program: " if ada_program else "desa merah: "
+            bukti.append(awal + _daftar(tanpa["nama_desa"]))
         if len(ul):
             contoh = ul.sort_values("perkiraan_biaya", ascending=False).head(3)
             bukti.append(
@@ -434,7 +460,8 @@ def isu_musrenbang(data: Mapping[str, pd.DataFrame], kecamatan: str, tahun: int)
             )
         if not np.isnan(porsi_l):
             bukti.append(f"porsi APBDes untuk layanan ini {persen(porsi_l)}")
-        bukti.append(f"program OPD tahun {tahun} di kecamatan: {n_prog}")
+        n_teks = str(n_prog) if ada_program else TIDAK_ADA_DATA
+        bukti.append(f"program OPD tahun {tahun} di kecamatan: {n_teks}")
         baris.append(
             {
                 "layanan": lay,
