@@ -117,8 +117,13 @@ def test_petunjuk_penulis_dan_petunjuk_umum():
         == "hitung kecamatan, bukan desa."
     )
     assert cek(1, 5).petunjuk == PETUNJUK_UMUM
-    gabungan = cek("23,4", 23.4, petunjuk="Lihat kolom persen.").petunjuk
-    assert gabungan.endswith("Lihat kolom persen.") and gabungan.startswith("tulis angka")
+    # salah tulis bentuk DAN nilai yang salah: petunjuk penulis tetap ditambahkan
+    gabungan = cek("25,4", 23.4, petunjuk="Lihat kolom persen.").petunjuk
+    assert gabungan.startswith("jawaban Anda ditulis sebagai teks: tulis 25.4 tanpa tanda kutip")
+    assert "Nilainya pun belum tepat." in gabungan and gabungan.endswith("Lihat kolom persen.")
+    # hanya salah tulis bentuk (nilainya benar): petunjuk isi soal tidak ditambahkan
+    sendiri = cek("23,4", 23.4, petunjuk="Lihat kolom persen.").petunjuk
+    assert sendiri.startswith("angkanya sudah benar") and "Lihat kolom persen" not in sendiri
 
 
 def test_nan():
