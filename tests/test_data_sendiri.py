@@ -382,3 +382,156 @@ def test_kaki_halaman_cetak_memakai_label_sampul():
     kaki = css.split("@bottom-left", 1)[1].split("}", 1)[0]
     assert "string(label-data" in kaki and "sintetis" not in kaki.split("*/")[-1].lower()
     assert "string-set: label-data content()" in css
+
+
+# --------------------------------------------------------------------------- rujukan nomor antartabel
+
+
+def _tulis_program_usulan(folder: Path) -> None:
+    """Program OPD, rinciannya per desa, usulan desa, dan tindak lanjutnya untuk kecamatan uji."""
+    _tulis(
+        folder / "program_opd.csv",
+        pd.DataFrame(
+            {
+                "id_program": ["P24-01", "P24-02"],
+                "kode_kabupaten": ["33.22", "33.22"],
+                "tahun": [2024, 2024],
+                "opd": ["Dinas Kesehatan", "Dinas Pendidikan"],
+                "program": ["Penguatan posyandu", "Bantuan PAUD"],
+                "layanan": ["kesehatan", "pendidikan"],
+                "desa_sasaran": ["33.22.01.2001;33.22.01.2002", "33.22.01.2003"],
+                "anggaran": [100_000_000, 50_000_000],
+            }
+        ),
+    )
+    _tulis(
+        folder / "program_desa.csv",
+        pd.DataFrame(
+            {
+                "id_program": ["P24-01", "P24-01", "P24-02"],
+                "kode_desa": ["33.22.01.2001", "33.22.01.2002", "33.22.01.2003"],
+                "tahun": [2024, 2024, 2024],
+                "jenis": ["posyandu_gizi", "posyandu_gizi", "paud"],
+                "indikator_keluaran": ["Kader terlatih", "Kader terlatih", "Anak PAUD dibantu"],
+                "satuan": ["orang", "orang", "anak"],
+                "target_volume": [10, 8, 20],
+                "anggaran": [50_000_000, 50_000_000, 50_000_000],
+                "sumber_dana": ["APBD kabupaten", "APBD kabupaten", "DAK nonfisik"],
+            }
+        ),
+    )
+    _tulis(
+        folder / "usulan_desa.csv",
+        pd.DataFrame(
+            {
+                "id_usulan": ["U24-01", "U24-02"],
+                "kode_desa": ["33.22.01.2001", "33.22.01.2002"],
+                "tahun": [2024, 2024],
+                "layanan": ["kesehatan", "air_sanitasi"],
+                "uraian": ["Insentif kader posyandu", "Sambungan air bersih"],
+                "perkiraan_biaya": [36_000_000, 250_000_000],
+                "prioritas": ["tinggi", "rendah"],
+                "diakomodasi": ["ya", "tidak"],
+            }
+        ),
+    )
+    _tulis(
+        folder / "usulan_tindak_lanjut.csv",
+        pd.DataFrame(
+            {
+                "id_usulan": ["U24-01", "U24-02"],
+                "tahun_usulan": [2023, 2023],
+                "jenis": ["posyandu_gizi", "air_minum"],
+                "jalur": ["RKPDes", "Musrenbang"],
+                "ditampung_oleh": ["APBDes", "tidak"],
+            }
+        ),
+    )
+
+
+def test_rujukan_program_dan_usulan_yang_sah_diterima(tmp_path):
+    folder = tmp_path / "d"
+    _wilayah_dengan_kelurahan(folder)
+    _tulis_program_usulan(folder)
+    tabel = muat.muat_folder(folder)
+    assert {"program", "program_desa", "usulan", "usulan_tindak_lanjut"} <= set(tabel)
+    catatan = "\n".join(tabel["wilayah"].attrs["catatan_antartabel"])
+    assert "tidak dapat dicocokkan" not in catatan
+
+
+def test_rujukan_campuran_baris_sah_dan_asing_dilaporkan_sekaligus(tmp_path):
+    """Folder campuran: sebagian baris menunjuk program/usulan/desa yang ada, sebagian tidak."""
+    folder = tmp_path / "d"
+    _wilayah_dengan_kelurahan(folder)
+    _tulis_program_usulan(folder)
+    rincian = pd.read_csv(folder / "program_desa.csv", dtype=str)
+    tambahan = rincian.iloc[[0, 0, 2]].copy()
+    tambahan["id_program"] = ["P99-01", "P99-01", "P24-02"]
+    tambahan["kode_desa"] = ["33.22.01.2003", "33.22.01.2002", "33.22.01.2099"]
+    pd.concat([rincian, tambahan]).to_csv(folder / "program_desa.csv", index=False)
+    tl = pd.read_csv(folder / "usulan_tindak_lanjut.csv", dtype=str)
+    tl.loc[1, "id_usulan"] = "U24-77"
+    tl.to_csv(folder / "usulan_tindak_lanjut.csv", index=False)
+    asli = {p.name: p.read_bytes() for p in folder.iterdir()}
+    with pytest.raises(DataTidakValid) as info:
+        muat.muat_folder(folder)
+    pesan = str(info.value)
+    assert (
+        "Berkas 'program_desa.csv', kolom 'id_program', baris 5, 6: 1 nomor program (2 baris) "
+        "tidak ada di berkas 'program_opd.csv' (kolom 'id_program'): P99-01." in pesan
+    )
+    assert (
+        "Berkas 'usulan_tindak_lanjut.csv', kolom 'id_usulan', baris 3: 1 nomor usulan (1 baris) "
+        "tidak ada di berkas 'usulan_desa.csv' (kolom 'id_usulan'): U24-77." in pesan
+    )
+    assert "Berkas 'program_desa.csv', kolom 'kode_desa', baris 7:" in pesan
+    assert "33.22.01.2099" in pesan and "P24-01" not in pesan
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == asli  # masukan tidak diubah
+
+
+def test_rujukan_dari_cli_ringkasan_tanpa_traceback(tmp_path, capsys):
+    from p3pd.cli import main
+
+    folder = tmp_path / "d"
+    _wilayah_dengan_kelurahan(folder)
+    _tulis_program_usulan(folder)
+    rincian = pd.read_csv(folder / "program_desa.csv", dtype=str)
+    rincian.loc[0, "id_program"] = "P-TIDAK-ADA"
+    rincian.to_csv(folder / "program_desa.csv", index=False)
+    kode = main(["ringkasan", "--data", str(folder)])
+    keluar = capsys.readouterr()
+    teks = keluar.out + keluar.err
+    assert kode != 0
+    assert "'program_desa.csv', kolom 'id_program', baris 2" in teks and "P-TIDAK-ADA" in teks
+    assert "Traceback" not in teks
+
+
+def test_rujukan_folder_sebagian_rincian_tanpa_induk_dicatat_bukan_ditolak(tmp_path):
+    """Folder sebagian: rincian program dan tindak lanjut usulan tanpa tabel induknya."""
+    folder = tmp_path / "d"
+    _wilayah_dengan_kelurahan(folder)
+    _tulis_program_usulan(folder)
+    (folder / "program_opd.csv").unlink()
+    (folder / "usulan_desa.csv").unlink()
+    tabel = muat.muat_folder(folder)
+    assert "program" not in tabel and "usulan" not in tabel
+    catatan = "\n".join(tabel["wilayah"].attrs["catatan_antartabel"])
+    assert "Berkas 'program_desa.csv' ada tanpa 'program_opd.csv'" in catatan
+    assert "Berkas 'usulan_tindak_lanjut.csv' ada tanpa 'usulan_desa.csv'" in catatan
+    # kode desa rincian tetap diperiksa terhadap daftar desa walau program_opd tidak ada
+    rincian = pd.read_csv(folder / "program_desa.csv", dtype=str)
+    rincian.loc[2, "kode_desa"] = "33.22.01.2050"
+    rincian.to_csv(folder / "program_desa.csv", index=False)
+    with pytest.raises(DataTidakValid, match=r"'program_desa.csv', kolom 'kode_desa', baris 4:"):
+        muat.muat_folder(folder)
+
+
+def test_rujukan_tabel_berkode_desa_mencakup_rincian_program():
+    from p3pd.muat_antartabel import RUJUKAN_ID, TABEL_BERKODE_DESA
+
+    assert "program_desa" in TABEL_BERKODE_DESA and "terbitan" in TABEL_BERKODE_DESA
+    for nama in TABEL_BERKODE_DESA:
+        assert "kode_desa" in skema.TABEL_DIKENAL[nama].nama_kolom, nama
+    for anak, kolom, induk, _ in RUJUKAN_ID:
+        assert kolom in skema.TABEL_DIKENAL[anak].nama_kolom
+        assert kolom in skema.TABEL_DIKENAL[induk].kunci

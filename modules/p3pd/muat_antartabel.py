@@ -24,6 +24,7 @@ __all__ = [
     "periksa_antartabel",
     "catatan_antartabel",
     "TABEL_BERKODE_DESA",
+    "RUJUKAN_ID",
 ]
 
 _JENJANG = (
@@ -32,8 +33,27 @@ _JENJANG = (
     ("kode_provinsi", "nama_provinsi", "provinsi", None),
 )
 
-TABEL_BERKODE_DESA = ("indikator", "belanja", "pendapatan", "fasilitas", "usulan", "terbitan")
-"""Tabel yang setiap barisnya menyebut satu desa dari daftar desa (tabel wilayah)."""
+TABEL_BERKODE_DESA = (
+    "indikator",
+    "belanja",
+    "belanja_kegiatan",
+    "pendapatan",
+    "fasilitas",
+    "usulan",
+    "program_desa",
+    "terbitan",
+)
+"""Tabel yang setiap barisnya menyebut satu desa dari daftar desa (tabel wilayah).
+
+:func:`periksa_antartabel` memeriksa kolom ``kode_desa`` setiap tabel yang memilikinya; daftar
+ini menyebut tabel-tabel itu untuk pembaca dan uji."""
+
+RUJUKAN_ID: tuple[tuple[str, str, str, str], ...] = (
+    ("program_desa", "id_program", "program", "program"),
+    ("usulan_tindak_lanjut", "id_usulan", "usulan", "usulan"),
+)
+"""Rujukan nomor antartabel: (tabel rincian, kolom nomor, tabel induk, apa). Setiap nomor di
+tabel rincian harus ada di kolom yang sama di tabel induk bila keduanya ada di folder."""
 
 
 def _contoh_baris(baris: np.ndarray, pilih: np.ndarray, batas: int = 4) -> str:
@@ -267,10 +287,13 @@ def periksa_antartabel(tabel: dict[str, pd.DataFrame], berkas: dict[str, str]) -
     ``tabel`` berisi tabel yang sudah lolos pemuat (nama pendek → DataFrame), ``berkas`` nama
     berkasnya untuk pesan. Diperiksa: setiap kode desa di setiap tabel (kolom ``kode_desa``)
     ada di daftar desa, dengan nomor barisnya; setiap kecamatan tabel pemangku ada di daftar
-    desa; setiap desa sasaran dan kabupaten program ada di daftar desa. Hal yang tidak merusak
-    (desa tanpa data, tahun yang berbeda antartabel) ada di :func:`catatan_antartabel`.
+    desa; setiap desa sasaran dan kabupaten program ada di daftar desa; setiap nomor program
+    di ``program_desa`` ada di ``program_opd`` dan setiap nomor usulan di
+    ``usulan_tindak_lanjut`` ada di ``usulan_desa`` (bila kedua tabelnya ada; lihat
+    :data:`RUJUKAN_ID`). Hal yang tidak merusak (desa tanpa data, tahun yang berbeda
+    antartabel, tabel rincian tanpa tabel induknya) ada di :func:`catatan_antartabel`.
     """
-    masalah: list[str] = []
+    masalah = _periksa_rujukan_id(tabel, berkas)
     wil = tabel.get("wilayah")
     if wil is None:
         return masalah
@@ -324,6 +347,33 @@ def periksa_antartabel(tabel: dict[str, pd.DataFrame], berkas: dict[str, str]) -
     return masalah
 
 
+def _periksa_rujukan_id(tabel: dict[str, pd.DataFrame], berkas: dict[str, str]) -> list[str]:
+    """Nomor di tabel rincian yang tidak ada di tabel induknya (:data:`RUJUKAN_ID`)."""
+    masalah: list[str] = []
+    for anak, kolom, induk, apa in RUJUKAN_ID:
+        if anak not in tabel or induk not in tabel:
+            continue
+        df, ada = tabel[anak], set(tabel[induk][kolom].dropna())
+        nomor = df[kolom]
+        pilih = (nomor.notna() & ~nomor.isin(ada)).to_numpy(dtype=bool)
+        if not pilih.any():
+            continue
+        unik = sorted(str(n) for n in nomor[pilih].unique())
+        contoh = ", ".join(unik[:5]) + (
+            f" … (dan {len(unik) - 5} lainnya)" if len(unik) > 5 else ""
+        )
+        b_anak = berkas.get(anak, skema.TABEL_DIKENAL[anak].berkas)
+        b_induk = berkas.get(induk, skema.TABEL_DIKENAL[induk].berkas)
+        masalah.append(
+            f"Berkas '{b_anak}', kolom '{kolom}', baris {_baris_tabel(df, pilih)}: "
+            f"{len(unik)} nomor {apa} ({int(pilih.sum())} baris) tidak ada di berkas "
+            f"'{b_induk}' (kolom '{kolom}'): {contoh}. Setiap baris '{b_anak}' harus menunjuk "
+            f"{apa} yang tercatat di '{b_induk}'; tambahkan {apa} itu ke '{b_induk}' atau "
+            "perbaiki nomornya."
+        )
+    return masalah
+
+
 def _baris_tabel(df: pd.DataFrame, pilih: np.ndarray) -> str:
     """Nomor baris spreadsheet (baris 1 = judul) dari baris terpilih tabel hasil pemuat."""
     from p3pd.galat import ringkas_baris
@@ -348,11 +398,22 @@ def catatan_antartabel(tabel: dict[str, pd.DataFrame], berkas: dict[str, str]) -
     - desa di daftar desa yang tidak punya satu baris pun di tabel data (indikator, APBDes,
       fasilitas; untuk APBDes kelurahan tidak dihitung karena tidak punya APBDes) — di notebook,
       ringkasan, dan handout desa itu tampil "tidak ada data";
-    - tahun yang berbeda antartabel data per tahun (mis. indikator 2022–2024, belanja 2024 saja).
+    - tahun yang berbeda antartabel data per tahun (mis. indikator 2022–2024, belanja 2024 saja);
+    - tabel rincian tanpa tabel induknya (``program_desa`` tanpa ``program_opd``,
+      ``usulan_tindak_lanjut`` tanpa ``usulan_desa``): nomornya tidak dapat dicocokkan.
     """
     from p3pd.muat_masalah import TABEL_APBDES
 
     catatan: list[str] = []
+    for anak, kolom, induk, apa in RUJUKAN_ID:
+        if anak in tabel and induk not in tabel:
+            b_induk = skema.TABEL_DIKENAL[induk].berkas
+            catatan.append(
+                f"Berkas '{berkas.get(anak, skema.TABEL_DIKENAL[anak].berkas)}' ada tanpa "
+                f"'{b_induk}': nomor {apa} di kolom '{kolom}' tidak dapat dicocokkan, dan "
+                f"keterangan {apa}nya ditulis 'tidak ada data'. Sertakan '{b_induk}' agar "
+                "nomornya diperiksa."
+            )
     wil = tabel.get("wilayah")
     if wil is None:
         return catatan
