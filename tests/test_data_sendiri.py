@@ -535,3 +535,22 @@ def test_rujukan_tabel_berkode_desa_mencakup_rincian_program():
     for anak, kolom, induk, _ in RUJUKAN_ID:
         assert kolom in skema.TABEL_DIKENAL[anak].nama_kolom
         assert kolom in skema.TABEL_DIKENAL[induk].kunci
+
+
+def test_rujukan_folder_campur_program_opd_latihan_dan_rincian_sendiri_ditolak(tmp_path):
+    """Program OPD disalin dari data latihan ke folder data sendiri: campuran ditolak, dan
+    rincian desa yang menunjuk program sendiri tidak cocok dengan program latihan."""
+    import shutil
+
+    from p3pd.lokasi import folder_proyek
+
+    folder = tmp_path / "d"
+    _wilayah_dengan_kelurahan(folder)
+    _tulis_program_usulan(folder)
+    shutil.copy(folder_proyek() / "data" / "program_opd.csv", folder / "program_opd.csv")
+    with pytest.raises(DataTidakValid) as info:
+        muat.muat_folder(folder)
+    pesan = str(info.value)
+    assert "mencampur data latihan sintetis ('program_opd.csv'" in pesan
+    assert "Berkas 'program_desa.csv', kolom 'id_program', baris 2, 3, 4:" in pesan
+    assert "P24-01, P24-02" in pesan
