@@ -178,3 +178,84 @@ def test_desa_menonjol_hanya_kebutuhan_tinggi_penyediaan_rendah():
     assert "selisih_indeks" not in kp.columns  # masukan tidak diubah
     with pytest.raises(ValueError, match="jumlah"):
         diagnosis.desa_menonjol(kp, jumlah=-1)
+
+
+# --------------------------------------------------------------------------- memo
+
+
+def test_memo_hasil_sama_dengan_hitungan_segar():
+    diagnosis.kosongkan_memo()
+    data = _data()
+    segar = diagnosis._matriks_masalah(data, 2024, ["stunting", "sanitasi_layak"], "kabupaten", 0)
+    pertama = diagnosis.matriks_masalah(data, 2024, ["stunting", "sanitasi_layak"])
+    kedua = diagnosis.matriks_masalah(data.copy(), 2024, ["stunting", "sanitasi_layak"])
+    pd.testing.assert_frame_equal(pertama, segar)
+    pd.testing.assert_frame_equal(kedua, segar)
+    assert len(diagnosis._MEMO) == 1  # salinan berisi sama memakai hasil yang diingat
+
+
+def test_memo_tidak_basi_bila_data_berubah():
+    diagnosis.kosongkan_memo()
+    data = _data()
+    sebelum = diagnosis.matriks_masalah(data, indikator=["stunting"])
+    assert sebelum.set_index("kode_desa").loc["33.22.01.2001", "lampu"] == "hijau"
+    data.loc[0, "balita_stunting"] = 40  # tabel yang sama, isinya berubah
+    sesudah = diagnosis.matriks_masalah(data, indikator=["stunting"])
+    assert sesudah.set_index("kode_desa").loc["33.22.01.2001", "lampu"] == "merah"
+    segar = diagnosis._matriks_masalah(data, 2024, ["stunting"], "kabupaten", 0)
+    pd.testing.assert_frame_equal(sesudah, segar)
+    # parameter lain = hasil lain, bukan hasil yang diingat untuk parameter pertama
+    lunak = diagnosis.matriks_masalah(data, indikator=["stunting"], toleransi=50)
+    assert "merah" not in set(lunak["lampu"])
+
+
+def test_mengubah_hasil_tidak_mengubah_memo():
+    diagnosis.kosongkan_memo()
+    data = _data()
+    hasil = diagnosis.matriks_masalah(data, indikator=["stunting"])
+    hasil["lampu"] = "diubah"
+    hasil["kolom_baru"] = 1
+    lagi = diagnosis.matriks_masalah(data, indikator=["stunting"])
+    assert "kolom_baru" not in lagi.columns
+    assert "diubah" not in set(lagi["lampu"])
+
+
+def test_prioritas_wilayah_sama_dengan_dihitung_dari_matriks_wilayah_itu():
+    # Peringkat disaring dari peringkat semua desa yang diingat: harus sama dengan
+    # menghitung skor hanya atas baris matriks desa-desa kecamatan itu.
+    diagnosis.kosongkan_memo()
+    data = _data()
+    semua = diagnosis.desa_prioritas(data, jumlah=None)
+    kec = diagnosis.desa_prioritas(data, wilayah="33.22.02", jumlah=None)
+    assert list(kec["peringkat"]) == [1, 2]
+    assert set(kec["kode_desa"]) == {"33.22.02.2001", "33.22.02.2002"}
+    urut_semua = [k for k in semua["kode_desa"] if k.startswith("33.22.02")]
+    assert list(kec["kode_desa"]) == urut_semua
+    pd.testing.assert_frame_equal(
+        kec.drop(columns="peringkat"),
+        semua[semua["kode_desa"].str.startswith("33.22.02")]
+        .drop(columns="peringkat")
+        .reset_index(drop=True),
+    )
+    assert len(diagnosis.desa_prioritas(data, wilayah="33.22.02", jumlah=1)) == 1
+
+
+def test_kebutuhan_penyediaan_memo_mengikuti_fasilitas():
+    diagnosis.kosongkan_memo()
+    data = _data()
+    fas = pd.DataFrame({k: [0] * 4 for k in FASILITAS.nama_kolom})
+    fas["kode_desa"] = data["kode_desa"]
+    fas["jarak_puskesmas_km"] = [1.0, 2.0, 3.0, 4.0]
+    pertama = diagnosis.kebutuhan_penyediaan(data, fas)
+    fas2 = fas.assign(jarak_puskesmas_km=[4.0, 3.0, 2.0, 1.0])
+    kedua = diagnosis.kebutuhan_penyediaan(data, fas2)
+    assert list(pertama["jarak_puskesmas_km"]) != list(kedua["jarak_puskesmas_km"])
+    pd.testing.assert_frame_equal(kedua, diagnosis._kebutuhan_penyediaan(data, fas2, 2024, "desa"))
+
+
+def test_sidik_tabel_membedakan_nama_kolom_dan_tipe():
+    a = pd.DataFrame({"x": [1, 2]})
+    assert diagnosis.sidik_tabel(a) == diagnosis.sidik_tabel(a.copy())
+    assert diagnosis.sidik_tabel(a) != diagnosis.sidik_tabel(a.rename(columns={"x": "y"}))
+    assert diagnosis.sidik_tabel(a) != diagnosis.sidik_tabel(a.astype(float))
+    assert diagnosis.sidik_tabel(a) != diagnosis.sidik_tabel(a.set_axis([5, 6]))

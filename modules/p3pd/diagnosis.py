@@ -17,11 +17,20 @@ itu atas semua layanan, dibobot ``bobot_layanan`` (bawaan: setiap **layanan** be
 kesehatan yang punya 5 indikator tidak lebih berat daripada adminduk yang punya 2). Nilai seri
 diurutkan menurut banyaknya layanan yang punya lampu merah, lalu jumlah lampu kuning, lalu
 jumlah kesenjangan (poin).
+
+Hasil :func:`matriks_masalah`, peringkat :func:`desa_prioritas`, dan
+:func:`kebutuhan_penyediaan` diingat (memo) menurut **isi** tabel masukan dan parameternya:
+pembangun handout menghitung matriks satu kabupaten sekali untuk semua kecamatannya, bukan
+sekali per bagian per handout. Kunci memo adalah sidik isi tabel (nilai, indeks, nama dan tipe
+kolom), jadi tabel yang diubah selalu dihitung ulang; hasilnya salinan, mengubahnya tidak
+mengubah memo. :func:`kosongkan_memo` mengosongkannya.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import hashlib
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -31,6 +40,50 @@ from p3pd.skema import LAYANAN, NAIK
 
 LAMPU = ("hijau", "kuning", "merah")
 """Urutan lampu dari baik ke buruk."""
+
+
+MEMO_MAKS = 64
+"""Banyak hasil paling banyak yang diingat (yang paling lama tidak dipakai dibuang dulu)."""
+
+_MEMO: OrderedDict[Hashable, pd.DataFrame] = OrderedDict()
+
+
+def kosongkan_memo() -> None:
+    """Lupakan semua hasil yang diingat (memo matriks, prioritas, kebutuhan–penyediaan)."""
+    _MEMO.clear()
+
+
+def sidik_tabel(tabel: pd.DataFrame) -> str:
+    """Sidik isi ``tabel``: sama bila nilai, indeks, nama kolom, dan tipe kolomnya sama.
+
+    Dipakai sebagai kunci memo; tabel yang isinya tidak dapat di-hash memunculkan ``TypeError``.
+    """
+    h = hashlib.blake2b(digest_size=16)
+    h.update(repr((list(tabel.columns), [str(t) for t in tabel.dtypes], tabel.shape)).encode())
+    h.update(pd.util.hash_pandas_object(tabel, index=True).to_numpy().tobytes())
+    return h.hexdigest()
+
+
+def _memo(
+    nama: str, tabel: tuple[pd.DataFrame, ...], parameter: tuple, hitung: Callable[[], pd.DataFrame]
+) -> pd.DataFrame:
+    """Hasil ``hitung()`` yang diingat menurut isi ``tabel`` dan ``parameter`` (salinan dangkal).
+
+    Salinan dangkal cukup: pandas ≥ 3 memakai copy-on-write, jadi menambah kolom atau mengubah
+    nilai di hasil tidak mengubah yang diingat.
+    """
+    try:
+        kunci = (nama, *(sidik_tabel(t) for t in tabel), parameter)
+        hash(kunci)
+    except TypeError:  # isi atau parameter yang tidak dapat di-hash: hitung tanpa memo
+        return hitung()
+    if kunci in _MEMO:
+        _MEMO.move_to_end(kunci)
+    else:
+        _MEMO[kunci] = hitung()
+        while len(_MEMO) > MEMO_MAKS:
+            _MEMO.popitem(last=False)
+    return _MEMO[kunci].copy(deep=False)
 
 
 def _tahun_terakhir(data: pd.DataFrame, tahun: int | None) -> int:
@@ -48,9 +101,21 @@ def matriks_masalah(
 
     Kolom: ``kode_desa, indikator, layanan, capaian, target, pembanding, kesenjangan, lampu``.
     ``pembanding`` adalah tingkat wilayah pembanding ("kecamatan" atau "kabupaten").
+    Hasilnya diingat menurut isi ``data`` dan parameternya (lihat docstring modul).
     """
     tahun = _tahun_terakhir(data, tahun)
     kode = [i.kode for i in DAFTAR_INDIKATOR] if indikator is None else list(indikator)
+    return _memo(
+        "matriks",
+        (data,),
+        (tahun, tuple(kode), pembanding, float(toleransi)),
+        lambda: _matriks_masalah(data, tahun, kode, pembanding, toleransi),
+    )
+
+
+def _matriks_masalah(
+    data: pd.DataFrame, tahun: int, kode: list[str], pembanding: str, toleransi: float
+) -> pd.DataFrame:
     desa = hitung_capaian(data, "desa", tahun=tahun, indikator=kode)
     acuan = hitung_capaian(data, pembanding, tahun=tahun, indikator=kode)
     acuan = acuan.rename(columns={"kode_wilayah": "kode_pembanding", "capaian": "pembanding"})
@@ -120,10 +185,11 @@ def desa_prioritas(
     rincian_layanan, indikator_merah, total_kesenjangan`` — ``layanan_merah`` = banyaknya
     layanan dengan ≥ 1 lampu merah; ``rincian_layanan`` mis. "kesehatan 2/5; adminduk 1/2"
     (merah/berdata per layanan yang punya lampu merah) supaya terlihat mengapa desa di atas.
+
+    Skor setiap desa hanya bergantung pada baris desa itu (pembandingnya dari seluruh
+    ``data``), jadi peringkat semua desa dihitung sekali dan diingat; ``wilayah`` dan
+    ``jumlah`` hanya menyaring dan memotong urutan itu.
     """
-    matriks = matriks_masalah(data, tahun, indikator, pembanding, toleransi)
-    if wilayah is not None:
-        matriks = matriks[matriks["kode_desa"].str.startswith(wilayah)]
     bobot = {k: 1.0 for k in {i.layanan for i in DAFTAR_INDIKATOR}}
     if bobot_layanan:
         tidak_dikenal = set(bobot_layanan) - set(bobot)
@@ -134,6 +200,32 @@ def desa_prioritas(
         if any(float(v) < 0 for v in bobot_layanan.values()):
             raise ValueError("Bobot layanan tidak boleh negatif.")
         bobot.update({k: float(v) for k, v in bobot_layanan.items()})
+    tahun = _tahun_terakhir(data, tahun)
+    kode = [i.kode for i in DAFTAR_INDIKATOR] if indikator is None else list(indikator)
+    hasil = _memo(
+        "prioritas",
+        (data,),
+        (tahun, tuple(kode), tuple(sorted(bobot.items())), pembanding, float(toleransi)),
+        lambda: _peringkat_semua(data, tahun, kode, bobot, pembanding, toleransi),
+    )
+    if wilayah is not None:
+        hasil = hasil[hasil["kode_desa"].str.startswith(wilayah)]
+        hasil = hasil.assign(peringkat=range(1, len(hasil) + 1))
+    if jumlah is not None:
+        hasil = hasil.head(jumlah)
+    return hasil.reset_index(drop=True)
+
+
+def _peringkat_semua(
+    data: pd.DataFrame,
+    tahun: int,
+    indikator: list[str],
+    bobot: dict[str, float],
+    pembanding: str,
+    toleransi: float,
+) -> pd.DataFrame:
+    """Peringkat semua desa ``data`` (isi :func:`desa_prioritas` tanpa saringan)."""
+    matriks = matriks_masalah(data, tahun, indikator, pembanding, toleransi)
     merah = matriks["lampu"] == "merah"
     berdata = matriks["lampu"] != "tanpa data"
     matriks = matriks.assign(
@@ -184,8 +276,6 @@ def desa_prioritas(
         ascending=[False, False, False, False, True],
     )
     hasil.insert(0, "peringkat", range(1, len(hasil) + 1))
-    if jumlah is not None:
-        hasil = hasil.head(jumlah)
     return hasil.reset_index(drop=True)
 
 
@@ -202,8 +292,20 @@ def kebutuhan_penyediaan(
     bidan, SD/SMP/PAUD per 1.000 anak, jarak ke puskesmas, air perpipaan. Di tingkat selain
     desa, jumlah (pembilang, penyebut, fasilitas) dijumlahkan dan jarak dirata-rata. Kolom
     ``kelompok`` menandai desa dengan kebutuhan tinggi dan penyediaan rendah (di atas/bawah median seluruh data yang diberikan).
+    Hasilnya diingat menurut isi ``data`` dan ``fasilitas`` (lihat docstring modul).
     """
     tahun = _tahun_terakhir(data, tahun)
+    return _memo(
+        "kebutuhan",
+        (data, fasilitas),
+        (tahun, tingkat),
+        lambda: _kebutuhan_penyediaan(data, fasilitas, tahun, tingkat),
+    )
+
+
+def _kebutuhan_penyediaan(
+    data: pd.DataFrame, fasilitas: pd.DataFrame, tahun: int, tingkat: str
+) -> pd.DataFrame:
     d = data[data["tahun"] == tahun].merge(
         fasilitas, on="kode_desa", how="left", validate="one_to_one"
     )
