@@ -60,7 +60,7 @@ def test_label_lampu_menulis_lambang_dan_nama():
     assert penjelajah.label_lampu("merah") == "✗ merah"
     assert penjelajah.label_lampu("kuning") == "! kuning"
     assert penjelajah.label_lampu("hijau") == "✓ hijau"
-    assert penjelajah.label_lampu("tanpa data") == "– tanpa data"
+    assert penjelajah.label_lampu("tanpa data") == "– tidak ada data"
     assert penjelajah.label_lampu("lain") == "lain"
     assert penjelajah.label_lampu(None) == "tidak ada data"
     assert penjelajah.label_lampu(float("nan")) == "tidak ada data"
@@ -78,7 +78,7 @@ def test_gaya_lampu_mewarnai_dan_tetap_menulis_nama():
     assert f'background-color: {WARNA_LAMPU["merah"]}; color: #FFFFFF">✗ merah</td>' in halaman
     assert f'background-color: {WARNA_LAMPU["kuning"]}; color: #000000">! kuning</td>' in halaman
     assert f'background-color: {WARNA_LAMPU["hijau"]}; color: #FFFFFF">✓ hijau</td>' in halaman
-    assert "– tanpa data</td>" in halaman
+    assert "– tidak ada data</td>" in halaman
     assert f"Uji ({TANDA_SINTETIS})</caption>" in halaman
     # kode indikator dikelompokkan di bawah nama layanannya; judul kode boleh dipatahkan
     assert '<th colspan="1"' in halaman and ">Air bersih &amp; sanitasi</th>" in halaman

@@ -48,10 +48,14 @@ if TYPE_CHECKING:  # pragma: no cover
 LAMBANG_LAMPU: dict[str, str] = {"hijau": "✓", "kuning": "!", "merah": "✗", TANPA_DATA: "–"}
 """Lambang yang ditulis di depan nama lampu: tetap terbaca tanpa warna."""
 
+NAMA_LAMPU: dict[str, str] = {TANPA_DATA: TIDAK_ADA_DATA}
+"""Nama lampu yang ditampilkan lain dari kategorinya: lampu ``'tanpa data'`` (capaian kosong)
+ditulis ``'tidak ada data'``, sama dengan nilai kosong di tempat lain."""
+
 KETERANGAN_LAMPU = (
     "✓ hijau: target tercapai · ! kuning: belum tercapai, tetapi tidak lebih buruk dari "
     "pembanding lebih dari toleransi · ✗ merah: belum tercapai dan lebih buruk dari pembanding "
-    "lebih dari toleransi · – tanpa data"
+    f"lebih dari toleransi · – {TIDAK_ADA_DATA}"
 )
 """Keterangan lambang dan warna lampu, ditulis di bawah setiap tabel lampu."""
 
@@ -73,9 +77,10 @@ _KOLOM_TETAP = (
 
 
 def label_lampu(kategori: object) -> str:
-    """Teks satu sel lampu: lambang lalu nama, mis. ``'✗ merah'``; teks lain tidak diubah."""
+    """Teks satu sel lampu: lambang lalu nama, mis. ``'✗ merah'``, ``'– tidak ada data'``
+    (kategori ``'tanpa data'``); sel kosong → ``'tidak ada data'``; teks lain tidak diubah."""
     if isinstance(kategori, str) and kategori in LAMBANG_LAMPU:
-        return f"{LAMBANG_LAMPU[kategori]} {kategori}"
+        return f"{LAMBANG_LAMPU[kategori]} {NAMA_LAMPU.get(kategori, kategori)}"
     return (
         TIDAK_ADA_DATA
         if kategori is None or (not isinstance(kategori, str) and pd.isna(kategori))
@@ -197,7 +202,7 @@ def gaya_lampu(
     ``lampu``: tabel berisi nama lampu (``'hijau'``, ``'kuning'``, ``'merah'``,
     ``'tanpa data'``), mis. hasil ``p3pd.diagnosis.tabel_lampu``. Latar setiap sel memakai
     ``p3pd.grafik.css_lampu`` (warna ``WARNA_LAMPU``, aman untuk buta warna) dan isinya
-    lambang + nama lampu (``'✓ hijau'``, ``'! kuning'``, ``'✗ merah'``, ``'– tanpa data'``),
+    lambang + nama lampu (``'✓ hijau'``, ``'! kuning'``, ``'✗ merah'``, ``'– tidak ada data'``),
     jadi tetap terbaca di cetakan hitam-putih. Kolom yang berupa kode indikator dikelompokkan
     di bawah nama layanannya. ``sorot``: label baris yang dicetak tebal dan bergaris bawah
     (mis. desa terpilih). Tanda asal data (:func:`teks_tanda` dengan ``sintetis`` dan
