@@ -33,6 +33,11 @@ swasta/CSR cocok untuk layanan yang ada di kolom ``layanan``-nya (bidang yang di
 **Irama pertemuan** — bulan setiap forum diambil dari kolom ``bulan`` rujukan; bila kosong,
 dari iramanya: bulanan = setiap bulan, triwulanan = Maret, Juni, September, Desember,
 semesteran = Juni dan Desember.
+
+**Data sebagian** (folder data sendiri): tanpa tabel pemangku, :func:`pemangku_kecamatan` dengan
+``boleh_kosong=True`` memberi tabel tanpa baris (kolom skema ``pemangku``), sehingga matriks peran
+dan kisi kosong, sedangkan mitra untuk kesenjangan tetap mendaftar desa merah per layanan (tanpa
+mitra). Tanpa tabel indikator, :func:`matriks_kecamatan` memberi matriks tanpa baris.
 """
 
 from __future__ import annotations
@@ -115,18 +120,44 @@ def _tingkat(nilai: str, kolom: str) -> int:
     return TINGKAT.index(nilai) + 1
 
 
-def pemangku_kecamatan(pemangku: pd.DataFrame, kode_kecamatan: str) -> pd.DataFrame:
+def pemangku_kecamatan(
+    pemangku: pd.DataFrame | None, kode_kecamatan: str, *, boleh_kosong: bool = False
+) -> pd.DataFrame:
     """Baris tabel pemangku untuk satu kecamatan (kode ``PP.KK.CC``), urut menurut lembaga.
 
-    ``GalatP3PD`` bila kecamatan itu tidak punya baris sama sekali.
+    ``GalatP3PD`` bila kecamatan itu tidak punya baris sama sekali (atau ``pemangku`` ``None``:
+    tabelnya tidak ada di folder data), kecuali ``boleh_kosong=True``: maka tabel tanpa baris
+    dengan kolom skema ``pemangku`` (untuk notebook pada data sebagian).
     """
+    from p3pd.skema import PEMANGKU
+
+    if pemangku is None:
+        pemangku = pd.DataFrame({k: pd.Series(dtype=str) for k in PEMANGKU.nama_kolom})
     pilih = pemangku[pemangku["kode_kecamatan"] == kode_kecamatan]
+    if pilih.empty and boleh_kosong:
+        return pilih.reset_index(drop=True)
     if pilih.empty:
         raise GalatP3PD(
             f"Tabel pemangku kepentingan tidak punya baris untuk kecamatan {kode_kecamatan}. "
             "Isi daftar lembaganya dulu (berkas pemangku_kepentingan)."
         )
     return pilih.sort_values("lembaga", kind="stable").reset_index(drop=True)
+
+
+def matriks_kecamatan(
+    data: Mapping[str, pd.DataFrame], kode_kecamatan: str, tahun: int | None = None
+) -> pd.DataFrame:
+    """Matriks masalah (``p3pd.diagnosis.matriks_masalah``, pembanding kabupaten) desa-desa satu
+    kecamatan; tanpa baris (kolom sama) bila ``data`` tidak punya tabel indikator."""
+    from p3pd import diagnosis
+
+    indikator = data.get("indikator")
+    if indikator is None or indikator.empty:
+        kolom = ["kode_desa", "tahun", "indikator", "layanan", "capaian", "target",
+                 "pembanding", "kesenjangan", "lampu"]  # fmt: skip
+        return pd.DataFrame(columns=kolom)
+    matriks = diagnosis.matriks_masalah(indikator, tahun=tahun)
+    return matriks[matriks["kode_desa"].str.startswith(kode_kecamatan + ".")]
 
 
 def matriks_raci(pemangku: pd.DataFrame, ambang_konsultasi: str = "tinggi") -> pd.DataFrame:
@@ -182,18 +213,23 @@ def periksa_raci(raci: pd.DataFrame) -> pd.DataFrame:
     """Ringkasan per layanan: banyaknya R, A, C, I, nama pemegang urusan (A), dan catatan.
 
     Catatan menyebut layanan **tanpa A**, dengan **lebih dari satu A**, atau **tanpa R**
-    (kosong bila matriks untuk layanan itu sehat).
+    (kosong bila matriks untuk layanan itu sehat). Matriks tanpa lembaga (tabel pemangku tidak
+    ada) tidak dinilai: catatannya "tidak ada data".
     """
+    from p3pd.notebook import TIDAK_ADA_DATA
+
     baris = []
     for lay in LAYANAN:
         kolom = raci[lay]
         jumlah = {h: int((kolom == h).sum()) for h in "RACI"}
         catatan = []
-        if jumlah["A"] == 0:
+        if raci.empty:
+            catatan.append(f"{TIDAK_ADA_DATA} (tabel pemangku)")
+        elif jumlah["A"] == 0:
             catatan.append("tanpa A: tidak ada pemegang urusan")
         elif jumlah["A"] > 1:
             catatan.append(f"{jumlah['A']} A: sepakati pembagian tugasnya")
-        if jumlah["R"] == 0:
+        if jumlah["R"] == 0 and not raci.empty:
             catatan.append("tanpa R: tidak ada pelaksana")
         baris.append(
             {
