@@ -146,7 +146,8 @@ def program_per_desa(data: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     Kolom: ``id_program, kode_desa, tahun, opd, program, layanan`` lalu, bila tabel
     ``program_desa`` ada, ``jenis, indikator_keluaran, satuan, target_volume, anggaran,
     sumber_dana``. Tanpa ``program_desa`` (data sendiri) kolom ``desa_sasaran`` dipecah dan
-    ``anggaran`` per desa dibiarkan kosong (NaN).
+    kolom rincian itu (termasuk ``anggaran`` per desa) dibiarkan kosong (NaN). Tanpa tabel
+    ``program``: tabel tanpa baris dengan kolom yang sama.
     """
     prog = tabel_data(data, "program")
     panjang = prog.assign(kode_desa=prog["desa_sasaran"].astype(str).str.split(";")).explode(
@@ -158,8 +159,16 @@ def program_per_desa(data: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     rinci = data.get("program_desa")
     if rinci is not None and len(rinci):
         dasar = dasar.merge(rinci.drop(columns="tahun"), on=["id_program", "kode_desa"], how="left")
-    else:
-        dasar = dasar.assign(anggaran=np.nan)
+    else:  # tanpa rincian per desa: kolom rincian ada, isinya "tidak ada data" (NaN)
+        kolom = [
+            "jenis",
+            "indikator_keluaran",
+            "satuan",
+            "target_volume",
+            "anggaran",
+            "sumber_dana",
+        ]
+        dasar = dasar.assign(**dict.fromkeys(kolom, np.nan))
     return dasar.reset_index(drop=True)
 
 
