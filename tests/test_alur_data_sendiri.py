@@ -6,20 +6,40 @@ untuk apa yang nyata dan apa yang diisi untuk uji).
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import io
+import json
+import re
+import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+import yaml
 from data_sendiri import (
+    CATATAN_ISIAN,
+    INDIKATOR_ISIAN,
     KODE_DESA,
     KODE_KELURAHAN,
+    PEMANGKU_ISIAN,
     PEMILIK,
+    PROGRAM_DESA_ISIAN,
+    PROGRAM_ISIAN,
+    SAMPEL_PODES,
+    SISKEUDES_ISIAN,
+    TINDAK_LANJUT_ISIAN,
+    USULAN_ISIAN,
     buat_batu_lengkap,
     buat_batu_sebagian,
 )
 
+from p3pd.cli import main
+from p3pd.kerja import notebook_pelajaran
 from p3pd.label import label_data
 from p3pd.muat import muat_folder
 from p3pd.muat_antartabel import periksa_antartabel
+from p3pd.notebook import jalankan_notebook
 
 TABEL_SEBAGIAN = {"wilayah", "fasilitas", "indikator"}
 TABEL_LENGKAP = TABEL_SEBAGIAN | {
@@ -67,3 +87,186 @@ def test_apbdes_uji_dari_preset_siskeudes_konsisten(tmp_path: Path):
         "1.1", "1.3", "2.1", "2.2", "2.3", "2.4", "3.2", "4.5", "5.3"
     ]  # fmt: skip
     assert data["pendapatan"].iloc[0]["dana_desa"] == 1_050_000_000
+
+
+# ---------------------------------------------------------------- jalur README dari awal sampai akhir
+#
+# Tim Kecamatan Batu (Kota Batu, di luar empat kabupaten latihan) mengikuti README bagian "Data
+# sendiri": berkas publik di folder unduhan → `p3pd impor` (Podes nyata, ekspor APBDes bergaya
+# Siskeudes) → template yang diisi sendiri (indikator, usulan, program, pemangku) → `p3pd
+# ringkasan --data` → `p3pd kerja` → setiap salinan notebook 01–09 dijalankan → `p3pd handout
+# --data`. Berkas masukan tidak boleh berubah dan label data sendiri tampil di mana-mana.
+
+PEMILIK_README = "Kecamatan Batu, Kota Batu"
+KATA_SINTETIS = re.compile(r"sintetis|data latihan", re.I)
+
+BELUM_JALAN: dict[str, str] = {
+    "01": "catatan_sintetis() menulis 'Data latihan ini sintetis' juga atas data sendiri",
+    "03": "contoh kabupaten mencetak '(contoh ini memakai data latihan)' atas data sendiri",
+    "05": "rata-rata Dana Desa dicetak dengan '(sintetis)' atas data sendiri",
+    "06": "KECAMATAN dicari di 93 kecamatan latihan, bukan di daftar desa data sendiri",
+    "07": "KECAMATAN dicari di 93 kecamatan latihan, bukan di daftar desa data sendiri",
+    "08": "KECAMATAN dicari di 93 kecamatan latihan, bukan di daftar desa data sendiri",
+    "09": "belum membaca parameter DATA; kecamatan dicari di data latihan (KeyError)",
+}
+"""Pelajaran yang salinannya belum berjalan bersih atas data sendiri → alasannya (xfail ketat:
+uji gagal begitu pelajarannya diperbaiki, lalu barisnya dihapus dari sini)."""
+
+
+def _sidik(folder: Path) -> dict[str, str]:
+    return {
+        str(b.relative_to(folder)): hashlib.sha256(b.read_bytes()).hexdigest()
+        for b in sorted(folder.rglob("*"))
+        if b.is_file()
+    }
+
+
+@dataclass
+class Alur:
+    """Keadaan jalur README yang dibagi semua uji modul ini."""
+
+    unduhan: Path
+    data: Path
+    kerja: Path
+    sidik_unduhan: dict[str, str]
+    sidik_data: dict[str, str] = field(default_factory=dict)
+    keluaran: dict[str, str] = field(default_factory=dict)
+
+
+@pytest.fixture(scope="module")
+def alur(tmp_path_factory: pytest.TempPathFactory) -> Alur:
+    """Langkah 1–5 README: unduhan → impor → template sendiri → ringkasan → kerja."""
+    akar = tmp_path_factory.mktemp("alur")
+    unduhan = akar / "unduhan"
+    unduhan.mkdir()
+    podes = unduhan / "podes_kecamatan.csv"
+    shutil.copyfile(SAMPEL_PODES, podes)
+    siskeudes = unduhan / "realisasi_apbdes_2024.csv"
+    siskeudes.write_text(SISKEUDES_ISIAN, encoding="utf-8")
+    sidik_unduhan = _sidik(unduhan)
+    data = akar / "data_kami"
+    hasil = Alur(unduhan, data, akar / "kerja_saya" / "batu", sidik_unduhan)
+
+    def jalankan(nama: str, argumen: list[str]) -> None:
+        buffer_out, buffer_err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(buffer_out), contextlib.redirect_stderr(buffer_err):
+            kode = main(argumen)
+        hasil.keluaran[nama] = buffer_out.getvalue() + buffer_err.getvalue()
+        assert kode == 0, f"p3pd {nama} gagal ({kode}):\n{hasil.keluaran[nama]}"
+
+    jalankan("impor_podes", ["impor", str(podes), "--preset", "podes_fasilitas",
+                             "--keluar", str(data), "--pemilik", PEMILIK_README])  # fmt: skip
+    jalankan("impor_siskeudes", ["impor", str(siskeudes), "--preset", "siskeudes_apbdes",
+                                 "--keluar", str(data), "--pemilik", PEMILIK_README,
+                                 "--sumber-data", f"Realisasi APBDes 2024 ({CATATAN_ISIAN})"])  # fmt: skip
+    for nama, isi in (
+        ("indikator_desa.csv", INDIKATOR_ISIAN),
+        ("usulan_desa.csv", USULAN_ISIAN),
+        ("usulan_tindak_lanjut.csv", TINDAK_LANJUT_ISIAN),
+        ("program_opd.csv", PROGRAM_ISIAN),
+        ("program_desa.csv", PROGRAM_DESA_ISIAN),
+        ("pemangku_kepentingan.csv", PEMANGKU_ISIAN),
+    ):
+        (data / nama).write_text(isi, encoding="utf-8")
+    label = yaml.safe_load((data / "SUMBER_DATA.yaml").read_text(encoding="utf-8"))
+    label["sumber"] += f"; indikator, usulan, program, dan pemangku {CATATAN_ISIAN}"
+    (data / "SUMBER_DATA.yaml").write_text(yaml.safe_dump(label, allow_unicode=True), "utf-8")
+    hasil.sidik_data = _sidik(data)
+    jalankan("ringkasan", ["ringkasan", "--data", str(data)])
+    jalankan("kerja", ["kerja", "--data", str(data), "--kecamatan", "Batu", "--tanpa-buka",
+                       "--folder-kerja", str(hasil.kerja)])  # fmt: skip
+    return hasil
+
+
+def test_impor_menulis_template_berlabel_data_sendiri(alur: Alur):
+    data = muat_folder(alur.data)
+    assert {"wilayah", "fasilitas", "belanja", "belanja_kegiatan", "pendapatan"} <= set(data)
+    assert set(data["belanja"]["kode_desa"]) == {KODE_DESA}
+    label = label_data(alur.data)
+    assert not label.sintetis
+    assert label.teks.startswith(f"Data milik {PEMILIK_README}, sumber: BPS, Pendataan Potensi")
+    for nama in ("impor_podes", "impor_siskeudes"):
+        assert "LAPORAN_IMPOR" in alur.keluaran[nama]
+    assert (alur.data / "LAPORAN_IMPOR_podes_fasilitas.md").is_file()
+    assert (alur.data / "LAPORAN_IMPOR_siskeudes_apbdes.md").is_file()
+    assert _sidik(alur.unduhan) == alur.sidik_unduhan
+
+
+def test_ringkasan_berlabel_data_sendiri_tanpa_kata_sintetis(alur: Alur):
+    teks = alur.keluaran["ringkasan"]
+    assert f"Data milik {PEMILIK_README}" in teks
+    assert not KATA_SINTETIS.search(teks), teks
+    assert "BATU" in teks.upper()
+
+
+def test_kerja_menulis_semua_salinan_pelajaran(alur: Alur):
+    nama = sorted(b.name for b in alur.kerja.glob("*.ipynb"))
+    assert nama == [b.name for b in notebook_pelajaran()]
+    assert [n[:2] for n in nama] == [f"{i:02d}" for i in range(1, 10)]
+
+
+def _param_pelajaran() -> list:
+    daftar = []
+    for berkas in notebook_pelajaran():
+        nomor = berkas.name[:2]
+        tanda = []
+        if nomor in BELUM_JALAN:
+            tanda = [pytest.mark.xfail(strict=True, reason=BELUM_JALAN[nomor])]
+        daftar.append(pytest.param(berkas.name, id=nomor, marks=tanda))
+    return daftar
+
+
+@pytest.mark.parametrize("nama", _param_pelajaran())
+def test_salinan_pelajaran_berjalan_atas_data_sendiri(alur: Alur, nama: str, tmp_path: Path):
+    salinan = tmp_path / nama
+    salinan.write_bytes((alur.kerja / nama).read_bytes())
+    nb = jalankan_notebook(salinan, batas_waktu=300, simpan=False)
+    keluaran = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    assert not [o for o in keluaran if o.get("output_type") == "error"]
+    teks = json.dumps(keluaran, ensure_ascii=False)
+    temuan = sorted({m.group(0) for m in KATA_SINTETIS.finditer(teks)})
+    assert not temuan, f"{nama}: keluaran menyebut {temuan} padahal datanya data sendiri"
+    assert _sidik(alur.data) == alur.sidik_data
+
+
+@pytest.fixture(scope="module")
+def handout(alur: Alur, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """Langkah terakhir README: ``p3pd handout --data F --kecamatan Batu`` (HTML dan PDF)."""
+    keluaran = tmp_path_factory.mktemp("handout")
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer), contextlib.redirect_stderr(buffer):
+        kode = main(["handout", "--data", str(alur.data), "--kecamatan", "Batu",
+                     "--keluaran", str(keluaran), "--tanpa-progres"])  # fmt: skip
+    assert kode == 0, buffer.getvalue()
+    return keluaran, buffer.getvalue()
+
+
+def test_handout_kecamatan_atas_data_sendiri(alur: Alur, handout: tuple[Path, str]):
+    keluaran, _ = handout
+    html = sorted(keluaran.rglob("*.html"))
+    pdf = sorted(keluaran.rglob("*.pdf"))
+    assert len(html) == 1 and len(pdf) == 1, sorted(keluaran.rglob("*"))
+    assert pdf[0].read_bytes().startswith(b"%PDF")
+    isi = html[0].read_text(encoding="utf-8")
+    assert f"Data milik {PEMILIK_README}" in isi
+    assert "BATU" in _teks_tampil(isi).upper()
+    assert _sidik(alur.data) == alur.sidik_data
+    assert _sidik(alur.unduhan) == alur.sidik_unduhan
+
+
+def _teks_tampil(html: str) -> str:
+    """Teks yang dilihat pembaca handout: tanpa <style>/<script>, tag diganti spasi, ``alt`` ikut."""
+    html = re.sub(r"<(style|script)\b.*?</\1>", " ", html, flags=re.S | re.I)
+    alt = " ".join(re.findall(r'\balt="([^"]*)"', html))
+    return re.sub(r"<[^>]+>", " ", html) + " " + alt
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="handout_templat: 'Capaian wilayah ini di data latihan' dan alt grafik "
+    "'data sintetis untuk latihan' juga atas data sendiri",
+)
+def test_handout_data_sendiri_tanpa_kata_sintetis(handout: tuple[Path, str]):
+    isi = next(handout[0].rglob("*.html")).read_text(encoding="utf-8")
+    temuan = sorted({m.group(0) for m in KATA_SINTETIS.finditer(_teks_tampil(isi))})
+    assert not temuan, f"handout menyebut {temuan} padahal datanya data sendiri"

@@ -424,6 +424,10 @@ def test_kolom_sumber_tidak_ada_disebut_dengan_usulan(tmp_path, sumber):
         ),
         ("tabel: [\n", "bukan YAML yang sah"),
         ("tabl:\n  fasilitas: {}\n", "kunci 'tabl' tidak dikenal. Mungkin maksudnya 'tabel'"),
+        (
+            "baca: {judul_lain: [a]}\ntabel:\n  fasilitas:\n    kolom: {kode_desa: a}\n",
+            "baca.judul_lain",
+        ),
     ],
 )
 def test_peta_salah_ditolak_dengan_letaknya(tmp_path, isi, pesan):
@@ -516,3 +520,78 @@ def test_json_rusak_dan_berkas_hilang_dijelaskan(tmp_path, peta):
         impor(rusak, peta, tmp_path / "k", pemilik=PEMILIK)
     with pytest.raises(DataTidakValid, match="tidak ditemukan"):
         impor(tmp_path / "tidak_ada.csv", peta, tmp_path / "k", pemilik=PEMILIK)
+
+
+KEGIATAN = """Kode Desa;Tahun;Kode Keg;Nilai Rp
+3322012001;2024;01.01.01;100
+3322012001;2024;01.01.02;50
+33.22.01.2002;2024;02.02.02;70
+33.22.01.2002;2024;JUMLAH;220
+"""
+
+PETA_KEGIATAN = {
+    "nama": "Kegiatan bernol",
+    "sumber_data": "Contoh buatan",
+    "baca": {"judul_lain": {"Anggaran": ["Nilai Rp", "Pagu"]}},
+    "tabel": {
+        "belanja": {
+            "kelompok": True,
+            "saring": [{"kolom": "Kode Keg", "pola": r"^\d{2}\.\d{2}\.\d{2}$"}],
+            "kolom": {
+                "kode_desa": "Kode Desa",
+                "tahun": "Tahun",
+                "kode_sub_bidang": {"kolom": "Kode Keg", "ambil": r"^0?(\d)(\.)0?(\d+)"},
+                "anggaran": {"kolom": "Anggaran", "agregasi": "jumlah"},
+            },
+        },
+        "belanja_kegiatan": {
+            "saring": [{"kolom": "Kode Keg", "pola": r"^01\.01\.0[1-7]$"}],
+            "kolom": {
+                "kode_desa": "Kode Desa",
+                "tahun": "Tahun",
+                "kode_kegiatan": {"kolom": "Kode Keg", "ambil": r"^0(1)(\.)0(1\.0[1-7])"},
+                "anggaran": "Anggaran",
+            },
+        },
+    },
+}
+
+
+def test_ambil_beberapa_grup_dan_judul_lain(tmp_path):
+    sumber = tmp_path / "kegiatan.csv"
+    sumber.write_text(KEGIATAN, encoding="utf-8")
+    peta = tmp_path / "peta.yaml"
+    peta.write_text(yaml.safe_dump(PETA_KEGIATAN), encoding="utf-8")
+    keluar = _folder_dengan_wilayah(tmp_path)
+    hasil = impor(sumber, peta, keluar, pemilik=PEMILIK)
+    bel = hasil.tabel["belanja"].data
+    assert bel[["kode_desa", "kode_sub_bidang", "anggaran"]].values.tolist() == [
+        ["33.22.01.2001", "1.1", 150],
+        ["33.22.01.2002", "2.2", 70],
+    ]
+    keg = hasil.tabel["belanja_kegiatan"].data
+    assert keg["kode_kegiatan"].tolist() == ["1.1.01", "1.1.02"]
+    assert "kolom 'nilai_rp' dibaca sebagai 'anggaran' (judul lain)" in hasil.teks_laporan
+    muat.muat_folder(keluar, ["wilayah", "belanja", "belanja_kegiatan"])
+
+
+def test_tabel_tanpa_baris_tidak_ditulis_dan_semua_kosong_ditolak(tmp_path, capsys):
+    sumber = tmp_path / "kegiatan.csv"
+    sumber.write_text(KEGIATAN.replace("01.01.0", "03.01.0"), encoding="utf-8")
+    peta = tmp_path / "peta.yaml"
+    peta.write_text(yaml.safe_dump(PETA_KEGIATAN), encoding="utf-8")
+    keluar = _folder_dengan_wilayah(tmp_path)
+    argumen = ["impor", str(sumber), "--peta", str(peta), "--keluar", str(keluar)]
+    assert main([*argumen, "--pemilik", PEMILIK]) == 0
+    out = capsys.readouterr().out
+    assert "apbdes_belanja_kegiatan.csv" in out and "tidak ditulis" in out
+    assert (keluar / "apbdes_belanja.csv").is_file()
+    assert not (keluar / "apbdes_belanja_kegiatan.csv").exists()
+    laporan = (keluar / "LAPORAN_IMPOR_peta.md").read_text(encoding="utf-8")
+    assert "`apbdes_belanja_kegiatan.csv` tidak ditulis" in laporan
+    muat.muat_folder(keluar)
+    sumber.write_text(KEGIATAN.replace("0", "9"), encoding="utf-8")
+    kosong = tmp_path / "kosong"
+    with pytest.raises(DataTidakValid, match="tidak ada satu baris sumber pun"):
+        impor(sumber, peta, kosong, pemilik=PEMILIK)
+    assert not kosong.exists()

@@ -169,7 +169,7 @@ def test_siskeudes_pada_contoh_buatan(tmp_path):
     assert pend["dana_desa"] == 900_000_000 and pend["alokasi_dana_desa"] == 390_000_000
     assert pend["pendapatan_asli_desa"] == 45_000_000
     assert pend["bantuan_keuangan"] == 115_000_000  # 4.2.4 + 4.2.5
-    assert "bukan baris kegiatan belanja" in hasil.teks_laporan
+    assert "bukan baris kegiatan (1.1.01, 01.01.01)" in hasil.teks_laporan
     muat.muat_folder(keluar, ["wilayah", "belanja", "belanja_kegiatan", "pendapatan"])
 
 
@@ -201,3 +201,67 @@ def test_hasil_preset_lolos_ringkasan_lewat_cli(tmp_path, capsys):
         == 0
     )
     assert set(muat.muat_folder(podes)) >= {"wilayah", "fasilitas"}
+
+
+LEBIH = NYATA / "realisasi_apbdes_desa_lebih_2023_cuplikan.csv"
+
+
+def test_siskeudes_pada_cuplikan_nyata_desa_lebih(tmp_path):
+    """Laporan realisasi APBDes 2023 Desa Lebih (situs desa; lihat data_nyata/README.md)."""
+    sebelum = _sidik([LEBIH])
+    keluar = tmp_path / "k"
+    keluar.mkdir()
+    (keluar / "wilayah_desa.csv").write_text("kode_desa,nama_desa\n51.04.03.2004,Lebih\n", "utf-8")
+    hasil = impor(LEBIH, "siskeudes_apbdes", keluar, pemilik="Kecamatan Gianyar (uji)")
+    assert _sidik([LEBIH]) == sebelum
+    bel = hasil.tabel["belanja"].data.set_index("kode_sub_bidang")
+    # baris 5.1.1 dan 5.2.1 (sub-bidang); baris bidang 5.1, 5.2, 5.3 tidak dijumlah lagi
+    assert list(bel.index) == ["1.1", "2.1"]
+    assert (bel.loc["1.1", "anggaran"], bel.loc["1.1", "realisasi"]) == (1_412_387_680, 675_982_385)
+    assert (bel.loc["2.1", "anggaran"], bel.loc["2.1", "realisasi"]) == (611_394_000, 369_389_777)
+    assert hasil.tabel["belanja_kegiatan"].data.empty
+    assert not (keluar / "apbdes_belanja_kegiatan.csv").exists()  # tidak ada baris 1.1.0x
+    pend = hasil.tabel["pendapatan"].data.iloc[0]
+    assert pend["kode_desa"] == "51.04.03.2004" and pend["tahun"] == 2023
+    assert pend["pendapatan_asli_desa"] == 57_634_195  # baris 4.1, bukan 4.1 + 4.1.4
+    assert pend["dana_desa"] == 606_303_600
+    assert pend["bagi_hasil_pajak_retribusi"] == 448_705_000
+    assert pend["alokasi_dana_desa"] == 491_243_683
+    assert pend["bantuan_keuangan"] == 28_200_000  # 4.2.4 saja; 4.2.5 tidak ada
+    teks = hasil.teks_laporan
+    assert "kolom 'anggaran_rp' dibaca sebagai 'anggaran'" in teks
+    assert "kolom 'realisasi_rp' dibaca sebagai 'realisasi'" in teks
+    data = muat.muat_folder(keluar)
+    assert {"wilayah", "belanja", "pendapatan"} <= set(data)
+
+
+SISKEUDES_BERNOL = """Kode Desa,Tahun,Kode,Uraian,Anggaran (Rp),Realisasi (Rp)
+33.22.01.2001,2025,4.2.1.,Dana Desa,Rp 964.073.000,Rp 964.073.000
+33.22.01.2001,2025,4.2.1.01.,Dana Desa,Rp 964.073.000,Rp 964.073.000
+33.22.01.2001,2025,01,BIDANG PENYELENGGARAN PEMERINTAHAN DESA,Rp 681.922.621,Rp 600.000.000
+33.22.01.2001,2025,01.01,Penyelenggaran Belanja Siltap,Rp 571.602.121,Rp 500.000.000
+33.22.01.2001,2025,01.01.01,Penyediaan Penghasilan Tetap Kepala Desa,Rp 58.200.000,Rp 58.200.000
+33.22.01.2001,2025,5.1.1.01. [01.01.01],Penghasilan Tetap Kepala Desa,Rp 52.200.000,Rp 52.200.000
+33.22.01.2001,2025,01.01.02,Penyediaan Penghasilan Tetap Perangkat Desa,Rp 328.175.000,Rp 300.000.000
+33.22.01.2001,2025,02.02.02.,Penyelenggaraan Posyandu,Rp 40.000.000,Rp 38.000.000
+33.22.01.2001,2025,05.03.01,Keadaan Mendesak,Rp 90.000.000,Rp 90.000.000
+"""
+"""Contoh buatan (angka karangan) dengan bentuk kode Siskeudes bernol (01.01.01), judul "Kode" dan
+"Anggaran (Rp)", angka "Rp …", dan baris rincian 4.2.1.01. / 5.1.1.01. [01.01.01]."""
+
+
+def test_siskeudes_kode_bernol_judul_lain_dan_rincian(tmp_path):
+    sumber = tmp_path / "penjabaran.csv"
+    sumber.write_text(SISKEUDES_BERNOL, encoding="utf-8")
+    keluar = tmp_path / "k"
+    keluar.mkdir()
+    buat_tabel_contoh("wilayah").to_csv(keluar / "wilayah_desa.csv", index=False)
+    hasil = impor(sumber, "siskeudes_apbdes", keluar, pemilik="Kecamatan Uji")
+    bel = hasil.tabel["belanja"].data.set_index("kode_sub_bidang")
+    assert sorted(bel.index) == ["1.1", "2.2", "5.3"]  # 05.03.01 tetap 5.3, bukan 3.1
+    assert bel.loc["1.1", "anggaran"] == 58_200_000 + 328_175_000  # rincian 5.1.1.01. tidak
+    assert bel.loc["2.2", "realisasi"] == 38_000_000
+    keg = hasil.tabel["belanja_kegiatan"].data
+    assert keg["kode_kegiatan"].tolist() == ["1.1.01", "1.1.02"]
+    assert hasil.tabel["pendapatan"].data.iloc[0]["dana_desa"] == 964_073_000  # 4.2.1. saja
+    assert "kolom 'kode' dibaca sebagai 'kode_rekening'" in hasil.teks_laporan

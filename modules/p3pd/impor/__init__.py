@@ -69,6 +69,12 @@ def impor(
             isi, peta.lebar.pola, peta.lebar.ke, peta.lebar.nilai
         )
     hasil = {nama: terapkan_tabel(peta, aturan, isi) for nama, aturan in peta.tabel.items()}
+    if not any(len(h.data) for h in hasil.values()):
+        raise DataTidakValid(
+            f"tidak ada satu baris sumber pun yang cocok dengan peta '{peta.nama}' (semua baris "
+            "tersaring); periksa kolom kode dan pola saringnya. Tidak ada templat yang ditulis.",
+            berkas=", ".join(str(p) for p in daftar),
+        )
     folder = Path(keluar).expanduser()
     periksa_tujuan(folder, hasil, peta, isi, [Path(p) for p in daftar], timpa)
     return tulis_hasil(

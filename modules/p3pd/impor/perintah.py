@@ -85,7 +85,10 @@ def jalankan(args: argparse.Namespace) -> int:
     )
     print(f"Data milik {args.pemilik} — bukan data latihan sintetis.")
     for h in hasil.tabel.values():
-        print(f"  {h.tabel.berkas:<28} {len(h.data):>6} baris")
+        if len(h.data):
+            print(f"  {h.tabel.berkas:<28} {len(h.data):>6} baris")
+        else:
+            print(f"  {h.tabel.berkas:<28} tidak ditulis (tidak ada baris sumber)")
     print(f"Laporan asumsi: {hasil.laporan}")
     print(f"Label data:     {hasil.label}")
     print(f"Periksa hasilnya: p3pd ringkasan --data {hasil.folder}")

@@ -19,7 +19,8 @@ Aturan satu kolom template (pakai salah satu dari lima sumber nilai):
   kosong); ``terkecil: [A, B]`` nilai terkecil yang terisi; ``nilai: 2024`` nilai tetap;
   ``hitung: true`` atau ``hitung: {syarat}`` 1 untuk setiap baris (yang memenuhi syarat), untuk
   dijumlahkan per kelompok; ``induk: kecamatan`` kode induk dari ``kode_desa`` baris itu.
-- tambahan: ``ambil: REGEX`` (ambil grup pertama dari teks), ``peta_nilai: {lama: baru}`` dan
+- tambahan: ``ambil: REGEX`` (ambil grup dari teks; beberapa grup digabung berurutan, mis.
+  ``'^0?([1-5])([.])0?([0-9]+)'`` mengubah ``01.02`` menjadi ``1.2``), ``peta_nilai: {lama: baru}`` dan
   ``lainnya: nilai`` (nilai yang tidak disebut), ``kali: 1000`` (kalikan angka), ``bila:
   {syarat}`` (nilai hanya dipakai pada baris yang memenuhi syarat; untuk memutar data panjang
   menjadi lebar), ``nol_bila_ada: [A, B]`` (0 bila A atau B > 0, mis. jarak ke puskesmas bila
@@ -30,7 +31,10 @@ Syarat: ``{kolom: X, salah_satu: [..]}``, ``{kolom: X, awalan: [..]}``, ``{kolom
 REGEX}``, ditambah ``kecuali: true`` untuk membalik, dan ``alasan: teks`` untuk laporan.
 
 Nama kolom sumber dibandingkan dalam bentuk baku (huruf kecil, garis bawah), sama seperti
-pemuat membaca judul kolom: ``R106B``, ``r106b``, dan ``R106 B`` dianggap sama.
+pemuat membaca judul kolom: ``R106B``, ``r106b``, dan ``R106 B`` dianggap sama. Judul yang
+ditulis lain di berkas sumber lain (mis. ``Anggaran (Rp)`` untuk ``Anggaran``) disebut di
+``baca: {judul_lain: {Anggaran: [Anggaran (Rp)]}}``: bila judul utama tidak ada di satu berkas,
+judul lain yang ada dibaca sebagai judul utama (dicatat di laporan).
 
 Bentuk Excel (untuk yang tidak menulis YAML): lembar ``peta`` berkolom ``tabel``,
 ``kolom_templat``, ``kolom_sumber`` (satu kolom, ``A + B`` untuk jumlah, atau ``hitung``),
@@ -78,7 +82,7 @@ _KUNCI_PETA = {
     "lebar_ke_panjang",
     "tabel",
 }
-_KUNCI_BACA = {"lembar", "json_rekaman", "json_tetap"}
+_KUNCI_BACA = {"lembar", "json_rekaman", "json_tetap", "judul_lain"}
 _KUNCI_LEBAR = {"pola", "ke", "nilai"}
 _INDUK = ("kecamatan", "kabupaten", "provinsi")
 
@@ -205,6 +209,8 @@ class Peta:
     json_tetap: dict[str, str] = field(default_factory=dict)
     saring: tuple[Syarat, ...] = ()
     lebar: LebarKePanjang | None = None
+    judul_lain: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Judul kolom sumber (bentuk baku) → judul lain yang dibaca sebagai judul itu."""
 
 
 # --------------------------------------------------------------------------- membaca peta
@@ -351,7 +357,9 @@ def _aturan_kolom(target: str, isi: Any, berkas: str, bagian: str) -> AturanKolo
     if ambil is not None:
         try:
             if re.compile(str(ambil)).groups < 1:
-                raise _tolak(berkas, bagian, f"pola ambil '{ambil}' perlu satu grup (…).")
+                raise _tolak(
+                    berkas, bagian, f"pola ambil '{ambil}' perlu sedikitnya satu grup (…)."
+                )
         except re.error:
             raise _tolak(
                 berkas, bagian, f"pola '{ambil}' bukan ekspresi reguler yang sah."
@@ -493,6 +501,13 @@ def peta_dari_dict(isi: dict, berkas: str = "(peta)") -> Peta:
     tetap = baca.get("json_tetap") or {}
     if not isinstance(tetap, dict):
         raise _tolak(berkas, "baca.json_tetap", "berisi pasangan nama_kolom: jalur.json.")
+    lain = baca.get("judul_lain") or {}
+    if not isinstance(lain, dict):
+        raise _tolak(
+            berkas,
+            "baca.judul_lain",
+            "berisi pasangan judul: [judul lain, …], mis. Anggaran: [Anggaran (Rp)].",
+        )
     return Peta(
         nama=str(isi.get("nama") or Path(berkas).stem),
         berkas=berkas,
@@ -504,6 +519,12 @@ def peta_dari_dict(isi: dict, berkas: str = "(peta)") -> Peta:
         json_tetap={nama_kolom(k): str(v) for k, v in tetap.items()},
         saring=_daftar_syarat(isi.get("saring"), berkas, "saring"),
         lebar=lebar_ok,
+        judul_lain={
+            nama_kolom(k): _daftar_nama(
+                v if isinstance(v, list) else [v], berkas, "baca.judul_lain"
+            )
+            for k, v in lain.items()
+        },
     )
 
 

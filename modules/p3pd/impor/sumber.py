@@ -72,6 +72,8 @@ def _tabel_baca(peta: Peta) -> skema.Tabel:
             nama.update(a.kolom_sumber())
         nama.update(s.kolom for s in t.saring)
     nama.update(s.kolom for s in peta.saring)
+    for lain in peta.judul_lain.values():
+        nama.update(lain)
     kolom = tuple(skema.Kolom(n, skema.TIPE_TEKS, "-", "") for n in sorted(nama))
     judul = peta.lembar or "sumber"
     return skema.Tabel(nama_kolom(judul) or "sumber", f"{judul}.csv", judul, (), kolom)
@@ -139,6 +141,20 @@ def _baca_json(path: Path, sumber: str, peta: Peta) -> tuple[pd.DataFrame, np.nd
     return data, np.arange(1, len(data) + 1, dtype=np.int64)
 
 
+def _pakai_judul_lain(
+    df: pd.DataFrame, peta: Peta, berkas: str, catatan: list[str]
+) -> pd.DataFrame:
+    """Ganti judul lain (``baca.judul_lain``) dengan judul utamanya bila judul utama tidak ada."""
+    for utama, lain in peta.judul_lain.items():
+        if utama in df.columns:
+            continue
+        ada = [j for j in lain if j in df.columns]
+        if ada:
+            df = df.rename(columns={ada[0]: utama})
+            catatan.append(f"{berkas}: kolom '{ada[0]}' dibaca sebagai '{utama}' (judul lain).")
+    return df
+
+
 def baca_sumber(berkas: list[str | Path], peta: Peta) -> Sumber:
     """Baca semua berkas sumber (CSV/XLSX lewat pemuat, JSON lewat json_normalize) lalu gabungkan.
 
@@ -153,6 +169,7 @@ def baca_sumber(berkas: list[str | Path], peta: Peta) -> Sumber:
             df, baris = _baca_json(path, sumber, peta)
         else:
             df, baris = _baca_tabel(path, sumber, peta, catatan)
+        df = _pakai_judul_lain(df, peta, path.name, catatan)
         data.append(df.astype(object))
         asal_berkas.append(np.full(len(df), i, dtype=np.int64))
         asal_baris.append(baris)

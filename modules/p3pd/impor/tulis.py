@@ -66,7 +66,7 @@ def teks_csv(data: pd.DataFrame, tabel: skema.Tabel) -> tuple[str, int]:
 
 
 def _tujuan(folder: Path, hasil: dict[str, HasilTabel], peta: Peta) -> list[Path]:
-    berkas = [folder / h.tabel.berkas for h in hasil.values()]
+    berkas = [folder / h.tabel.berkas for h in hasil.values() if len(h.data)]
     return berkas + [folder / nama_laporan(peta)]
 
 
@@ -282,6 +282,12 @@ def tulis_hasil(
     isi = isi_label(folder, pemilik, sumber_data, dibuat_oleh, timpa)  # tolak sebelum menulis
     ditulis = []
     for h in hasil.values():
+        if not len(h.data):
+            h.asumsi.append(
+                f"Tidak ada baris sumber untuk tabel ini; `{h.tabel.berkas}` tidak ditulis (tabel "
+                "itu tidak tersedia, bukan kosong)."
+            )
+            continue
         teks, netral = teks_csv(h.data, h.tabel)
         if netral:
             h.asumsi.append(

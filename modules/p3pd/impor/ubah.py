@@ -164,7 +164,9 @@ def _nilai_aturan(
             if v is None or (isinstance(v, float) and v != v):
                 return np.nan
             m = rx.search(_teks(v))
-            return m.group(1) if m else np.nan
+            if not m:
+                return np.nan
+            return "".join(g for g in m.groups() if g is not None)
 
         nilai = nilai.map(ambil)
     if aturan.peta_nilai:
