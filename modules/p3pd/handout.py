@@ -261,8 +261,14 @@ def ke_html(nb: Any, judul: str | None = None) -> str:
     """Ubah notebook hasil menjadi HTML handout luring: tanpa kode, tanpa CDN, gambar tertanam."""
     import copy
 
+    from p3pd.label import label_data
+
     nb = copy.deepcopy(nb)
     nb.metadata.pop("widgets", None)
+    label = label_data()  # teks pengganti gambar mengikuti label data (templat cetak)
+    nb.metadata["alt_grafik"] = "Grafik — " + (
+        "data sintetis untuk latihan" if label.sintetis else label.teks
+    )
     if judul:
         nb.metadata["title"] = judul
     html, _ = _eksportir().from_notebook_node(
@@ -316,6 +322,29 @@ def jumlah_gambar(nb: Any) -> int:
     )
 
 
+def grafik_hilang(nb: Any) -> str:
+    """Pesan bila grafik notebook hasil tidak menjadi gambar (mis. ``MPLBACKEND=Agg``), atau ''.
+
+    Grafik hilang: ada keluaran ``Figure`` tanpa ``image/png``, atau notebook tanpa gambar satu
+    pun dan tanpa kotak "tidak ada data" di tempat grafik (data sendiri tanpa tabel untuk grafik
+    itu, ``laporan_dasar.KELAS_GRAFIK_TANPA_DATA``).
+    """
+    from p3pd.laporan_dasar import KELAS_GRAFIK_TANPA_DATA
+
+    tanpa_data = 0
+    for sel in nb.cells:
+        for k in sel.get("outputs", []) if sel.cell_type == "code" else []:
+            isi = k.get("data", {})
+            if "image/png" in isi:
+                continue
+            if "".join(isi.get("text/plain", "")).startswith("<Figure"):
+                return "ada grafik yang tidak menjadi gambar (grafik hilang; periksa MPLBACKEND)"
+            tanpa_data += KELAS_GRAFIK_TANPA_DATA in "".join(isi.get("text/html", ""))
+    if jumlah_gambar(nb) == 0 and tanpa_data == 0:
+        return "notebook hasil tidak berisi gambar satu pun (grafik hilang; periksa MPLBACKEND)"
+    return ""
+
+
 class _GalatDijalankan(Exception):
     """Galat saat notebook dijalankan (kernel sudah dinyalakan ulang oleh ``KernelHangat``)."""
 
@@ -363,10 +392,8 @@ def bangun_satu(
     else:
         if nb.metadata.get("papermill", {}).get("exception"):
             galat = RuntimeError("papermill mencatat galat di notebook hasil")
-        elif jumlah_gambar(nb) == 0:
-            galat = RuntimeError(
-                "notebook hasil tidak berisi gambar satu pun (grafik hilang; periksa MPLBACKEND)"
-            )
+        elif grafik_hilang(nb):
+            galat = RuntimeError(grafik_hilang(nb))
     gagal_lama = keluaran / f"{pekerjaan.nama}{AKHIRAN_GAGAL}"
     if galat is not None:
         hasil.pesan = _pesan_galat(galat)

@@ -1,14 +1,15 @@
 """Memilih handout yang dibangun ``p3pd handout``: wilayah, tingkat, tahun, dan data yang ada.
 
 Sebelum satu kernel pun dinyalakan, tabel yang dibaca handout diperiksa seperti oleh
-``p3pd ringkasan`` (juga antartabel); hanya wilayah yang benar-benar ada di data yang dibangun.
+``p3pd ringkasan`` (juga antartabel); hanya wilayah yang benar-benar ada di daftar desa data
+yang dibangun. Hanya daftar desa yang wajib; tabel lain boleh tidak ada.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,10 @@ __all__ = [
     "Pekerjaan",
     "TINGKAT_HANDOUT",
     "TABEL_HANDOUT",
+    "TABEL_TAHUNAN",
     "tahun_data",
+    "tahun_tersedia",
+    "tahun_tanpa_data",
     "susun_pekerjaan",
     "periksa_data_handout",
     "baca_bagian",
@@ -124,13 +128,11 @@ def susun_pekerjaan(
         )
     data = periksa_data_handout()
     wil = data["wilayah"]
-    ada = sorted({int(t) for t in data["indikator"]["tahun"]})
-    awalan = {k[:n] for k in data["indikator"]["kode_desa"] for n in (2, 5, 8)}
-    if not ada:
-        raise GalatP3PD("Tabel indikator desa tidak berisi tahun satu pun.")
+    ada = tahun_tersedia(data)
+    awalan = {k[:n] for k in wil["kode_desa"] for n in (2, 5, 8)}
     if tahun is None:
-        tahun = ada[-1]
-    elif tahun not in ada:
+        tahun = ada[-1] if ada else tahun_tanpa_data()
+    elif ada and tahun not in ada:
         raise GalatP3PD(
             f"Tahun {tahun} tidak ada di data. Tahun yang ada: {', '.join(map(str, ada))}."
         )
@@ -166,7 +168,7 @@ def susun_pekerjaan(
                 raise GalatP3PD(f"Kecamatan {kec.nama} tidak ada di {kab.nama}.")
             if kec.kode not in awalan:
                 raise GalatP3PD(
-                    f"Kecamatan {kec.nama} ({kec.kode}) tidak ada di tabel indikator data yang "
+                    f"Kecamatan {kec.nama} ({kec.kode}) tidak ada di daftar desa data yang "
                     "dipakai; tidak ada yang bisa ditulis di handout-nya."
                 )
             hasil.append(_pekerjaan_kecamatan(kec, tahun))
@@ -189,8 +191,46 @@ def susun_pekerjaan(
     )
 
 
-TABEL_HANDOUT = ("wilayah", "indikator", "belanja", "fasilitas", "usulan", "program")
-"""Tabel yang dibaca handout (lihat ``p3pd.laporan.muat_data``)."""
+TABEL_HANDOUT = (
+    "wilayah",
+    "indikator",
+    "belanja",
+    "fasilitas",
+    "usulan",
+    "usulan_tindak_lanjut",
+    "program",
+    "program_desa",
+    "terbitan",
+)
+"""Tabel yang dibaca handout (lihat ``p3pd.laporan.muat_data``); hanya ``wilayah`` yang wajib."""
+
+TABEL_TAHUNAN = ("indikator", "belanja", "terbitan")
+"""Tabel yang menentukan tahun data handout, berurutan: tabel pertama yang berisi tahun dipakai."""
+
+
+def tahun_tersedia(data: Mapping[str, Any]) -> list[int]:
+    """Tahun data handout dari tabel ``data`` (bentuk hasil ``muat.muat_folder``).
+
+    Tahun di tabel indikator; bila indikator tidak ada, tahun belanja APBDes; bila itu pun tidak
+    ada, tahun angka terbitan (:data:`TABEL_TAHUNAN`). Daftar kosong bila tidak ada tabel tahunan
+    (mis. folder yang hanya berisi daftar desa).
+    """
+    for nama in TABEL_TAHUNAN:
+        tabel = data.get(nama)
+        if tabel is not None and "tahun" in tabel and tabel["tahun"].notna().any():
+            return sorted({int(t) for t in tabel["tahun"].dropna()})
+    return []
+
+
+def tahun_tanpa_data() -> int:
+    """Tahun handout bila data tidak punya tabel tahunan: tahun di label ``SUMBER_DATA.yaml``
+    (``tahun:``) bila ada, selain itu tahun berjalan."""
+    import datetime as dt
+
+    from p3pd.label import label_data
+
+    cocok = re.search(r"\d{4}", str(label_data().tahun or ""))
+    return int(cocok.group()) if cocok else dt.date.today().year
 
 
 def periksa_data_handout(folder: Path | None = None) -> dict[str, Any]:
@@ -207,8 +247,8 @@ def periksa_data_handout(folder: Path | None = None) -> dict[str, Any]:
         raise GalatP3PD(
             f"Folder data '{folder}' tidak ada. Buat data latihan dulu dengan perintah: p3pd data"
         )
-    # fasilitas, usulan, dan program boleh tidak ada (bagiannya di handout tanpa data)
-    return muat.muat_folder(folder, TABEL_HANDOUT, wajib=("wilayah", "indikator", "belanja"))
+    # Hanya daftar desa wajib; bagian handout yang tabelnya tidak ada menulis "tidak ada data".
+    return muat.muat_folder(folder, TABEL_HANDOUT, wajib=("wilayah",))
 
 
 def _hanya_yang_ada(daftar: list[Pekerjaan]) -> list[Pekerjaan]:

@@ -65,12 +65,17 @@ from p3pd.laporan_dasar import (
     Html,
     WilayahHandout,
     _di,
+    _e,
     _nama_kabupaten_data,
+    gabung_html,
+    html_tidak_ada_data,
     pilih_wilayah,
 )
 from p3pd.laporan_grafik import grafik_capaian, grafik_porsi_apbdes
 from p3pd.laporan_html import (
     html_angka_kunci,
+    html_angka_terbitan,
+    html_indikator_tanpa_data,
     html_permintaan_penyediaan,
     html_prioritas,
     html_sampul,
@@ -81,7 +86,12 @@ from p3pd.skema import LAYANAN
 
 @dataclass
 class DataLaporan:
-    """Tabel data latihan yang dipakai handout."""
+    """Tabel yang dipakai handout: data latihan, atau data sendiri yang boleh sebagian.
+
+    Hanya daftar desa (``wilayah``) yang wajib. Tabel lain yang berkasnya tidak ada menjadi
+    tabel kosong berkolom skema (tabel tambahan: ``None``) dan namanya dicatat di
+    ``tidak_ada``; bagiannya di handout menulis "tidak ada data" (lihat :meth:`ada`).
+    """
 
     wilayah: pd.DataFrame
     indikator: pd.DataFrame
@@ -92,14 +102,37 @@ class DataLaporan:
     #: Tabel perencanaan tambahan (opsional): jalur dan tindak lanjut usulan, program per desa.
     usulan_tindak_lanjut: pd.DataFrame | None = None
     program_desa: pd.DataFrame | None = None
+    #: Angka terbitan per desa (IDM, persentase terbitan; ``p3pd.terbitan``), bila ada.
+    terbitan: pd.DataFrame | None = None
+    #: Nama tabel handout yang berkasnya tidak ada di folder data.
+    tidak_ada: tuple[str, ...] = ()
+
+    def ada(self, nama: str) -> bool:
+        """``True`` bila tabel ``nama`` ada di folder data dan berisi sedikitnya satu baris."""
+        tabel = getattr(self, nama, None)
+        return nama not in self.tidak_ada and tabel is not None and len(tabel) > 0
+
+    def tabel(self) -> dict[str, pd.DataFrame]:
+        """Tabel yang ada (bentuk ``muat.muat_folder``: tabel yang tidak ada tidak disertakan)."""
+        return {
+            k: v
+            for k, v in vars(self).items()
+            if isinstance(v, pd.DataFrame) and k not in self.tidak_ada
+        }
 
     def tahun(self) -> list[int]:
-        """Tahun yang ada di tabel indikator."""
-        return sorted(int(t) for t in self.indikator["tahun"].unique())
+        """Tahun data: tahun di tabel indikator; tanpa indikator, tahun belanja APBDes atau
+        angka terbitan (``handout_pilih.tahun_tersedia``); daftar kosong bila tidak ada."""
+        from p3pd.handout_pilih import tahun_tersedia
+
+        return tahun_tersedia(self.tabel())
 
 
-TABEL_HANDOUT_OPSIONAL = ("fasilitas", "usulan", "program")
-"""Tabel handout yang boleh tidak ada di data sendiri: bagiannya ditulis tanpa data ('–')."""
+TABEL_HANDOUT_OPSIONAL = ("indikator", "belanja", "fasilitas", "usulan", "program")
+"""Tabel handout yang boleh tidak ada di data sendiri: tabel kosong, bagiannya "tidak ada data"."""
+
+TABEL_HANDOUT_TAMBAHAN = ("usulan_tindak_lanjut", "program_desa", "terbitan")
+"""Tabel tambahan yang dipakai bila ada (``None`` bila berkasnya tidak ada)."""
 
 
 def _tabel_kosong(nama: str) -> pd.DataFrame:
@@ -107,7 +140,7 @@ def _tabel_kosong(nama: str) -> pd.DataFrame:
     from p3pd import skema
 
     angka = (skema.TIPE_TAHUN, skema.TIPE_CACAH, skema.TIPE_RUPIAH, skema.TIPE_DESIMAL)
-    tabel = skema.SEMUA_TABEL[nama]
+    tabel = skema.TABEL_DIKENAL[nama]
     return pd.DataFrame(
         {k.nama: pd.Series(dtype="float64" if k.tipe in angka else object) for k in tabel.kolom}
     )
@@ -116,36 +149,38 @@ def _tabel_kosong(nama: str) -> pd.DataFrame:
 def muat_data(folder: str | Path | None = None) -> DataLaporan:
     """Muat dan periksa tabel yang dipakai handout dari ``folder`` (bawaan: folder data latihan).
 
-    Daftar desa, indikator, dan belanja wajib; fasilitas, usulan, dan program
-    (``TABEL_HANDOUT_OPSIONAL``) yang berkasnya tidak ada menjadi tabel kosong, sehingga
-    bagiannya di handout ditulis tanpa data.
+    Hanya daftar desa wajib. Indikator, belanja, fasilitas, usulan, dan program
+    (``TABEL_HANDOUT_OPSIONAL``) yang berkasnya tidak ada menjadi tabel kosong; tabel tambahan
+    (``TABEL_HANDOUT_TAMBAHAN``) menjadi ``None``. Semuanya dicatat di ``DataLaporan.tidak_ada``,
+    dan bagiannya di handout menulis "tidak ada data".
     """
     from p3pd import muat
     from p3pd.lokasi import folder_data
 
     folder = Path(folder) if folder is not None else folder_data()
+    tidak_ada: list[str] = []
 
     def berkas(nama: str) -> Path:
         return muat.berkas_tabel(folder, nama)  # .csv atau .xlsx, seperti p3pd ringkasan
 
     def opsional(nama: str) -> pd.DataFrame:
         path = berkas(nama)
-        return muat.muat_tabel(nama, path) if path.exists() else _tabel_kosong(nama)
+        if path.exists():
+            return muat.muat_tabel(nama, path)
+        tidak_ada.append(nama)
+        return _tabel_kosong(nama)
 
     def tambahan(nama: str) -> pd.DataFrame | None:
         path = berkas(nama)
-        return muat.muat_tabel(nama, path) if path.exists() else None
+        if path.exists():
+            return muat.muat_tabel(nama, path)
+        tidak_ada.append(nama)
+        return None
 
-    return DataLaporan(
-        wilayah=muat.muat_wilayah(berkas("wilayah")),
-        indikator=muat.muat_indikator(berkas("indikator")),
-        belanja=muat.muat_belanja(berkas("belanja")),
-        fasilitas=opsional("fasilitas"),
-        usulan=opsional("usulan"),
-        program=opsional("program"),
-        usulan_tindak_lanjut=tambahan("usulan_tindak_lanjut"),
-        program_desa=tambahan("program_desa"),
-    )
+    tabel: dict[str, Any] = {"wilayah": muat.muat_wilayah(berkas("wilayah"))}
+    tabel.update({n: opsional(n) for n in TABEL_HANDOUT_OPSIONAL})
+    tabel.update({n: tambahan(n) for n in TABEL_HANDOUT_TAMBAHAN})
+    return DataLaporan(**tabel, tidak_ada=tuple(tidak_ada))
 
 
 _SIMPANAN: dict[tuple, DataLaporan] = {}
@@ -155,19 +190,26 @@ def _muat_data_tersimpan(folder: str | Path | None = None) -> DataLaporan:
     """Seperti :func:`muat_data`, tetapi hasilnya disimpan di memori selama berkasnya tidak berubah.
 
     Dipakai :class:`Handout`: di kernel hangat pembangun handout, data cukup dibaca sekali untuk
-    banyak handout. Tabel hasilnya dipakai bersama, jadi **jangan diubah**.
+    banyak handout. Kuncinya: jalur, waktu ubah, dan ukuran setiap berkas tabel handout
+    (``handout_pilih.TABEL_HANDOUT``; berkas yang tidak ada juga tercatat, jadi berkas yang baru
+    ditambahkan membuat data dibaca ulang). Tabel hasilnya dipakai bersama, jadi **jangan
+    diubah**.
     """
     from p3pd import muat
+    from p3pd.handout_pilih import TABEL_HANDOUT
     from p3pd.lokasi import folder_data
 
     folder = Path(folder) if folder is not None else folder_data()
-    tanda = []
-    for nama in ("wilayah", "indikator", "belanja", "fasilitas", "usulan", "program"):
+    tanda: list[tuple] = []
+    for nama in TABEL_HANDOUT:
         berkas = muat.berkas_tabel(folder, nama)
         try:
             st = berkas.stat()
         except FileNotFoundError:
-            return muat_data(folder)  # pesan kesalahan yang jelas datang dari pemuat
+            if nama == "wilayah":
+                return muat_data(folder)  # pesan kesalahan yang jelas datang dari pemuat
+            tanda.append((str(berkas.absolute()), None, None))
+            continue
         tanda.append((str(berkas.resolve()), st.st_mtime_ns, st.st_size))
     kunci = tuple(tanda)
     if kunci not in _SIMPANAN:
@@ -286,6 +328,27 @@ def porsi_apbdes(data: DataLaporan, wil: WilayahHandout, tahun: int) -> pd.DataF
     return apbdes.porsi_layanan_dasar(bel, tingkat=tingkat, tahun=tahun)
 
 
+def angka_terbitan_wilayah(data: DataLaporan, wil: WilayahHandout, tahun: int) -> pd.DataFrame:
+    """Angka terbitan per desa wilayah ini (IDM, persentase terbitan; ``p3pd.terbitan``).
+
+    Per ukuran hanya tahun terbaru yang tidak lewat dari ``tahun`` (bila tidak ada: tahun
+    terbaru yang ada). Nilai apa adanya dengan satuan, kategori, dan sumbernya: tidak pernah
+    dijumlahkan atau dirata-ratakan, dan tidak dicampur dengan indikator cacah. Kolom seperti
+    ``p3pd.terbitan.KOLOM_TERBITAN``; tabel kosong bila folder tidak punya angka terbitan.
+    """
+    from p3pd.terbitan import angka_terbitan
+
+    if data.terbitan is None:
+        return angka_terbitan({})
+    hasil = angka_terbitan(data.tabel(), kode_kecamatan=wil.kode)
+    pilih = []
+    for _, bagian in hasil.groupby("ukuran", sort=False):
+        th = bagian["tahun"]
+        sampai = th[th <= tahun]
+        pilih.append(bagian[th == (sampai.max() if len(sampai) else th.max())])
+    return pd.concat(pilih, ignore_index=True) if pilih else hasil
+
+
 # --------------------------------------------------------------------------- desa prioritas
 
 
@@ -401,6 +464,9 @@ class Handout:
     ``Handout("Jawa Tengah")`` (provinsi) atau ``Handout("Jawa Tengah", kecamatan="Getasan")``.
     ``tahun=None`` berarti tahun terakhir di data; ``tanggal=None`` berarti hari ini.
     ``data`` boleh diberikan (hasil :func:`muat_data`) supaya tidak memuat ulang.
+
+    Data sendiri boleh sebagian (hanya daftar desa yang wajib): bagian yang tabelnya tidak ada
+    menulis satu baris "tidak ada data" yang menyebut berkasnya, dan bagian lain tetap ditulis.
     """
 
     def __init__(
@@ -412,16 +478,19 @@ class Handout:
         tanggal: _dt.date | str | None = None,
         data: DataLaporan | None = None,
     ) -> None:
+        from p3pd.handout_pilih import tahun_tanpa_data
+
         self.data = data if data is not None else _muat_data_tersimpan()
         self.wilayah = pilih_wilayah(provinsi, kabupaten, kecamatan, data=self.data.wilayah)
         ada = self.data.tahun()
         if tahun is None:
-            tahun = ada[-1]
-        elif int(tahun) not in ada:
+            tahun = ada[-1] if ada else tahun_tanpa_data()
+        elif ada and int(tahun) not in ada:
             raise GalatP3PD(
                 f"Tahun {tahun} tidak ada di data. Tahun yang ada: {', '.join(map(str, ada))}."
             )
         self.tahun = int(tahun)
+        self.ada_tahun = bool(ada)
         if tanggal is None:
             tanggal = _dt.date.today()
         elif isinstance(tanggal, str):
@@ -437,12 +506,28 @@ class Handout:
         """'provinsi' atau 'kecamatan'."""
         return self.wilayah.tingkat
 
+    def _ada(self, nama: str) -> bool:
+        """Tabel ``nama`` ada dan berisi baris untuk wilayah handout ini."""
+        if not self.data.ada(nama):
+            return False
+        tabel = getattr(self.data, nama)
+        return "kode_desa" not in tabel or bool(_di(tabel["kode_desa"], self.wilayah.kode).any())
+
+    def tidak_ada(self, *nama: str) -> list[str]:
+        """Tabel di antara ``nama`` yang tidak ada (atau tanpa baris untuk wilayah ini)."""
+        return [n for n in nama if not self._ada(n)]
+
     def sampul(self) -> Html:
-        """Sampul: judul, wilayah, tahun data, tanggal cetak, catatan data sintetis."""
+        """Sampul: judul, wilayah, tahun data, tanggal cetak, label data (sintetis atau sendiri)."""
         from p3pd.label import label_data
 
         return html_sampul(
-            self.wilayah, self.nama_kabupaten, self.tahun, self.tanggal, label_data()
+            self.wilayah,
+            self.nama_kabupaten,
+            self.tahun,
+            self.tanggal,
+            label_data(),
+            ada_tahun=self.ada_tahun,
         )
 
     def _simpan(self, nama: str, buat: Any) -> Any:
@@ -465,30 +550,92 @@ class Handout:
             "pp", lambda: permintaan_penyediaan(self.data, self.wilayah, self.tahun)
         )
 
+    def angka_terbitan(self) -> pd.DataFrame:
+        """Angka terbitan per desa (IDM dan sejenisnya) di wilayah ini (lihat :func:`angka_terbitan_wilayah`)."""
+        return self._simpan(
+            "terbitan", lambda: angka_terbitan_wilayah(self.data, self.wilayah, self.tahun)
+        )
+
+    def pengantar_angka_kunci(self) -> Html:
+        """Paragraf pembuka bagian angka kunci; asal datanya mengikuti label data (data latihan
+        disebut "data latihan", data sendiri tidak pernah)."""
+        from p3pd.label import label_data
+
+        if not self._ada("indikator"):
+            return Html("", "")  # bagian ini hanya berisi baris "tidak ada data"
+        asal = (
+            "di data latihan"
+            if label_data().sintetis
+            else "menurut data ini (pemilik dan sumbernya tertulis di sampul)"
+        )
+        teks = (
+            f"Capaian wilayah ini {asal}, dibandingkan dengan target dan dengan angka terbitan "
+            "untuk provinsi dan Indonesia. Capaian dihitung dengan menjumlahkan pembilang dan "
+            "penyebut semua desa lebih dulu, baru dibagi. Setiap target bertanda jenisnya (resmi, "
+            "SPM, asumsi pelatihan), dan setiap angka terbitan bertanda jenisnya (survei atau "
+            "administratif): bandingkan hanya yang sejenis dengan data desa. Penduduk terdaftar "
+            "DTKS adalah register keluarga miskin dan rentan, bukan angka kemiskinan BPS; BPS "
+            "tidak menerbitkan angka kemiskinan per desa."
+        )
+        if self.tingkat == "kecamatan" and len(self.angka_terbitan()):
+            teks += (
+                " Di bawah tabel: angka terbitan per desa (mis. IDM) apa adanya, dengan "
+                "sumbernya; angka itu tidak dijumlahkan atau dirata-ratakan dengan indikator cacah."
+            )
+        return Html(f'<p class="pengantar">{_e(teks)}</p>', teks)
+
     def tabel_angka_kunci(self) -> Html:
-        """Angka kunci dengan pembanding terbitan dan sumbernya (HTML)."""
-        return html_angka_kunci(self.angka_kunci(), self.wilayah, self.nama_kabupaten)
+        """Angka kunci dengan pembanding terbitan dan sumbernya (HTML); indikator tanpa data
+        disebut dalam satu baris, dan angka terbitan per desa (bila ada) ditulis di bawahnya."""
+        if not self._ada("indikator"):
+            bagian = [html_tidak_ada_data("indikator", "capaian indikator layanan dasar")]
+        else:
+            kunci = self.angka_kunci()
+            kosong = kunci["wilayah"].isna() & kunci["kabupaten"].isna()
+            bagian = [html_angka_kunci(kunci[~kosong], self.wilayah, self.nama_kabupaten)]
+            if kosong.any():
+                bagian.append(html_indikator_tanpa_data(kunci.loc[kosong, "indikator"]))
+        if self.tingkat == "kecamatan" and len(self.angka_terbitan()):
+            bagian.append(html_angka_terbitan(self.angka_terbitan()))
+        return gabung_html(bagian)
 
     def tabel_lampu(self) -> Html:
         """Tabel lampu per kecamatan (handout provinsi) atau per desa (handout kecamatan)."""
+        if not self._ada("indikator"):
+            return html_tidak_ada_data("indikator", "tabel lampu")
         lampu = lampu_wilayah(self.data, self.wilayah, self.tahun)
-        porsi = porsi_apbdes(self.data, self.wilayah, self.tahun)
+        porsi = porsi_apbdes(self.data, self.wilayah, self.tahun) if self._ada("belanja") else None
         judul = "Desa" if self.tingkat == "kecamatan" else "Kecamatan"
-        return html_tabel_lampu(lampu, porsi, judul)
+        bagian = [html_tabel_lampu(lampu, porsi, judul)]
+        if porsi is None:
+            bagian.append(html_tidak_ada_data("belanja", "kolom porsi APBDes"))
+        return gabung_html(bagian)
 
     def tabel_prioritas(self) -> Html:
         """Desa prioritas (10 untuk provinsi, 5 untuk kecamatan) sebagai HTML."""
-        return html_prioritas(self.prioritas(), self.tingkat)
+        if not self._ada("indikator"):
+            return html_tidak_ada_data("indikator", "desa prioritas")
+        apbdes = self._ada("belanja")
+        bagian = [html_prioritas(self.prioritas(), self.tingkat, apbdes=apbdes)]
+        if not apbdes:
+            bagian.append(html_tidak_ada_data("belanja", "kolom porsi APBDes"))
+        return gabung_html(bagian)
 
     def tabel_permintaan_penyediaan(self) -> Html:
-        """Kebutuhan vs penyediaan per layanan dasar sebagai HTML."""
+        """Kebutuhan vs penyediaan per layanan dasar sebagai HTML (kolom yang tabelnya tidak
+        ada dilewati dan disebut dalam satu baris "tidak ada data")."""
+        kurang = self.tidak_ada("indikator", "usulan", "program", "belanja")
+        if len(kurang) == 4:
+            return html_tidak_ada_data(kurang, "kebutuhan dan penyediaan layanan")
+        kurang_kt = self.tidak_ada("indikator", "fasilitas")
+        kt = None if kurang_kt else desa_kebutuhan_tinggi(self.data, self.wilayah, self.tahun)
         return html_permintaan_penyediaan(
-            self.permintaan_penyediaan(),
-            desa_kebutuhan_tinggi(self.data, self.wilayah, self.tahun),
+            self.permintaan_penyediaan(), kt, tidak_ada=kurang, tidak_ada_kebutuhan=kurang_kt
         )
 
     def pertanyaan(self) -> Html:
         """Pertanyaan diskusi untuk setiap hari pelatihan."""
+        ada_ind = self._ada("indikator")
         return html_pertanyaan(
             pertanyaan_diskusi(
                 self.data,
@@ -496,7 +643,8 @@ class Handout:
                 self.tahun,
                 kunci=self.angka_kunci(),
                 pp=self.permintaan_penyediaan(),
-                prio=self.prioritas(),
+                prio=self.prioritas() if ada_ind else None,
+                tidak_ada=self.tidak_ada("indikator", "belanja", "program"),
             )
         )
 
@@ -504,38 +652,60 @@ class Handout:
         """Daftar isu Musrenbang kecamatan sebagai DataFrame (lihat :func:`isu_handout`)."""
         return self._simpan("isu", lambda: isu_handout(self.data, self.wilayah, self.tahun))
 
+    def _contoh_kecamatan(self) -> str:
+        """Keterangan kecamatan contoh untuk isu dan agenda handout provinsi ('' untuk kecamatan)."""
+        if self.tingkat == "kecamatan":
+            return ""
+        from p3pd.wilayah import cari
+
+        kode = kecamatan_agenda(self.data, self.wilayah, self.tahun)
+        nama = cari("kecamatan", kode, data=self.data.wilayah).nama
+        return f"contoh Kecamatan {nama}, kecamatan dengan desa prioritas terbanyak"
+
     def isu_musrenbang(self) -> Html:
         """Daftar isu hari ke-3 untuk Musrenbang kecamatan, dengan bukti dan baris kosong."""
-        keterangan = ""
-        if self.tingkat != "kecamatan":
-            from p3pd.wilayah import cari
-
-            kode = kecamatan_agenda(self.data, self.wilayah, self.tahun)
-            nama = cari("kecamatan", kode, data=self.data.wilayah).nama
-            keterangan = f"contoh Kecamatan {nama}, kecamatan dengan desa prioritas terbanyak"
         jumlah = 3 if self.tingkat == "kecamatan" else 5
-        return html_isu_musrenbang(self.isu().head(jumlah), 1, keterangan)
+        if not self._ada("indikator"):
+            kosong = html_isu_musrenbang(pd.DataFrame(), 1 + jumlah, tulis_catatan=False)
+            tanpa = html_tidak_ada_data("indikator", "isu dari data")
+            return gabung_html([tanpa, kosong])
+        bagian = [html_isu_musrenbang(self.isu().head(jumlah), 1, self._contoh_kecamatan())]
+        kurang = self.tidak_ada("usulan", "program")
+        if kurang:
+            bagian.append(html_tidak_ada_data(kurang, "usulan dan program OPD di skor isu"))
+        return gabung_html(bagian)
 
     def agenda(self, terisi: int | None = None, kosong: int | None = None) -> Html:
         """Rancangan agenda terpadu dari diagnosis (:func:`rancangan_agenda`) dan baris kosong."""
         terisi = 4 if terisi is None else terisi
         kosong = (3 if self.tingkat == "kecamatan" else 4) if kosong is None else kosong
+        if not self._ada("indikator"):
+            tanpa = html_tidak_ada_data("indikator", "rancangan agenda dari diagnosis")
+            return gabung_html([tanpa, html_agenda(terisi + kosong)])
         rancangan = rancangan_agenda(self.data, self.wilayah, self.tahun, terisi)
-        keterangan = ""
-        if self.tingkat != "kecamatan":
-            from p3pd.wilayah import cari
-
-            kode = kecamatan_agenda(self.data, self.wilayah, self.tahun)
-            nama = cari("kecamatan", kode, data=self.data.wilayah).nama
-            keterangan = f"contoh Kecamatan {nama}, kecamatan dengan desa prioritas terbanyak"
-        return html_agenda_terisi(rancangan, kosong, keterangan)
+        return html_agenda_terisi(rancangan, kosong, self._contoh_kecamatan())
 
     def grafik_capaian(self) -> Any:
-        """Grafik capaian per layanan dasar (Figure)."""
-        return grafik_capaian(self.data, self.wilayah, self.tahun, self.angka_kunci())
+        """Grafik capaian per layanan dasar (Figure) untuk indikator yang ada datanya; tanpa
+        data indikator: satu baris "tidak ada data" (Html) di tempat grafik."""
+        if not self._ada("indikator"):
+            return html_tidak_ada_data("indikator", "grafik capaian", grafik=True)
+        kunci = self.angka_kunci()
+        ada = kunci["wilayah"].notna() | kunci["kabupaten"].notna()
+        if not ada.any():
+            return html_tidak_ada_data("indikator", "grafik capaian", grafik=True)
+        return grafik_capaian(self.data, self.wilayah, self.tahun, kunci[ada])
 
     def grafik_apbdes(self) -> Any:
-        """Grafik porsi APBDes untuk layanan dasar (Figure)."""
+        """Grafik porsi APBDes untuk layanan dasar (Figure); tanpa belanja APBDes wilayah ini
+        sampai tahun handout: satu baris "tidak ada data" (Html) di tempat grafik."""
+        bel = self.data.belanja
+        if (
+            not self.data.ada("belanja")
+            or not (_di(bel["kode_desa"], self.wilayah.kode) & (bel["tahun"] == self.tahun)).any()
+        ):
+            kapan = f" {self.tahun}" if self.data.ada("belanja") else ""
+            return html_tidak_ada_data("belanja", f"grafik porsi APBDes{kapan}", grafik=True)
         return grafik_porsi_apbdes(self.data, self.wilayah, self.tahun)
 
 
@@ -569,6 +739,7 @@ __all__ = [
     "angka_kunci",
     "lampu_wilayah",
     "porsi_apbdes",
+    "angka_terbitan_wilayah",
     "prioritas",
     "permintaan_penyediaan",
     "desa_kebutuhan_tinggi",

@@ -5,6 +5,7 @@ daftar isu Musrenbang kecamatan (``p3pd.perencanaan``), dan rancangan agenda ter
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -22,12 +23,28 @@ from p3pd.laporan_dasar import (
     _e,
     _persen,
 )
+from p3pd.notebook import TIDAK_ADA_DATA
 from p3pd.skema import LAYANAN, NAIK
 
 if TYPE_CHECKING:  # pragma: no cover
     from p3pd.laporan import DataLaporan
 
 # --------------------------------------------------------------------------- pertanyaan diskusi
+
+
+def _bagian_merah(lampu: pd.DataFrame) -> pd.Series:
+    """Bagian sel merah per layanan (bukan jumlah sel): layanan dengan lebih banyak indikator
+    tidak otomatis tampak lebih buruk (aturan bobot yang sama dengan skor prioritas)."""
+    berlayanan = lampu.assign(
+        layanan=lambda d: d["indikator"].map({i.kode: i.layanan for i in DAFTAR_INDIKATOR}),
+        merah=lambda d: d["lampu"] == "merah",
+    )
+    return (
+        berlayanan[berlayanan["lampu"].notna()]
+        .groupby("layanan")["merah"]
+        .mean()
+        .reindex(list(LAYANAN))
+    )
 
 
 def pertanyaan_diskusi(
@@ -38,49 +55,73 @@ def pertanyaan_diskusi(
     kunci: pd.DataFrame | None = None,
     pp: pd.DataFrame | None = None,
     prio: pd.DataFrame | None = None,
+    tidak_ada: Sequence[str] | None = None,
 ) -> dict[str, list[str]]:
     """Pertanyaan diskusi untuk setiap hari pelatihan, memakai angka wilayah ini.
 
     Kunci: judul hari (lihat ``HARI_PELATIHAN``); nilai: daftar pertanyaan. ``kunci``, ``pp``,
     dan ``prio`` (hasil :func:`angka_kunci`, :func:`permintaan_penyediaan`, :func:`prioritas`)
-    boleh diberikan supaya tidak dihitung ulang.
+    boleh diberikan supaya tidak dihitung ulang. ``tidak_ada``: tabel yang tidak ada
+    (``indikator``, ``belanja``, ``program``; bawaan: dibaca dari ``data``). Pertanyaan yang
+    angkanya tidak ada menyebut "tidak ada data" dan berkasnya, lalu bertanya dari mana data
+    itu dapat diperoleh.
     """
     from p3pd import apbdes
+    from p3pd.label import label_data  # data sendiri tidak pernah disebut sintetis
     from p3pd.laporan import angka_kunci, lampu_wilayah, permintaan_penyediaan, prioritas
 
+    if tidak_ada is None:
+        tidak_ada = [n for n in ("indikator", "belanja", "program") if not data.ada(n)]
+    ada_ind = "indikator" not in tidak_ada
     if kunci is None:
         kunci = angka_kunci(data, wil, tahun)
-    lampu = lampu_wilayah(data, wil, tahun, [i.kode for i in DAFTAR_INDIKATOR])
-    ada_target = kunci.dropna(subset=["target", "wilayah"])
-    senjang = np.where(
-        ada_target["arah"] == NAIK,
-        ada_target["target"] - ada_target["wilayah"],
-        ada_target["wilayah"] - ada_target["target"],
-    )
-    terburuk = ada_target.iloc[int(np.argmax(senjang))]
-    # Bagian sel merah per layanan (bukan jumlah sel): layanan dengan lebih banyak indikator
-    # tidak otomatis tampak lebih buruk (aturan bobot yang sama dengan skor prioritas).
-    berlayanan = lampu.assign(
-        layanan=lambda d: d["indikator"].map({i.kode: i.layanan for i in DAFTAR_INDIKATOR}),
-        merah=lambda d: d["lampu"] == "merah",
-    )
-    bagian_merah = (
-        berlayanan[berlayanan["lampu"].notna()]
-        .groupby("layanan")["merah"]
-        .mean()
-        .reindex(list(LAYANAN))
-        .fillna(0.0)
-    )
-    layanan_berat = LAYANAN[str(bagian_merah.idxmax())]
-    unit = "desa" if wil.tingkat == "kecamatan" else "kecamatan"
-    prio = (prioritas(data, wil, tahun, jumlah=3) if prio is None else prio).head(3)
     if pp is None:
         pp = permintaan_penyediaan(data, wil, tahun)
-    bel = data.belanja[_di(data.belanja["kode_desa"], wil.kode)]
-    ring = apbdes.batas_30_persen(bel, None, wil.tingkat_data, tahun=tahun)
-    ring = ring[ring["kode_wilayah"] == wil.kode]
-    porsi_ld = pp["porsi_apbdes"].sum()
-    indikasi = int(ring["jumlah_desa_indikasi"].iloc[0]) if len(ring) else 0
+    nama = wil.nama
+    unit = "desa" if wil.tingkat == "kecamatan" else "kecamatan"
+    asal = "data latihan (sintetis, " if label_data().sintetis else "data ini ("
+
+    bagian_merah = (
+        _bagian_merah(lampu_wilayah(data, wil, tahun, [i.kode for i in DAFTAR_INDIKATOR]))
+        if ada_ind
+        else pd.Series(dtype=float)
+    )
+    if bagian_merah.notna().any():
+        bagian_merah = bagian_merah.fillna(0.0)
+        layanan_berat = LAYANAN[str(bagian_merah.idxmax())]
+        hari1_a = (
+            f"Di {nama}, layanan {layanan_berat.lower()} punya bagian sel merah terbesar "
+            f"({_persen(100 * bagian_merah.max())} dari sel layanan itu di tabel {unit}). Unit "
+            "layanan dan perangkat daerah mana yang bertanggung jawab, dan siapa yang perlu "
+            "duduk bersama di kecamatan sebagai rumah bersama?"
+        )
+    else:
+        hari1_a = (
+            f"Lampu layanan dasar {nama}: {TIDAK_ADA_DATA} (indikator_desa.csv). Unit layanan "
+            "dan perangkat daerah mana yang memegang data capaian layanan dasar desa-desa ini, "
+            "dan siapa yang perlu duduk bersama di kecamatan sebagai rumah bersama?"
+        )
+    ada_target = kunci.dropna(subset=["target", "wilayah"])
+    if len(ada_target):
+        senjang = np.where(
+            ada_target["arah"] == NAIK,
+            ada_target["target"] - ada_target["wilayah"],
+            ada_target["wilayah"] - ada_target["target"],
+        )
+        terburuk = ada_target.iloc[int(np.argmax(senjang))]
+        hari1_b = (
+            f"Indikator yang paling jauh dari target adalah {terburuk['nama'].lower()} "
+            f"({_persen(terburuk['wilayah'])}, target {_persen(terburuk['target'])}, "
+            f"{terburuk['jenis_target']}). Apa peran pembinaan dan pengawasan camat untuk "
+            "indikator ini (PP 17/2018)?"
+        )
+    else:
+        hari1_b = (
+            f"Jarak capaian ke target: {TIDAK_ADA_DATA} (indikator_desa.csv). Apa peran "
+            "pembinaan dan pengawasan camat dalam mengumpulkan data capaian layanan dasar "
+            "desa (PP 17/2018)?"
+        )
+
     stunting = kunci.set_index("indikator").loc["stunting"]
     tingkat_acuan = "provinsi" if not pd.isna(stunting["provinsi_terbitan"]) else "nasional"
     kunci_acuan = f"{tingkat_acuan}_terbitan"
@@ -88,42 +129,75 @@ def pertanyaan_diskusi(
         f"angka terbitan {tingkat_acuan} {_persen(stunting[kunci_acuan])} "
         f"({stunting[f'{kunci_acuan}_sumber']}, {stunting[f'{kunci_acuan}_tahun']})"
     )
-    desa_prio = ", ".join(prio["nama_desa"]) if len(prio) else "–"
-    pp_i = pp.set_index("nama")
-    tanpa = pp_i["desa_merah_tanpa_program"].idxmax()
-    nama = wil.nama
-    from p3pd.label import label_data  # data sendiri tidak pernah disebut sintetis
-
-    asal = "data latihan (sintetis, " if label_data().sintetis else "data ini ("
-    return {
-        HARI_PELATIHAN[0][0]: [
-            f"Di {nama}, layanan {layanan_berat.lower()} punya bagian sel merah terbesar "
-            f"({_persen(100 * bagian_merah.max())} dari sel layanan itu di tabel {unit}). Unit "
-            "layanan dan "
-            "perangkat daerah mana yang bertanggung jawab, dan siapa yang perlu duduk bersama "
-            "di kecamatan sebagai rumah bersama?",
-            f"Indikator yang paling jauh dari target adalah {terburuk['nama'].lower()} "
-            f"({_persen(terburuk['wilayah'])}, target {_persen(terburuk['target'])}, "
-            f"{terburuk['jenis_target']}). Apa peran "
-            "pembinaan dan pengawasan camat untuk indikator ini (PP 17/2018)?",
-        ],
-        HARI_PELATIHAN[1][0]: [
-            f"Stunting di {asal}{tahun}) {_persen(stunting['wilayah'])}; "
-            f"{pembanding}. Mengapa "
-            "angka survei (SSGI/SKI) dan angka penimbangan (e-PPGBM) bisa berbeda jauh, dan "
-            "angka mana yang dipakai untuk perencanaan?",
+    if not pd.isna(stunting["wilayah"]):
+        hari2_a = (
+            f"Stunting di {asal}{tahun}) {_persen(stunting['wilayah'])}; {pembanding}. "
+            "Mengapa angka survei (SSGI/SKI) dan angka penimbangan (e-PPGBM) bisa berbeda jauh, "
+            "dan angka mana yang dipakai untuk perencanaan?"
+        )
+    else:
+        hari2_a = (
+            f"Stunting di {nama}: {TIDAK_ADA_DATA} di folder ini; {pembanding}. Dari mana "
+            "angka stunting desa dapat diperoleh (e-PPGBM, survei SSGI/SKI), mengapa keduanya "
+            "bisa berbeda jauh, dan angka mana yang dipakai untuk perencanaan?"
+        )
+    if ada_ind:
+        prio = (prioritas(data, wil, tahun, jumlah=3) if prio is None else prio).head(3)
+        desa_prio = ", ".join(prio["nama_desa"]) if len(prio) else "–"
+        hari2_b = (
             f"Desa prioritas teratas: {desa_prio}. Apakah urutan ini sesuai dengan "
-            "pengetahuan Anda di lapangan? Data apa yang perlu dicek ulang sebelum dipakai?",
-        ],
-        HARI_PELATIHAN[2][0]: [
-            f"Porsi realisasi APBDes untuk layanan dasar {_persen(porsi_ld)}. Di {indikasi} "
-            "desa seluruh sub-bidang 1.1 di atas 30% belanja: indikasi untuk ditelaah, bukan "
-            "pelanggaran, karena batas 30% PP 11/2019 hanya untuk siltap dan tunjangan aparatur "
-            "desa serta tunjangan BPD. Apakah belanja desa mengikuti kesenjangan layanan?",
-            f"Untuk layanan {tanpa.lower()}, {int(pp_i.loc[tanpa, 'desa_merah_tanpa_program'])} "
-            "desa berlampu merah belum disasar program OPD. Usulan mana yang perlu dibawa ke "
-            "Musrenbang kecamatan dan forum perangkat daerah?",
-        ],
+            "pengetahuan Anda di lapangan? Data apa yang perlu dicek ulang sebelum dipakai?"
+        )
+    else:
+        hari2_b = (
+            f"Desa prioritas: {TIDAK_ADA_DATA} (indikator_desa.csv). Menurut pengetahuan Anda "
+            "di lapangan, desa mana yang layanannya paling tertinggal, dan data apa yang perlu "
+            "dikumpulkan untuk memeriksanya?"
+        )
+
+    if "belanja" not in tidak_ada:
+        bel = data.belanja[_di(data.belanja["kode_desa"], wil.kode)]
+        ring = apbdes.batas_30_persen(bel, None, wil.tingkat_data, tahun=tahun)
+        ring = ring[ring["kode_wilayah"] == wil.kode]
+        indikasi = int(ring["jumlah_desa_indikasi"].iloc[0]) if len(ring) else 0
+        hari3_a = (
+            f"Porsi realisasi APBDes untuk layanan dasar {_persen(pp['porsi_apbdes'].sum())}. "
+            f"Di {indikasi} desa seluruh sub-bidang 1.1 di atas 30% belanja: indikasi untuk "
+            "ditelaah, bukan pelanggaran, karena batas 30% PP 11/2019 hanya untuk siltap dan "
+            "tunjangan aparatur desa serta tunjangan BPD. Apakah belanja desa mengikuti "
+            "kesenjangan layanan?"
+        )
+    else:
+        hari3_a = (
+            f"Porsi realisasi APBDes untuk layanan dasar: {TIDAK_ADA_DATA} "
+            "(apbdes_belanja.csv). Bagaimana kecamatan dapat memperoleh realisasi APBDes desa "
+            "(mis. ekspor Siskeudes) untuk menjawab: apakah belanja desa mengikuti kesenjangan "
+            "layanan?"
+        )
+    if ada_ind and "program" not in tidak_ada:
+        pp_i = pp.set_index("nama")
+        tanpa = pp_i["desa_merah_tanpa_program"].idxmax()
+        hari3_b = (
+            f"Untuk layanan {tanpa.lower()}, "
+            f"{int(pp_i.loc[tanpa, 'desa_merah_tanpa_program'])} desa berlampu merah belum "
+            "disasar program OPD. Usulan mana yang perlu dibawa ke Musrenbang kecamatan dan "
+            "forum perangkat daerah?"
+        )
+    else:
+        berkas = " dan ".join(
+            b
+            for n, b in (("indikator", "indikator_desa.csv"), ("program", "program_opd.csv"))
+            if n in tidak_ada
+        )
+        hari3_b = (
+            f"Desa berlampu merah yang belum disasar program OPD: {TIDAK_ADA_DATA} ({berkas}). "
+            "Usulan layanan mana yang perlu dibawa ke Musrenbang kecamatan dan forum perangkat "
+            "daerah, dan data apa yang perlu dikumpulkan lebih dulu?"
+        )
+    return {
+        HARI_PELATIHAN[0][0]: [hari1_a, hari1_b],
+        HARI_PELATIHAN[1][0]: [hari2_a, hari2_b],
+        HARI_PELATIHAN[2][0]: [hari3_a, hari3_b],
         HARI_PELATIHAN[3][0]: [
             "Tindakan pembinaan dan pengawasan apa yang dilakukan kecamatan untuk tiga desa "
             "prioritas dalam 12 bulan ke depan, siapa penanggung jawabnya, dan bagaimana "
@@ -183,7 +257,7 @@ def rancangan_agenda(
     """
     from p3pd.agenda import susun_agenda
 
-    tabel = {k: v for k, v in vars(data).items() if isinstance(v, pd.DataFrame)}
+    tabel = data.tabel()  # hanya tabel yang ada di folder data
     kode = kecamatan_agenda(data, wil, tahun)
     hasil = susun_agenda(tabel, kode, tahun, isu=pd.DataFrame())
     return hasil[hasil["bagian"] == "desa"].head(jumlah).reset_index(drop=True)
@@ -260,7 +334,7 @@ def isu_handout(
     """
     from p3pd.perencanaan import isu_musrenbang
 
-    tabel = {k: v for k, v in vars(data).items() if isinstance(v, pd.DataFrame)}
+    tabel = data.tabel()  # hanya tabel yang ada di folder data
     kode = kecamatan_agenda(data, wil, tahun)
     hasil = isu_musrenbang(tabel, kode, tahun)
     return hasil.head(jumlah).copy()
@@ -271,12 +345,15 @@ def _bukti_singkat(bukti: str) -> str:
     return bukti.rstrip(".").split("; ")[0]
 
 
-def html_isu_musrenbang(isu: pd.DataFrame, kosong: int = 1, keterangan: str = "") -> Html:
+def html_isu_musrenbang(
+    isu: pd.DataFrame, kosong: int = 1, keterangan: str = "", *, tulis_catatan: bool = True
+) -> Html:
     """Daftar isu Musrenbang berperingkat (isu dan buktinya, perangkat daerah tujuan), ringkas.
 
     Per isu: layanan dan skor, desa merah tanpa program dan usulan belum ditampung, capaian
     kecamatan terhadap target, dan sampai empat nama desa; lalu ``kosong`` baris untuk isu
-    tambahan yang ditulis tangan.
+    tambahan yang ditulis tangan. ``tulis_catatan=False``: tanpa catatan cara menghitung (mis. bila
+    tidak ada data untuk menyusun isu, hanya baris kosong).
     """
     kepala = "<tr><th>No</th><th>Isu dan bukti</th><th>Dibawa ke</th></tr>"
     isi = []
@@ -304,7 +381,7 @@ def html_isu_musrenbang(isu: pd.DataFrame, kosong: int = 1, keterangan: str = ""
     if isu.empty:
         catatan += '<p class="catatan-kecil">Tidak ada isu dari data tahun ini.</p>'
     teks = (
-        f'{catatan}<table class="agenda isu"><thead>{kepala}</thead>'
+        f'{catatan if tulis_catatan else ""}<table class="agenda isu"><thead>{kepala}</thead>'
         f"<tbody>{''.join(isi)}</tbody></table>"
     )
     ringkas = "; ".join(f"{r.peringkat}. {r.isu}" for r in isu.itertuples())

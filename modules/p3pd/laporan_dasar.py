@@ -10,6 +10,7 @@ Dipakai bersama oleh ``p3pd.laporan`` dan modul bagiannya (``laporan_html``,
 from __future__ import annotations
 
 import html as _html
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -117,6 +118,46 @@ def _desimal(x: Any) -> str:
     from p3pd.format import angka
 
     return angka(x, 2)
+
+
+def gabung_html(bagian: Sequence[Html]) -> Html:
+    """Beberapa potongan :class:`Html` menjadi satu, berurutan."""
+    return Html("".join(b.isi for b in bagian), "\n".join(b.teks for b in bagian))
+
+
+KELAS_GRAFIK_TANPA_DATA = "grafik-tanpa-data"
+"""Kelas HTML kotak "tidak ada data" di tempat grafik (pembangun handout tidak menuntut gambarnya)."""
+
+
+def html_tidak_ada_data(
+    nama_tabel: str | Sequence[str], bagian: str = "", *, grafik: bool = False
+) -> Html:
+    """Satu baris "tidak ada data" untuk bagian handout yang tabelnya tidak ada di folder data.
+
+    ``nama_tabel``: nama tabel ``p3pd.skema`` (mis. ``'belanja'``), atau beberapa nama; baris
+    menyebut berkasnya (mis. ``apbdes_belanja.csv``) dan folder data yang dipakai. ``bagian``
+    (opsional) menyebut apa yang tidak dapat ditulis. ``grafik=True`` menandai kotak sebagai
+    pengganti grafik (kelas :data:`KELAS_GRAFIK_TANPA_DATA`).
+    """
+    from p3pd.kotak import gaya_kotak
+    from p3pd.lokasi import folder_data
+    from p3pd.notebook import TIDAK_ADA_DATA
+    from p3pd.skema import TABEL_DIKENAL
+
+    daftar = [nama_tabel] if isinstance(nama_tabel, str) else list(nama_tabel)
+    berkas = [TABEL_DIKENAL[n].berkas if n in TABEL_DIKENAL else f"{n}.csv" for n in daftar]
+    jamak = "berkas " + (", ".join(berkas[:-1]) + " dan " if len(berkas) > 1 else "") + berkas[-1]
+    apa = f" untuk {bagian}" if bagian else ""
+    teks = (
+        f"{TIDAK_ADA_DATA.capitalize()}{apa}: {jamak} tidak ada (atau kosong) di folder "
+        f"data '{folder_data().name}'."
+    )
+    kelas = f"p3pd-kotak p3pd-tidak_ada{' ' + KELAS_GRAFIK_TANPA_DATA if grafik else ''}"
+    isi = (
+        f'<div class="{kelas}" style="{gaya_kotak("tidak_ada")}">'
+        f"<strong>{_e(TIDAK_ADA_DATA.capitalize())}</strong>{_e(teks[len(TIDAK_ADA_DATA) :])}</div>"
+    )
+    return Html(isi, teks)
 
 
 # --------------------------------------------------------------------------- wilayah dan data

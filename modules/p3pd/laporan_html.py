@@ -8,6 +8,7 @@ Setiap fungsi menerima hasil hitungan ``p3pd.laporan`` (DataFrame biasa) dan men
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -25,6 +26,7 @@ from p3pd.laporan_dasar import (
     _e,
     _persen,
     _singkat_kab,
+    html_tidak_ada_data,
 )
 from p3pd.skema import NAIK
 
@@ -115,8 +117,15 @@ def html_angka_kunci(tabel: pd.DataFrame, wil: WilayahHandout, nama_kabupaten: s
 
 
 def html_tabel_lampu(lampu: pd.DataFrame, porsi: pd.DataFrame | None, judul_baris: str) -> Html:
-    """Tabel HTML berlampu: nilai capaian di setiap sel, warna latar dan huruf (H/K/M) menurut lampu."""
-    urutan = [k for k in INDIKATOR if k in set(lampu["indikator"])]
+    """Tabel HTML berlampu: nilai capaian di setiap sel, warna latar dan huruf (H/K/M) menurut lampu.
+
+    Indikator yang capaiannya tidak ada di baris mana pun (data sendiri yang sebagian) tidak
+    diberi kolom; namanya disebut dalam satu baris di bawah tabel. ``porsi=None``: tanpa kolom
+    porsi APBDes.
+    """
+    ada_nilai = set(lampu.loc[lampu["capaian"].notna(), "indikator"])
+    urutan = [k for k in INDIKATOR if k in ada_nilai]
+    tanpa = [k for k in INDIKATOR if k in set(lampu["indikator"]) - ada_nilai]
     baris = lampu.drop_duplicates("kode_wilayah")[["kode_wilayah", "nama"]]
     baris = baris.sort_values("kode_wilayah")
     sel = lampu.set_index(["kode_wilayah", "indikator"])
@@ -153,9 +162,17 @@ def html_tabel_lampu(lampu: pd.DataFrame, porsi: pd.DataFrame | None, judul_bari
         '<span class="kotak" style="background:#fdeeb0"></span>K = kuning: belum tercapai, '
         "tidak lebih buruk dari kabupaten"
         '<span class="kotak" style="background:#f7c6c4"></span>M = merah: belum tercapai dan '
-        "lebih buruk dari kabupaten. ↓ = makin rendah makin baik. Kolom terakhir: porsi "
-        "realisasi APBDes untuk layanan dasar (sub-bidang 1.3, 2.1, 2.2, 2.4, 5.3).</div>"
+        "lebih buruk dari kabupaten. ↓ = makin rendah makin baik."
+        + (
+            " Kolom terakhir: porsi realisasi APBDes untuk layanan dasar (sub-bidang 1.3, 2.1, "
+            "2.2, 2.4, 5.3)."
+            if porsi_map is not None
+            else ""
+        )
+        + "</div>"
     )
+    if tanpa:
+        teks += html_indikator_tanpa_data(tanpa).isi
     polos = lampu.pivot(index="nama", columns="indikator", values="lampu").to_string()
     return Html(teks, polos)
 
@@ -168,15 +185,15 @@ def _singkat_indikator(daftar: str, batas: int = 6) -> str:
     return ", ".join(pendek)
 
 
-def html_prioritas(tabel: pd.DataFrame, tingkat: str) -> Html:
-    """Tabel HTML desa prioritas."""
+def html_prioritas(tabel: pd.DataFrame, tingkat: str, *, apbdes: bool = True) -> Html:
+    """Tabel HTML desa prioritas; ``apbdes=False`` (tidak ada belanja APBDes): tanpa kolom porsi."""
     kec = tingkat != "kecamatan"
     kepala = (
         '<th class="angka">No</th><th>Desa</th>'
         + ("<th>Kecamatan</th>" if kec else "")
         + '<th class="angka">Skor</th><th>Layanan berlampu merah (merah/indikator)</th>'
         "<th>Indikator berlampu merah</th>"
-        '<th class="angka">APBDes untuk layanan dasar</th>'
+        + ('<th class="angka">APBDes untuk layanan dasar</th>' if apbdes else "")
     )
     isi = []
     for _, b in tabel.iterrows():
@@ -187,7 +204,8 @@ def html_prioritas(tabel: pd.DataFrame, tingkat: str) -> Html:
             + f'<td class="angka">{_e(_desimal(b["skor"]))}</td>'
             f"<td>{_e(b['rincian_layanan'] or '–')}</td>"
             f"<td>{_e(_singkat_indikator(b['indikator_merah']))}</td>"
-            f'<td class="angka">{_e(_persen(b["porsi_layanan_dasar"]))}</td></tr>'
+            + (f'<td class="angka">{_e(_persen(b["porsi_layanan_dasar"]))}</td>' if apbdes else "")
+            + "</tr>"
         )
     teks = (
         f'<table class="prioritas"><thead><tr>{kepala}</tr></thead>'
@@ -203,31 +221,69 @@ def html_prioritas(tabel: pd.DataFrame, tingkat: str) -> Html:
     )
 
 
-def html_permintaan_penyediaan(tabel: pd.DataFrame, kebutuhan_tinggi: pd.DataFrame) -> Html:
-    """Tabel HTML kebutuhan vs penyediaan per layanan, ditambah daftar desa kebutuhan tinggi–penyediaan rendah."""
+_KOLOM_PP: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    # (kelompok, judul kolom, tabel yang dibutuhkan)
+    ("Kebutuhan", "Desa berlampu merah", ("indikator",)),
+    ("Usulan desa (bawah ke atas)", "Usulan (prioritas tinggi)", ("usulan",)),
+    ("Usulan desa (bawah ke atas)", "Diakomodasi", ("usulan",)),
+    ("Penyediaan program OPD kabupaten", "Program", ("program",)),
+    ("Penyediaan program OPD kabupaten", "Desa disasar", ("program",)),
+    ("Penyediaan program OPD kabupaten", "Desa merah tanpa program", ("indikator", "program")),
+    ("Belanja desa", "Porsi APBDes", ("belanja",)),
+)
+
+
+def _sel_pp(b: pd.Series, judul: str) -> str:
+    if judul == "Desa berlampu merah":
+        return f"{int(b['desa_merah'])} dari {int(b['desa'])}"
+    if judul == "Usulan (prioritas tinggi)":
+        return f"{int(b['usulan'])} ({int(b['usulan_prioritas_tinggi'])})"
+    if judul == "Diakomodasi":
+        return _e(_persen(b["persen_diakomodasi"]))
+    if judul == "Porsi APBDes":
+        return _e(_persen(b["porsi_apbdes"]))
+    kolom = {
+        "Program": "program_opd",
+        "Desa disasar": "desa_sasaran_opd",
+        "Desa merah tanpa program": "desa_merah_tanpa_program",
+    }[judul]
+    return str(int(b[kolom]))
+
+
+def html_permintaan_penyediaan(
+    tabel: pd.DataFrame,
+    kebutuhan_tinggi: pd.DataFrame | None,
+    *,
+    tidak_ada: Sequence[str] = (),
+    tidak_ada_kebutuhan: Sequence[str] = (),
+) -> Html:
+    """Tabel HTML kebutuhan vs penyediaan per layanan, ditambah daftar desa kebutuhan tinggi–penyediaan rendah.
+
+    ``tidak_ada``: tabel yang tidak ada (``indikator``, ``usulan``, ``program``, ``belanja``);
+    kolomnya tidak ditulis dan berkasnya disebut dalam satu baris "tidak ada data".
+    ``kebutuhan_tinggi=None``: daftar desa itu tidak dapat disusun karena tabel
+    ``tidak_ada_kebutuhan`` (indikator, fasilitas) tidak ada.
+    """
+    kolom = [k for k in _KOLOM_PP if not set(k[2]) & set(tidak_ada)]
     isi = []
     for _, b in tabel.iterrows():
-        isi.append(
-            f'<tr data-layanan="{_e(b["layanan"])}"><td>{_e(b["nama"])}</td>'
-            f'<td class="angka">{int(b["desa_merah"])} dari {int(b["desa"])}</td>'
-            f'<td class="angka">{int(b["usulan"])} ({int(b["usulan_prioritas_tinggi"])})</td>'
-            f'<td class="angka">{_e(_persen(b["persen_diakomodasi"]))}</td>'
-            f'<td class="angka">{int(b["program_opd"])}</td>'
-            f'<td class="angka">{int(b["desa_sasaran_opd"])}</td>'
-            f'<td class="angka">{int(b["desa_merah_tanpa_program"])}</td>'
-            f'<td class="angka">{_e(_persen(b["porsi_apbdes"]))}</td></tr>'
-        )
-    kepala = (
-        '<tr><th rowspan="2">Layanan</th><th colspan="1" class="angka">Kebutuhan</th>'
-        '<th colspan="2" class="angka">Usulan desa (bawah ke atas)</th>'
-        '<th colspan="3" class="angka">Penyediaan program OPD kabupaten</th>'
-        '<th class="angka">Belanja desa</th></tr>'
-        '<tr><th class="angka">Desa berlampu merah</th><th class="angka">Usulan (prioritas tinggi)</th>'
-        '<th class="angka">Diakomodasi</th><th class="angka">Program</th>'
-        '<th class="angka">Desa disasar</th><th class="angka">Desa merah tanpa program</th>'
-        '<th class="angka">Porsi APBDes</th></tr>'
+        sel = "".join(f'<td class="angka">{_sel_pp(b, k[1])}</td>' for k in kolom)
+        isi.append(f'<tr data-layanan="{_e(b["layanan"])}"><td>{_e(b["nama"])}</td>{sel}</tr>')
+    kelompok = list(dict.fromkeys(k[0] for k in kolom))
+    lebar = {g: sum(k[0] == g for k in kolom) for g in kelompok}
+    atas = "".join(
+        f'<th colspan="{lebar[g]}" class="angka">{_e(g)}</th>'
+        if g != "Belanja desa"
+        else f'<th class="angka">{_e(g)}</th>'
+        for g in kelompok
     )
-    if len(kebutuhan_tinggi):
+    bawah = "".join(f'<th class="angka">{_e(k[1])}</th>' for k in kolom)
+    kepala = f'<tr><th rowspan="2">Layanan</th>{atas}</tr><tr>{bawah}</tr>'
+    if kebutuhan_tinggi is None:
+        kt = html_tidak_ada_data(
+            tidak_ada_kebutuhan, "desa berkebutuhan tinggi dan berpenyediaan rendah"
+        ).isi
+    elif len(kebutuhan_tinggi):
         nama = ", ".join(kebutuhan_tinggi["nama_desa"].head(12))
         lebih = len(kebutuhan_tinggi) - 12
         nama += f", dan {lebih} desa lain" if lebih > 0 else ""
@@ -237,8 +293,10 @@ def html_permintaan_penyediaan(tabel: pd.DataFrame, kebutuhan_tinggi: pd.DataFra
         )
     else:
         kt = "<p>Tidak ada desa yang berkebutuhan tinggi sekaligus penyediaannya rendah.</p>"
+    kurang = [n for n in ("indikator", "usulan", "program", "belanja") if n in tidak_ada]
     teks = (
         f'<table class="permintaan"><thead>{kepala}</thead><tbody>{"".join(isi)}</tbody></table>'
+        + (html_tidak_ada_data(kurang, "kolom yang tidak ditulis").isi if kurang else "")
         + kt
         + '<div class="catatan-kecil">Kebutuhan tinggi/penyediaan rendah: di atas/di bawah median '
         "kabupaten pada indeks gabungan (stunting, persalinan di fasyankes, APM SMP, sanitasi; "
@@ -247,19 +305,94 @@ def html_permintaan_penyediaan(tabel: pd.DataFrame, kebutuhan_tinggi: pd.DataFra
     return Html(teks, tabel[["nama", "desa_merah", "usulan", "program_opd"]].to_string(index=False))
 
 
+def html_indikator_tanpa_data(indikator: Sequence[str]) -> Html:
+    """Satu baris "tidak ada data" yang menyebut indikator tanpa nilai di data ini (kolom
+    pembilang/penyebutnya kosong atau tidak ada di ``indikator_desa.csv``)."""
+    from p3pd.notebook import TIDAK_ADA_DATA
+
+    nama = ", ".join(LABEL_PENDEK.get(k, k) for k in indikator)
+    teks = (
+        f"{TIDAK_ADA_DATA.capitalize()} untuk {len(indikator)} indikator (kolom pembilang atau "
+        f"penyebutnya kosong atau tidak ada di indikator_desa.csv): {nama}."
+    )
+    return Html(
+        f'<p class="catatan-kecil tanpa-data"><strong>{_e(TIDAK_ADA_DATA.capitalize())}</strong>'
+        f"{_e(teks[len(TIDAK_ADA_DATA) :])}</p>",
+        teks,
+    )
+
+
+def html_angka_terbitan(terbitan: pd.DataFrame) -> Html:
+    """Tabel angka terbitan per desa (IDM, persentase terbitan) di samping indikator cacah.
+
+    ``terbitan``: hasil ``laporan.angka_terbitan_wilayah`` (satu tahun per ukuran). Satu baris
+    per desa, satu kolom per ukuran (nilai apa adanya, dengan kategorinya); sumber setiap
+    ukuran ditulis di bawah tabel. Nilainya tidak dijumlahkan atau dirata-ratakan.
+    """
+    from p3pd.format import angka
+
+    ukuran = list(dict.fromkeys(terbitan["ukuran"]))
+    info = {
+        u: terbitan[terbitan["ukuran"] == u].iloc[0][["nama_ukuran", "tahun", "satuan"]]
+        for u in ukuran
+    }
+    kepala = "".join(
+        f'<th class="angka">{_e(info[u]["nama_ukuran"])} {int(info[u]["tahun"])}'
+        f"<br><small>{_e(info[u]['satuan'])}</small></th>"
+        for u in ukuran
+    )
+    sel = terbitan.set_index(["kode_desa", "ukuran"])
+    isi = []
+    for kode, nama in (
+        terbitan.drop_duplicates("kode_desa")[["kode_desa", "nama_desa"]]
+        .sort_values("kode_desa")
+        .itertuples(index=False)
+    ):
+        td = []
+        for u in ukuran:
+            if (kode, u) in sel.index:
+                b = sel.loc[(kode, u)]
+                b = b.iloc[0] if isinstance(b, pd.DataFrame) else b
+                kat = "" if pd.isna(b["kategori"]) else f" <small>({_e(b['kategori'])})</small>"
+                td.append(f'<td class="angka">{_e(angka(b["nilai"], 2))}{kat}</td>')
+            else:
+                td.append(f'<td class="angka">{_e(angka(np.nan, 2))}</td>')
+        isi.append(f'<tr data-kode="{_e(kode)}"><td>{_e(nama)}</td>{"".join(td)}</tr>')
+    sumber = "".join(
+        f"<li>{_e(info[u]['nama_ukuran'])}: "
+        f"{_e('; '.join(dict.fromkeys(terbitan.loc[terbitan['ukuran'] == u, 'sumber'].astype(str))))}"
+        "</li>"
+        for u in ukuran
+    )
+    teks = (
+        "<h3>Angka terbitan per desa</h3>"
+        f'<table class="terbitan"><thead><tr><th>Desa</th>{kepala}</tr></thead>'
+        f"<tbody>{''.join(isi)}</tbody></table>"
+        '<div class="sumber">Skor dan persentase yang diterbitkan lembaga lain, apa adanya, '
+        "di samping indikator cacah di atas: tidak dijumlahkan, tidak dirata-ratakan, dan tidak "
+        f"dicampur dengan capaian yang dihitung dari data desa. Sumber:<ul>{sumber}</ul></div>"
+    )
+    return Html(teks, terbitan[["nama_desa", "ukuran", "nilai", "sumber"]].to_string(index=False))
+
+
 def html_sampul(
     wil: WilayahHandout,
     nama_kabupaten: str,
     tahun: int,
     tanggal: _dt.date,
     label: LabelData | None = None,
+    *,
+    ada_tahun: bool = True,
 ) -> Html:
     """Bagian sampul: judul, wilayah, tahun data, tanggal cetak, dan label data.
 
     ``label`` (``p3pd.label.label_data``): data latihan → catatan data sintetis; data sendiri →
     "Data milik …, sumber: …" (tanpa cap sintetis). Tanpa ``label`` = data latihan.
+    ``ada_tahun=False`` (data tanpa tabel tahunan, mis. hanya daftar desa): tahun data ditulis
+    "tidak ada data".
     """
     from p3pd.format import tanggal as fmt_tanggal
+    from p3pd.notebook import TIDAK_ADA_DATA
 
     if wil.tingkat == "kecamatan":
         judul = f"Profil Layanan Dasar {wil.nama}"
@@ -274,7 +407,8 @@ def html_sampul(
         "9–12 Juli 2024</div>"
         f"<h1>{_e(judul)}</h1>"
         f'<div class="wilayah">{_e(bawah)}</div>'
-        f'<div class="keterangan">Tahun data {tahun} · dicetak {_e(fmt_tanggal(tanggal))}</div>'
+        f'<div class="keterangan">Tahun data{f" {tahun}" if ada_tahun else ": " + TIDAK_ADA_DATA} · '
+        f"dicetak {_e(fmt_tanggal(tanggal))}</div>"
         + (
             f'<div class="catatan-sintetis"><strong>Data sintetis untuk latihan.</strong> '
             f"{_e(TEKS_SINTETIS.split('. ', 1)[1])}</div></div>"
