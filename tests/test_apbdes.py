@@ -770,8 +770,11 @@ def test_uang_vs_kesenjangan_masukan_tidak_diubah() -> None:
 def test_uang_vs_kesenjangan_masukan_salah() -> None:
     with pytest.raises(ValueError, match=r"Layanan 'sanitasi' tidak dikenal.*air_sanitasi"):
         uang_vs_kesenjangan(_belanja(), _indikator(), "sanitasi")
-    with pytest.raises(DataTidakValid, match=r"tahun 2024.*Tahun yang ada: 2023"):
-        uang_vs_kesenjangan(_belanja(), _indikator()[lambda d: d["tahun"] == 2023], "kesehatan")
+    # indikator tanpa baris tahun itu: kesenjangan "tanpa data", bukan kesalahan
+    lama = uang_vs_kesenjangan(
+        _belanja(), _indikator()[lambda d: d["tahun"] == 2023], "kesehatan", tahun=2024
+    )
+    assert lama["kesenjangan"].isna().all() and (lama["kelompok"] == apbdes.TANPA_DATA).all()
     with pytest.raises(DataTidakValid, match=r"kolom 'balita_stunting'.*tabel indikator"):
         uang_vs_kesenjangan(_belanja(), _indikator().drop(columns="balita_stunting"), "kesehatan")
     # kolom pendidikan tidak diperlukan untuk layanan kesehatan

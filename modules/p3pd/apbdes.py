@@ -531,7 +531,8 @@ def _kesenjangan_desa(indikator: pd.DataFrame, layanan: str | None, tahun: int) 
         ["kode_desa", "tahun"] + sorted({c for i in daftar for c in (i.pembilang, i.penyebut)}),
         "indikator",
     )
-    if indikator.empty:  # tabel indikator tidak ada (data sendiri): tidak ada kesenjangan
+    if not (indikator["tahun"] == tahun).any():
+        # tabel indikator tidak ada, atau tidak ada baris tahun itu (data sendiri): tanpa kesenjangan
         return pd.DataFrame(
             {
                 "kode_desa": pd.Series(dtype=object),
@@ -539,13 +540,6 @@ def _kesenjangan_desa(indikator: pd.DataFrame, layanan: str | None, tahun: int) 
                 "indikator_belum_tercapai": pd.Series(dtype=np.int64),
                 "jumlah_indikator": pd.Series(dtype=np.int64),
             }
-        )
-    if not (indikator["tahun"] == tahun).any():
-        ada = sorted(pd.unique(indikator["tahun"].dropna()).tolist())
-        raise DataTidakValid(
-            f"tidak ada baris indikator untuk tahun {tahun}. "
-            f"Tahun yang ada: {', '.join(map(str, ada)) or '(tabel kosong)'}.",
-            kolom="tahun",
         )
     panjang = hitung_capaian(indikator, "desa", tahun=tahun, indikator=[i.kode for i in daftar])
     panjang = panjang.assign(
@@ -605,7 +599,8 @@ def uang_vs_kesenjangan(
 
     Baris hasil: desa di tabel belanja (setelah disaring); desa di tabel indikator tanpa
     belanja dilewati. Data sendiri boleh sebagian: desa tanpa baris indikator tahun itu mendapat
-    kesenjangan NaN, dan bila tabel belanja tidak berisi baris (tanpa APBDes), hasilnya sisi
+    kesenjangan NaN (juga semua desa bila tabel indikator tidak punya baris tahun itu), dan bila
+    tabel belanja tidak berisi baris (tanpa APBDes), hasilnya sisi
     kesenjangan saja — satu baris per desa di tabel indikator tahun itu, porsi belanja NaN;
     keduanya berkelompok ``'tanpa data'``. ``tahun`` bawaan: tahun terakhir di tabel belanja,
     atau di tabel indikator bila belanja kosong. Kolom hasil: ``kode_desa``,
