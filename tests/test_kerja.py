@@ -198,7 +198,7 @@ def test_jalur_relatif_tetap_menunjuk_berkas_yang_sama(kerja):
         assert (tujuan / j).resolve().is_file(), j
 
 
-PELAJARAN_DATA = ["01", "02", "03", "04", "05", "06"]
+PELAJARAN_DATA = ["01", "02", "03", "04", "05", "06", "07", "08", "09"]
 """Notebook pelajaran yang membaca folder data dari parameter ``DATA``."""
 
 

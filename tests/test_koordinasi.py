@@ -314,6 +314,11 @@ def test_ekspor_excel_lembar_judul_dan_tidak_menimpa(tmp_path):
     lain["Keterangan"].loc[0, "Keterangan"] = "Data sendiri."
     with pytest.raises(GalatP3PD, match="tidak ditimpa"):
         ko.ekspor_excel(lain, tujuan)
+    baru = ko.ekspor_excel(lain, tujuan, nama_baru=True)
+    assert baru == tmp_path / "koordinasi (2).xlsx"
+    assert load_workbook(baru)["Keterangan"]["A2"].value == "Data sendiri."
+    assert ko.ekspor_excel(lain, tujuan, nama_baru=True) == baru  # isi sama: dibiarkan
+    assert load_workbook(tujuan)["Keterangan"]["A2"].value == "Data latihan ini sintetis."
     ko.ekspor_excel(lain, tujuan, timpa=True)
     assert load_workbook(tujuan)["Keterangan"]["A2"].value == "Data sendiri."
 
@@ -336,3 +341,22 @@ def test_mitra_untuk_kesenjangan_tanpa_mitra_dan_tanpa_opd():
     assert hasil.loc["kesehatan", "desa_merah"] == 2
     assert hasil.loc["kesehatan", "langkah"].startswith("belum ada mitra")
     assert ko.desa_untuk_mitra(sisa, _matriks(), NAMA).empty
+
+
+def test_data_sebagian_tanpa_pemangku_dan_tanpa_indikator():
+    """Folder data sendiri tanpa tabel pemangku atau indikator: tabel kosong berkolom, tanpa galat."""
+    kosong = ko.pemangku_kecamatan(None, "35.79.01", boleh_kosong=True)
+    assert kosong.empty and {"lembaga", "jenis", "layanan", "peran"} <= set(kosong.columns)
+    with pytest.raises(GalatP3PD, match="35.79.01"):
+        ko.pemangku_kecamatan(None, "35.79.01")
+    raci = ko.matriks_raci(kosong)
+    assert raci.empty and list(raci.columns) == ["jenis", *LAYANAN]
+    cek = ko.periksa_raci(raci)
+    assert (cek["catatan"] == "tidak ada data (tabel pemangku)").all()
+    assert ko.kisi_pengaruh(kosong).empty
+    matriks = ko.matriks_kecamatan({"wilayah": pd.DataFrame()}, "35.79.01", 2024)
+    assert matriks.empty and "lampu" in matriks.columns
+    mitra = ko.mitra_untuk_kesenjangan(kosong, matriks)
+    assert list(mitra["layanan"]) == list(LAYANAN)
+    assert (mitra["langkah"] == "tidak ada desa berlampu merah").all()
+    assert ko.desa_untuk_mitra(kosong, matriks).empty

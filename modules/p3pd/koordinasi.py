@@ -551,28 +551,30 @@ def lembar_ekspor(
 
 
 def ekspor_excel(
-    lembar: Mapping[str, pd.DataFrame], tujuan: str | Path, *, timpa: bool = False
+    lembar: Mapping[str, pd.DataFrame],
+    tujuan: str | Path,
+    *,
+    timpa: bool = False,
+    nama_baru: bool = False,
 ) -> Path:
     """Tulis ``lembar`` (lihat :func:`lembar_ekspor`) ke buku kerja Excel rapi; kembalikan letaknya.
 
     Berkas yang sudah ada dengan isi sama dibiarkan (menjalankan ulang notebook aman); dengan
-    isi lain ``GalatP3PD`` kecuali ``timpa=True`` — hasil suntingan peserta tidak pernah ditimpa.
+    isi lain ``GalatP3PD`` kecuali ``timpa=True`` (ditimpa) atau ``nama_baru=True`` (ditulis
+    sebagai ``nama (2).xlsx``, …, seperti ``p3pd.agenda_ekspor``) — hasil suntingan peserta
+    tidak pernah ditimpa.
     """
-    from p3pd.excel import buat_buku, isi_buku, rapikan_buku, simpan_buku
+    from p3pd.agenda_ekspor import _sama_isi_buku, _tujuan_akhir
+    from p3pd.excel import buat_buku, rapikan_buku, simpan_buku
 
     tujuan = Path(tujuan)
     if tujuan.exists() and not timpa:
         penyangga = io.BytesIO()
         rapikan_buku(buat_buku(lembar)).save(penyangga)
-        try:
-            sama = isi_buku(tujuan) == isi_buku(io.BytesIO(penyangga.getvalue()))
-        except Exception:  # bukan .xlsx yang dapat dibaca: jangan ditimpa
-            sama = False
-        if sama:
-            return tujuan
-        raise GalatP3PD(
-            f"Berkas '{tujuan.name}' sudah ada di '{tujuan.parent}' dengan isi lain (mungkin sudah "
-            "Anda sunting) dan tidak ditimpa. Pakai nama berkas lain, atau minta ditimpa dengan "
-            "timpa=True."
-        )
+        berkas, tulis = _tujuan_akhir(
+            {tujuan: _sama_isi_buku(penyangga.getvalue())}, False, nama_baru
+        )[tujuan]
+        if not tulis:
+            return berkas
+        return simpan_buku(lembar, berkas, timpa=True)
     return simpan_buku(lembar, tujuan, timpa=True)

@@ -1,0 +1,177 @@
+"""Uji ``p3pd kerja`` untuk notebook 07–09 atas data sendiri Kecamatan Batu (di luar wilayah latihan).
+
+Folder data dibuat ``tests/data_sendiri.py``: **sebagian** (daftar desa dan fasilitas nyata dari
+cuplikan Podes 2024, indikator kesehatan diisi untuk uji; tanpa pemangku, APBDes, usulan,
+program) dan **lengkap** (ditambah tabel-tabel itu, diisi untuk uji). Salinan ``p3pd kerja``
+notebook 07, 08, dan 09 dijalankan dari atas ke bawah. Buku kerja yang diekspor notebook ke
+``kerja_saya/`` (nama berkas memuat kode kecamatan 35.79.01, jadi tidak pernah berkas data
+latihan) harus membawa label data sendiri.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from data_sendiri import KODE_KECAMATAN, PEMILIK, buat_batu_lengkap, buat_batu_sebagian
+
+from p3pd.cli import main
+from p3pd.lokasi import folder_proyek
+from p3pd.notebook import jalankan_notebook
+
+PROYEK = folder_proyek()
+NOTEBOOK = {
+    "07": "07_koordinasi_dan_jejaring",
+    "08": "08_agenda_terpadu",
+    "09": "09_rencana_tindak_lanjut",
+}
+LABEL_SENDIRI = f"Data milik {PEMILIK}"
+
+TIDAK_ADA = {
+    "07": ["pemangku_kepentingan.csv"],
+    "08": ["apbdes_belanja.csv", "usulan_desa.csv", "pemangku_kepentingan.csv"],
+    "09": ["pemangku_kepentingan.csv"],
+}
+"""Berkas yang kotak "Tidak ada data"-nya harus tampil di setiap notebook pada folder sebagian."""
+
+
+def _jalankan(data: Path, tujuan: Path) -> dict[str, dict]:
+    kode = main(
+        ["kerja", "--data", str(data), "--kecamatan", "Batu", "--tanpa-buka",
+         "--folder-kerja", str(tujuan)]
+    )  # fmt: skip
+    assert kode == 0
+    hasil = {}
+    for nomor, nama in NOTEBOOK.items():
+        nb = jalankan_notebook(tujuan / f"{nama}.ipynb", batas_waktu=300, simpan=False)
+        hasil[nomor] = nb
+    return hasil
+
+
+@pytest.fixture(scope="module")
+def sebagian(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, float]:
+    """Notebook 07–09 dijalankan atas folder sebagian; juga waktu mulainya (untuk ekspor)."""
+    akar = tmp_path_factory.mktemp("data_0709")
+    data = buat_batu_sebagian(akar / "sebagian")
+    mulai = time.time()
+    return _jalankan(data, akar / "kerja_sebagian"), mulai
+
+
+@pytest.fixture(scope="module")
+def lengkap(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    akar = tmp_path_factory.mktemp("data_0709_lengkap")
+    data = buat_batu_lengkap(akar / "lengkap")
+    return _jalankan(data, akar / "kerja_lengkap")
+
+
+def _keluaran(nb) -> str:
+    return json.dumps([c.get("outputs", []) for c in nb.cells], ensure_ascii=False)
+
+
+def _teks_keluaran(nb) -> str:
+    """Teks polos semua keluaran (stream dan text/plain), tanpa HTML."""
+    bagian = []
+    for sel in nb.cells:
+        for o in sel.get("outputs", []):
+            teks = o.get("text") or o.get("data", {}).get("text/plain", "")
+            bagian.append("".join(teks) if isinstance(teks, list) else str(teks))
+    return "\n".join(bagian)
+
+
+def _nama_kecamatan_latihan() -> list[str]:
+    kec = pd.read_csv(PROYEK / "modules" / "p3pd" / "referensi" / "kecamatan.csv", dtype=str)
+    return sorted(set(kec["nama_kecamatan"]))
+
+
+def _galat(nb) -> list[str]:
+    return [
+        f"sel {i}: {o.get('ename')}: {o.get('evalue')}"
+        for i, sel in enumerate(nb.cells)
+        for o in sel.get("outputs", [])
+        if o.get("output_type") == "error"
+    ]
+
+
+@pytest.mark.parametrize("nomor", list(NOTEBOOK))
+def test_berjalan_tanpa_galat_untuk_batu(sebagian, nomor):
+    nb = sebagian[0][nomor]
+    assert _galat(nb) == []
+    teks = _teks_keluaran(nb)
+    assert f"BATU ({KODE_KECAMATAN})" in teks or f"Kecamatan BATU ({KODE_KECAMATAN})" in teks
+    assert LABEL_SENDIRI in teks
+
+
+@pytest.mark.parametrize("nomor", list(NOTEBOOK))
+def test_kotak_tidak_ada_data_untuk_tabel_yang_hilang(sebagian, nomor):
+    teks = _teks_keluaran(sebagian[0][nomor])
+    for berkas in TIDAK_ADA[nomor]:
+        assert re.search(
+            rf"Tidak ada data: folder data '[^']+' tidak memiliki berkas {berkas}", teks
+        ), berkas
+
+
+@pytest.mark.parametrize("nomor", list(NOTEBOOK))
+def test_tanpa_kata_sintetis_dan_nama_wilayah_latihan(sebagian, lengkap, nomor):
+    pola = re.compile(r"\b(" + "|".join(map(re.escape, _nama_kecamatan_latihan())) + r")\b")
+    for nb in (sebagian[0][nomor], lengkap[nomor]):
+        keluaran = _keluaran(nb)
+        assert not re.search(r"sintetis|data latihan|fiktif", keluaran, re.I)
+        temuan = sorted(set(pola.findall(_teks_keluaran(nb))) - {"Batu", "BATU"})
+        assert temuan == []
+
+
+def test_agenda_tanpa_belanja_hanya_pembinaan_dan_ringkasan_menyebut_tidak_ada(sebagian):
+    teks08 = _teks_keluaran(sebagian[0]["08"])
+    assert "ORO-ORO OMBO" in teks08 and "pembinaan" in teks08
+    assert "pengawasan     " not in teks08  # tidak ada baris pengawasan di hitungan jenis
+    teks09 = _teks_keluaran(sebagian[0]["09"])
+    assert "Porsi APBDes untuk layanan dasar:\n    tidak ada data (apbdes_belanja.csv)" in teks09
+    assert "Mitra swasta/CSR untuk layanan yang merah:\n    tidak ada data" in teks09
+
+
+@pytest.mark.parametrize("nomor", list(NOTEBOOK))
+def test_folder_lengkap_tanpa_kotak_pemangku(lengkap, nomor):
+    nb = lengkap[nomor]
+    assert _galat(nb) == []
+    teks = _teks_keluaran(nb)
+    assert "pemangku_kepentingan.csv" not in teks
+    assert LABEL_SENDIRI in teks
+
+
+def _terbaru(pola: str) -> Path:
+    calon = sorted((PROYEK / "kerja_saya").glob(pola), key=lambda b: b.stat().st_mtime)
+    assert calon, pola
+    return calon[-1]
+
+
+def _isi_buku(berkas: Path) -> str:
+    buku = openpyxl.load_workbook(berkas, read_only=True)
+    return " ".join(
+        str(v) for ws in buku for row in ws.iter_rows(values_only=True) for v in row if v
+    )
+
+
+@pytest.mark.parametrize(
+    "pola",
+    [
+        f"07_koordinasi_{KODE_KECAMATAN}_2024.xlsx",
+        f"08_agenda_terpadu_{KODE_KECAMATAN}_2024*.xlsx",
+        f"08_agenda_saya_{KODE_KECAMATAN}_2024*.xlsx",
+        f"rtl_{KODE_KECAMATAN.replace('.', '_')}_2024.xlsx",
+    ],
+)
+def test_buku_kerja_di_kerja_saya_berlabel_data_sendiri(sebagian, lengkap, pola):
+    isi = _isi_buku(_terbaru(pola))
+    assert LABEL_SENDIRI in isi
+    assert "SINTETIS" not in isi.upper() and "data latihan" not in isi.lower()
+
+
+def test_ringkasan_isu_berlabel_data_sendiri(sebagian, lengkap):
+    html = _terbaru(f"08_suara_desa_{KODE_KECAMATAN}_2024*.html").read_text(encoding="utf-8")
+    teks = re.sub(r"<[^>]+>", " ", re.sub(r"<style>.*?</style>", "", html, flags=re.S))
+    assert LABEL_SENDIRI in teks and "sintetis" not in teks.lower()
