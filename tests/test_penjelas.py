@@ -64,6 +64,40 @@ def test_nameerror_teks_tanpa_kutip_dan_variabel_belum_dibuat():
     assert "jawaban_1" not in p.saran
 
 
+def test_nameerror_jawaban_n_baris_jawaban_terhapus():
+    """Latihan 08 no. 6: baris ``jawaban_6 = …`` dihapus, sel cek lalu dijalankan."""
+    sel_cek = "harapan_6 = 1\ncek(\n    jawaban_6,\n    harapan_6,\n)"
+    ruang = {"jawaban_5": "Teluk Putih", "cek": lambda *a: None}
+    # riwayat Jupyter: sel jawaban dijalankan tanpa baris jawaban_6 = …, lalu sel cek
+    ruang["In"] = ["", "jawaban_5 = 'Teluk Putih'", "sunting_baris(rancangan, 1)", sel_cek]
+    p = _jalankan(sel_cek, ruang)
+    assert p.judul == "jawaban_6 belum diisi"
+    assert p.kepala == "Sel ini gagal dijalankan — jawaban_6 belum diisi."
+    assert p.baris == 3 and p.kode.strip() == "jawaban_6,"
+    assert "baris jawaban_6 = … di sel jawaban di atas sel ini" in p.saran
+    assert "belum dijalankan sejak notebook dibuka" in p.saran
+    assert "Sel yang Anda jalankan tepat sebelum ini tidak berisi jawaban_6 = …" in p.saran
+    assert "Bila baris itu terhapus, tulis lagi di sel jawaban: jawaban_6 = lalu jawaban" in p.saran
+    assert "jawaban_5" not in p.saran  # bukan saran nama yang mirip
+    assert "Restart Kernel" not in p.saran and "Python menghentikan" not in p.judul
+
+
+def test_nameerror_jawaban_n_tanpa_riwayat_dan_nama_lain():
+    # tanpa riwayat sel (mis. di luar Jupyter): saran umum, tetap menyebut baris jawabannya
+    p = _jalankan("cek(jawaban_12, 5)", {"cek": lambda *a: None})
+    assert p.judul == "jawaban_12 belum diisi"
+    assert p.saran.startswith("Jawaban disimpan oleh baris jawaban_12 = … di sel jawaban")
+    assert "Jalankan sel jawaban itu dulu (Shift + Enter)" in p.saran
+    assert "tulis lagi di sel jawaban: jawaban_12 = lalu jawaban Anda" in p.saran
+    # sel pertama yang dijalankan: tidak ada "sel sebelum ini" untuk disebut
+    p = _jalankan("jawaban_3", {"In": ["", "jawaban_3"]})
+    assert "belum dijalankan sejak notebook dibuka" in p.saran
+    assert "tepat sebelum ini" not in p.saran
+    # baris jawaban pernah dijalankan (mis. lalu dihapus dengan del): saran umum
+    p = _jalankan("jawaban_2", {"In": ["", "jawaban_2 = 5", "del jawaban_2", "jawaban_2"]})
+    assert "Jalankan sel jawaban itu dulu" in p.saran and "belum dijalankan sejak" not in p.saran
+
+
 def test_keyerror_kolom_salah_eja_diberi_nama_yang_mirip():
     ruang = {"data": pd.DataFrame({"jumlah_penduduk": [1], "kode_desa": ["a"]})}
     p = _jalankan('data["jumlah penduduk"].sum()', ruang)

@@ -403,11 +403,7 @@ def _nama(galat: NameError, sumber: str, ruang: Mapping[str, object]) -> tuple[s
         nama = cocok.group(1) if cocok else ""
     judul = f"nama {nama} belum dikenal"
     if nama.startswith("jawaban"):
-        return (
-            f"{nama} belum diisi",
-            f"Jalankan dulu sel jawaban yang berisi {nama} = … (boleh masih berisi ...), lalu "
-            "jalankan sel ini lagi.",
-        )
+        return f"{nama} belum diisi", _saran_jawaban(nama, sumber, ruang)
     impor = _NAMA_IMPOR.get(nama)
     if impor or (nama and _ada_di_p3pd(nama)):
         return (
@@ -433,6 +429,39 @@ def _nama(galat: NameError, sumber: str, ruang: Mapping[str, object]) -> tuple[s
         judul,
         f"Variabel {nama} belum dibuat: jalankan sel di atas dulu (mulai dari sel Impor), atau "
         "pilih menu Kernel → Restart Kernel and Run All Cells….",
+    )
+
+
+def _saran_jawaban(nama: str, sumber: str, ruang: Mapping[str, object]) -> str:
+    """Saran untuk ``jawaban_N`` yang belum ada: sel jawabannya belum dijalankan atau barisnya terhapus.
+
+    Bila riwayat sel Jupyter (``In``) tersedia, saran menyebut apakah baris ``jawaban_N = …``
+    pernah dijalankan dan apakah sel yang dijalankan tepat sebelumnya memuatnya.
+    """
+    from p3pd.penjaga import nama_jawaban
+
+    baris = f"{nama} = …"
+    ulang = (
+        f"Bila baris itu terhapus, tulis lagi di sel jawaban: {nama} = lalu jawaban Anda (atau "
+        f"{nama} = ... bila belum tahu). Jalankan sel jawaban itu, lalu jalankan sel ini lagi."
+    )
+    riwayat = ruang.get("In")
+    if isinstance(riwayat, list) and len(riwayat) >= 2 and all(isinstance(x, str) for x in riwayat):
+        sebelum = [x for x in riwayat[:-1] if x.strip()]
+        if not any(nama in nama_jawaban(x) for x in sebelum):
+            teks = (
+                f"Jawaban disimpan oleh baris {baris} di sel jawaban di atas sel ini, dan baris "
+                "itu belum dijalankan sejak notebook dibuka (atau sejak kernel dimulai ulang)."
+            )
+            if sebelum:
+                teks += (
+                    f" Sel yang Anda jalankan tepat sebelum ini tidak berisi {baris}; bila itu "
+                    "sel jawaban Anda, hasilnya hanya tampil dan tidak tersimpan."
+                )
+            return f"{teks} {ulang}"
+    return (
+        f"Jawaban disimpan oleh baris {baris} di sel jawaban di atas sel ini. Jalankan sel "
+        f"jawaban itu dulu (Shift + Enter), lalu jalankan sel ini lagi. {ulang}"
     )
 
 
