@@ -595,3 +595,27 @@ def test_tabel_tanpa_baris_tidak_ditulis_dan_semua_kosong_ditolak(tmp_path, caps
     with pytest.raises(DataTidakValid, match="tidak ada satu baris sumber pun"):
         impor(sumber, peta, kosong, pemilik=PEMILIK)
     assert not kosong.exists()
+
+
+def test_cli_sumber_folder_dan_pola_diuraikan_sendiri(tmp_path, capsys):
+    """Command Prompt Windows tidak menguraikan *.json; p3pd impor menguraikannya sendiri."""
+    idm = sorted((Path(__file__).parent / "data_nyata" / "idm").glob("*.json"))
+    unduhan = tmp_path / "unduhan"
+    unduhan.mkdir()
+    for berkas in idm:
+        (unduhan / f"{berkas.parent.name}_{berkas.name}").write_bytes(berkas.read_bytes())
+    (unduhan / "catatan.txt").write_text("bukan sumber", encoding="utf-8")
+    umum = ["--preset", "idm", "--pemilik", PEMILIK]
+    assert main(["impor", str(unduhan), "--keluar", str(tmp_path / "a"), *umum]) == 0
+    assert main(["impor", str(unduhan / "*.json"), "--keluar", str(tmp_path / "b"), *umum]) == 0
+    a = (tmp_path / "a" / "angka_terbitan.csv").read_text(encoding="utf-8")
+    assert a == (tmp_path / "b" / "angka_terbitan.csv").read_text(encoding="utf-8")
+    assert "1101022001" not in a and "11.01.02.2001" in a
+    capsys.readouterr()
+    kosong = tmp_path / "kosong"
+    kosong.mkdir()
+    assert main(["impor", str(kosong), "--keluar", str(tmp_path / "c"), *umum]) == 2
+    assert "tidak berisi berkas" in capsys.readouterr().err
+    assert main(["impor", str(unduhan / "*.xml"), "--keluar", str(tmp_path / "c"), *umum]) == 2
+    assert "tidak ada berkas yang cocok" in capsys.readouterr().err
+    assert not (tmp_path / "c").exists()

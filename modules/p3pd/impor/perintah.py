@@ -40,6 +40,37 @@ def daftar_argumen(parser: argparse.ArgumentParser) -> None:
     )
 
 
+AKHIRAN_SUMBER = (".csv", ".xlsx", ".xlsm", ".json")
+"""Berkas yang diambil dari folder sumber (``p3pd impor unduhan/idm``)."""
+
+
+def uraikan_sumber(daftar: list[Path]) -> list[Path]:
+    """Berkas sumber dari argumen: berkas apa adanya, folder → berkas CSV/XLSX/JSON di dalamnya
+    (urut nama), pola ``*``/``?`` diuraikan di sini (Command Prompt Windows tidak menguraikannya).
+
+    Folder atau pola yang tidak berisi berkas apa pun menjadi ``GalatP3PD`` yang menyebutnya.
+    """
+    hasil: list[Path] = []
+    for path in daftar:
+        if path.is_dir():
+            isi = sorted(
+                p for p in path.iterdir() if p.is_file() and p.suffix.lower() in AKHIRAN_SUMBER
+            )
+            if not isi:
+                raise GalatP3PD(
+                    f"folder sumber '{path}' tidak berisi berkas " + ", ".join(AKHIRAN_SUMBER) + "."
+                )
+            hasil += isi
+        elif not path.exists() and any(t in str(path) for t in "*?["):
+            isi = sorted(p for p in path.parent.glob(path.name) if p.is_file())
+            if not isi:
+                raise GalatP3PD(f"tidak ada berkas yang cocok dengan '{path}'.")
+            hasil += isi
+        else:
+            hasil.append(path)
+    return hasil
+
+
 def jalankan(args: argparse.Namespace) -> int:
     """Jalankan ``p3pd impor``; galat pengguna → pesan Indonesia tanpa traceback (kode 2)."""
     from p3pd.impor import daftar_preset, impor
@@ -76,7 +107,7 @@ def jalankan(args: argparse.Namespace) -> int:
             "preset: p3pd impor --daftar-preset"
         )
     hasil = impor(
-        args.sumber,
+        uraikan_sumber(args.sumber),
         args.peta if args.peta is not None else args.preset,
         args.keluar,
         pemilik=args.pemilik,
