@@ -244,3 +244,305 @@ def test_tampilan_teks_dan_html():
     )
     assert "p3pd-belum_dijawab" in kosong._repr_html_()
     assert Hasil(BELUM_TEPAT, "x")._repr_html_() == Hasil(BELUM_TEPAT, "x")._repr_html_()
+
+
+# --- salah tulis bentuk angka: pesan berdiri sendiri dan sesuai jenis jawaban ------------------
+
+PETUNJUK_ISI = "sudahkah ambang diubah menjadi 25 dan selnya dijalankan ulang?"
+
+
+@pytest.mark.parametrize(
+    "jawaban, harapan, jenis, pesan",
+    [
+        # jumlah (harapan bilangan bulat): ditulis 16, bukan 16,0 / "16"
+        (
+            "16",
+            16,
+            None,
+            "angkanya sudah benar, tetapi ditulis sebagai teks: tulis 16 tanpa tanda kutip.",
+        ),
+        (
+            (16, 0),
+            16,
+            None,
+            "angkanya sudah benar, tetapi jumlah ditulis sebagai bilangan bulat: tulis 16, bukan "
+            "16,0. Di Python, koma memisahkan dua nilai.",
+        ),
+        (
+            "16,0",
+            np.int64(16),
+            None,
+            "angkanya sudah benar, tetapi ditulis sebagai teks: tulis 16 tanpa tanda kutip; "
+            "jumlah ditulis sebagai bilangan bulat, tanpa koma.",
+        ),
+        (
+            "16 desa",
+            16,
+            None,
+            "angkanya sudah benar, tetapi ditulis sebagai teks: tulis 16 tanpa tanda kutip; tanpa "
+            "kata satuan.",
+        ),
+        (
+            "Rp 1.500.000",
+            1_500_000,
+            None,
+            "angkanya sudah benar, tetapi ditulis sebagai teks: tulis 1500000 tanpa tanda kutip; "
+            "hapus titik ribuan; tanpa Rp.",
+        ),
+        # desimal (harapan pecahan): titik sebagai tanda desimal
+        (
+            (48, 0),
+            48.0,
+            None,
+            "angkanya sudah benar, tetapi pakai titik untuk desimal: tulis 48.0, bukan 48,0. Di "
+            "Python, koma memisahkan dua nilai.",
+        ),
+        (
+            "23,4",
+            23.4,
+            None,
+            "angkanya sudah benar, tetapi ditulis sebagai teks: tulis 23.4 tanpa tanda kutip; "
+            "pakai titik sebagai tanda desimal.",
+        ),
+        # persen
+        (
+            "21,4%",
+            21.4,
+            "persen",
+            "angkanya sudah benar, tetapi ditulis sebagai teks: tulis 21.4 tanpa tanda kutip; "
+            "pakai titik sebagai tanda desimal; tanpa tanda %.",
+        ),
+        (
+            "21,4 %",
+            0.214,
+            None,
+            "angkanya sudah benar, tetapi soal meminta pecahan, bukan persen: tulis 0.214 tanpa "
+            "tanda kutip dan tanpa tanda %.",
+        ),
+        (
+            0.214,
+            21.4,
+            "persen",
+            "sepertinya Anda menulis pecahan; soal meminta persen (kalikan 100).",
+        ),
+        (
+            (33, 449),
+            33449,
+            None,
+            "angkanya sudah benar, tetapi hapus pemisah ribuan: tulis 33449, bukan 33,449. Di "
+            "Python, koma memisahkan dua nilai.",
+        ),
+        # kode yang diminta sebagai teks, ditulis sebagai angka
+        (
+            2.4,
+            "2.4",
+            None,
+            'nilainya sudah benar, tetapi soal meminta teks: tulis di antara tanda kutip, "2.4".',
+        ),
+    ],
+)
+def test_salah_tulis_bentuk_saja_tanpa_petunjuk_isi(jawaban, harapan, jenis, pesan):
+    hasil = cek(jawaban, harapan, petunjuk=PETUNJUK_ISI, jenis=jenis)
+    assert hasil.status == BELUM_TEPAT
+    assert hasil.petunjuk == pesan
+    assert "ambang" not in repr(hasil)
+
+
+def test_salah_tulis_bentuk_dan_nilai_salah_tetap_diberi_petunjuk_isi():
+    hasil = cek("17", 16, petunjuk=PETUNJUK_ISI)
+    assert hasil.petunjuk == (
+        "jawaban Anda ditulis sebagai teks: tulis 17 tanpa tanda kutip. Nilainya pun belum "
+        "tepat. Sudahkah ambang diubah menjadi 25 dan selnya dijalankan ulang?"
+    )
+    # 16,5 untuk soal jumlah: bukan "tulis 16.5"
+    hasil = cek((16, 5), 16, petunjuk=PETUNJUK_ISI)
+    assert hasil.petunjuk.startswith(
+        "soal meminta jumlah: tulis satu bilangan bulat tanpa koma, bukan 16,5."
+    )
+    assert "16.5" not in hasil.petunjuk and hasil.petunjuk.endswith("dijalankan ulang?")
+    # nilai yang salah tidak pernah dibocorkan: hanya bentuk tulisan jawaban peserta sendiri
+    assert "16" not in cek("17", 16).petunjuk
+    assert "23.4" not in cek("25,1", 23.4).petunjuk
+    hasil = cek("enam belas", 16, petunjuk=PETUNJUK_ISI)
+    assert hasil.petunjuk.startswith(
+        'soal meminta angka: tulis angkanya saja, tanpa tanda kutip (bukan "enam belas").'
+    )
+
+
+def test_jumlah_tidak_diberi_petunjuk_pembulatan_atau_persen():
+    # 98 untuk 100 desa: bukan "periksa pembulatan" (jumlah tidak dibulatkan)
+    assert cek(98, 100).petunjuk == PETUNJUK_UMUM
+    assert "pembulatan" in cek(98.4, 100.0).petunjuk
+    assert "pecahan" not in cek(0.16, 16).petunjuk
+    assert cek(15.5, 16).petunjuk.startswith("soal meminta jumlah: tulis bilangan bulat")
+    assert cek(16.0, 16).benar and cek(np.float64(16), 16).benar
+
+
+def test_jenis_angka_harus_dikenal():
+    with pytest.raises(ValueError, match="jenis harus salah satu dari jumlah, desimal, persen"):
+        cek(1, 1, jenis="rupiah")
+
+
+# --- teks: bentuk lain diterima, yang hampir benar disebut bedanya -----------------------------
+
+
+@pytest.mark.parametrize(
+    "jawaban, harapan",
+    [
+        ("jaminan sosial", "jaminan_sosial"),  # 06 latihan 5
+        ("Jaminan Sosial", "jaminan_sosial"),
+        (" jaminan-sosial ", "jaminan_sosial"),
+        ("Disdukcapil", "Disdukcapil (kabupaten)"),  # 07 latihan 1
+        ("Dinas Kependudukan dan Pencatatan Sipil", "Disdukcapil (kabupaten)"),
+        ("Disdukcapil (kabupaten)", "Disdukcapil"),
+        ("Dinas Dukcapil", "Dinas Kependudukan dan Pencatatan Sipil"),
+        ("Air bersih dan sanitasi", "Air bersih & sanitasi"),
+        ("Biru Biru", "Biru-Biru"),
+        ("Perekaman KTP-el", "perekaman_ktp_el"),
+    ],
+)
+def test_teks_bentuk_lain_diterima_dengan_catatan_bentuk_baku(jawaban, harapan):
+    hasil = cek(jawaban, harapan, petunjuk=PETUNJUK_ISI)
+    assert hasil.benar
+    assert hasil.petunjuk == f'bentuk bakunya: "{harapan}".'
+    assert repr(hasil) == f'Benar! — bentuk bakunya: "{harapan}".'
+    assert "<strong>Benar!</strong>" in hasil._repr_html_()
+
+
+def test_teks_yang_tidak_boleh_ditoleransi():
+    assert cek("Namo Rambe", "Namo Rambe").petunjuk == ""  # persis: tanpa catatan
+    assert repr(cek("Kecamatan namo rambe", "Namo Rambe")) == "Benar!"
+    assert not cek("13", "1.3").benar  # tanda di antara angka tetap dihitung
+    assert not cek("1,3", "1.3").benar
+    assert not cek("2.4", "2.3").benar
+    assert not cek("Disdukcapil (provinsi)", "Disdukcapil (kabupaten)").benar
+    assert not cek("Layanan Disdukcapil di kecamatan", "Disdukcapil (kabupaten)").benar
+    assert not cek("Dinas Sosial", "Dinas Kesehatan").benar
+    assert not cek("Kota Malang", "Kabupaten Malang").benar
+
+
+def test_alias_dari_notebook():
+    # 06 latihan 1: "akhir September" diterima bila notebook memberikannya sebagai alias
+    assert not cek("akhir September", "September").benar
+    hasil = cek("Akhir  september", "September", alias=["akhir September", "akhir bulan September"])
+    assert hasil.benar and repr(hasil) == 'Benar! — bentuk bakunya: "September".'
+    assert cek("akhir bulan September", "September", alias="akhir bulan September").benar
+    # kamus untuk daftar: bentuk lain per unsur harapan
+    harapan = ["Paramasan", "Telaga Bauntung"]
+    alias = {"Telaga Bauntung": ["Tlg. Bauntung"]}
+    assert cek(["Paramasan", "Tlg Bauntung"], harapan, alias=alias).benar
+    assert not cek(["Tlg Bauntung", "Tlg Bauntung"], harapan, alias=alias).benar
+    with pytest.raises(
+        ValueError, match="alias berupa daftar hanya untuk jawaban harapan satu teks"
+    ):
+        cek(["a"], ["a"], alias=["b"])
+
+
+@pytest.mark.parametrize(
+    "jawaban, harapan, pesan",
+    [
+        (
+            "akhir September",
+            "September",
+            'hampir benar: hapus kata yang tidak diminta ("akhir"); bagian lainnya sudah tepat.',
+        ),
+        (
+            "Air bersih & sanitasi",
+            "air_sanitasi",
+            'hampir benar: "Air bersih & sanitasi" adalah nama tampilannya; yang diminta kunci '
+            'layanan, seperti di tabel: "air_sanitasi".',
+        ),
+        (
+            "Prevalensi balita stunting",
+            "stunting",
+            'hampir benar: "Prevalensi balita stunting" adalah nama tampilannya; yang diminta kode '
+            'indikator, seperti di tabel: "stunting".',
+        ),
+        (
+            "Disdukcapil (provinsi)",
+            "Disdukcapil (kabupaten)",
+            'hampir benar: namanya sudah tepat, tetapi keterangan "(provinsi)" di dalam kurung '
+            "belum tepat.",
+        ),
+        (
+            "Namo Rambee",
+            "Namo Rambe",
+            'hampir benar: periksa ejaan "Rambee"; salin persis dari tabel.',
+        ),
+        (
+            "NamoRambe",
+            "Namo Rambe",
+            "hampir benar: hurufnya sudah sama, tetapi spasi di antara katanya berbeda.",
+        ),
+        (
+            "Dinas Sosial",
+            "Dinas Sosial Pemberdayaan",
+            "hampir benar, tetapi baru sebagian dari yang diminta; salin lengkap dari tabel.",
+        ),
+        (
+            "Dinas",
+            "Dinas Sosial Pemberdayaan Perempuan",
+            "jawaban Anda baru sebagian dari yang diminta; salin lengkap dari tabel.",
+        ),
+        (
+            "1,3",
+            "1.3",
+            'hampir benar: angkanya sudah tepat, tetapi tanda pemisahnya ","; di tabel dipakai ".". '
+            "Salin persis dari tabel.",
+        ),
+        ("1.31", "1.3", 'hampir benar: periksa angka "1.31"; salin persis dari tabel.'),
+    ],
+)
+def test_teks_hampir_benar_menyebut_bedanya_tanpa_petunjuk_isi(jawaban, harapan, pesan):
+    hasil = cek(jawaban, harapan, petunjuk=PETUNJUK_ISI)
+    assert hasil.status == BELUM_TEPAT
+    assert hasil.petunjuk == pesan
+
+
+def test_teks_hampir_benar_tidak_membocorkan_jawaban():
+    # desa lain yang namanya mirip: bukan "periksa ejaan", dan nama harapan tidak disebut
+    hasil = cek("Tanjung Morawa B", "Tanjung Morawa A", petunjuk="baca baris teratas")
+    assert hasil.petunjuk == "baca baris teratas."
+    for jawaban, harapan in [
+        ("Dinas", "Dinas Sosial Pemberdayaan Perempuan"),
+        ("Namo Rambee", "Namo Rambe"),
+        ("1.31", "1.3"),
+        ("1,3", "1.3"),
+        ("13", "1.3"),
+        ("akhir September", "September"),
+    ]:
+        assert f'"{harapan}"' not in cek(jawaban, harapan).petunjuk
+    # jawaban yang jauh berbeda: petunjuk penulis soal seperti biasa
+    assert cek("Pancur Batu", "Namo Rambe", petunjuk=PETUNJUK_ISI).petunjuk == (
+        "sudahkah ambang diubah menjadi 25 dan selnya dijalankan ulang?"
+    )
+
+
+def test_daftar_dengan_unsur_hampir_benar():
+    kode = ["imunisasi_dasar_lengkap", "akta_kelahiran", "perekaman_ktp_el"]
+    assert cek(["Imunisasi dasar lengkap", "akta kelahiran", "perekaman ktp el"], kode).benar
+    hasil = cek(
+        ["Prevalensi balita stunting", "akta_kelahiran"],
+        ["stunting", "akta_kelahiran"],
+        abaikan_urutan=True,
+        petunjuk="tulis kode_indikator",
+    )
+    assert hasil.petunjuk == (
+        '1 dari 2 unsur belum tepat. Unsur "Prevalensi balita stunting": hampir benar: '
+        '"Prevalensi balita stunting" adalah nama tampilannya; yang diminta kode indikator, '
+        'seperti di tabel: "stunting".'
+    )
+    hasil = cek(["Paramasan", "Telaga Bauntng"], ["Paramasan", "Telaga Bauntung"], petunjuk="x")
+    assert hasil.petunjuk == (
+        '1 dari 2 unsur belum tepat. Unsur "Telaga Bauntng": hampir benar: periksa ejaan '
+        '"Bauntng"; salin persis dari tabel.'
+    )
+    # unsur yang jauh berbeda: petunjuk penulis ikut
+    assert cek(
+        ["Paramasan", "Aranio"], ["Paramasan", "Telaga Bauntung"], petunjuk="x"
+    ).petunjuk == ("1 dari 2 unsur belum tepat. X.")
+
+
+def test_series_teks_dengan_bentuk_lain():
+    harapan = pd.Series(["jaminan_sosial", "air_sanitasi"], index=["a", "b"])
+    assert cek(pd.Series(["Jaminan sosial", "air sanitasi"], index=["a", "b"]), harapan).benar

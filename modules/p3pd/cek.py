@@ -5,7 +5,9 @@ Pakai di sel pemeriksa, di baris terakhir sel::
     cek(jawaban_1, tabel["kode_kecamatan"].nunique(), petunjuk="hitung kecamatan, bukan desa")
 
 Nilai harapan selalu dihitung oleh notebook dari data (bukan angka yang disimpan).
-Hasilnya satu baris: "Benar!", "Belum tepat — petunjuk: …", atau "Belum dijawab — …"
+Hasilnya satu baris: "Benar!" (dengan catatan bentuk baku bila jawaban teks ditulis dalam bentuk
+lain yang diterima, mis. "Benar! — bentuk bakunya: "jaminan_sosial"."), "Belum tepat — petunjuk:
+…", atau "Belum dijawab — …"
 (bila jawaban masih ``...`` atau ``None``), atau "Sel jawaban terakhir gagal dijalankan, jadi nilai … tidak dinilai"
 (bila sel jawabannya gagal; nilai lamanya tidak dinilai, lihat ``p3pd.penjaga``). ``cek`` tidak
 pernah menimbulkan pesan kesalahan karena jawaban peserta; di Jupyter barisnya berwarna, di
