@@ -15,6 +15,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import nbformat
 import pytest
 import yaml
 from data_sendiri import (
@@ -103,11 +104,6 @@ KATA_SINTETIS = re.compile(r"sintetis|data latihan", re.I)
 BELUM_JALAN: dict[str, str] = {
     "01": "catatan_sintetis() menulis 'Data latihan ini sintetis' juga atas data sendiri",
     "03": "contoh kabupaten mencetak '(contoh ini memakai data latihan)' atas data sendiri",
-    "05": "rata-rata Dana Desa dicetak dengan '(sintetis)' atas data sendiri",
-    "06": "KECAMATAN dicari di 93 kecamatan latihan, bukan di daftar desa data sendiri",
-    "07": "KECAMATAN dicari di 93 kecamatan latihan, bukan di daftar desa data sendiri",
-    "08": "KECAMATAN dicari di 93 kecamatan latihan, bukan di daftar desa data sendiri",
-    "09": "belum membaca parameter DATA; kecamatan dicari di data latihan (KeyError)",
 }
 """Pelajaran yang salinannya belum berjalan bersih atas data sendiri → alasannya (xfail ketat:
 uji gagal begitu pelajarannya diperbaiki, lalu barisnya dihapus dari sini)."""
@@ -216,10 +212,28 @@ def _param_pelajaran() -> list:
     return daftar
 
 
+def _ekspor_ke(nb: nbformat.NotebookNode, folder: Path) -> None:
+    """Arahkan ekspor ``folder_kerja()`` salinan ini ke ``folder`` (bukan kerja_saya/ proyek).
+
+    Sel baru disisipkan tepat setelah sel impor pertama, sehingga berkas Excel yang ditulis
+    pelajaran (02, 07, 08, …) tidak tercampur dengan kerja_saya/ di repositori.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    sel = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "import" in c.source]
+    kode = (
+        "import pathlib as _pl\nimport p3pd.notebook as _nb\n"
+        f"_nb.folder_kerja = lambda: _pl.Path({str(folder)!r})\n"
+        "folder_kerja = _nb.folder_kerja"
+    )
+    nb.cells.insert(sel[0] + 1, nbformat.v4.new_code_cell(kode))
+
+
 @pytest.mark.parametrize("nama", _param_pelajaran())
 def test_salinan_pelajaran_berjalan_atas_data_sendiri(alur: Alur, nama: str, tmp_path: Path):
     salinan = tmp_path / nama
-    salinan.write_bytes((alur.kerja / nama).read_bytes())
+    nb = nbformat.read(alur.kerja / nama, as_version=4)
+    _ekspor_ke(nb, tmp_path / "kerja_saya")
+    nbformat.write(nb, salinan)
     nb = jalankan_notebook(salinan, batas_waktu=300, simpan=False)
     keluaran = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     assert not [o for o in keluaran if o.get("output_type") == "error"]
@@ -261,11 +275,6 @@ def _teks_tampil(html: str) -> str:
     return re.sub(r"<[^>]+>", " ", html) + " " + alt
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="handout_templat: 'Capaian wilayah ini di data latihan' dan alt grafik "
-    "'data sintetis untuk latihan' juga atas data sendiri",
-)
 def test_handout_data_sendiri_tanpa_kata_sintetis(handout: tuple[Path, str]):
     isi = next(handout[0].rglob("*.html")).read_text(encoding="utf-8")
     temuan = sorted({m.group(0) for m in KATA_SINTETIS.finditer(_teks_tampil(isi))})
