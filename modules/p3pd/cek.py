@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from p3pd.cek_teks import Alias, bandingkan_teks, normal_sederhana, siapkan_alias
+from p3pd.cek_teks import Alias, bandingkan_teks, normal_sederhana, sama_teks, siapkan_alias
 from p3pd.kotak import kotak_html
 from p3pd.penjaga import JawabanGagal
 
@@ -512,6 +512,8 @@ def _dekat(nilai: float, harapan: float, a: _Aturan, skala: float = 1.0) -> bool
 
 
 def _sama_skalar(jawaban: object, harapan: object, a: _Aturan) -> bool:
+    if isinstance(jawaban, str) and isinstance(harapan, str):
+        return sama_teks(jawaban, harapan, a.alias)  # tanpa menyusun petunjuk "hampir benar"
     try:
         return _bandingkan_skalar(jawaban, harapan, a)[0]
     except Exception:

@@ -73,6 +73,7 @@ def normal_sederhana(teks: str) -> str:
     return " ".join(teks.split())
 
 
+@lru_cache(maxsize=4096)
 def _kata(teks: str) -> tuple[str, ...]:
     """Kata-kata ``teks``: huruf kecil, tanda baca sebagai pemisah, singkatan dibuka."""
     teks = normal_sederhana(teks).replace("&", " dan ")
@@ -127,6 +128,20 @@ def siapkan_alias(alias: Mapping[str, object] | Iterable[str] | None, harapan: o
     return {k: frozenset(v) for k, v in hasil.items()}
 
 
+def sama_teks(jawaban: str, harapan: str, alias: Alias | None = None) -> bool:
+    """Apakah ``jawaban`` diterima sebagai ``harapan`` (aturan di awal modul ini)."""
+    j, h = _kata(jawaban), _kata(harapan)
+    if not j and not h:
+        return normal_sederhana(jawaban) == normal_sederhana(harapan)
+    if j == h:
+        return True
+    (j_inti, j_tingkat), (h_inti, h_tingkat) = _pisah_tingkat(jawaban), _pisah_tingkat(harapan)
+    if j_inti and j_inti == h_inti and not (j_tingkat and h_tingkat):
+        return True
+    lain = (alias or {}).get(" ".join(h), frozenset())
+    return j in lain or bool(j_inti and j_inti in lain)
+
+
 def bandingkan_teks(jawaban: str, harapan: str, alias: Alias | None = None) -> tuple[bool, str]:
     """Bandingkan dua teks; kembalikan ``(diterima, pesan)``.
 
@@ -134,19 +149,10 @@ def bandingkan_teks(jawaban: str, harapan: str, alias: Alias | None = None) -> t
     besar/kecil, spasi, atau awalan wilayah). Bila tidak diterima, ``pesan`` adalah petunjuk
     "hampir benar: …" untuk jawaban yang dekat, atau kosong.
     """
+    if sama_teks(jawaban, harapan, alias):
+        return True, _catatan(jawaban, harapan)
     j, h = _kata(jawaban), _kata(harapan)
-    if not j and not h:
-        return normal_sederhana(jawaban) == normal_sederhana(harapan), ""
-    catatan = _catatan(jawaban, harapan)
-    if j == h:
-        return True, catatan
-    (j_inti, j_tingkat), (h_inti, h_tingkat) = _pisah_tingkat(jawaban), _pisah_tingkat(harapan)
-    if j_inti and j_inti == h_inti and not (j_tingkat and h_tingkat):
-        return True, catatan
-    lain = (alias or {}).get(" ".join(h), frozenset())
-    if j in lain or (j_inti and j_inti in lain):
-        return True, catatan
-    return False, _hampir(jawaban, harapan, j, h, (j_inti, j_tingkat), (h_inti, h_tingkat))
+    return False, _hampir(jawaban, harapan, j, h, _pisah_tingkat(jawaban), _pisah_tingkat(harapan))
 
 
 def _catatan(jawaban: str, harapan: str) -> str:
