@@ -126,7 +126,8 @@ def cek(
     daftar/tabel yang masih memuat ``...``) menghasilkan "Belum dijawab". Jawaban dari sel
     jawaban yang gagal dijalankan (``JawabanGagal``) tidak dinilai. Koma desimal (``99,4``
     terbaca sebagai dua nilai) dan titik ribuan (``33.449`` untuk 33449) diberi petunjuk
-    khusus. Fungsi ini tidak menimbulkan pesan kesalahan karena jawaban peserta.
+    khusus. Fungsi ini tidak menimbulkan pesan kesalahan karena jawaban peserta; ``jenis`` atau
+    ``alias`` yang salah tulis (kekeliruan penulis notebook) menimbulkan ``ValueError``.
     """
     gagal = _jawaban_gagal(jawaban)
     if gagal is not None:
