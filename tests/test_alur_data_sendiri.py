@@ -11,6 +11,7 @@ import hashlib
 import io
 import json
 import re
+import shlex
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -279,3 +280,32 @@ def test_handout_data_sendiri_tanpa_kata_sintetis(handout: tuple[Path, str]):
     isi = next(handout[0].rglob("*.html")).read_text(encoding="utf-8")
     temuan = sorted({m.group(0) for m in KATA_SINTETIS.finditer(_teks_tampil(isi))})
     assert not temuan, f"handout menyebut {temuan} padahal datanya data sendiri"
+
+
+def _perintah_readme() -> list[str]:
+    """Perintah ``p3pd …`` di bagian README "Memakai data desa sendiri" (blok kode dan `…`)."""
+    teks = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    bagian = teks.split("## Memakai data desa sendiri", 1)[1].split("\n## ", 1)[0]
+    blok = re.findall(r"```bash\n(.*?)```", bagian, flags=re.S)
+    baris = [b.strip() for isi in blok for b in isi.splitlines() if b.strip()]
+    sebaris = re.findall(r"`(p3pd [^`]+)`", re.sub(r"\s*\n\s*", " ", bagian))
+    # nama perintah saja di kalimat (`p3pd kerja`) bukan perintah yang diketik
+    return [b for b in baris + sebaris if b.startswith("p3pd ") and len(b.split()) > 2]
+
+
+def test_perintah_readme_data_sendiri_sah_dan_sama_dengan_jalur_uji():
+    from p3pd.cli import _parser
+
+    perintah = _perintah_readme()
+    dipakai = set()
+    for baris in perintah:
+        argumen = shlex.split(baris.replace("\\", "/"))[1:]
+        args = _parser().parse_args(argumen)  # SystemExit bila perintah README tidak sah
+        dipakai.add(argumen[0])
+        if "--preset" in argumen:
+            assert args.preset in {"podes_fasilitas", "idm", "siskeudes_apbdes"}, baris
+    # jalur README = jalur uji ini: impor → ringkasan → kerja → handout, semuanya dengan --data
+    assert {"impor", "ringkasan", "kerja", "handout", "periksa"} <= dipakai
+    for sub in ("ringkasan", "kerja", "handout"):
+        assert any(b.startswith(f"p3pd {sub} --data ") for b in perintah), sub
+    assert not any("P3PD_DATA=" in b or b.endswith("\\") for b in perintah)
