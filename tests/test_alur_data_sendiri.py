@@ -309,3 +309,41 @@ def test_perintah_readme_data_sendiri_sah_dan_sama_dengan_jalur_uji():
     for sub in ("ringkasan", "kerja", "handout"):
         assert any(b.startswith(f"p3pd {sub} --data ") for b in perintah), sub
     assert not any("P3PD_DATA=" in b or b.endswith("\\") for b in perintah)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="notebook 05 sel grafik uang vs kesenjangan: APBDes ada tetapi indikator tidak ada → "
+    "grafik_sebar 'Tidak ada titik untuk digambar' (penjaga hanya memeriksa porsi_belanja)",
+)
+def test_apbdes_nyata_desa_lebih_sampai_notebook_05(tmp_path: Path, capsys):
+    """Laporan realisasi APBDes nyata (Desa Lebih, Kecamatan Gianyar, Bali) → impor → ringkasan →
+    kerja → salinan notebook 05 (belanja desa) berjalan dan menampilkan desa itu."""
+    sampel = Path(__file__).parent / "data_nyata" / "realisasi_apbdes_desa_lebih_2023_cuplikan.csv"
+    unduhan = tmp_path / "unduhan"
+    unduhan.mkdir()
+    sumber = unduhan / "realisasi_apbdes_2023.csv"
+    shutil.copyfile(sampel, sumber)
+    data = tmp_path / "data_kami"
+    data.mkdir()
+    (data / "wilayah_desa.csv").write_text("kode_desa,nama_desa\n51.04.03.2004,Lebih\n", "utf-8")
+    sidik = _sidik(unduhan)
+    pemilik = ["--pemilik", "Kecamatan Gianyar, Kabupaten Gianyar"]
+    assert main(["impor", str(unduhan), "--preset", "siskeudes_apbdes", "--keluar", str(data),
+                 *pemilik]) == 0  # fmt: skip
+    assert not KATA_SINTETIS.search(capsys.readouterr().out)
+    assert main(["ringkasan", "--data", str(data)]) == 0
+    out = capsys.readouterr().out
+    assert "Data milik Kecamatan Gianyar" in out and not KATA_SINTETIS.search(out)
+    kerja = tmp_path / "kerja"
+    assert main(["kerja", "--data", str(data), "--kecamatan", "Gianyar", "--tanpa-buka",
+                 "--folder-kerja", str(kerja)]) == 0  # fmt: skip
+    nama = next(b.name for b in notebook_pelajaran() if b.name.startswith("05_"))
+    nb = nbformat.read(kerja / nama, as_version=4)
+    _ekspor_ke(nb, tmp_path / "ekspor")
+    nbformat.write(nb, tmp_path / nama)
+    hasil = jalankan_notebook(tmp_path / nama, batas_waktu=300, simpan=False)
+    teks = json.dumps([c.get("outputs", []) for c in hasil.cells], ensure_ascii=False)
+    assert "Lebih" in teks
+    assert not KATA_SINTETIS.search(teks)
+    assert _sidik(unduhan) == sidik

@@ -114,7 +114,7 @@ def jalankan(args: argparse.Namespace) -> int:
         sumber_data=args.sumber_data,
         timpa=args.timpa,
     )
-    print(f"Data milik {args.pemilik} — bukan data latihan sintetis.")
+    print(f"Data milik {args.pemilik} (data sendiri).")
     for h in hasil.tabel.values():
         if len(h.data):
             print(f"  {h.tabel.berkas:<28} {len(h.data):>6} baris")
