@@ -418,3 +418,33 @@ def test_isu_musrenbang_handout_tanpa_tabel_perencanaan(data, tahun, getasan):
     assert (isu["usulan_tertunda"] == 0).all() and (isu["program_opd"] == 0).all()
     assert (isu["desa_merah_tanpa_program"] == isu["desa_merah"]).all()
     assert "Isu Musrenbang" in repr(laporan.html_isu_musrenbang(isu))
+
+
+def test_data_latihan_lengkap_tanpa_baris_tidak_ada_data(data):
+    """Data latihan memuat semua tabel handout: tidak ada bagian yang menulis "tidak ada data"."""
+    assert data.tidak_ada == ("terbitan",)  # angka terbitan per desa hanya ada di data sendiri
+    h = laporan.Handout("Jawa Tengah", kecamatan="Getasan", data=data, tanggal="2024-07-09")
+    for bagian in (
+        h.tabel_angka_kunci,
+        h.pengantar_angka_kunci,
+        h.tabel_lampu,
+        h.tabel_prioritas,
+        h.tabel_permintaan_penyediaan,
+        h.isu_musrenbang,
+        h.agenda,
+    ):
+        assert "tidak ada data" not in bagian().isi.lower(), bagian.__name__
+    assert "di data latihan" in h.pengantar_angka_kunci().isi
+    for grafik in (h.grafik_capaian(), h.grafik_apbdes()):
+        assert not isinstance(grafik, laporan.Html)
+
+
+def test_html_tidak_ada_data_menyebut_berkas(monkeypatch, tmp_path):
+    monkeypatch.setenv("P3PD_DATA", str(tmp_path))
+    baris = laporan.html_tidak_ada_data(["usulan", "belanja"], "kolom usulan")
+    assert repr(baris) == (
+        "Tidak ada data untuk kolom usulan: berkas usulan_desa.csv dan apbdes_belanja.csv "
+        f"tidak ada (atau kosong) di folder data '{tmp_path.name}'."
+    )
+    assert "grafik-tanpa-data" not in str(baris)
+    assert "grafik-tanpa-data" in str(laporan.html_tidak_ada_data("belanja", grafik=True))

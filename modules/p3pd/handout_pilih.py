@@ -240,13 +240,17 @@ def periksa_data_handout(folder: Path | None = None) -> dict[str, Any]:
     (``GalatP3PD`` berisi semua masalah) sebelum satu kernel pun dinyalakan.
     """
     from p3pd import muat
-    from p3pd.lokasi import folder_data
+    from p3pd.lokasi import folder_data, folder_proyek
 
     folder = Path(folder or folder_data())
     if not folder.is_dir():
-        raise GalatP3PD(
-            f"Folder data '{folder}' tidak ada. Buat data latihan dulu dengan perintah: p3pd data"
+        saran = (
+            "Buat data latihan dulu dengan perintah: p3pd data"
+            if folder.resolve() == (folder_proyek() / "data").resolve()
+            else "Periksa --data atau P3PD_DATA: folder itu harus berisi sedikitnya "
+            "wilayah_desa.csv (daftar desa)."
         )
+        raise GalatP3PD(f"Folder data '{folder}' tidak ada. {saran}")
     # Hanya daftar desa wajib; bagian handout yang tabelnya tidak ada menulis "tidak ada data".
     return muat.muat_folder(folder, TABEL_HANDOUT, wajib=("wilayah",))
 
