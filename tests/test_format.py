@@ -220,3 +220,27 @@ def test_tabel_rapi_sel_kosong_di_semua_kolom_tidak_ada_data() -> None:
 def test_tabel_rapi_kolom_tidak_berlaku_harus_ada() -> None:
     with pytest.raises(KeyError, match="'target'"):
         tabel_rapi(pd.DataFrame({"a": [1.0]}), tidak_berlaku=["target"])
+
+
+@pytest.mark.parametrize(
+    "urutan", ["import p3pd.format", "import p3pd.notebook; import p3pd.format"]
+)
+def test_tidak_ada_data_tanpa_impor_melingkar(urutan: str) -> None:
+    """format mengambil TIDAK_ADA_DATA dari notebook; notebook tetap ringan (tanpa pandas)."""
+    import subprocess
+    import sys
+
+    kode = (
+        f"{urutan}; import sys; "
+        "from p3pd import format, notebook; "
+        "assert format.TIDAK_ADA_DATA is notebook.TIDAK_ADA_DATA; "
+        "print('p3pd.format' in sys.modules)"
+    )
+    hasil = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True)
+    assert hasil.returncode == 0, hasil.stderr
+    ringan = subprocess.run(
+        [sys.executable, "-c", "import sys, p3pd.notebook; print('pandas' in sys.modules)"],
+        capture_output=True,
+        text=True,
+    )
+    assert ringan.stdout.strip() == "False", ringan.stderr
