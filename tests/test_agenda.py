@@ -457,3 +457,21 @@ def test_ringkasan_isu_tanpa_isu_ganda_kabupaten_lebih_dulu(rancangan):
     isu = ae.isu_ringkasan(a)
     assert isu["isu"].tolist() == ["Isu bersama", "Isu desa"]
     assert isu.iloc[0]["bukti"] == a.iloc[-1]["bukti"]
+
+
+def test_penyunting_menyebut_baris_tambahan_dan_batas_30_dengan_benar(rancangan):
+    from p3pd import agenda_sunting as s
+
+    tambah = s.tambah_baris(
+        rancangan,
+        tindakan="Rapat koordinasi bulanan",
+        jenis_binwas="pembinaan",
+        penanggung_jawab="Camat",
+        waktu="setiap bulan",
+    )
+    judul = dict((no, teks) for teks, no in s.penyunting(tambah)._pilih.options)
+    assert judul[len(tambah)] == f"{len(tambah)}. kecamatan — Rapat koordinasi bulanan"
+    batas = rancangan.loc[rancangan["indikator"] == "porsi_dibatasi", "no"]
+    assert len(batas) and judul[int(batas.iloc[0])].endswith("— batas 30 % APBDes")
+    kab = rancangan[rancangan["bagian"] == "kabupaten"].iloc[0]
+    assert judul[int(kab["no"])].startswith(f"{kab['no']}. {kab['nama_desa'] or 'kabupaten'} — ")

@@ -133,6 +133,18 @@ def hapus_baris(agenda: pd.DataFrame, *no: int) -> pd.DataFrame:
     return _nomori(agenda[~agenda["no"].isin([int(n) for n in no])], agenda)
 
 
+def _judul_baris(r: Any) -> str:
+    """Judul pendek baris agenda untuk daftar pilihan: desa (atau bagiannya) — apa tindakannya."""
+    tempat = r.nama_desa or ("kabupaten" if r.bagian == "kabupaten" else "kecamatan")
+    if r.layanan:
+        apa = str(r.layanan)
+    elif r.indikator == "porsi_dibatasi":
+        apa = "batas 30 % APBDes"
+    else:
+        apa = str(r.tindakan)[:40]
+    return f"{tempat} — {apa}"
+
+
 class Penyunting:
     """Formulir ipywidgets untuk menyunting agenda; hasil terakhirnya ada di ``.agenda``."""
 
@@ -162,10 +174,7 @@ class Penyunting:
         self._isi()
 
     def _pilihan(self) -> list[tuple[str, int]]:
-        return [
-            (f"{r.no}. {r.nama_desa or 'kabupaten'} — {r.layanan or 'APBDes'}", int(r.no))
-            for r in self.agenda.itertuples()
-        ]
+        return [(f"{r.no}. {_judul_baris(r)}", int(r.no)) for r in self.agenda.itertuples()]
 
     def _isi(self) -> None:
         baris = self.agenda.loc[_indeks(self.agenda, self._pilih.value)]
