@@ -38,9 +38,10 @@ menjadi pembinaan RKPDes); tanpa ``belanja_kegiatan`` tidak ada baris batas 30 %
 ``indikator`` (atau tanpa baris indikator desa kecamatan itu) tidak ada baris desa; tanpa isu
 Musrenbang tidak ada baris kabupaten. Tabel yang tidak ada dicatat di
 ``attrs["tabel_tidak_ada"]`` (tuple nama tabel ``TABEL_AGENDA`` yang tidak ada atau kosong), agar
-notebook dan handout dapat menampilkan "tidak ada data" untuk bagian itu. Tindakan dan dasar hukumnya ada di ``referensi/tindakan_binwas.csv``; butir
-PP 43/2014 Pasal 154 di sana dikutip dari sumber sekunder dan ditandai untuk dicocokkan dengan teks
-peraturannya.
+notebook dan handout dapat menampilkan "tidak ada data" untuk bagian itu.
+
+Tindakan dan dasar hukumnya ada di ``referensi/tindakan_binwas.csv``; butir PP 43/2014 Pasal 154
+di sana dikutip dari sumber sekunder dan ditandai untuk dicocokkan dengan teks peraturannya.
 
 Mengimpor modul ini tidak menyentuh berkas apa pun; tabel masukan tidak diubah.
 """
