@@ -808,3 +808,26 @@ def test_uang_vs_kesenjangan_data_sebagian() -> None:
     sama = penuh.set_index("kode_desa")["kesenjangan"]
     ada = tanpa_apbdes.set_index("kode_desa")["kesenjangan"].reindex(sama.index)
     pd.testing.assert_series_equal(ada, sama)
+
+
+def test_tabel_data_dan_ada_data_untuk_folder_sebagian(tmp_path, monkeypatch, capsys) -> None:
+    """Tabel yang tidak ada → tabel kosong berkolom; kotak menyebut berkas atau baris yang tidak ada."""
+    from p3pd.skema import BELANJA
+
+    kosong = apbdes.tabel_data({}, "belanja")
+    assert kosong.empty and list(kosong.columns) == BELANJA.nama_kolom
+    assert pd.api.types.is_integer_dtype(kosong["anggaran"])
+    assert apbdes.ada_data(_belanja(), "belanja")
+    assert capsys.readouterr().out == ""
+
+    monkeypatch.setenv("P3PD_DATA", str(tmp_path))
+    assert not apbdes.ada_data(kosong, "belanja", "porsi layanan dasar")
+    keluar = capsys.readouterr().out
+    assert "Tidak ada data" in keluar and "apbdes_belanja.csv" in keluar
+    assert "“porsi layanan dasar” dilewati" in keluar
+
+    _belanja().to_csv(tmp_path / "apbdes_belanja.csv", index=False)
+    assert not apbdes.ada_data(kosong, "belanja", "batas 30 %")
+    keluar = capsys.readouterr().out
+    assert "tidak memuat baris untuk kecamatan dan tahun yang dipilih" in keluar
+    assert "kelurahan tidak punya APBDes" in keluar
