@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import yaml
 from conftest import buat_tabel_contoh
@@ -265,3 +266,31 @@ def test_siskeudes_kode_bernol_judul_lain_dan_rincian(tmp_path):
     assert keg["kode_kegiatan"].tolist() == ["1.1.01", "1.1.02"]
     assert hasil.tabel["pendapatan"].data.iloc[0]["dana_desa"] == 964_073_000  # 4.2.1. saja
     assert "kolom 'kode' dibaca sebagai 'kode_rekening'" in hasil.teks_laporan
+
+
+def test_impor_kedua_ke_folder_yang_sama_menggabung_daftar_desa(tmp_path, capsys):
+    """README: Podes lalu IDM ke satu folder data; daftar desa digabung, bukan ditolak/ditimpa."""
+    from p3pd.cli import main
+
+    keluar = tmp_path / "data_kami"
+    (keluar).mkdir()
+    # daftar desa yang diketik sendiri (cukup kode dan nama), nama Oro-Oro Ombo ditulis lain
+    (keluar / "wilayah_desa.csv").write_text(
+        "kode_desa,nama_desa\n35.79.01.2006,Oro-oro Ombo\n", encoding="utf-8"
+    )
+    umum = ["--keluar", str(keluar), "--pemilik", "Kecamatan Batu"]
+    assert main(["impor", str(PODES), "--preset", "podes_fasilitas", *umum]) == 0
+    assert main(["impor", *map(str, IDM), "--preset", "idm", *umum]) == 0
+    wil = pd.read_csv(keluar / "wilayah_desa.csv", dtype=str).set_index("kode_desa")
+    assert list(wil.index) == ["35.79.01.2006", "35.79.01.1003", "11.01.02.2001", "11.01.02.2002"]
+    assert wil.loc["35.79.01.2006", "nama_desa"] == "Oro-oro Ombo"  # baris lama tetap
+    assert wil.loc["35.79.01.1003", "nama_kecamatan"] == "BATU"
+    laporan = (keluar / "LAPORAN_IMPOR_podes_fasilitas.md").read_text(encoding="utf-8")
+    assert "1 baris lama dipertahankan, 1 desa baru ditambahkan, 1 desa sudah ada" in laporan
+    assert "35.79.01.2006 ('Oro-oro Ombo' tetap, bukan 'ORO-ORO OMBO')" not in laporan  # huruf saja
+    data = muat.muat_folder(keluar)
+    assert {"wilayah", "fasilitas", "terbitan"} <= set(data)
+    capsys.readouterr()
+    # tabel lain tetap tidak ditimpa tanpa --timpa
+    assert main(["impor", str(PODES), "--preset", "podes_fasilitas", *umum]) == 2
+    assert "fasilitas_desa.csv" in capsys.readouterr().err

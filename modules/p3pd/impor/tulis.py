@@ -12,6 +12,7 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from p3pd import skema
@@ -70,6 +71,74 @@ def _tujuan(folder: Path, hasil: dict[str, HasilTabel], peta: Peta) -> list[Path
     return berkas + [folder / nama_laporan(peta)]
 
 
+def _lengkapi_induk(lama: pd.DataFrame, baru: pd.DataFrame, kolom: list[str]) -> pd.DataFrame:
+    """Isi kode dan nama induk yang kosong di baris lama (daftar desa yang diketik tanpa kolom
+    itu): kode dari awalan kode desa, nama dari baris baru berkode induk sama, lalu dari daftar
+    wilayah nasional."""
+    from p3pd.wilayah_nasional import lengkapi_daftar_desa
+
+    isian, _ = lengkapi_daftar_desa(lama["kode_desa"], ada=[])
+    isian = {k: v.astype(object) for k, v in isian.items()}
+    kosong = pd.Series(np.nan, index=lama.index, dtype=object)
+    lama = lama.astype(object)
+    for kode_kol, nama_kol in (
+        ("kode_kecamatan", "nama_kecamatan"),
+        ("kode_kabupaten", "nama_kabupaten"),
+        ("kode_provinsi", "nama_provinsi"),
+    ):
+        if kode_kol in kolom:
+            lama[kode_kol] = lama.get(kode_kol, kosong).fillna(isian[kode_kol])
+        if nama_kol in kolom and kode_kol in baru.columns and nama_kol in baru.columns:
+            dari_baru = dict(zip(baru[kode_kol], baru[nama_kol], strict=False))
+            nama = lama.get(nama_kol, kosong)
+            nama = nama.fillna(isian[kode_kol].map(dari_baru).astype(object))
+            nama = nama.fillna(isian[nama_kol])
+            lama[nama_kol] = nama
+    return lama
+
+
+def gabung_daftar_desa(folder: Path, h: HasilTabel) -> None:
+    """Gabungkan daftar desa hasil impor dengan ``wilayah_desa.csv`` yang sudah ada di ``folder``.
+
+    Impor kedua ke folder yang sama (mis. Podes lalu IDM) menambah desa yang belum ada; baris
+    lama dipertahankan apa adanya (nama lama menang bila namanya berbeda) dan kolom yang hanya
+    ada di salah satu berkas diisi kosong di berkas lain. Semuanya dicatat di ``h.asumsi``.
+    """
+    path = folder / h.tabel.berkas
+    lama = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    if "kode_desa" not in lama.columns:
+        raise DataTidakValid(
+            "daftar desa yang sudah ada tidak punya kolom 'kode_desa'; tidak dapat digabung dengan "
+            "hasil impor. Perbaiki berkas itu atau pilih folder keluaran lain.",
+            berkas=str(path),
+        )
+    lama["kode_desa"] = lama["kode_desa"].str.strip()
+    baru = h.data.copy()
+    ada = set(lama["kode_desa"])
+    tambah = baru[~baru["kode_desa"].isin(ada)]
+    sama = baru[baru["kode_desa"].isin(ada)]
+    beda = []
+    if "nama_desa" in lama.columns and "nama_desa" in baru.columns and len(sama):
+        nama_lama = dict(zip(lama["kode_desa"], lama["nama_desa"], strict=False))
+        beda = [
+            f"{k} ('{nama_lama[k]}' tetap, bukan '{n}')"
+            for k, n in zip(sama["kode_desa"], sama["nama_desa"], strict=False)
+            if str(n).strip().casefold() != str(nama_lama[k]).strip().casefold()
+        ]
+    urutan = [k.nama for k in h.tabel.kolom if k.nama in set(lama.columns) | set(baru.columns)]
+    urutan += [c for c in lama.columns if c not in urutan]
+    lama = lama.replace("", np.nan)
+    lama = _lengkapi_induk(lama, baru, [c for c in urutan if c in baru.columns])
+    h.data = pd.concat([lama, tambah], ignore_index=True).reindex(columns=urutan)
+    teks = (
+        f"Daftar desa digabung dengan `{h.tabel.berkas}` yang sudah ada: {len(lama)} baris lama "
+        f"dipertahankan, {len(tambah)} desa baru ditambahkan, {len(sama)} desa sudah ada."
+    )
+    if beda:
+        teks += " Nama berbeda (nama lama dipakai): " + "; ".join(beda[:10]) + "."
+    h.asumsi.append(teks)
+
+
 def periksa_tujuan(
     folder: Path,
     hasil: dict[str, HasilTabel],
@@ -92,7 +161,8 @@ def periksa_tujuan(
             + ". Pilih folder keluaran lain (--keluar).",
             berkas=str(folder),
         )
-    ada = [p for p in tujuan if p.exists()]
+    gabung = folder / skema.WILAYAH.berkas if "wilayah" in hasil else None
+    ada = [p for p in tujuan if p.exists() and p != gabung]
     if ada and not timpa:
         raise DataTidakValid(
             "berkas ini sudah ada dan tidak ditimpa: "
@@ -280,6 +350,11 @@ def tulis_hasil(
     waktu = datetime.datetime.now(datetime.timezone.utc)
     dibuat_oleh = f"p3pd impor (peta: {peta.nama})"
     isi = isi_label(folder, pemilik, sumber_data, dibuat_oleh, timpa)  # tolak sebelum menulis
+    wil = hasil.get("wilayah")
+    if wil is not None and len(wil.data) and not timpa and (folder / wil.tabel.berkas).is_file():
+        gabung_daftar_desa(
+            folder, wil
+        )  # sebelum menulis apa pun: galat di sini tidak setengah jalan
     ditulis = []
     for h in hasil.values():
         if not len(h.data):
