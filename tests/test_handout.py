@@ -581,3 +581,21 @@ def test_kernel_yang_mati_saat_menyala_dicoba_sekali_lagi(tmp_path, monkeypatch)
             kernel.siapkan()  # gagal dua kali → galat diteruskan
     finally:
         kernel.tutup()
+
+
+def test_saringan_kode_besar_diingat_tanpa_basi():
+    """``_di`` mengingat kolom kode besar sebagai larik teks; hasilnya sama dengan pandas dan
+    tidak basi bila kolom yang sama diubah di tempat."""
+    import pandas as pd
+
+    from p3pd.laporan_dasar import _di
+
+    kode = [f"33.22.{k:02d}.{d:04d}" for k in range(1, 11) for d in range(2001, 2701)]
+    tabel = pd.DataFrame({"kode_desa": pd.Series(kode, dtype="str"), "nilai": 1})
+    for awalan in ("33", "33.22.01", "33.22.10", "33.22.1", "35"):
+        harap = tabel["kode_desa"].str.startswith(awalan)
+        pd.testing.assert_series_equal(_di(tabel["kode_desa"], awalan), harap, check_names=False)
+    assert not _di(tabel["kode_desa"], "35").any()
+    tabel.loc[0, "kode_desa"] = "35.79.01.2001"  # kolom yang sama diubah di tempat
+    assert _di(tabel["kode_desa"], "35").tolist() == [True] + [False] * (len(tabel) - 1)
+    assert _di(tabel["kode_desa"], "33").sum() == len(tabel) - 1

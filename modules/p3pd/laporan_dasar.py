@@ -223,8 +223,30 @@ def pilih_wilayah(
     return WilayahHandout("provinsi", prov, kab, None)
 
 
+_KODE_DIINGAT: dict[int, tuple[Any, Any, Any]] = {}
+"""Kode kolom besar sebagai larik teks NumPy: id(larik) → (larik, salinan isinya, larik teks)."""
+
+
 def _di(kode_desa: pd.Series, awalan: str) -> pd.Series:
-    return kode_desa.astype(str).str.startswith(awalan)
+    """Baris yang kode desanya berawalan ``awalan`` (kode kecamatan, kabupaten, provinsi).
+
+    Kolom besar (mis. belanja, puluhan ribu baris) diubah sekali menjadi larik teks NumPy dan
+    diingat per larik pandas; sebelum dipakai ulang isinya dibandingkan dengan salinannya,
+    jadi kolom yang diubah tidak pernah memakai larik lama.
+    """
+    import numpy as np
+
+    larik = kode_desa.array
+    if len(kode_desa) < 5000:
+        return kode_desa.astype(str).str.startswith(awalan)
+    objek = np.asarray(larik, dtype=object)
+    ingat = _KODE_DIINGAT.get(id(larik))
+    if ingat is None or ingat[0] is not larik or not np.array_equal(objek, ingat[1]):
+        if len(_KODE_DIINGAT) >= 8:
+            _KODE_DIINGAT.clear()
+        ingat = (larik, objek.copy(), objek.astype(str))
+        _KODE_DIINGAT[id(larik)] = ingat
+    return pd.Series(np.strings.startswith(ingat[2], awalan), index=kode_desa.index)
 
 
 def _nama_kabupaten_data(data: DataLaporan, wil: WilayahHandout) -> str:

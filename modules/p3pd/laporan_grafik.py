@@ -80,14 +80,24 @@ def grafik_capaian(
         fig = _gambar_baru(7.0, (0.165 if dua else 0.15) * y + 0.8)
         ax = fig.subplots()
         tebal = 0.4 if dua else 0.7
+        # Satu panggilan barh per seri (bukan per indikator): gambarnya sama, artis lebih
+        # sedikit untuk dibuat.
+        yy_semua = [yy for yy, _ in posisi]
+        geser = tebal / 2 if dua else 0.0
+        ax.barh(
+            [yy - geser for yy in yy_semua],
+            [b["wilayah"] for _, b in posisi],
+            height=tebal,
+            color=grafik.WARNA["utama"],
+        )
+        if dua:
+            ax.barh(
+                [yy + geser for yy in yy_semua],
+                [b["kabupaten"] for _, b in posisi],
+                height=tebal,
+                color=grafik.WARNA["biru_langit"],
+            )
         for yy, b in posisi:
-            if dua:
-                ax.barh(yy - tebal / 2, b["wilayah"], height=tebal, color=grafik.WARNA["utama"])
-                ax.barh(
-                    yy + tebal / 2, b["kabupaten"], height=tebal, color=grafik.WARNA["biru_langit"]
-                )
-            else:
-                ax.barh(yy, b["wilayah"], height=tebal, color=grafik.WARNA["utama"])
             # Nilai ditulis di lajur kanan (di luar 0–100 %), tidak bertabrakan dengan batang
             # atau garis target.
             ax.text(
@@ -111,7 +121,9 @@ def grafik_capaian(
         ax.xaxis.set_major_formatter(_sumbu_persen())
         ax.tick_params(axis="y", length=0)
         ax.grid(axis="x")
-        ax.set_title(f"Capaian layanan dasar {tahun}", loc="left", pad=16)
+        # y tetap (1.0, letak bawaannya di sini): matplotlib tidak perlu mencari letak judul
+        # dari kotak label sumbu pada setiap gambar; hasilnya sama piksel demi piksel.
+        ax.set_title(f"Capaian layanan dasar {tahun}", loc="left", pad=16, y=1.0)
         tanda = [Patch(color=grafik.WARNA["utama"], label=label_wil)]
         if dua:
             tanda.append(Patch(color=grafik.WARNA["biru_langit"], label=kab))
@@ -156,21 +168,22 @@ def grafik_porsi_apbdes(data: DataLaporan, wil: WilayahHandout, tahun: int) -> A
     with grafik.gaya():
         fig = _gambar_baru(7.0, 0.42 * len(baris) + 1.3)
         ax = fig.subplots()
+        # Satu panggilan barh per layanan (semua baris sekaligus), bertumpuk lewat ``left``.
+        kiri = [0.0] * len(baris)
+        for j, kunci in enumerate(LAYANAN):
+            nilai = [float(r[f"porsi_{kunci}"]) for _, r in baris]
+            ax.barh(
+                range(len(baris)),
+                nilai,
+                left=kiri,
+                color=grafik.URUTAN_WARNA[j],
+                height=0.62,
+                label=LAYANAN[kunci],
+            )
+            kiri = [a + b for a, b in zip(kiri, nilai, strict=True)]
         for i, (_, r) in enumerate(baris):
-            kiri = 0.0
-            for j, kunci in enumerate(LAYANAN):
-                v = float(r[f"porsi_{kunci}"])
-                ax.barh(
-                    i,
-                    v,
-                    left=kiri,
-                    color=grafik.URUTAN_WARNA[j],
-                    height=0.62,
-                    label=LAYANAN[kunci] if i == 0 else None,
-                )
-                kiri += v
             ax.text(
-                kiri + 0.4,
+                kiri[i] + 0.4,
                 i,
                 _persen(r["porsi_layanan_dasar"]),
                 va="center",
@@ -185,7 +198,7 @@ def grafik_porsi_apbdes(data: DataLaporan, wil: WilayahHandout, tahun: int) -> A
         ax.set_xlabel("Persen dari seluruh realisasi belanja desa")
         ax.grid(axis="x")
         ax.tick_params(axis="y", length=0)
-        ax.set_title("Porsi APBDes untuk layanan dasar (realisasi)", loc="left")
+        ax.set_title("Porsi APBDes untuk layanan dasar (realisasi)", loc="left", y=1.0)
         ax.legend(
             loc="upper center",
             bbox_to_anchor=(0.5, -0.42 if len(baris) < 4 else -0.3),
