@@ -294,3 +294,18 @@ def test_impor_kedua_ke_folder_yang_sama_menggabung_daftar_desa(tmp_path, capsys
     # tabel lain tetap tidak ditimpa tanpa --timpa
     assert main(["impor", str(PODES), "--preset", "podes_fasilitas", *umum]) == 2
     assert "fasilitas_desa.csv" in capsys.readouterr().err
+
+
+def test_gabung_daftar_desa_mencatat_nama_yang_berbeda(tmp_path):
+    keluar = tmp_path / "k"
+    keluar.mkdir()
+    (keluar / "wilayah_desa.csv").write_text(
+        "kode_desa,nama_desa\n35.79.01.2006,Desa Oro Oro Ombo Lama\n", encoding="utf-8"
+    )
+    hasil = impor(PODES, "podes_fasilitas", keluar, pemilik="Kecamatan Batu")
+    assert "35.79.01.2006 ('Desa Oro Oro Ombo Lama' tetap, bukan 'ORO-ORO OMBO')" in (
+        hasil.teks_laporan
+    )
+    wil = muat.muat_folder(keluar)["wilayah"].set_index("kode_desa")
+    assert wil.loc["35.79.01.2006", "nama_desa"] == "Desa Oro Oro Ombo Lama"
+    assert wil.loc["35.79.01.2006", "nama_kecamatan"] == "BATU"  # dari baris Podes berinduk sama
