@@ -3,18 +3,18 @@
 Folder data dibuat ``tests/data_sendiri.py``: **sebagian** (daftar desa dan fasilitas nyata dari
 cuplikan Podes 2024, indikator kesehatan diisi untuk uji; tanpa pemangku, APBDes, usulan,
 program) dan **lengkap** (ditambah tabel-tabel itu, diisi untuk uji). Salinan ``p3pd kerja``
-notebook 07, 08, dan 09 dijalankan dari atas ke bawah. Buku kerja yang diekspor notebook ke
-``kerja_saya/`` (nama berkas memuat kode kecamatan 35.79.01, jadi tidak pernah berkas data
-latihan) harus membawa label data sendiri.
+notebook 07, 08, dan 09 dijalankan dari atas ke bawah. ``folder_kerja()`` salinan diarahkan ke
+folder ``kerja_saya/`` sementara (bukan kerja_saya/ proyek); buku kerja yang diekspor ke sana
+harus membawa label data sendiri.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import time
 from pathlib import Path
 
+import nbformat
 import openpyxl
 import pandas as pd
 import pytest
@@ -40,33 +40,49 @@ TIDAK_ADA = {
 """Berkas yang kotak "Tidak ada data"-nya harus tampil di setiap notebook pada folder sebagian."""
 
 
-def _jalankan(data: Path, tujuan: Path) -> dict[str, dict]:
+def _arahkan_ekspor(berkas: Path, folder: Path) -> None:
+    """Sisipkan sel setelah sel impor: ``folder_kerja()`` salinan ini menjadi ``folder``."""
+    nb = nbformat.read(berkas, as_version=4)
+    impor = next(
+        i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "import" in c.source
+    )
+    kode = (
+        "import pathlib as _pl\nimport p3pd.notebook as _nb\n"
+        f"_nb.folder_kerja = lambda: _pl.Path({str(folder)!r})\n"
+        "folder_kerja = _nb.folder_kerja"
+    )
+    nb.cells.insert(impor + 1, nbformat.v4.new_code_cell(kode))
+    nbformat.write(nb, berkas)
+
+
+def _jalankan(data: Path, akar: Path) -> tuple[dict, Path]:
+    """``p3pd kerja`` atas ``data``, lalu salinan 07–09 dijalankan; (notebook, folder ekspor)."""
+    tujuan, ekspor = akar / "salinan", akar / "kerja_saya"
     kode = main(
         ["kerja", "--data", str(data), "--kecamatan", "Batu", "--tanpa-buka",
          "--folder-kerja", str(tujuan)]
     )  # fmt: skip
     assert kode == 0
+    ekspor.mkdir()
     hasil = {}
     for nomor, nama in NOTEBOOK.items():
-        nb = jalankan_notebook(tujuan / f"{nama}.ipynb", batas_waktu=300, simpan=False)
-        hasil[nomor] = nb
-    return hasil
+        berkas = tujuan / f"{nama}.ipynb"
+        _arahkan_ekspor(berkas, ekspor)
+        hasil[nomor] = jalankan_notebook(berkas, batas_waktu=300, simpan=False)
+    return hasil, ekspor
 
 
 @pytest.fixture(scope="module")
-def sebagian(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, float]:
-    """Notebook 07–09 dijalankan atas folder sebagian; juga waktu mulainya (untuk ekspor)."""
-    akar = tmp_path_factory.mktemp("data_0709")
-    data = buat_batu_sebagian(akar / "sebagian")
-    mulai = time.time()
-    return _jalankan(data, akar / "kerja_sebagian"), mulai
+def sebagian(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, Path]:
+    """Notebook 07–09 dijalankan atas folder sebagian; juga folder ekspornya."""
+    akar = tmp_path_factory.mktemp("sebagian_0709")
+    return _jalankan(buat_batu_sebagian(akar / "data"), akar)
 
 
 @pytest.fixture(scope="module")
-def lengkap(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    akar = tmp_path_factory.mktemp("data_0709_lengkap")
-    data = buat_batu_lengkap(akar / "lengkap")
-    return _jalankan(data, akar / "kerja_lengkap")
+def lengkap(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, Path]:
+    akar = tmp_path_factory.mktemp("lengkap_0709")
+    return _jalankan(buat_batu_lengkap(akar / "data"), akar)
 
 
 def _keluaran(nb) -> str:
@@ -118,7 +134,7 @@ def test_kotak_tidak_ada_data_untuk_tabel_yang_hilang(sebagian, nomor):
 @pytest.mark.parametrize("nomor", list(NOTEBOOK))
 def test_tanpa_kata_sintetis_dan_nama_wilayah_latihan(sebagian, lengkap, nomor):
     pola = re.compile(r"\b(" + "|".join(map(re.escape, _nama_kecamatan_latihan())) + r")\b")
-    for nb in (sebagian[0][nomor], lengkap[nomor]):
+    for nb in (sebagian[0][nomor], lengkap[0][nomor]):
         keluaran = _keluaran(nb)
         assert not re.search(r"sintetis|data latihan|fiktif", keluaran, re.I)
         temuan = sorted(set(pola.findall(_teks_keluaran(nb))) - {"Batu", "BATU"})
@@ -137,17 +153,17 @@ def test_agenda_tanpa_belanja_hanya_pembinaan_dan_ringkasan_menyebut_tidak_ada(s
 
 @pytest.mark.parametrize("nomor", list(NOTEBOOK))
 def test_folder_lengkap_tanpa_kotak_pemangku(lengkap, nomor):
-    nb = lengkap[nomor]
+    nb = lengkap[0][nomor]
     assert _galat(nb) == []
     teks = _teks_keluaran(nb)
     assert "pemangku_kepentingan.csv" not in teks
     assert LABEL_SENDIRI in teks
 
 
-def _terbaru(pola: str) -> Path:
-    calon = sorted((PROYEK / "kerja_saya").glob(pola), key=lambda b: b.stat().st_mtime)
-    assert calon, pola
-    return calon[-1]
+def _satu(folder: Path, pola: str) -> Path:
+    calon = sorted(folder.glob(pola))
+    assert len(calon) == 1, (pola, calon)
+    return calon[0]
 
 
 def _isi_buku(berkas: Path) -> str:
@@ -160,19 +176,30 @@ def _isi_buku(berkas: Path) -> str:
 @pytest.mark.parametrize(
     "pola",
     [
-        f"07_koordinasi_{KODE_KECAMATAN}_2024*.xlsx",
-        f"08_agenda_terpadu_{KODE_KECAMATAN}_2024*.xlsx",
-        f"08_agenda_saya_{KODE_KECAMATAN}_2024*.xlsx",
+        f"07_koordinasi_{KODE_KECAMATAN}_2024.xlsx",
+        f"08_agenda_terpadu_{KODE_KECAMATAN}_2024.xlsx",
+        f"08_agenda_saya_{KODE_KECAMATAN}_2024.xlsx",
         f"rtl_{KODE_KECAMATAN.replace('.', '_')}_2024.xlsx",
     ],
 )
 def test_buku_kerja_di_kerja_saya_berlabel_data_sendiri(sebagian, lengkap, pola):
-    isi = _isi_buku(_terbaru(pola))
-    assert LABEL_SENDIRI in isi
-    assert "SINTETIS" not in isi.upper() and "data latihan" not in isi.lower()
+    for _, ekspor in (sebagian, lengkap):
+        isi = _isi_buku(_satu(ekspor, pola))
+        assert LABEL_SENDIRI in isi
+        assert "SINTETIS" not in isi.upper() and "data latihan" not in isi.lower()
+
+
+def test_catatan_agenda_menyebut_tabel_yang_tidak_ada(sebagian, lengkap):
+    nama = f"08_agenda_terpadu_{KODE_KECAMATAN}_2024.xlsx"
+    catatan = [c.value for c in openpyxl.load_workbook(_satu(sebagian[1], nama))["Catatan"]["A"]]
+    assert any(str(c).startswith("Tidak ada data: apbdes_belanja.csv") for c in catatan)
+    assert any(str(c).startswith("Tidak ada data: pemangku_kepentingan.csv") for c in catatan)
+    catatan = [c.value for c in openpyxl.load_workbook(_satu(lengkap[1], nama))["Catatan"]["A"]]
+    assert not any(str(c).startswith("Tidak ada data: apbdes_belanja.csv") for c in catatan)
 
 
 def test_ringkasan_isu_berlabel_data_sendiri(sebagian, lengkap):
-    html = _terbaru(f"08_suara_desa_{KODE_KECAMATAN}_2024*.html").read_text(encoding="utf-8")
-    teks = re.sub(r"<[^>]+>", " ", re.sub(r"<style>.*?</style>", "", html, flags=re.S))
-    assert LABEL_SENDIRI in teks and "sintetis" not in teks.lower()
+    for _, ekspor in (sebagian, lengkap):
+        html = _satu(ekspor, f"08_suara_desa_{KODE_KECAMATAN}_2024.html").read_text("utf-8")
+        teks = re.sub(r"<[^>]+>", " ", re.sub(r"<style>.*?</style>", "", html, flags=re.S))
+        assert LABEL_SENDIRI in teks and "sintetis" not in teks.lower()
