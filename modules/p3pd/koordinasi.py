@@ -301,7 +301,8 @@ def grafik_kisi(
 
     ``kisi``: hasil :func:`kisi_pengaruh` dengan ``ambang`` yang sama (dipakai untuk mewarnai
     sel menurut strategi). Paling banyak 9 nama per sel; sisanya ditulis "+N lainnya".
-    Mengembalikan Axes bertanda "Data sintetis".
+    Mengembalikan Axes bertanda label data (``p3pd.grafik.tandai_sintetis``: "Data sintetis"
+    hanya untuk data latihan; data sendiri mendapat "Data milik …").
     """
     batas = _tingkat(ambang, "ambang")
     with gaya():
@@ -506,8 +507,9 @@ def lembar_ekspor(
 ) -> dict[str, pd.DataFrame]:
     """Lembar buku kerja bawa pulang: matriks peran, mitra dan kesenjangan, irama, keterangan.
 
-    Judul kolom berbahasa Indonesia; ``label`` (mis. tanda data sintetis) ditulis di lembar
-    Keterangan bersama arti huruf matriks peran dan status waktu forum.
+    Judul kolom berbahasa Indonesia; ``label`` (``p3pd.label.label_data().keterangan``: tanda
+    data sintetis, atau pemilik dan sumber data sendiri) ditulis di lembar Keterangan bersama arti
+    huruf matriks peran dan status waktu forum.
     """
     peran = raci.reset_index().rename(columns={"lembaga": "Lembaga", "jenis": "Jenis"})
     peran = peran.rename(columns=LAYANAN)
