@@ -169,6 +169,7 @@ def alur(tmp_path_factory: pytest.TempPathFactory) -> Alur:
     label["sumber"] += f"; indikator, usulan, program, dan pemangku {CATATAN_ISIAN}"
     (data / "SUMBER_DATA.yaml").write_text(yaml.safe_dump(label, allow_unicode=True), "utf-8")
     hasil.sidik_data = _sidik(data)
+    jalankan("periksa", ["periksa", str(data / "indikator_desa.csv")])
     jalankan("ringkasan", ["ringkasan", "--data", str(data)])
     jalankan("kerja", ["kerja", "--data", str(data), "--kecamatan", "Batu", "--tanpa-buka",
                        "--folder-kerja", str(hasil.kerja)])  # fmt: skip
@@ -187,6 +188,11 @@ def test_impor_menulis_template_berlabel_data_sendiri(alur: Alur):
     assert (alur.data / "LAPORAN_IMPOR_podes_fasilitas.md").is_file()
     assert (alur.data / "LAPORAN_IMPOR_siskeudes_apbdes.md").is_file()
     assert _sidik(alur.unduhan) == alur.sidik_unduhan
+
+
+def test_periksa_menerima_tabel_yang_diisi_sendiri(alur: Alur):
+    assert "indikator_desa.csv" in alur.keluaran["periksa"]
+    assert not KATA_SINTETIS.search(alur.keluaran["periksa"])
 
 
 def test_ringkasan_berlabel_data_sendiri_tanpa_kata_sintetis(alur: Alur):
