@@ -317,11 +317,6 @@ def test_perintah_readme_data_sendiri_sah_dan_sama_dengan_jalur_uji():
     assert not any("P3PD_DATA=" in b or b.endswith("\\") for b in perintah)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="notebook 05 sel grafik uang vs kesenjangan: APBDes ada tetapi indikator tidak ada → "
-    "grafik_sebar 'Tidak ada titik untuk digambar' (penjaga hanya memeriksa porsi_belanja)",
-)
 def test_apbdes_nyata_desa_lebih_sampai_notebook_05(tmp_path: Path, capsys):
     """Laporan realisasi APBDes nyata (Desa Lebih, Kecamatan Gianyar, Bali) → impor → ringkasan →
     kerja → salinan notebook 05 (belanja desa) berjalan dan menampilkan desa itu."""
