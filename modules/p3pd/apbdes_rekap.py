@@ -86,8 +86,8 @@ def tabel_data(data: Mapping[str, pd.DataFrame], nama: str) -> pd.DataFrame:
     return pd.DataFrame({k.nama: pd.Series(dtype=jenis.get(k.tipe, "str")) for k in definisi.kolom})
 
 
-def ada_data(tabel: pd.DataFrame, nama: str, bagian: str = "") -> bool:
-    """``True`` bila ``tabel`` (mis. belanja satu kecamatan dan satu tahun) berisi baris.
+def ada_data(tabel: pd.DataFrame | pd.Series, nama: str, bagian: str = "") -> bool:
+    """``True`` bila ``tabel`` (mis. belanja satu kecamatan dan satu tahun; juga Series) berisi baris.
 
     Bila kosong, kotak "tidak ada data" langsung tampil di bawah sel: bila berkas tabel ``nama``
     tidak ada di folder data, kotak ``p3pd.notebook.tidak_ada_data``; bila berkasnya ada tetapi
