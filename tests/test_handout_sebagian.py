@@ -163,6 +163,9 @@ def test_tanpa_belanja_bagian_lain_tetap_ditulis(dibangun):
     assert "berkebutuhan tinggi" in tampil
     assert "usulan_desa.csv, program_opd.csv dan apbdes_belanja.csv" in tampil
     assert "ORO-ORO OMBO" in tampil  # rancangan agenda dari diagnosis, tanpa belanja
+    # Tanpa tabel program dan usulan: isu tidak mengaku "tanpa program" atau "0 usulan".
+    assert "desa merah (program OPD: tidak ada data), usulan: tidak ada data" in tampil
+    assert "desa merah tanpa program," not in tampil
     assert "Capaian wilayah ini menurut data ini" in tampil
 
 

@@ -669,8 +669,9 @@ class Handout:
             kosong = html_isu_musrenbang(pd.DataFrame(), 1 + jumlah, tulis_catatan=False)
             tanpa = html_tidak_ada_data("indikator", "isu dari data")
             return gabung_html([tanpa, kosong])
-        bagian = [html_isu_musrenbang(self.isu().head(jumlah), 1, self._contoh_kecamatan())]
         kurang = self.tidak_ada("usulan", "program")
+        isu = self.isu().head(jumlah)
+        bagian = [html_isu_musrenbang(isu, 1, self._contoh_kecamatan(), tidak_ada=kurang)]
         if kurang:
             bagian.append(html_tidak_ada_data(kurang, "usulan dan program OPD di skor isu"))
         return gabung_html(bagian)

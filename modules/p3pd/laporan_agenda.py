@@ -346,14 +346,20 @@ def _bukti_singkat(bukti: str) -> str:
 
 
 def html_isu_musrenbang(
-    isu: pd.DataFrame, kosong: int = 1, keterangan: str = "", *, tulis_catatan: bool = True
+    isu: pd.DataFrame,
+    kosong: int = 1,
+    keterangan: str = "",
+    *,
+    tulis_catatan: bool = True,
+    tidak_ada: Sequence[str] = (),
 ) -> Html:
     """Daftar isu Musrenbang berperingkat (isu dan buktinya, perangkat daerah tujuan), ringkas.
 
     Per isu: layanan dan skor, desa merah tanpa program dan usulan belum ditampung, capaian
     kecamatan terhadap target, dan sampai empat nama desa; lalu ``kosong`` baris untuk isu
     tambahan yang ditulis tangan. ``tulis_catatan=False``: tanpa catatan cara menghitung (mis. bila
-    tidak ada data untuk menyusun isu, hanya baris kosong).
+    tidak ada data untuk menyusun isu, hanya baris kosong). ``tidak_ada``: tabel ``program``
+    dan/atau ``usulan`` yang tidak ada; angkanya ditulis "tidak ada data", bukan 0.
     """
     kepala = "<tr><th>No</th><th>Isu dan bukti</th><th>Dibawa ke</th></tr>"
     isi = []
@@ -363,9 +369,17 @@ def html_isu_musrenbang(
         isi.append(
             f'<tr class="terisi"><td class="angka">{int(r.peringkat)}</td>'
             f"<td><strong>{_e(r.nama_layanan)}</strong> (skor {int(r.skor)}): "
-            f"{int(r.desa_merah_tanpa_program)} desa merah tanpa program, "
-            f"{int(r.usulan_tertunda)} usulan belum ditampung. "
-            f"<small>{_e(_bukti_singkat(r.bukti))}; desa: {_e(daftar)}.</small></td>"
+            + (
+                f"{int(r.desa_merah)} desa merah (program OPD: {TIDAK_ADA_DATA}), "
+                if "program" in tidak_ada
+                else f"{int(r.desa_merah_tanpa_program)} desa merah tanpa program, "
+            )
+            + (
+                f"usulan: {TIDAK_ADA_DATA}. "
+                if "usulan" in tidak_ada
+                else f"{int(r.usulan_tertunda)} usulan belum ditampung. "
+            )
+            + f"<small>{_e(_bukti_singkat(r.bukti))}; desa: {_e(daftar)}.</small></td>"
             f"<td>{_e(r.opd)}</td></tr>"
         )
     isi += [
