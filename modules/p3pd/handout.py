@@ -114,6 +114,8 @@ class Hasil:
     detik: float = 0.0
     berkas_lama: list[Path] = field(default_factory=list)
     """HTML/PDF dari pembangunan sebelumnya yang diganti nama menjadi ``*.LAMA.*`` karena gagal."""
+    tahap: dict[str, float] = field(default_factory=dict)
+    """Detik per tahap: ``jalan`` (notebook), ``html``, ``tata_letak`` dan ``tulis_pdf`` (WeasyPrint)."""
 
 
 @dataclass
@@ -284,14 +286,23 @@ def ke_pdf(html: str, tujuan: Path) -> int:
     return halaman
 
 
-def _pdf_bita(html: str) -> tuple[bytes, int]:
-    """PDF A4 dari HTML handout di memori (belum menyentuh berkas); juga jumlah halamannya."""
+def _pdf_bita(html: str, tahap: dict[str, float] | None = None) -> tuple[bytes, int]:
+    """PDF A4 dari HTML handout di memori (belum menyentuh berkas); juga jumlah halamannya.
+
+    ``tahap`` (bila diberikan) diisi detik tata letak dan detik menulis PDF.
+    """
     import weasyprint
 
     for nama in ("weasyprint", "fontTools"):
         logging.getLogger(nama).setLevel(logging.ERROR)
+    mulai = time.perf_counter()
     dokumen = weasyprint.HTML(string=html, base_url=str(folder_templat())).render()
-    return dokumen.write_pdf(), len(dokumen.pages)
+    tengah = time.perf_counter()
+    isi = dokumen.write_pdf()
+    if tahap is not None:
+        tahap["tata_letak"] = tengah - mulai
+        tahap["tulis_pdf"] = time.perf_counter() - tengah
+    return isi, len(dokumen.pages)
 
 
 def _singkirkan_lama(folder: Path, nama: str) -> list[Path]:
@@ -387,6 +398,7 @@ def bangun_satu(
     templat = Path(templat or templat_notebook())
     hasil = Hasil(pekerjaan, berhasil=False)
     nb, galat = kernel.jalankan(templat, pekerjaan.parameter)
+    hasil.tahap["jalan"] = time.perf_counter() - mulai
     if galat is not None:
         galat = _GalatDijalankan(galat)
     else:
@@ -408,8 +420,10 @@ def bangun_satu(
         return hasil
     try:
         # HTML dan PDF disiapkan di memori dulu: gagal di sini tidak menulis apa pun.
+        sebelum_html = time.perf_counter()
         html = ke_html(nb, pekerjaan.judul)
-        pdf = _pdf_bita(html) if "pdf" in format else None
+        hasil.tahap["html"] = time.perf_counter() - sebelum_html
+        pdf = _pdf_bita(html, hasil.tahap) if "pdf" in format else None
         if "html" in format:
             hasil.berkas.append(tulis_atomik(keluaran / f"{pekerjaan.nama}.html", html))
         if pdf is not None:
