@@ -102,13 +102,6 @@ def test_apbdes_uji_dari_preset_siskeudes_konsisten(tmp_path: Path):
 PEMILIK_README = "Kecamatan Batu, Kota Batu"
 KATA_SINTETIS = re.compile(r"sintetis|data latihan", re.I)
 
-BELUM_JALAN: dict[str, str] = {
-    "01": "catatan_sintetis() menulis 'Data latihan ini sintetis' juga atas data sendiri",
-    "03": "contoh kabupaten mencetak '(contoh ini memakai data latihan)' atas data sendiri",
-}
-"""Pelajaran yang salinannya belum berjalan bersih atas data sendiri → alasannya (xfail ketat:
-uji gagal begitu pelajarannya diperbaiki, lalu barisnya dihapus dari sini)."""
-
 
 def _sidik(folder: Path) -> dict[str, str]:
     return {
@@ -208,17 +201,6 @@ def test_kerja_menulis_semua_salinan_pelajaran(alur: Alur):
     assert [n[:2] for n in nama] == [f"{i:02d}" for i in range(1, 10)]
 
 
-def _param_pelajaran() -> list:
-    daftar = []
-    for berkas in notebook_pelajaran():
-        nomor = berkas.name[:2]
-        tanda = []
-        if nomor in BELUM_JALAN:
-            tanda = [pytest.mark.xfail(strict=True, reason=BELUM_JALAN[nomor])]
-        daftar.append(pytest.param(berkas.name, id=nomor, marks=tanda))
-    return daftar
-
-
 def _ekspor_ke(nb: nbformat.NotebookNode, folder: Path) -> None:
     """Arahkan ekspor ``folder_kerja()`` salinan ini ke ``folder`` (bukan kerja_saya/ proyek).
 
@@ -235,7 +217,7 @@ def _ekspor_ke(nb: nbformat.NotebookNode, folder: Path) -> None:
     nb.cells.insert(sel[0] + 1, nbformat.v4.new_code_cell(kode))
 
 
-@pytest.mark.parametrize("nama", _param_pelajaran())
+@pytest.mark.parametrize("nama", [b.name for b in notebook_pelajaran()], ids=lambda n: n[:2])
 def test_salinan_pelajaran_berjalan_atas_data_sendiri(alur: Alur, nama: str, tmp_path: Path):
     salinan = tmp_path / nama
     nb = nbformat.read(alur.kerja / nama, as_version=4)

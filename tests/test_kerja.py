@@ -230,3 +230,24 @@ def test_tanpa_tanpa_buka_jupyterlab_dijalankan_di_folder_kerja(data_batu, tmp_p
     assert panggilan["perintah"][1:] == ["-m", "jupyterlab"]
     assert Path(panggilan["cwd"]) == tujuan.resolve()
     assert panggilan["env"]["P3PD_DATA"] == str(data_batu.resolve())
+    assert panggilan["env"]["P3PD_KERJA"] == str(tujuan.resolve() / "kerja_saya")
+
+
+def test_folder_kerja_mengikuti_p3pd_kerja(tmp_path, monkeypatch):
+    from p3pd.notebook import folder_kerja
+
+    monkeypatch.delenv("P3PD_KERJA", raising=False)
+    assert folder_kerja() == PROYEK / "kerja_saya"
+    monkeypatch.setenv("P3PD_KERJA", str(tmp_path / "batu" / "kerja_saya"))
+    assert folder_kerja() == tmp_path / "batu" / "kerja_saya"
+    assert folder_kerja().is_dir()
+
+
+def test_laporan_menyebut_perintah_membuka_lagi_yang_jalan_di_windows(data_batu, tmp_path, capsys):
+    tujuan = tmp_path / "k"
+    assert main(["kerja", "--data", str(data_batu), "--kecamatan", "Batu", "--tanpa-buka",
+                 "--folder-kerja", str(tujuan)]) == 0  # fmt: skip
+    keluar = capsys.readouterr().out
+    assert f'p3pd kerja --data "{data_batu.resolve()}" --kecamatan "' in keluar
+    assert "P3PD_DATA=" not in keluar and "&&" not in keluar
+    assert str(tujuan.resolve() / "kerja_saya") in keluar

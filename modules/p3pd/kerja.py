@@ -248,15 +248,26 @@ def laporan(hasil: HasilKerja) -> str:
             "P3PD_DATA: " + ", ".join(hasil.tanpa_data)
         )
     baris.append(
-        "Membuka sendiri nanti: "
-        f'cd "{hasil.folder}" && P3PD_DATA="{hasil.data}" {Path(sys.executable).name} -m jupyterlab'
+        "Membuka lagi nanti (salinan yang ada tidak ditimpa): "
+        f'p3pd kerja --data "{hasil.data}" --kecamatan "{hasil.kecamatan}" '
+        f'--tahun {hasil.tahun} --folder-kerja "{hasil.folder}"'
     )
+    baris.append(f"Hasil ekspor notebook (Excel, PDF) tersimpan di {folder_ekspor(hasil)}")
     return "\n".join(baris)
 
 
+def folder_ekspor(hasil: HasilKerja) -> Path:
+    """Folder hasil ekspor salinan: ``kerja_saya/`` di dalam folder kerja (``P3PD_KERJA``)."""
+    return hasil.folder / "kerja_saya"
+
+
 def buka_lab(hasil: HasilKerja) -> int:
-    """Jalankan JupyterLab (Python ini) di folder kerja dengan ``P3PD_DATA`` = folder data."""
-    lingkungan = dict(os.environ, P3PD_DATA=str(hasil.data))
+    """Jalankan JupyterLab (Python ini) di folder kerja dengan ``P3PD_DATA`` = folder data.
+
+    ``P3PD_KERJA`` menunjuk :func:`folder_ekspor`, sehingga buku kerja yang diekspor salinan
+    ("Tersimpan: kerja_saya/…") berada di samping salinannya, bukan di kerja_saya/ latihan.
+    """
+    lingkungan = dict(os.environ, P3PD_DATA=str(hasil.data), P3PD_KERJA=str(folder_ekspor(hasil)))
     try:
         return subprocess.call(
             [sys.executable, "-m", "jupyterlab"], cwd=hasil.folder, env=lingkungan

@@ -116,12 +116,16 @@ def _ipython_kernel():  # -> InteractiveShell | None
 
 
 def folder_kerja() -> Path:
-    """Folder kerja peserta ``kerja_saya/`` di akar proyek; dibuat bila belum ada.
+    """Folder kerja peserta; dibuat bila belum ada.
 
-    Salinan latihan yang disimpan di sini tidak pernah ditimpa oleh ``p3pd latihan``.
+    Bawaan: ``kerja_saya/`` di akar proyek. Bila ``P3PD_KERJA`` terpasang (``p3pd kerja``
+    memasangnya ke ``kerja_saya/`` di folder kerja data sendiri), folder itulah yang dipakai,
+    sehingga hasil ekspor data sendiri tidak tercampur dengan hasil latihan. Salinan latihan
+    yang disimpan di sini tidak pernah ditimpa oleh ``p3pd latihan``.
     """
-    folder = folder_proyek() / "kerja_saya"
-    folder.mkdir(exist_ok=True)
+    lain = os.environ.get("P3PD_KERJA")
+    folder = Path(lain).expanduser() if lain else folder_proyek() / "kerja_saya"
+    folder.mkdir(parents=True, exist_ok=True)
     return folder
 
 
