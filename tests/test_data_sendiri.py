@@ -59,7 +59,7 @@ def test_handout_dari_data_yang_diterima_pemeriksa(tmp_path, monkeypatch):
 def test_wilayah_yang_tidak_ada_di_data_ditolak_jelas(tmp_path, monkeypatch):
     folder = folder_canggung(tmp_path / "data")
     monkeypatch.setenv("P3PD_DATA", str(folder))
-    with pytest.raises(GalatP3PD, match="tidak ada di tabel indikator"):
+    with pytest.raises(GalatP3PD, match=r"Bancak \(33\.22\.16\) tidak ada di daftar desa"):
         handout.susun_pekerjaan(kecamatan=["Bancak"])
     with pytest.raises(GalatP3PD, match="tidak berisi desa di wilayah yang diminta"):
         handout.susun_pekerjaan(provinsi=["NTT"])

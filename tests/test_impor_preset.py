@@ -10,7 +10,7 @@ import pytest
 import yaml
 from conftest import buat_tabel_contoh
 
-from p3pd import muat
+from p3pd import muat, skema
 from p3pd.galat import DataTidakValid
 from p3pd.impor import daftar_preset, impor
 
@@ -309,3 +309,27 @@ def test_gabung_daftar_desa_mencatat_nama_yang_berbeda(tmp_path):
     wil = muat.muat_folder(keluar)["wilayah"].set_index("kode_desa")
     assert wil.loc["35.79.01.2006", "nama_desa"] == "Desa Oro Oro Ombo Lama"
     assert wil.loc["35.79.01.2006", "nama_kecamatan"] == "BATU"  # dari baris Podes berinduk sama
+
+
+def test_nama_kabupaten_tanpa_awalan_menjadi_nama_baku(tmp_path):
+    hasil = impor(PODES, "podes_fasilitas", tmp_path / "k", pemilik="Kecamatan Batu")
+    wil = muat.muat_folder(tmp_path / "k")["wilayah"]
+    assert set(wil["nama_kabupaten"]) == {"Kota Batu"}  # Podes menulis 'BATU'
+    assert set(wil["nama_kecamatan"]) == {"BATU"}  # nama lain tetap seperti di sumber
+    assert "nama_kabupaten 'BATU' (kode 35.79) ditulis 'Kota Batu'" in hasil.teks_laporan
+
+
+def test_nama_kabupaten_berawalan_atau_berbeda_tidak_diganti():
+    from p3pd.impor.tulis import seragamkan_nama_kabupaten
+    from p3pd.impor.ubah import HasilTabel
+
+    data = pd.DataFrame(
+        {
+            "kode_kabupaten": ["35.79", "35.07", "99.99", "35.73"],
+            "nama_kabupaten": ["KOTA BATU", "Malang Raya", "BATU", "malang"],
+        }
+    )
+    h = HasilTabel(skema.WILAYAH, data.copy(), list(data.columns), [])
+    seragamkan_nama_kabupaten(h)
+    assert list(h.data["nama_kabupaten"]) == ["KOTA BATU", "Malang Raya", "BATU", "Kota Malang"]
+    assert len(h.asumsi) == 1

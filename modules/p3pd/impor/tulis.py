@@ -9,6 +9,7 @@ ada dengan pemilik yang sama, sumber baru ditambahkan ke daftar sumbernya.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -95,6 +96,45 @@ def _lengkapi_induk(lama: pd.DataFrame, baru: pd.DataFrame, kolom: list[str]) ->
             nama = nama.fillna(isian[nama_kol])
             lama[nama_kol] = nama
     return lama
+
+
+def seragamkan_nama_kabupaten(h: HasilTabel) -> None:
+    """Nama kabupaten/kota tanpa awalan diganti nama baku daftar wilayah nasional.
+
+    Sumber BPS (mis. Podes) menulis ``BATU`` untuk Kota Batu; template memakai nama lengkap
+    ("Kabupaten Semarang", "Kota Batu") agar sampul handout tidak terbaca "Kecamatan BATU, BATU".
+    Hanya nama yang sama dengan nama baku (tanpa memandang awalan, huruf besar, tanda baca) dan
+    yang belum berawalan kabupaten/kota yang diganti; setiap penggantian dicatat di ``h.asumsi``.
+    """
+    from p3pd.wilayah_nasional import WilayahTidakDikenal, kunci_nama, wilayah
+
+    data = h.data
+    if not {"kode_kabupaten", "nama_kabupaten"} <= set(data.columns):
+        return
+    ganti: dict[tuple[str, str], str] = {}
+    for kode, nama in set(zip(data["kode_kabupaten"], data["nama_kabupaten"], strict=False)):
+        if not isinstance(kode, str) or not isinstance(nama, str) or not nama.strip():
+            continue
+        if re.match(r"\s*(kab(upaten)?|kota(madya)?|kodya)\b", nama, re.I):
+            continue
+        try:
+            baku = wilayah(kode.strip())
+        except WilayahTidakDikenal:  # kode di luar daftar nasional: nama dibiarkan
+            continue
+        if baku.tingkat == "kabupaten" and kunci_nama(nama, "kabupaten") == kunci_nama(
+            baku.nama, "kabupaten"
+        ):
+            ganti[(kode, nama)] = baku.nama
+    if not ganti:
+        return
+    pasangan = pd.Series(list(zip(data["kode_kabupaten"], data["nama_kabupaten"], strict=False)))
+    baru = pasangan.map(ganti)
+    data["nama_kabupaten"] = baru.where(baru.notna(), data["nama_kabupaten"].to_numpy()).to_numpy()
+    for (kode, nama), baku in sorted(ganti.items()):
+        h.asumsi.append(
+            f"nama_kabupaten '{nama}' (kode {kode}) ditulis '{baku}' seperti di daftar wilayah "
+            "nasional: namanya sama, hanya awalan kabupaten/kota dan huruf besarnya diseragamkan."
+        )
 
 
 def gabung_daftar_desa(folder: Path, h: HasilTabel) -> None:
@@ -351,6 +391,8 @@ def tulis_hasil(
     dibuat_oleh = f"p3pd impor (peta: {peta.nama})"
     isi = isi_label(folder, pemilik, sumber_data, dibuat_oleh, timpa)  # tolak sebelum menulis
     wil = hasil.get("wilayah")
+    if wil is not None and len(wil.data):
+        seragamkan_nama_kabupaten(wil)
     if wil is not None and len(wil.data) and not timpa and (folder / wil.tabel.berkas).is_file():
         gabung_daftar_desa(
             folder, wil
