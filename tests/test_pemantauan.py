@@ -332,3 +332,12 @@ def test_tanpa_indikator_rencana_dan_pelacakan_kosong_buku_tetap_ditulis(data, t
     assert [ws.max_row for ws in buku][:2] == [1, 1]  # judul kolom saja
     semua = " ".join(str(c.value) for ws in buku for row in ws.iter_rows() for c in row)
     assert label in semua and "sintetis" not in semua.lower()
+
+
+def test_sintesis_desa_tanpa_lampu_merah_disebut_bukan_kurung_kosong(tmp_path):
+    from data_sendiri import buat_batu_sebagian
+
+    data = muat.muat_folder(buat_batu_sebagian(tmp_path / "batu"))
+    temuan = pm.sintesis(data, "Batu", 2024).iloc[0]["temuan"]
+    assert "SONGGOKERTO (tanpa lampu merah)" in temuan
+    assert "()" not in temuan and "nan" not in temuan

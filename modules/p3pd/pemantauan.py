@@ -434,7 +434,7 @@ def sintesis(
         kab = ind[ind["kode_desa"].str.startswith(kode_kec[:5] + ".") & (ind["tahun"] == tahun)]
         prioritas = diagnosis.desa_prioritas(kab, tahun=tahun, wilayah=kode_kec, jumlah=jumlah_desa)
         alasan = "; ".join(
-            f"{nama_desa.get(k, k)} ({r})"
+            f"{nama_desa.get(k, k)} ({r if isinstance(r, str) and r else 'tanpa lampu merah'})"
             for k, r in zip(prioritas["kode_desa"], prioritas["rincian_layanan"], strict=True)
         )
     else:
