@@ -259,3 +259,17 @@ def test_sidik_tabel_membedakan_nama_kolom_dan_tipe():
     assert diagnosis.sidik_tabel(a) != diagnosis.sidik_tabel(a.rename(columns={"x": "y"}))
     assert diagnosis.sidik_tabel(a) != diagnosis.sidik_tabel(a.astype(float))
     assert diagnosis.sidik_tabel(a) != diagnosis.sidik_tabel(a.set_axis([5, 6]))
+
+
+def test_memo_dibatasi_banyak_hasil_dan_baris(monkeypatch):
+    diagnosis.kosongkan_memo()
+    data = _data()
+    monkeypatch.setattr(diagnosis, "MEMO_MAKS", 2)
+    for t in (0, 1, 2):
+        diagnosis.matriks_masalah(data, indikator=["stunting"], toleransi=t)
+    assert len(diagnosis._MEMO) == 2
+    monkeypatch.setattr(diagnosis, "MEMO_BARIS_MAKS", 5)  # satu hasil = 4 baris
+    diagnosis.matriks_masalah(data, indikator=["stunting"], toleransi=9)
+    assert len(diagnosis._MEMO) == 1
+    hasil = diagnosis.matriks_masalah(data, indikator=["stunting"], toleransi=9)
+    assert len(hasil) == 4

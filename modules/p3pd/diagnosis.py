@@ -45,6 +45,9 @@ LAMPU = ("hijau", "kuning", "merah")
 MEMO_MAKS = 64
 """Banyak hasil paling banyak yang diingat (yang paling lama tidak dipakai dibuang dulu)."""
 
+MEMO_BARIS_MAKS = 2_000_000
+"""Jumlah baris semua hasil yang diingat paling banyak (data nasional tidak menumpuk di memori)."""
+
 _MEMO: OrderedDict[Hashable, pd.DataFrame] = OrderedDict()
 
 
@@ -81,7 +84,9 @@ def _memo(
         _MEMO.move_to_end(kunci)
     else:
         _MEMO[kunci] = hitung()
-        while len(_MEMO) > MEMO_MAKS:
+        while len(_MEMO) > 1 and (
+            len(_MEMO) > MEMO_MAKS or sum(len(h) for h in _MEMO.values()) > MEMO_BARIS_MAKS
+        ):
             _MEMO.popitem(last=False)
     return _MEMO[kunci].copy(deep=False)
 
