@@ -21,7 +21,7 @@ jalankan di mesin yang tidak sedang sibuk (beban rata-rata dicetak di awal dan a
 
 Pemakaian::
 
-    python benchmarks/bench_handout.py                    # lengkap (lingkar biasa 93 kecamatan ± 10 menit)
+    python benchmarks/bench_handout.py                    # lengkap (lingkar biasa 93 kecamatan ± 12 menit)
     python benchmarks/bench_handout.py --sampel-biasa 10  # lingkar biasa kecamatan: 10 contoh, diperkirakan untuk 93
     python benchmarks/bench_handout.py --jumlah 12 --sampel-biasa 4   # cepat, saat mencoba perubahan
 """
