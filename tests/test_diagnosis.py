@@ -273,3 +273,18 @@ def test_memo_dibatasi_banyak_hasil_dan_baris(monkeypatch):
     assert len(diagnosis._MEMO) == 1
     hasil = diagnosis.matriks_masalah(data, indikator=["stunting"], toleransi=9)
     assert len(hasil) == 4
+
+
+def test_kebutuhan_penyediaan_atas_data_sebagian_kosong_bukan_tak_hingga(tmp_path):
+    import numpy as np
+    from data_sendiri import buat_batu_sebagian
+
+    from p3pd import muat
+
+    data = muat.muat_folder(buat_batu_sebagian(tmp_path / "batu"))
+    hasil = diagnosis.kebutuhan_penyediaan(data["indikator"], data["fasilitas"], 2024)
+    angka = hasil.select_dtypes("number")
+    assert not np.isinf(angka.to_numpy(dtype=float)).any()
+    # kolom anak sekolah tidak ada di data Batu: rasionya kosong, bukan 0 atau tak hingga
+    assert hasil["sd_smp_per_1000_anak"].isna().all()
+    assert hasil["stunting"].notna().all()

@@ -335,7 +335,9 @@ def _kebutuhan_penyediaan(
         "bidan_desa",
     ]
     g = d.groupby(kunci, sort=True)
-    s = g[kolom_jumlah].sum()
+    # min_count=1: kolom yang tidak ada datanya tetap kosong (bukan 0), sehingga rasio atas data
+    # sebagian menjadi "tidak ada data", bukan 0 atau tak hingga.
+    s = g[kolom_jumlah].sum(min_count=1)
     hasil = pd.DataFrame(index=s.index)
     with np.errstate(divide="ignore", invalid="ignore"):
         hasil["stunting"] = s["balita_stunting"] / s["balita_diukur"] * 100
@@ -347,6 +349,7 @@ def _kebutuhan_penyediaan(
             (s["jumlah_sd"] + s["jumlah_smp"]) / (s["anak_7_12"] + s["anak_13_15"]) * 1000
         )
         hasil["paud_per_1000_anak"] = s["jumlah_paud"] / s["anak_3_6"] * 1000
+    hasil = hasil.replace([np.inf, -np.inf], np.nan)  # penyebut 0: tidak terdefinisi
     hasil["pustu_polindes"] = s["jumlah_pustu_polindes"]
     hasil["bidan_desa"] = s["bidan_desa"]
     hasil["jarak_puskesmas_km"] = g["jarak_puskesmas_km"].mean()
