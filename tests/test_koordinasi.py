@@ -360,3 +360,12 @@ def test_data_sebagian_tanpa_pemangku_dan_tanpa_indikator():
     assert list(mitra["layanan"]) == list(LAYANAN)
     assert (mitra["langkah"] == "tidak ada desa berlampu merah").all()
     assert ko.desa_untuk_mitra(kosong, matriks).empty
+
+
+def test_tabel_berwarna_sama_setiap_kali_dan_beda_untuk_isi_lain():
+    a = pd.DataFrame({"forum": ["Musrenbang"], "Jan": ["●"]})
+    b = pd.DataFrame({"forum": ["Rakor"], "Jan": ["●"]})
+    assert ko.tabel_utuh(a).to_html() == ko.tabel_utuh(a.copy()).to_html()
+    assert ko.tabel_utuh(a).uuid != ko.tabel_utuh(b).uuid
+    raci = pd.DataFrame({lay: ["R"] for lay in LAYANAN}, index=pd.Index(["Dinkes"], name="lembaga"))
+    assert ko.gaya_raci(raci).to_html() == ko.gaya_raci(raci.copy()).to_html()

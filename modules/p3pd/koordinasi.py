@@ -42,6 +42,7 @@ mitra). Tanpa tabel indikator, :func:`matriks_kecamatan` memberi matriks tanpa b
 
 from __future__ import annotations
 
+import hashlib
 import io
 from collections.abc import Mapping
 from pathlib import Path
@@ -185,6 +186,12 @@ def matriks_raci(pemangku: pd.DataFrame, ambang_konsultasi: str = "tinggi") -> p
     return hasil.rename_axis("lembaga")
 
 
+def _uuid_isi(df: pd.DataFrame) -> str:
+    """Pengenal tabel berwarna dari isinya: keluaran notebook sama setiap kali dijalankan."""
+    isi = pd.util.hash_pandas_object(df.reset_index(), index=False).to_numpy().tobytes()
+    return "p3pd" + hashlib.sha256(isi + repr(list(df.columns)).encode()).hexdigest()[:8]
+
+
 def gaya_raci(raci: pd.DataFrame) -> Any:
     """Matriks peran sebagai tabel berwarna (pandas Styler): A oranye, R biru, C hijau, I abu-abu.
 
@@ -196,13 +203,15 @@ def gaya_raci(raci: pd.DataFrame) -> Any:
         latar = warna.get(str(nilai))
         return f"background-color: {latar}; text-align: center; font-weight: bold" if latar else ""
 
-    return raci.style.map(_css, subset=list(LAYANAN))
+    return raci.style.set_uuid(_uuid_isi(raci)).map(_css, subset=list(LAYANAN))
 
 
 def tabel_utuh(df: pd.DataFrame) -> Any:
     """Tabel untuk dibaca utuh di notebook (pandas Styler): semua baris dan kolom, teks tidak
     dipotong, tanpa nomor baris; kolom bulan (``●``) rata tengah. Hanya untuk ditampilkan."""
-    gaya_tabel = df.style.hide(axis="index").set_properties(**{"text-align": "left"})
+    gaya_tabel = (
+        df.style.set_uuid(_uuid_isi(df)).hide(axis="index").set_properties(**{"text-align": "left"})
+    )
     bulan = [b for b in BULAN if b in df.columns]
     if bulan:
         gaya_tabel = gaya_tabel.set_properties(subset=bulan, **{"text-align": "center"})
