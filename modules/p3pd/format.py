@@ -64,6 +64,10 @@ TIDAK_ADA_DATA: str = _TIDAK_ADA_DATA
 TIDAK_BERLAKU = "\u2013"
 """Teks untuk sel yang tidak berlaku (bukan data yang hilang): tanda pisah pendek ``–``."""
 
+TIDAK_BERLAKU_KELURAHAN = "tidak berlaku (kelurahan)"
+"""Teks untuk sel APBDes/RKPDes milik kelurahan: kelurahan bukan desa dan tidak punya APBDes
+atau RKPDes, jadi nilainya *tidak berlaku*, bukan "tidak ada data"."""
+
 KOSONG = TIDAK_ADA_DATA
 """Teks bawaan untuk nilai kosong di semua fungsi format (= :data:`TIDAK_ADA_DATA`)."""
 
