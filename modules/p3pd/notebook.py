@@ -195,7 +195,8 @@ def tidak_ada_data(nama: str, bagian: str = "") -> Kotak:
 
     ``nama`` adalah nama tabel di ``p3pd.skema`` (mis. ``'belanja'``, ``'usulan'``); ``bagian``
     (opsional) menyebut bagian notebook yang dilewati. Kotak menyebut berkas yang dibutuhkan dan
-    cara mengisinya (``p3pd impor``); sel lain tetap berjalan.
+    cara mengisinya (:func:`cara_mengisi`: ``p3pd impor`` dengan presetnya, atau isi sendiri di
+    Excel lalu ``p3pd periksa``); sel lain tetap berjalan.
     """
     from p3pd.lokasi import folder_data
     from p3pd.skema import TABEL_DIKENAL
@@ -207,10 +208,46 @@ def tidak_ada_data(nama: str, bagian: str = "") -> Kotak:
     teks = (
         f"{TIDAK_ADA_DATA.capitalize()}: folder data '{folder_data().name}' tidak memiliki "
         f"berkas {berkas}{judul}, atau berkas itu kosong. {apa}; sel lain tetap berjalan. "
-        "Untuk mengisinya, ubah berkas sumber Anda dengan p3pd impor (README, bagian "
-        "'Data sendiri')."
+        f"{cara_mengisi(nama)}"
     )
     return Kotak(teks, "tidak_ada")
+
+
+PRESET_IMPOR = {
+    "fasilitas": "podes_fasilitas",
+    "belanja": "siskeudes_apbdes",
+    "belanja_kegiatan": "siskeudes_apbdes",
+    "pendapatan": "siskeudes_apbdes",
+    "terbitan": "idm",
+}
+"""Tabel yang punya preset ``p3pd impor`` (tabel lain diisi sendiri di Excel)."""
+
+
+def cara_mengisi(nama: str) -> str:
+    """Satu kalimat cara mengisi tabel ``nama`` (sama dengan README, bagian 'Data sendiri').
+
+    Tabel yang punya bentuk publik (fasilitas Podes, APBDes Siskeudes, IDM) diubah dengan
+    ``p3pd impor --preset …``; tabel lain (indikator, usulan, program, pemangku, daftar desa)
+    diisi sendiri di Excel dengan kolom seperti berkas contoh di ``data/``, lalu diperiksa
+    dengan ``p3pd periksa``.
+    """
+    from p3pd.skema import TABEL_DIKENAL
+
+    tabel = TABEL_DIKENAL.get(nama)
+    berkas = tabel.berkas if tabel else f"{nama}.csv"
+    preset = PRESET_IMPOR.get(nama)
+    if preset:
+        kelurahan = (
+            " (desa saja; kelurahan tidak punya APBDes)" if preset == "siskeudes_apbdes" else ""
+        )
+        return (
+            f"Untuk mengisinya, ubah berkas sumber Anda dengan p3pd impor --preset {preset}"
+            f"{kelurahan} (README, bagian 'Data sendiri')."
+        )
+    return (
+        f"Untuk mengisinya, isi sendiri di Excel dengan kolom seperti data/{berkas} (lihat "
+        f"data/KAMUS_DATA.md), lalu periksa dengan p3pd periksa (README, bagian 'Data sendiri')."
+    )
 
 
 def _tampilkan(obj: object) -> None:
