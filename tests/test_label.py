@@ -202,3 +202,55 @@ def test_tanda_gambar_mengikuti_label(tmp_path, monkeypatch):
     fig2, _ = plt.subplots()
     assert tandai_sintetis(fig2).get_text() == "Data milik Kecamatan Uji, sumber: Podes 2021 (BPS)."
     plt.close("all")
+
+
+@pytest.mark.parametrize(
+    "perintah",
+    [["ringkasan"], ["handout", "--kecamatan", "Batu", "--format", "html", "--keluaran", "KELUAR"]],
+)
+def test_berkas_terkunci_di_excel_pesan_jelas_tanpa_traceback(
+    tmp_path, monkeypatch, capsys, perintah
+):
+    """Berkas yang sedang dibuka di Excel (Windows: PermissionError 13) → pesan, keluar ≠ 0."""
+    import builtins
+    import io
+
+    import pandas as pd
+    from data_sendiri import buat_batu_sebagian
+
+    from p3pd import cli
+
+    folder = buat_batu_sebagian(tmp_path / "data_kami")
+    csv = folder / "indikator_desa.csv"
+    pd.read_csv(csv, dtype=str).to_excel(folder / "indikator_desa.xlsx", index=False)
+    csv.unlink()
+    terkunci = str((folder / "indikator_desa.xlsx").resolve())
+    buka_asli = builtins.open
+
+    def buka(berkas, *a, **k):
+        if isinstance(berkas, (str, Path)) and str(Path(berkas).resolve()) == terkunci:
+            raise PermissionError(13, "Permission denied", str(berkas))
+        return buka_asli(berkas, *a, **k)
+
+    monkeypatch.setattr(builtins, "open", buka)
+    monkeypatch.setattr(io, "open", buka)
+    argumen = [str(tmp_path / "keluar") if a == "KELUAR" else a for a in perintah[1:]]
+    kode = cli.main([perintah[0], "--data", str(folder), *argumen])
+    keluaran = capsys.readouterr()
+    assert kode != 0
+    assert "indikator_desa.xlsx" in keluaran.err
+    assert "izin ditolak" in keluaran.err and "dibuka di Excel" in keluaran.err
+    assert "Tutup berkas itu, lalu ulangi perintah." in keluaran.err
+    assert "Traceback" not in keluaran.err + keluaran.out
+
+
+def test_sidik_berkas_terkunci_galat_p3pd(tmp_path, monkeypatch):
+    berkas = tmp_path / "wilayah_desa.csv"
+    berkas.write_text("a\n", encoding="utf-8")
+
+    def tolak(*a, **k):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(label, "_sidik_tersimpan", tolak)
+    with pytest.raises(DataTidakValid, match="wilayah_desa.csv.*izin ditolak"):
+        label.sidik(berkas)

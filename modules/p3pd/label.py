@@ -100,10 +100,33 @@ def _sidik_tersimpan(path: str, mtime_ns: int, ukuran: int) -> str:
     return h.hexdigest()
 
 
+PESAN_TERKUNCI = (
+    "berkas tidak dapat dibaca (izin ditolak). Mungkin sedang dibuka di Excel atau program "
+    "lain. Tutup berkas itu, lalu ulangi perintah."
+)
+"""Pesan untuk berkas yang terkunci (di Windows: sedang dibuka di Excel)."""
+
+
 def sidik(path: Path) -> str:
-    """SHA-256 isi berkas (heksadesimal); disimpan di memori selama berkasnya tidak berubah."""
-    st = path.stat()
-    return _sidik_tersimpan(str(path.resolve()), st.st_mtime_ns, st.st_size)
+    """SHA-256 isi berkas (heksadesimal); disimpan di memori selama berkasnya tidak berubah.
+
+    Berkas yang tidak dapat dibaca (mis. terkunci karena sedang dibuka di Excel) menimbulkan
+    :class:`~p3pd.galat.DataTidakValid` yang menyebut nama berkasnya.
+    """
+    path = Path(path)
+    try:
+        st = path.stat()
+        return _sidik_tersimpan(str(path.resolve()), st.st_mtime_ns, st.st_size)
+    except PermissionError:
+        raise DataTidakValid(PESAN_TERKUNCI, berkas=path.name) from None
+    except IsADirectoryError:
+        raise DataTidakValid("ini sebuah folder, bukan berkas data.", berkas=path.name) from None
+    except OSError as e:
+        raise DataTidakValid(
+            f"berkas tidak dapat dibaca ({e.strerror or e}). Periksa berkasnya, lalu ulangi "
+            "perintah.",
+            berkas=path.name,
+        ) from None
 
 
 def tulis_penanda_sintetis(folder: Path, berkas: Iterable[Path]) -> Path:
