@@ -258,5 +258,21 @@ def _nama_kabupaten_data(data: DataLaporan, wil: WilayahHandout) -> str:
     return " dan ".join(unik) if unik else wil.provinsi.nama
 
 
+def kelurahan(kode_desa: Any) -> bool:
+    """``True`` bila kode ``PP.KK.CC.1NNN`` adalah kelurahan (tanpa APBDes dan RKPDes)."""
+    kode = str(kode_desa)
+    return len(kode) == 13 and kode[9] == "1"
+
+
+def sel_porsi_apbdes(kode_desa: Any, nilai: Any) -> str:
+    """Teks sel porsi APBDes satu baris: persen; kelurahan tanpa nilai → "tidak berlaku
+    (kelurahan)" (``format.TIDAK_BERLAKU_KELURAHAN``), bukan "tidak ada data"."""
+    from p3pd.format import TIDAK_BERLAKU_KELURAHAN
+
+    if kelurahan(kode_desa) and pd.isna(nilai):
+        return TIDAK_BERLAKU_KELURAHAN
+    return _persen(nilai)
+
+
 def _singkat_kab(nama: str) -> str:
     return nama.replace("Kabupaten ", "Kab. ")

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from p3pd.format import TIDAK_BERLAKU_KELURAHAN
 from p3pd.indikator import DAFTAR_INDIKATOR, INDIKATOR
 from p3pd.laporan_dasar import (
     _JENIS_SINGKAT,
@@ -27,6 +28,7 @@ from p3pd.laporan_dasar import (
     _persen,
     _singkat_kab,
     html_tidak_ada_data,
+    sel_porsi_apbdes,
 )
 from p3pd.skema import NAIK
 
@@ -152,7 +154,8 @@ def html_tabel_lampu(lampu: pd.DataFrame, porsi: pd.DataFrame | None, judul_bari
                 f"{_e(_persen(b['capaian']))} <small>{tanda}</small></td>"
             )
         if porsi_map is not None:
-            td.append(f'<td class="angka">{_e(_persen(porsi_map.get(kode, np.nan)))}</td>')
+            nilai = porsi_map.get(kode, np.nan)
+            td.append(f'<td class="angka">{_e(sel_porsi_apbdes(kode, nilai))}</td>')
         isi.append(f'<tr data-kode="{_e(kode)}"><td>{_e(nama)}</td>{"".join(td)}</tr>')
     teks = (
         f'<table class="lampu"><thead><tr><th>{_e(judul_baris)}</th>{kepala}</tr></thead>'
@@ -165,7 +168,8 @@ def html_tabel_lampu(lampu: pd.DataFrame, porsi: pd.DataFrame | None, judul_bari
         "lebih buruk dari kabupaten. ↓ = makin rendah makin baik."
         + (
             " Kolom terakhir: porsi realisasi APBDes untuk layanan dasar (sub-bidang 1.3, 2.1, "
-            "2.2, 2.4, 5.3)."
+            "2.2, 2.4, 5.3); kelurahan tidak punya APBDes, jadi selnya "
+            f"“{TIDAK_BERLAKU_KELURAHAN}”."
             if porsi_map is not None
             else ""
         )
@@ -204,7 +208,11 @@ def html_prioritas(tabel: pd.DataFrame, tingkat: str, *, apbdes: bool = True) ->
             + f'<td class="angka">{_e(_desimal(b["skor"]))}</td>'
             f"<td>{_e(b['rincian_layanan'] or '–')}</td>"
             f"<td>{_e(_singkat_indikator(b['indikator_merah']))}</td>"
-            + (f'<td class="angka">{_e(_persen(b["porsi_layanan_dasar"]))}</td>' if apbdes else "")
+            + (
+                f'<td class="angka">{_e(sel_porsi_apbdes(b["kode_desa"], b["porsi_layanan_dasar"]))}</td>'
+                if apbdes
+                else ""
+            )
             + "</tr>"
         )
     teks = (
