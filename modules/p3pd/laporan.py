@@ -63,12 +63,14 @@ from p3pd.laporan_dasar import (
     LABEL_PENDEK,
     TEKS_SINTETIS,
     Html,
+    Pembanding,
     WilayahHandout,
     _di,
     _e,
     _nama_kabupaten_data,
     gabung_html,
     html_tidak_ada_data,
+    pembanding_kabupaten,
     pilih_wilayah,
 )
 from p3pd.laporan_grafik import grafik_capaian, grafik_porsi_apbdes
@@ -517,6 +519,29 @@ class Handout:
         """Tabel di antara ``nama`` yang tidak ada (atau tanpa baris untuk wilayah ini)."""
         return [n for n in nama if not self._ada(n)]
 
+    @property
+    def pembanding(self) -> Pembanding:
+        """Pembanding "kabupaten": kabupaten utuh, atau rata-rata desa di data ini bila folder
+        data sendiri tidak memuat semua desa/kelurahan kabupatennya (``p3pd.wilayah_nasional``)."""
+        if "pembanding" not in self._hasil:
+            from p3pd.label import label_data
+
+            wil = self.data.wilayah
+            if self.wilayah.kabupaten is not None:
+                kab = [self.wilayah.kabupaten.kode]
+            else:
+                di = _di(wil["kode_desa"], self.wilayah.kode)
+                kab = sorted(set(wil.loc[di, "kode_kabupaten"].astype(str)))
+            ind = self.data.indikator
+            dasar = (
+                ind.loc[ind["tahun"] == self.tahun, "kode_desa"] if self._ada("indikator") else ()
+            )
+            kode = dasar if len(dasar) else wil["kode_desa"]
+            self._hasil["pembanding"] = pembanding_kabupaten(
+                kode, kab, self.nama_kabupaten, sintetis=label_data().sintetis
+            )
+        return self._hasil["pembanding"]
+
     def sampul(self) -> Html:
         """Sampul: judul, wilayah, tahun data, tanggal cetak, label data (sintetis atau sendiri)."""
         from p3pd.label import label_data
@@ -577,6 +602,8 @@ class Handout:
             "DTKS adalah register keluarga miskin dan rentan, bukan angka kemiskinan BPS; BPS "
             "tidak menerbitkan angka kemiskinan per desa."
         )
+        if self.pembanding.kalimat:
+            teks += " " + self.pembanding.kalimat
         if self.tingkat == "kecamatan" and len(self.angka_terbitan()):
             teks += (
                 " Di bawah tabel: angka terbitan per desa (mis. IDM) apa adanya, dengan "
@@ -592,7 +619,9 @@ class Handout:
         else:
             kunci = self.angka_kunci()
             kosong = kunci["wilayah"].isna() & kunci["kabupaten"].isna()
-            bagian = [html_angka_kunci(kunci[~kosong], self.wilayah, self.nama_kabupaten)]
+            bagian = [
+                html_angka_kunci(kunci[~kosong], self.wilayah, self.nama_kabupaten, self.pembanding)
+            ]
             if kosong.any():
                 bagian.append(html_indikator_tanpa_data(kunci.loc[kosong, "indikator"]))
         if self.tingkat == "kecamatan" and len(self.angka_terbitan()):
@@ -606,7 +635,7 @@ class Handout:
         lampu = lampu_wilayah(self.data, self.wilayah, self.tahun)
         porsi = porsi_apbdes(self.data, self.wilayah, self.tahun) if self._ada("belanja") else None
         judul = "Desa" if self.tingkat == "kecamatan" else "Kecamatan"
-        bagian = [html_tabel_lampu(lampu, porsi, judul)]
+        bagian = [html_tabel_lampu(lampu, porsi, judul, self.pembanding)]
         if porsi is None:
             bagian.append(html_tidak_ada_data("belanja", "kolom porsi APBDes"))
         return gabung_html(bagian)
@@ -630,7 +659,11 @@ class Handout:
         kurang_kt = self.tidak_ada("indikator", "fasilitas")
         kt = None if kurang_kt else desa_kebutuhan_tinggi(self.data, self.wilayah, self.tahun)
         return html_permintaan_penyediaan(
-            self.permintaan_penyediaan(), kt, tidak_ada=kurang, tidak_ada_kebutuhan=kurang_kt
+            self.permintaan_penyediaan(),
+            kt,
+            tidak_ada=kurang,
+            tidak_ada_kebutuhan=kurang_kt,
+            pembanding=self.pembanding,
         )
 
     def pertanyaan(self) -> Html:
@@ -695,7 +728,9 @@ class Handout:
         ada = kunci["wilayah"].notna() | kunci["kabupaten"].notna()
         if not ada.any():
             return html_tidak_ada_data("indikator", "grafik capaian", grafik=True)
-        return grafik_capaian(self.data, self.wilayah, self.tahun, kunci[ada])
+        return grafik_capaian(
+            self.data, self.wilayah, self.tahun, kunci[ada], label_pembanding=self._label_grafik()
+        )
 
     def grafik_apbdes(self) -> Any:
         """Grafik porsi APBDes untuk layanan dasar (Figure); tanpa belanja APBDes wilayah ini
@@ -707,7 +742,14 @@ class Handout:
         ):
             kapan = f" {self.tahun}" if self.data.ada("belanja") else ""
             return html_tidak_ada_data("belanja", f"grafik porsi APBDes{kapan}", grafik=True)
-        return grafik_porsi_apbdes(self.data, self.wilayah, self.tahun)
+        return grafik_porsi_apbdes(
+            self.data, self.wilayah, self.tahun, label_pembanding=self._label_grafik()
+        )
+
+    def _label_grafik(self) -> str | None:
+        """Label batang pembanding di grafik: ``None`` (nama kabupaten) bila kabupaten utuh."""
+        pb = self.pembanding
+        return None if pb.lengkap else f"Desa di data ini ({pb.n} dari {pb.total})"
 
 
 def siapkan_handout() -> None:

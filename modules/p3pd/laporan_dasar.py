@@ -274,5 +274,76 @@ def sel_porsi_apbdes(kode_desa: Any, nilai: Any) -> str:
     return _persen(nilai)
 
 
+@dataclass(frozen=True)
+class Pembanding:
+    """Pembanding "kabupaten" handout: kabupaten utuh, atau hanya rata-rata desa di data ini.
+
+    Angka pembanding dihitung dari desa di folder data. Folder yang tidak memuat semua
+    desa/kelurahan kabupaten (menurut ``p3pd.wilayah_nasional``) tidak boleh disebut
+    "kabupaten": labelnya "rata-rata desa di data ini (n dari N desa/kelurahan …)".
+    """
+
+    lengkap: bool
+    n: int = 0
+    total: int = 0
+    nama_kabupaten: str = ""
+
+    @property
+    def nama(self) -> str:
+        """'kabupaten' atau 'rata-rata desa di data ini' (untuk kalimat dan legenda)."""
+        return "kabupaten" if self.lengkap else "rata-rata desa di data ini"
+
+    @property
+    def keterangan(self) -> str:
+        """'(n dari N desa/kelurahan Kota Batu)'; kosong bila kabupaten utuh."""
+        if self.lengkap:
+            return ""
+        dari = f" dari {self.total}" if self.total else ""
+        return f"({self.n}{dari} desa/kelurahan {self.nama_kabupaten})".replace(" )", ")")
+
+    @property
+    def label(self) -> str:
+        """Nama dengan keterangannya: 'rata-rata desa di data ini (2 dari 24 …)' atau 'kabupaten'."""
+        return f"{self.nama} {self.keterangan}".strip()
+
+    @property
+    def kalimat(self) -> str:
+        """Satu kalimat penjelas untuk handout (kosong bila kabupaten utuh)."""
+        if self.lengkap:
+            return ""
+        kab = self.nama_kabupaten or "kabupaten"
+        jumlah = (
+            f"{self.n} dari {self.total} desa/kelurahan {kab}"
+            if self.total
+            else f"{self.n} desa/kelurahan {kab} (jumlah seluruhnya tidak diketahui)"
+        )
+        return (
+            f"Data ini hanya memuat {jumlah}; pembanding di handout ini adalah rata-rata desa "
+            f"di data ini, bukan capaian {kab}."
+        )
+
+
+def pembanding_kabupaten(
+    kode_desa: pd.Series, kode_kabupaten: Sequence[str], nama_kabupaten: str, *, sintetis: bool
+) -> Pembanding:
+    """Apakah desa ``kode_desa`` (desa yang dipakai menghitung pembanding) mencakup semua
+    desa/kelurahan ``kode_kabupaten`` menurut daftar nasional (``p3pd.wilayah_nasional``).
+
+    Data latihan (``sintetis``) adalah kabupaten latihan utuh. Kabupaten yang tidak ada di
+    daftar nasional dianggap tidak utuh (jumlahnya tidak diketahui).
+    """
+    if sintetis:
+        return Pembanding(True)
+    from p3pd import wilayah_nasional
+
+    kode = pd.Series(kode_desa, dtype=object).astype(str).drop_duplicates()
+    n = total = 0
+    for kab in kode_kabupaten:
+        n += int(kode.str.startswith(f"{kab}.").sum())
+        total += len(wilayah_nasional.daftar("desa", kab))
+    lengkap = total > 0 and n >= total
+    return Pembanding(lengkap, n, total, nama_kabupaten)
+
+
 def _singkat_kab(nama: str) -> str:
     return nama.replace("Kabupaten ", "Kab. ")

@@ -46,11 +46,18 @@ def _sumbu_persen() -> Any:
 
 
 def grafik_capaian(
-    data: DataLaporan, wil: WilayahHandout, tahun: int, kunci: pd.DataFrame | None = None
+    data: DataLaporan,
+    wil: WilayahHandout,
+    tahun: int,
+    kunci: pd.DataFrame | None = None,
+    *,
+    label_pembanding: str | None = None,
 ) -> Any:
     """Grafik capaian 16 indikator per layanan dasar: wilayah (dan kabupaten) terhadap target.
 
     ``kunci`` (hasil :func:`angka_kunci`) boleh diberikan supaya tidak dihitung ulang.
+    ``label_pembanding``: label batang kabupaten (bawaan: nama kabupaten), mis. "Desa di data
+    ini (2 dari 24)" bila folder tidak memuat seluruh kabupaten.
     Mengembalikan ``matplotlib.figure.Figure`` (tampil sekali di notebook bila menjadi nilai
     akhir sel).
     """
@@ -64,7 +71,7 @@ def grafik_capaian(
 
         kunci = angka_kunci(data, wil, tahun)
     dua = wil.tingkat == "kecamatan"
-    kab = _singkat_kab(_nama_kabupaten_data(data, wil))
+    kab = label_pembanding or _singkat_kab(_nama_kabupaten_data(data, wil))
     label_wil = wil.kecamatan.nama if dua else kab
     posisi, label, y = [], [], 0.0
     kelompok: list[tuple[float, str]] = []
@@ -140,10 +147,14 @@ def grafik_capaian(
     return fig
 
 
-def grafik_porsi_apbdes(data: DataLaporan, wil: WilayahHandout, tahun: int) -> Any:
+def grafik_porsi_apbdes(
+    data: DataLaporan, wil: WilayahHandout, tahun: int, *, label_pembanding: str | None = None
+) -> Any:
     """Grafik batang bertumpuk: porsi realisasi APBDes per layanan dasar, per tahun data.
 
-    Handout kecamatan menambahkan satu batang kabupaten (tahun ``tahun``) sebagai pembanding.
+    Handout kecamatan menambahkan satu batang kabupaten (tahun ``tahun``) sebagai pembanding;
+    ``label_pembanding`` menggantikan nama kabupaten di labelnya (data yang tidak memuat
+    seluruh kabupaten).
     Mengembalikan ``matplotlib.figure.Figure``.
     """
     from p3pd import apbdes, grafik
@@ -164,7 +175,8 @@ def grafik_porsi_apbdes(data: DataLaporan, wil: WilayahHandout, tahun: int) -> A
     if wil.tingkat == "kecamatan":
         kb = data.belanja[_di(data.belanja["kode_desa"], wil.kabupaten.kode)]
         pk = apbdes.porsi_layanan_dasar(kb, "kabupaten", tahun=tahun).iloc[0].to_dict()
-        baris.append((f"{_singkat_kab(wil.kabupaten.nama)} {tahun}", pk))
+        nama_kab = label_pembanding or _singkat_kab(wil.kabupaten.nama)
+        baris.append((f"{nama_kab} {tahun}", pk))
     with grafik.gaya():
         fig = _gambar_baru(7.0, 0.42 * len(baris) + 1.3)
         ax = fig.subplots()

@@ -22,6 +22,7 @@ from p3pd.laporan_dasar import (
     LABEL_PENDEK,
     TEKS_SINTETIS,
     Html,
+    Pembanding,
     WilayahHandout,
     _desimal,
     _e,
@@ -36,8 +37,17 @@ if TYPE_CHECKING:  # pragma: no cover
     from p3pd.label import LabelData
 
 
-def html_angka_kunci(tabel: pd.DataFrame, wil: WilayahHandout, nama_kabupaten: str) -> Html:
-    """Tabel HTML angka kunci dengan nomor sumber untuk setiap angka terbitan."""
+def html_angka_kunci(
+    tabel: pd.DataFrame,
+    wil: WilayahHandout,
+    nama_kabupaten: str,
+    pembanding: Pembanding | None = None,
+) -> Html:
+    """Tabel HTML angka kunci dengan nomor sumber untuk setiap angka terbitan.
+
+    ``pembanding`` (``Handout.pembanding``): bila folder tidak memuat seluruh kabupaten, kolom
+    kabupaten berjudul "rata-rata desa di data ini (n dari N desa/kelurahan …)".
+    """
     sumber: list[str] = []
 
     def rujuk(teks: str) -> str:
@@ -62,14 +72,20 @@ def html_angka_kunci(tabel: pd.DataFrame, wil: WilayahHandout, nama_kabupaten: s
     from p3pd.label import label_data  # data sendiri tidak disebut "data latihan"
 
     asal = "data latihan" if label_data().sintetis else "data ini"
+    sebagian = pembanding is not None and not pembanding.lengkap
+    judul_kab = (
+        f"Rata-rata desa di data ini<br><small>{_e(pembanding.keterangan)}</small>"
+        if sebagian
+        else f"{kab}<br><small>{asal}</small>"
+    )
     if wil.tingkat == "kecamatan":
         kolom_data = [
             (f"{_e(wil.kecamatan.nama)}<br><small>{asal}</small>", "wilayah"),
-            (f"{kab}<br><small>{asal}</small>", "kabupaten"),
+            (judul_kab, "kabupaten"),
         ]
         kolom_terbit = [("provinsi_terbitan", f"Prov. {_e(wil.provinsi.nama)}")]
     else:
-        kolom_data = [(f"{kab}<br><small>{asal}</small>", "wilayah")]
+        kolom_data = [(judul_kab, "wilayah")]
         kolom_terbit = [
             ("kabupaten_terbitan", kab),
             ("provinsi_terbitan", f"Prov. {_e(wil.provinsi.nama)}"),
@@ -112,19 +128,27 @@ def html_angka_kunci(tabel: pd.DataFrame, wil: WilayahHandout, nama_kabupaten: s
         "Angka terbitan adalah angka kabupaten/provinsi/nasional yang sebenarnya, dari sumber "
         "berikut, dengan jenisnya (survei atau adm. = administratif). Bandingkan hanya yang "
         "sejenis dengan data desa; angka miring berjenis lain dan hanya pembanding. "
-        f"<ol>{daftar}</ol></div>"
+        + (f"{_e(pembanding.kalimat)} " if sebagian else "")
+        + f"<ol>{daftar}</ol></div>"
     )
     polos = tabel[["nama", "wilayah"]].to_string(index=False)
     return Html(teks, polos)
 
 
-def html_tabel_lampu(lampu: pd.DataFrame, porsi: pd.DataFrame | None, judul_baris: str) -> Html:
+def html_tabel_lampu(
+    lampu: pd.DataFrame,
+    porsi: pd.DataFrame | None,
+    judul_baris: str,
+    pembanding: Pembanding | None = None,
+) -> Html:
     """Tabel HTML berlampu: nilai capaian di setiap sel, warna latar dan huruf (H/K/M) menurut lampu.
 
     Indikator yang capaiannya tidak ada di baris mana pun (data sendiri yang sebagian) tidak
     diberi kolom; namanya disebut dalam satu baris di bawah tabel. ``porsi=None``: tanpa kolom
-    porsi APBDes.
+    porsi APBDes. ``pembanding``: nama pembanding di legenda ("kabupaten", atau "rata-rata desa
+    di data ini" bila folder tidak memuat seluruh kabupaten).
     """
+    pb = pembanding if pembanding is not None else Pembanding(True)
     ada_nilai = set(lampu.loc[lampu["capaian"].notna(), "indikator"])
     urutan = [k for k in INDIKATOR if k in ada_nilai]
     tanpa = [k for k in INDIKATOR if k in set(lampu["indikator"]) - ada_nilai]
@@ -163,9 +187,10 @@ def html_tabel_lampu(lampu: pd.DataFrame, porsi: pd.DataFrame | None, judul_bari
         '<div class="legenda"><span class="kotak" style="background:#c9ecd4"></span>H = hijau: '
         "target tercapai"
         '<span class="kotak" style="background:#fdeeb0"></span>K = kuning: belum tercapai, '
-        "tidak lebih buruk dari kabupaten"
+        f"tidak lebih buruk dari {_e(pb.nama)}"
         '<span class="kotak" style="background:#f7c6c4"></span>M = merah: belum tercapai dan '
-        "lebih buruk dari kabupaten. ↓ = makin rendah makin baik."
+        f"lebih buruk dari {_e(pb.label)}. ↓ = makin rendah makin baik."
+        + (f" {_e(pb.kalimat)}" if pb.kalimat else "")
         + (
             " Kolom terakhir: porsi realisasi APBDes untuk layanan dasar (sub-bidang 1.3, 2.1, "
             "2.2, 2.4, 5.3); kelurahan tidak punya APBDes, jadi selnya "
@@ -264,14 +289,18 @@ def html_permintaan_penyediaan(
     *,
     tidak_ada: Sequence[str] = (),
     tidak_ada_kebutuhan: Sequence[str] = (),
+    pembanding: Pembanding | None = None,
 ) -> Html:
     """Tabel HTML kebutuhan vs penyediaan per layanan, ditambah daftar desa kebutuhan tinggi–penyediaan rendah.
 
     ``tidak_ada``: tabel yang tidak ada (``indikator``, ``usulan``, ``program``, ``belanja``);
     kolomnya tidak ditulis dan berkasnya disebut dalam satu baris "tidak ada data".
     ``kebutuhan_tinggi=None``: daftar desa itu tidak dapat disusun karena tabel
-    ``tidak_ada_kebutuhan`` (indikator, fasilitas) tidak ada.
+    ``tidak_ada_kebutuhan`` (indikator, fasilitas) tidak ada. ``pembanding``: median
+    "kabupaten", atau median desa di data ini bila folder tidak memuat seluruh kabupaten.
     """
+    pb = pembanding if pembanding is not None else Pembanding(True)
+    median = "kabupaten" if pb.lengkap else f"desa di data ini {pb.keterangan}"
     kolom = [k for k in _KOLOM_PP if not set(k[2]) & set(tidak_ada)]
     isi = []
     for _, b in tabel.iterrows():
@@ -307,7 +336,7 @@ def html_permintaan_penyediaan(
         + (html_tidak_ada_data(kurang, "kolom yang tidak ditulis").isi if kurang else "")
         + kt
         + '<div class="catatan-kecil">Kebutuhan tinggi/penyediaan rendah: di atas/di bawah median '
-        "kabupaten pada indeks gabungan (stunting, persalinan di fasyankes, APM SMP, sanitasi; "
+        f"{_e(median)} pada indeks gabungan (stunting, persalinan di fasyankes, APM SMP, sanitasi; "
         "posyandu aktif, sekolah per anak, bidan, jarak ke puskesmas).</div>"
     )
     return Html(teks, tabel[["nama", "desa_merah", "usulan", "program_opd"]].to_string(index=False))
