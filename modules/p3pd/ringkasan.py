@@ -79,6 +79,7 @@ def susun_ringkasan(
     """
     from p3pd import apbdes, format, indikator, skema, terbitan
     from p3pd.label import TEKS_SINTETIS
+    from p3pd.laporan_dasar import pembanding_kabupaten
 
     tahun = _tahun_ringkasan(tabel, tahun)
     if label is not None:
@@ -108,8 +109,25 @@ def susun_ringkasan(
     nama_kab = wil.drop_duplicates("kode_kabupaten").set_index("kode_kabupaten")["nama_kabupaten"]
     kab = sorted(nama_kab.index)
     judul_tahun = f", tahun {tahun}" if tahun is not None else ""
-    baris.append(f"\nCapaian per kabupaten{judul_tahun} (%):")
+    sintetis = label.sintetis if label is not None else sumber is None
     data = tabel.get("indikator")
+    dasar = (
+        data.loc[data["tahun"] == tahun, "kode_desa"]
+        if data is not None and tahun is not None
+        else wil["kode_desa"]
+    )
+    sebagian = {}
+    for k in kab:
+        pb = pembanding_kabupaten(
+            dasar if len(dasar) else wil["kode_desa"], [k], nama_kab[k], sintetis=sintetis
+        )
+        if not pb.lengkap:
+            sebagian[k] = pb
+    tanda = {k: "*" if k in sebagian else "" for k in kab}
+    baris.append(
+        f"\nCapaian per kabupaten{judul_tahun} (%)"
+        + ("; * = bukan angka kabupaten, hanya rata-rata desa di data ini:" if sebagian else ":")
+    )
     if data is None or tahun is None or not (data["tahun"] == tahun).any():
         baris.append(f"  {TIDAK_ADA_DATA} (tabel indikator desa tidak ada untuk tahun ini)")
     else:
@@ -117,7 +135,9 @@ def susun_ringkasan(
         capaian = capaian.set_index("kode_wilayah").reindex(kab)
         baris.append(
             f"  {'indikator':<50}"
-            + "".join(f"{nama_kab.get(k, k).replace('Kabupaten ', '')[:22]:>24}" for k in kab)
+            + "".join(
+                f"{nama_kab.get(k, k).replace('Kabupaten ', '')[:21] + tanda[k]:>24}" for k in kab
+            )
         )
         for ind in indikator.DAFTAR_INDIKATOR:
             nilai = "".join(
@@ -125,6 +145,8 @@ def susun_ringkasan(
                 for v in capaian[ind.kode]
             )
             baris.append(f"  {ind.nama[:50]:<50}{nilai}")
+    for pb in sebagian.values():
+        baris.append(f"  * {pb.nama_kabupaten}: rata-rata desa di data ini {pb.keterangan}.")
     baris.extend(terbitan.teks_ringkasan(tabel))  # di samping capaian, tidak dicampur
     baris.append(
         f"\nPorsi belanja APBDes untuk layanan dasar{judul_tahun.replace(', tahun', ',')}:"
@@ -137,7 +159,8 @@ def susun_ringkasan(
         porsi = porsi.set_index("kode_wilayah")["porsi_layanan_dasar"].reindex(kab)
         for kode, v in porsi.items():
             teks = format.persen(v) if pd.notna(v) else TIDAK_ADA_DATA
-            baris.append(f"  {nama_kab.get(kode, kode):<36}{teks:>16}")
+            nama = nama_kab.get(kode, kode) + (" (desa di data ini)" if kode in sebagian else "")
+            baris.append(f"  {nama:<36}{teks:>16}")
     return "\n".join(baris)
 
 
