@@ -6,7 +6,16 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from p3pd.cek import BELUM_DIJAWAB, BELUM_TEPAT, BENAR, PETUNJUK_UMUM, SEL_GAGAL, Hasil, cek
+from p3pd.cek import (
+    BELUM_DIJAWAB,
+    BELUM_TEPAT,
+    BENAR,
+    NILAI_LAMA,
+    PETUNJUK_UMUM,
+    SEL_GAGAL,
+    Hasil,
+    cek,
+)
 from p3pd.penjaga import JawabanGagal
 
 
@@ -546,3 +555,112 @@ def test_daftar_dengan_unsur_hampir_benar():
 def test_series_teks_dengan_bentuk_lain():
     harapan = pd.Series(["jaminan_sosial", "air_sanitasi"], index=["a", "b"])
     assert cek(pd.Series(["Jaminan sosial", "air sanitasi"], index=["a", "b"]), harapan).benar
+
+
+# --- nilai lama: riwayat sel Jupyter -----------------------------------------------------------
+
+
+class _ShellPalsu:
+    """Shell IPython tiruan: ``user_ns`` berisi ``In`` (sel terakhir = sel pemeriksa)."""
+
+    def __init__(self, sel: list[str], **ruang: object) -> None:
+        self.user_ns = {"In": ["", *sel], **ruang}
+
+
+@pytest.fixture
+def shell_palsu(monkeypatch):
+    import p3pd.cek_riwayat as cek_riwayat
+
+    def pasang(sel: list[str], **ruang: object) -> None:
+        shell = _ShellPalsu(sel, **ruang)
+        monkeypatch.setattr(cek_riwayat, "_shell", lambda: shell)
+
+    return pasang
+
+
+CEK_3 = (
+    'cek(jawaban_3, stunting, toleransi=0.05, petunjuk="baca kolom baseline, bukan target (14)")'
+)
+
+
+def test_sel_jawaban_tanpa_penugasan_nilai_lama_tidak_dinilai(shell_palsu):
+    shell_palsu(["jawaban_3 = 14", CEK_3, "28.9", CEK_3], jawaban_3=14)
+    hasil = cek(14, 28.9, toleransi=0.05, petunjuk="baca kolom baseline, bukan target (14)")
+    assert hasil.status == NILAI_LAMA and not hasil
+    assert hasil.pesan.startswith("Belum dinilai — ")
+    assert "jawaban_3 = 14" in hasil.pesan  # nilai lama disebut
+    assert "Tulis jawaban_3 = 28.9" in hasil.pesan
+    assert "baseline" not in hasil.pesan  # petunjuk soal tidak dipakai untuk nilai lama
+    assert 'class="p3pd-kotak p3pd-belum_dijawab"' in hasil._repr_html_()
+
+
+def test_nilai_lama_teks_persen_tidak_dinilai(shell_palsu):
+    lama = "21.4 %"
+    shell_palsu(
+        ["jawaban_6 = '21.4 %'", "cek(jawaban_6, h, jenis='persen')", "21.4", "cek(jawaban_6, h)"],
+        jawaban_6=lama,
+    )
+    hasil = cek(lama, 21.4, toleransi=0.05, jenis="persen")
+    assert hasil.status == NILAI_LAMA
+    assert "tanda kutip" not in hasil.pesan and "jawaban_6 = 21.4 " in hasil.pesan
+
+
+def test_dua_tanda_sama_dengan_dan_nama_salah_tulis(shell_palsu):
+    shell_palsu(["jawaban_3 = 14", "jawaban_3 == 28.9", CEK_3], jawaban_3=14)
+    hasil = cek(14, 28.9)
+    assert hasil.status == NILAI_LAMA and "jawaban_3 = 28.9" in hasil.pesan
+    assert "dua tanda =" in hasil.pesan
+    shell_palsu(["jawaban_3 = 14", "jawaban3 = 28.9", CEK_3], jawaban_3=14, jawaban3=28.9)
+    hasil = cek(14, 28.9)
+    assert hasil.status == NILAI_LAMA and "jawaban3, bukan jawaban_3" in hasil.pesan
+
+
+def test_alur_biasa_dinilai_tanpa_catatan(shell_palsu):
+    shell_palsu(["jawaban_3 = 28.9  # SOLUSI", CEK_3], jawaban_3=28.9)
+    assert cek(28.9, 28.9).pesan == "Benar!"
+    shell_palsu(["jawaban_3 = 14", CEK_3], jawaban_3=14)
+    assert cek(14, 28.9, petunjuk="baca kolom baseline").pesan == (
+        "Belum tepat — petunjuk: baca kolom baseline."
+    )
+    # penugasan dan cek di sel yang sama (contoh di notebook materi)
+    shell_palsu(["x = 1", "jawaban_contoh = 5\ncek(jawaban_contoh, 5)"], jawaban_contoh=5)
+    assert cek(5, 5).pesan == "Benar!"
+    # angka langsung di cek, atau nilai yang bukan milik variabel jawaban
+    shell_palsu(["28.9", "cek(0.344, persen_tts)"])
+    assert cek(0.344, 34.4).status == BELUM_TEPAT
+    shell_palsu(["28.9", CEK_3], jawaban_3=14)
+    assert cek(28.9, 28.9).pesan == "Benar!"
+
+
+def test_ragu_dinilai_dengan_catatan(shell_palsu):
+    # sel lain dijalankan di antara sel jawaban dan sel pemeriksa
+    shell_palsu(["jawaban_3 = 28.9", "rencana.head()", CEK_3], jawaban_3=28.9)
+    assert cek(28.9, 28.9).pesan == "Benar! (yang dinilai: jawaban_3 = 28.9)"
+    # sel pemeriksa dijalankan dua kali: mungkin sel jawaban diubah tanpa dijalankan
+    lama = np.float64(14.0)
+    shell_palsu(["jawaban_3 = 14", CEK_3, "", CEK_3], jawaban_3=lama)
+    hasil = cek(lama, 28.9, petunjuk="baca kolom baseline")
+    assert hasil.status == BELUM_TEPAT
+    assert hasil.pesan.endswith("baca kolom baseline. (yang dinilai: jawaban_3 = 14.0)")
+    # sel pemeriksa dijalankan lagi sesudah sel jawaban yang benar dijalankan: tanpa catatan
+    shell_palsu(["jawaban_3 = 14", CEK_3, "jawaban_3 = 28.9", CEK_3], jawaban_3=28.9)
+    assert cek(28.9, 28.9).pesan == "Benar!"
+
+
+def test_riwayat_rusak_tidak_menghalangi_penilaian(shell_palsu, monkeypatch):
+    import p3pd.cek_riwayat as cek_riwayat
+
+    shell_palsu([CEK_3, None], jawaban_3=28.9)  # riwayat bukan teks
+    assert cek(28.9, 28.9).pesan == "Benar!"
+
+    def rusak():
+        raise RuntimeError("tidak ada shell")
+
+    monkeypatch.setattr(cek_riwayat, "_shell", rusak)
+    assert cek(28.9, 28.9).pesan == "Benar!"
+
+
+def test_di_luar_ipython_tanpa_riwayat():
+    assert cek(14, 28.9, petunjuk="baca kolom baseline").pesan == (
+        "Belum tepat — petunjuk: baca kolom baseline."
+    )

@@ -9,7 +9,9 @@ Hasilnya satu baris: "Benar!" (dengan catatan bentuk baku bila jawaban teks ditu
 lain yang diterima, mis. "Benar! — bentuk bakunya: "jaminan_sosial"."), "Belum tepat — petunjuk:
 …", atau "Belum dijawab — …"
 (bila jawaban masih ``...`` atau ``None``), atau "Sel jawaban terakhir gagal dijalankan, jadi nilai … tidak dinilai"
-(bila sel jawabannya gagal; nilai lamanya tidak dinilai, lihat ``p3pd.penjaga``). ``cek`` tidak
+(bila sel jawabannya gagal; nilai lamanya tidak dinilai, lihat ``p3pd.penjaga``), atau "Belum
+dinilai — …" (bila sel yang baru dijalankan tidak menyimpan jawabannya, lihat
+``p3pd.cek_riwayat``). ``cek`` tidak
 pernah menimbulkan pesan kesalahan karena jawaban peserta; di Jupyter barisnya berwarna, di
 tempat lain berupa teks polos.
 """
@@ -25,6 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from p3pd.cek_riwayat import telaah
 from p3pd.cek_teks import Alias, bandingkan_teks, normal_sederhana, sama_teks, siapkan_alias
 from p3pd.kotak import kotak_html
 from p3pd.penjaga import JawabanGagal
@@ -33,6 +36,7 @@ BENAR = "benar"
 BELUM_TEPAT = "belum_tepat"
 BELUM_DIJAWAB = "belum_dijawab"
 SEL_GAGAL = "gagal"
+NILAI_LAMA = "nilai_lama"
 
 PESAN_BELUM_DIJAWAB = "Belum dijawab — ganti ... dengan jawaban Anda, jalankan sel jawaban, lalu jalankan sel ini lagi."
 PETUNJUK_UMUM = "baca lagi soal dan keluaran di atasnya, lalu coba lagi."
@@ -62,6 +66,7 @@ class Hasil:
 
     status: str
     petunjuk: str = ""
+    catatan: str = ""
 
     @property
     def benar(self) -> bool:
@@ -70,12 +75,15 @@ class Hasil:
 
     @property
     def pesan(self) -> str:
-        """Pesan satu baris untuk peserta."""
+        """Pesan satu baris untuk peserta (diakhiri ``catatan`` bila ada)."""
+        return f"{self._pesan()} {self.catatan}" if self.catatan else self._pesan()
+
+    def _pesan(self) -> str:
         if self.status == BENAR:
             return f"Benar! — {self.petunjuk}" if self.petunjuk else "Benar!"
         if self.status == BELUM_DIJAWAB:
             return PESAN_BELUM_DIJAWAB
-        if self.status == SEL_GAGAL:
+        if self.status in (SEL_GAGAL, NILAI_LAMA):
             return self.petunjuk
         return f"Belum tepat — petunjuk: {self.petunjuk}"
 
@@ -88,7 +96,8 @@ class Hasil:
     __str__ = __repr__
 
     def _repr_html_(self) -> str:
-        return kotak_html(self.pesan, self.status)
+        jenis = BELUM_DIJAWAB if self.status == NILAI_LAMA else self.status
+        return kotak_html(self.pesan, jenis)
 
 
 def cek(
@@ -124,7 +133,11 @@ def cek(
     hanya bentuk tulisannya yang keliru (``"16"``, ``16,0``, ``"23,4"``) atau jawaban teksnya
     hampir benar: petunjuk khusus itu berdiri sendiri. Jawaban ``...`` atau ``None`` (juga
     daftar/tabel yang masih memuat ``...``) menghasilkan "Belum dijawab". Jawaban dari sel
-    jawaban yang gagal dijalankan (``JawabanGagal``) tidak dinilai. Koma desimal (``99,4``
+    jawaban yang gagal dijalankan (``JawabanGagal``) tidak dinilai. Di Jupyter, bila sel yang
+    dijalankan tepat sebelum sel pemeriksa tampak seperti sel jawaban tanpa baris
+    ``jawaban_N = …`` (misalnya hanya ``28.9``), nilai lama ``jawaban_N`` tidak dinilai; bila
+    ragu, nilai dinilai dengan catatan "(yang dinilai: jawaban_N = …)" (lihat
+    ``p3pd.cek_riwayat``). Koma desimal (``99,4``
     terbaca sebagai dua nilai) dan titik ribuan (``33.449`` untuk 33449) diberi petunjuk
     khusus. Fungsi ini tidak menimbulkan pesan kesalahan karena jawaban peserta; ``jenis`` atau
     ``alias`` yang salah tulis (kekeliruan penulis notebook) menimbulkan ``ValueError``.
@@ -132,8 +145,30 @@ def cek(
     gagal = _jawaban_gagal(jawaban)
     if gagal is not None:
         return Hasil(SEL_GAGAL, gagal.pesan)
+    riwayat = telaah(jawaban)
+    if riwayat is not None and riwayat.basi:
+        return Hasil(NILAI_LAMA, riwayat.teks)
     if _belum_dijawab(jawaban):
         return Hasil(BELUM_DIJAWAB)
+    hasil = _nilai(
+        jawaban, harapan, toleransi, petunjuk, toleransi_relatif, abaikan_urutan, alias, jenis
+    )
+    if riwayat is not None:
+        return Hasil(hasil.status, hasil.petunjuk, riwayat.teks)
+    return hasil
+
+
+def _nilai(
+    jawaban: object,
+    harapan: object,
+    toleransi: float,
+    petunjuk: str,
+    toleransi_relatif: float,
+    abaikan_urutan: bool,
+    alias: Mapping[str, object] | Iterable[str] | None,
+    jenis: str | None,
+) -> Hasil:
+    """Penilaian ``cek`` untuk jawaban yang sudah terisi."""
     if jenis is not None and jenis not in JENIS_ANGKA:
         raise ValueError(f"jenis harus salah satu dari {', '.join(JENIS_ANGKA)}, bukan {jenis!r}.")
     aturan = _Aturan(
