@@ -297,10 +297,31 @@ def test_pemisah_tab_dan_judul_di_baris_ketiga(tmp_path, tabel_contoh):
 
 
 def test_berkas_latihan_belum_ada_menyarankan_p3pd_data(tmp_path, monkeypatch):
-    monkeypatch.setenv("P3PD_DATA", str(tmp_path))
+    import p3pd.lokasi
+
+    (tmp_path / "data").mkdir()
+    monkeypatch.setattr(p3pd.lokasi, "folder_proyek", lambda: tmp_path)
+    monkeypatch.setenv("P3PD_DATA", str(tmp_path / "data"))
     galat = galat_dari(muat.muat_indikator)
     assert "p3pd data" in str(galat)
     assert "indikator_desa.csv" in str(galat)
+
+
+def test_berkas_hilang_di_folder_data_sendiri_tidak_menyarankan_data_latihan(tmp_path, monkeypatch):
+    sumber = skema.TABEL_DIKENAL["wilayah"].berkas
+    (tmp_path / sumber).write_text(
+        "kode_desa,nama_desa\n35.79.01.2006,Oro-Oro Ombo\n", encoding="utf-8"
+    )
+    (tmp_path / "SUMBER_DATA.yaml").write_text(
+        "pemilik: Kecamatan Batu\nsumber: BPS\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("P3PD_DATA", str(tmp_path))
+    pesan = str(galat_dari(muat.muat_indikator))
+    assert "indikator_desa.csv" in pesan
+    assert "tidak ada di folder data" in pesan
+    assert "p3pd impor" in pesan
+    for kata in ("p3pd data", "latihan", "sintetis"):
+        assert kata not in pesan
 
 
 def test_berkas_tidak_ditemukan_dengan_usulan(tmp_path):

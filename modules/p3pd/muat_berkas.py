@@ -91,10 +91,17 @@ def pastikan_ada(
         return
     if path.is_dir():
         raise DataTidakValid("ini sebuah folder, bukan berkas data.", berkas=sumber)
-    if tabel_latihan is not None:
+    if tabel_latihan is not None and _folder_latihan(path.parent):
         raise DataTidakValid(
             "berkas data latihan belum ada. Buat dulu dengan perintah `p3pd data` di terminal "
             "(data latihan bersifat sintetis), atau arahkan variabel P3PD_DATA ke folder data.",
+            berkas=sumber,
+        )
+    if tabel_latihan is not None:
+        raise DataTidakValid(
+            f"tabel ini ({tabel_latihan.judul}) tidak ada di folder data '{path.parent}'. Bila datanya ada, ubah berkas sumber Anda dengan `p3pd impor` "
+            f"(README, bagian 'Data sendiri') atau simpan {tabel_latihan.berkas} di folder itu. "
+            "Notebook pelajaran melewati bagian yang memerlukan tabel ini.",
             berkas=sumber,
         )
     pesan = "berkas tidak ditemukan."
@@ -107,6 +114,23 @@ def pastikan_ada(
             pesan += " Berkas yang mirip di folder itu: " + ", ".join(f"'{u}'" for u in usul) + "."
     pesan += " Periksa nama dan foldernya."
     raise DataTidakValid(pesan, berkas=sumber)
+
+
+def _folder_latihan(folder: Path) -> bool:
+    """``True`` bila ``folder`` folder data latihan bawaan, atau folder berlabel data sintetis.
+
+    Hanya untuk folder seperti itu berkas yang hilang dibuat dengan ``p3pd data``; folder data
+    sendiri (atau yang labelnya tidak terbaca) tidak pernah diarahkan ke data latihan.
+    """
+    from p3pd.label import label_data
+    from p3pd.lokasi import folder_proyek
+
+    if folder.resolve() == (folder_proyek() / "data").resolve():
+        return True
+    try:
+        return label_data(folder).sintetis
+    except (DataTidakValid, OSError):
+        return False
 
 
 def berkas_mirip(path: Path, nama_lain: list[str], tabel: skema.Tabel | None = None) -> list[str]:
