@@ -19,6 +19,11 @@ Aturan pengisian (transparan; dapat diubah lewat parameter):
    *perlu ditelaah* untuk layanan itu (kesenjangan di atas median kecamatan, porsi belanja di
    bawah median), tindakannya **pengawasan**: telaah porsi belanja saat evaluasi rancangan
    APBDes. Selain itu **pembinaan**: dampingi desa memasukkan kegiatan layanan itu ke RKPDes.
+   Dua pengecualian berjenis **koordinasi**: *kelurahan* (kode ``PP.KK.CC.1NNN``) tidak punya
+   RKPDes, APBDes, atau sub-bidang — masalahnya dibawa ke Musrenbang kelurahan dan kecamatan
+   serta ke perangkat daerah yang bertanggung jawab; *jaminan sosial* (cakupan bantuan sosial)
+   terutama urusan daftar penerima — koordinasi pemutakhiran DTKS dengan Dinas Sosial, bukan
+   penganggaran desa.
 4. **Batas 30 %** — desa yang kegiatan siltap dan tunjangannya di atas 30 % belanja
    (``p3pd.apbdes.batas_30_persen``, butuh tabel ``belanja_kegiatan``) mendapat satu baris
    pengawasan: cocokkan dugaan itu dengan dokumen APBDes.
@@ -33,8 +38,9 @@ camat dan unit layanan yang menangani layanan itu), lalu perangkat daerah penyed
 mitranya perangkat daerah penyedia saja.
 
 **Data sebagian** (folder data sendiri): hanya tabel ``wilayah`` yang wajib. Tanpa ``belanja``
-tidak ada baris pengawasan porsi belanja dan tidak ada kolom porsi di ``bukti`` (semua baris desa
-menjadi pembinaan RKPDes); tanpa ``belanja_kegiatan`` tidak ada baris batas 30 %; tanpa
+tidak ada baris pengawasan porsi belanja; ``bukti`` baris desa menyebut "porsi belanja: tidak
+ada data (apbdes_belanja.csv)" (semua baris desa menjadi pembinaan RKPDes) dan satu baris
+tambahan meminta APBDes dan laporan realisasinya dari desa; tanpa ``belanja_kegiatan`` tidak ada baris batas 30 %; tanpa
 ``indikator`` (atau tanpa baris indikator desa kecamatan itu) tidak ada baris desa; tanpa isu
 Musrenbang tidak ada baris kabupaten. Tabel yang tidak ada dicatat di
 ``attrs["tabel_tidak_ada"]`` (tuple nama tabel ``TABEL_AGENDA`` yang tidak ada atau kosong), agar
@@ -48,6 +54,7 @@ Mengimpor modul ini tidak menyentuh berkas apa pun; tabel masukan tidak diubah.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -72,7 +79,8 @@ BAGIAN = ("desa", "kabupaten")
 """Bagian agenda: tindakan pembinaan/pengawasan per desa, dan isu yang dibawa ke kabupaten."""
 
 JENIS_BINWAS = ("pembinaan", "pengawasan", "koordinasi")
-"""Dua jenis tindakan camat terhadap desa (PP 17/2018 Pasal 10 ayat (1) huruf g)."""
+"""Jenis tindakan: pembinaan dan pengawasan desa (PP 17/2018 Pasal 10 ayat (1) huruf g), dan
+koordinasi (huruf f: isu kabupaten, kelurahan, pemutakhiran DTKS)."""
 
 KOLOM_AGENDA = (
     "no",
@@ -102,11 +110,37 @@ KOLOM_AGENDA = (
 TABEL_AGENDA = ("indikator", "belanja", "belanja_kegiatan", "pemangku", "usulan")
 """Tabel yang dipakai agenda selain ``wilayah``; yang tidak ada dicatat di ``attrs["tabel_tidak_ada"]``."""
 
-PENANGGUNG_JAWAB_BAWAAN = "Seksi PMD kantor camat"
-"""Penanggung jawab bila tabel pemangku tidak menyebut seksi kantor camat."""
+PENANGGUNG_JAWAB_BAWAAN = (
+    "Seksi Pemerintahan/PMD kantor camat (isian bawaan; sesuaikan dengan Perbup/Perwali tentang "
+    "susunan organisasi kecamatan)"
+)
+"""Penanggung jawab bila tabel pemangku tidak menyebut seksi kantor camat.
 
-MITRA_PENGAWASAN = "Tenaga pendamping profesional desa; Inspektorat kabupaten (APIP)"
+Tugas membina dan mengawasi desa ada pada camat (PP 17/2018 Pasal 10 ayat (1) huruf g); nama
+seksinya ditetapkan Perbup/Perwali tentang susunan organisasi kecamatan, jadi isian ini bawaan
+yang perlu diganti."""
+
+MITRA_PENGAWASAN = (
+    "Dinas PMD kabupaten/kota (DPMD); Inspektorat kabupaten/kota (APIP); "
+    "tenaga pendamping profesional desa"
+)
 """Mitra tindakan pengawasan APBDes."""
+
+MITRA_APBDES = (
+    "Pemerintah desa; Dinas PMD kabupaten/kota (DPMD); tenaga pendamping profesional desa"
+)
+"""Mitra baris permintaan APBDes dan laporan realisasinya (bila ``belanja`` tidak ada)."""
+
+MITRA_LAYANAN_TAMBAHAN: dict[str, str] = {
+    "air_sanitasi": "Dinas Kesehatan (sanitasi, STBM, BABS)",
+}
+"""Mitra sesudah perangkat daerah penyedia (``p3pd.layanan``) untuk layanan tertentu."""
+
+INDIKATOR_APBDES = "apbdes_diterima"
+"""Kode indikator baris permintaan APBDes (bukan indikator ``p3pd.indikator``)."""
+
+TAHAP_SEGERA = ("Tindak lanjut segera (di luar kalender perencanaan)", "segera, awal tahun {tahun}")
+"""Tahap dan waktu tindakan ``segera`` (pemutakhiran DTKS, permintaan APBDes): awal tahun t + 1."""
 
 _TAHAP: dict[str, tuple[str, int]] = {
     # kunci: (awal nama tahap di kalender perencanaan, tahun rencana N = tahun data + selisih)
@@ -152,15 +186,19 @@ def referensi_tindakan() -> pd.DataFrame:
 def waktu_tahap(tahap: str, tahun: int) -> tuple[str, str]:
     """Nama tahap kalender perencanaan dan waktunya, untuk agenda dari data tahun ``tahun``.
 
-    ``tahap``: ``'rkpdes'``, ``'apbdes'``, atau ``'musrenbang'``. Bulan dan tanda ``perkiraan``
-    dari ``p3pd.perencanaan.kalender_perencanaan`` (tahap tahun N berlangsung pada tahun N − 1).
+    ``tahap``: ``'rkpdes'``, ``'apbdes'``, ``'musrenbang'``, atau ``'segera'``. Bulan dan tanda
+    ``perkiraan`` dari ``p3pd.perencanaan.kalender_perencanaan`` (tahap tahun N berlangsung pada
+    tahun N − 1); ``'segera'`` tidak terikat kalender: awal tahun ``tahun + 1``
+    (:data:`TAHAP_SEGERA`).
     Contoh untuk data 2024: ``('Penyusunan dan penetapan RKPDes — tahun rencana 2026',
     'Juli–September 2025 (ditetapkan paling lambat akhir September)')``.
     """
     from p3pd.perencanaan import kalender_perencanaan
 
+    if tahap == "segera":
+        return TAHAP_SEGERA[0], TAHAP_SEGERA[1].format(tahun=int(tahun) + 1)
     if tahap not in _TAHAP:
-        raise KeyError(f"Tahap '{tahap}' tidak dikenal. Pilihan: {', '.join(_TAHAP)}.")
+        raise KeyError(f"Tahap '{tahap}' tidak dikenal. Pilihan: {', '.join(_TAHAP)}, segera.")
     awal, selisih = _TAHAP[tahap]
     kalender = kalender_perencanaan()
     cocok = kalender[kalender["tahap"].str.startswith(awal)]
@@ -216,9 +254,26 @@ def _peran_pemangku(pemangku: pd.DataFrame | None, kode_kec: str) -> pd.DataFram
     return p
 
 
+_SEKSI = re.compile(r"\b(seksi|kasi|kepala seksi|sub ?bagian|subbag)\b", re.IGNORECASE)
+
+
+def _baris_seksi(peran: pd.DataFrame) -> pd.DataFrame:
+    """Baris seksi kantor camat: lembaga yang menyebut seksi/kasi/subbagian dan berjenis
+    'pemerintah kecamatan' atau namanya diawali kata itu (mis. "Seksi PMD", "Kasi PMD",
+    "Pemerintah Kecamatan Batu (seksi pemberdayaan masyarakat desa)")."""
+    if peran.empty:
+        return peran
+    lembaga = peran["lembaga"].astype(str).str.strip()
+    sebut = lembaga.map(lambda t: _SEKSI.search(t) is not None).astype(bool)
+    awal = lembaga.map(lambda t: _SEKSI.match(t) is not None).astype(bool)
+    kecamatan = peran["jenis"].astype(str).eq("pemerintah kecamatan")
+    return peran[(sebut & kecamatan) | awal]
+
+
 def _seksi(peran: pd.DataFrame, layanan: str | None) -> str:
-    """Seksi kantor camat untuk layanan itu; seksi umum (tanpa layanan) bila tidak ada."""
-    seksi = peran[peran["lembaga"].astype(str).str.startswith("Seksi")]
+    """Seksi kantor camat untuk layanan itu; seksi umum (tanpa layanan) bila tidak ada;
+    :data:`PENANGGUNG_JAWAB_BAWAAN` bila tabel pemangku tidak menyebut seksi kantor camat."""
+    seksi = _baris_seksi(peran)
     if layanan:
         cocok = seksi[np.array([layanan in s for s in seksi["layanan_set"]], dtype=bool)]
         if len(cocok):
@@ -233,7 +288,8 @@ def _mitra(peran: pd.DataFrame, layanan: str, opd: Mapping[str, str]) -> str:
     unit = peran[(peran["jenis"] == "unit layanan").to_numpy(dtype=bool) & cocok]
     nama = list(dict.fromkeys(unit["lembaga"].astype(str)))[:2]
     nama.append(opd.get(layanan, ""))
-    return "; ".join(n for n in nama if n)
+    nama.append(MITRA_LAYANAN_TAMBAHAN.get(layanan, ""))
+    return "; ".join(dict.fromkeys(n for n in nama if n))
 
 
 def _isu_musrenbang(data: Mapping[str, pd.DataFrame], kecamatan: str, tahun: int) -> pd.DataFrame:
@@ -350,21 +406,30 @@ def susun_agenda(
             b = pilih.iloc[0]
             info = INDIKATOR[b["indikator"]]
             u = uang.get(lay)
-            telaah = bool(u is not None and kode in u.index and u.at[kode, "perlu_ditelaah"])
+            kel = wilayah.jenis_kode(kode) == "kelurahan"
+            telaah = bool(
+                not kel and u is not None and kode in u.index and u.at[kode, "perlu_ditelaah"]
+            )
             bukti = (
                 f"{info.nama} {_angka(b['capaian'])} (target {_angka(b['target'])}; "
                 f"kabupaten {_angka(b['pembanding'])}); {int(per_layanan.at[lay, 'merah'])} "
-                f"indikator {LAYANAN[lay].lower()} berlampu merah"
+                f"indikator {LAYANAN[lay].lower()} berlampu merah; "
+                + _bukti_porsi(u, kode, kel, LAYANAN[lay].lower(), belanja, bel_kec, tahun)
             )
-            if u is not None and kode in u.index:
-                median = u["porsi_belanja"].median()
-                bukti += (
-                    f"; porsi belanja {LAYANAN[lay].lower()} {_angka(u.at[kode, 'porsi_belanja'])} "
-                    f"(median desa kecamatan {_angka(median)})"
-                )
-            kunci = "apbdes" if telaah else "rkpdes"
+            if lay == "jaminan_sosial":
+                kunci = "dtks"  # cakupan bansos: daftar penerima (Dinas Sosial), bukan APBDes
+            elif kel:
+                kunci = "kelurahan"  # tanpa RKPDes/APBDes (keputusan F1)
+            else:
+                kunci = "apbdes" if telaah else "rkpdes"
             r = ref.loc[kunci]
             tahap, waktu = waktu_tahap(r["tahap"], tahun)
+            if kel:
+                mitra = "; ".join(
+                    dict.fromkeys(["Lurah", *_mitra(peran, lay, opd).split("; "), "Bappeda"])
+                )
+            else:
+                mitra = MITRA_PENGAWASAN if telaah else _mitra(peran, lay, opd)
             baris.append(
                 {
                     "bagian": "desa",
@@ -376,12 +441,13 @@ def susun_agenda(
                         layanan=LAYANAN[lay].lower(),
                         sub_bidang=sub_bidang.get(lay, ""),
                         indikator=info.nama.lower(),
+                        tempat="kelurahan" if kel else "desa",
                     ),
                     "dasar_hukum": r["dasar_hukum"],
                     "isu_kabupaten": isu_per.get((kode, lay), ""),
                     "bukti": bukti,
                     "penanggung_jawab": _seksi(peran, None if telaah else lay),
-                    "mitra": MITRA_PENGAWASAN if telaah else _mitra(peran, lay, opd),
+                    "mitra": mitra,
                     "tahap": tahap,
                     "waktu": waktu,
                     "indikator": info.kode,
@@ -395,6 +461,9 @@ def susun_agenda(
             )
         baris.extend(_baris_batas_30(data, bel_kec, kode, tahun, nama_desa, ref, peran))
 
+    if not uang:  # tanpa APBDes kecamatan ini: minta dokumennya dari desa
+        porsi = _bukti_porsi(None, "", False, "", belanja, bel_kec, tahun)
+        baris.extend(_baris_minta_apbdes(baris, daftar, kec.kode, tahun, ref, peran, porsi))
     baris.extend(_baris_kabupaten(isu, tahun, ref, peran, opd))
     hasil = pd.DataFrame(baris, columns=[k for k in KOLOM_AGENDA if k != "no"])
     hasil.insert(0, "no", np.arange(1, len(hasil) + 1, dtype=np.int64))
@@ -457,6 +526,94 @@ def _baris_batas_30(
             "target": apbdes.BATAS_30_PERSEN,
             "jenis_target": "resmi",
             "sumber_target": "PP 43/2014 Pasal 100 sebagaimana diubah PP 11/2019: paling banyak 30 %",
+        }
+    ]
+
+
+def _bukti_porsi(
+    u: pd.DataFrame | None,
+    kode: str,
+    kelurahan: bool,
+    layanan: str,
+    belanja: pd.DataFrame,
+    bel_kec: pd.DataFrame,
+    tahun: int,
+) -> str:
+    """Bagian ``bukti`` tentang porsi belanja APBDes desa ini untuk layanan itu.
+
+    Kelurahan: "tidak berlaku (kelurahan)"; tanpa tabel belanja: "tidak ada data
+    (apbdes_belanja.csv)"; tabel ada tetapi tanpa baris desa/tahun ini: disebut apa yang tidak ada.
+    """
+    from p3pd.format import TIDAK_ADA_DATA, TIDAK_BERLAKU_KELURAHAN
+
+    if kelurahan:
+        return f"porsi belanja: {TIDAK_BERLAKU_KELURAHAN}"
+    if belanja.empty:
+        return f"porsi belanja: {TIDAK_ADA_DATA} (apbdes_belanja.csv)"
+    if u is None:
+        sebab = (
+            f"tidak memuat tahun {tahun} untuk kecamatan ini"
+            if len(bel_kec)
+            else "tidak memuat desa kecamatan ini"
+        )
+        return f"porsi belanja: {TIDAK_ADA_DATA} (apbdes_belanja.csv {sebab})"
+    if kode not in u.index or pd.isna(u.at[kode, "porsi_belanja"]):
+        return f"porsi belanja: {TIDAK_ADA_DATA} (apbdes_belanja.csv tidak memuat desa ini)"
+    median = u["porsi_belanja"].median()
+    return (
+        f"porsi belanja {layanan} {_angka(u.at[kode, 'porsi_belanja'])} "
+        f"(median desa kecamatan {_angka(median)})"
+    )
+
+
+def _baris_minta_apbdes(
+    baris: list[dict[str, Any]],
+    daftar: pd.DataFrame,
+    kode_kec: str,
+    tahun: int,
+    ref: pd.DataFrame,
+    peran: pd.DataFrame,
+    porsi: str,
+) -> list[dict[str, Any]]:
+    """Satu baris pengawasan "minta APBDes dan realisasinya" bila agenda punya baris desa
+    (bukan kelurahan) tetapi porsi belanjanya tidak dapat dihitung (tanpa ``belanja``)."""
+    from p3pd.indikator_daftar import ASUMSI
+
+    desa_agenda = list(
+        dict.fromkeys(b["kode_desa"] for b in baris if b["kode_desa"][9:10] not in ("", "1"))
+    )
+    if not desa_agenda:
+        return []
+    kode = daftar["kode_desa"].astype(str).drop_duplicates()
+    desa_kec = kode[kode.str.startswith(kode_kec + ".") & (kode.str[9] != "1")]
+    r = ref.loc["minta_apbdes"]
+    tahap, waktu = waktu_tahap(r["tahap"], tahun)
+    return [
+        {
+            "bagian": "desa",
+            "kode_desa": "",
+            "nama_desa": f"Semua desa di kecamatan ({len(desa_kec)} desa)",
+            "layanan": "",
+            "jenis_binwas": r["jenis_binwas"],
+            "tindakan": r["tindakan"].format(tahun=tahun),
+            "dasar_hukum": r["dasar_hukum"],
+            "isu_kabupaten": "",
+            "bukti": (
+                f"{porsi}; {len(desa_agenda)} desa "
+                "di agenda ini menjadi pembinaan RKPDes karena porsi belanjanya tidak dapat "
+                "dibandingkan"
+            ),
+            "penanggung_jawab": _seksi(peran, None),
+            "mitra": MITRA_APBDES,
+            "tahap": tahap,
+            "waktu": waktu,
+            "indikator": INDIKATOR_APBDES,
+            "nama_indikator": "Desa yang APBDes dan laporan realisasinya diterima kecamatan",
+            "satuan": "%",
+            "capaian_awal": np.nan,
+            "target": 100.0,
+            "jenis_target": ASUMSI,
+            "sumber_target": "usulan agenda: semua desa di kecamatan (bukan ketentuan resmi)",
         }
     ]
 
