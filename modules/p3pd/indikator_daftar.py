@@ -68,6 +68,13 @@ class Indikator:
     catatan_data_sendiri: str | None = None
     """Catatan pengganti untuk data sendiri, bila ``catatan`` berbicara tentang data latihan
     (``None`` = ``catatan`` berlaku untuk data apa pun)."""
+    asal_data_sendiri: str = ""
+    """Asal lazim angka desa di data sendiri (mis. "e-PPGBM/puskesmas"), untuk labelnya."""
+
+    def jenis_data_untuk(self, sintetis: bool) -> str:
+        """Jenis data desa: data latihan → ``jenis_data`` (jenis acuan kalibrasinya); data
+        sendiri → administratif (catatan desa, puskesmas, sekolah, Dukcapil), bukan survei."""
+        return self.jenis_data if sintetis else ADMINISTRATIF
 
     def catatan_untuk(self, sintetis: bool) -> str:
         """Catatan yang ditampilkan: untuk data latihan (``sintetis``) atau untuk data sendiri."""
@@ -127,6 +134,7 @@ DAFTAR_INDIKATOR: tuple[Indikator, ...] = (
             "Data latihan dikalibrasi ke angka survei (SSGI/SKI), sejenis dengan target 14 %. "
             "Angka penimbangan posyandu (e-PPGBM) di desa nyata biasanya lebih rendah."
         ),
+        asal_data_sendiri="e-PPGBM/puskesmas",
         catatan_data_sendiri=(
             "Target 14 % dan angka acuan SSGI/SKI adalah angka survei. Angka penimbangan "
             "posyandu (e-PPGBM) biasanya lebih rendah; bandingkan hanya angka yang sejenis."

@@ -240,7 +240,12 @@ def angka_kunci(data: DataLaporan, wil: WilayahHandout, tahun: int) -> pd.DataFr
     ``kabupaten`` (capaian kabupaten di data; untuk handout kecamatan), ``kabupaten_terbitan``,
     ``provinsi_terbitan``, ``nasional_terbitan`` (nilai), masing-masing dengan ``_tahun`` dan
     ``_sumber``. Angka terbitan diambil dari ``p3pd.indikator`` (tahun terdekat dengan ``tahun``).
+    ``jenis_data`` adalah jenis angka desa: data latihan → jenis acuan kalibrasinya; data sendiri
+    → administratif (``Indikator.jenis_data_untuk``), dengan asal lazimnya di ``asal_data``.
     """
+    from p3pd.label import label_data
+
+    sintetis = label_data().sintetis
     ind = data.indikator
     nilai = _capaian_wilayah(ind, wil.kode, wil.tingkat_data, tahun)
     kab_kode = wil.kabupaten.kode if wil.kabupaten is not None else None
@@ -264,7 +269,8 @@ def angka_kunci(data: DataLaporan, wil: WilayahHandout, tahun: int) -> pd.DataFr
             "target": i.target,
             "jenis_target": i.jenis_target,
             "sumber_target": i.sumber_target,
-            "jenis_data": i.jenis_data,
+            "jenis_data": i.jenis_data_untuk(sintetis),
+            "asal_data": "" if sintetis else i.asal_data_sendiri,
             "wilayah": float(nilai.get(i.kode, np.nan)),
             "kabupaten": float(nilai_kab.get(i.kode, np.nan)),
         }

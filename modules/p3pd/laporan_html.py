@@ -114,7 +114,7 @@ def html_angka_kunci(
         isi.append(
             f'<tr data-indikator="{_e(b["indikator"])}"><td>{_e(b["nama"])} '
             f'<small title="arah baik">{arah}</small>'
-            f" <small>(data desa: {_e(_JENIS_SINGKAT.get(b.get('jenis_data', ''), ''))})</small>"
+            f" <small>(data desa: {_e(_jenis_desa(b))})</small>"
             "</td>"
             f'<td class="angka">{target}</td>{sel}</tr>'
         )
@@ -133,6 +133,15 @@ def html_angka_kunci(
     )
     polos = tabel[["nama", "wilayah"]].to_string(index=False)
     return Html(teks, polos)
+
+
+def _jenis_desa(b: pd.Series) -> str:
+    """Jenis angka desa satu baris angka kunci: 'survei', 'adm.', atau untuk data sendiri yang
+    asalnya tercatat 'administratif (e-PPGBM/puskesmas)'."""
+    asal = b.get("asal_data", "")
+    if isinstance(asal, str) and asal:
+        return f"{b.get('jenis_data', '')} ({asal})"
+    return _JENIS_SINGKAT.get(b.get("jenis_data", ""), "")
 
 
 def html_tabel_lampu(
