@@ -235,7 +235,9 @@ def test_perencanaan_berjalan_tanpa_usulan_program_dan_apbdes(batu_sebagian) -> 
     assert sorted(v["kode_desa"].unique()) == [KODE_KELURAHAN, KODE_DESA]
     assert len(v) == 2 * len(LAYANAN)
     assert v["porsi_apbdes"].isna().all()
-    assert (v[["usulan", "program"]] == 0).all().all()
+    # tabel usulan dan program tidak ada: "tidak ada data" (NaN), bukan 0 usulan / Rp0
+    kolom = ["usulan", "usulan_musrenbang", "usulan_ditampung", "program", "anggaran_program"]
+    assert v[kolom].isna().all().all()
     # hanya kolom kesehatan yang diisi: layanan lain tanpa data, kesehatan berlampu
     assert set(v.loc[v["layanan"] != "kesehatan", "lampu"]) == {"tanpa data"}
     assert v.loc[v["layanan"] == "kesehatan", "lampu"].ne("tanpa data").all()

@@ -80,7 +80,11 @@ from p3pd.apbdes_rekap import (
     _Rekap,
     _rekap_desa,
     ada_data,
+    atau_tidak_ada,
+    kode_kelurahan,
     tabel_data,
+    tandai_kelurahan,
+    teks_tidak_ada,
 )
 from p3pd.galat import DataTidakValid
 from p3pd.layanan import kegiatan_dibatasi as _kegiatan_dibatasi_referensi
@@ -95,14 +99,18 @@ __all__ = [
     "TABEL_APBDES",
     "TINGKAT",
     "ada_data",
+    "atau_tidak_ada",
     "batas_30_persen",
     "belanja_per_kapita",
     "kegiatan_dibatasi",
+    "kode_kelurahan",
     "porsi_layanan_dasar",
     "realisasi",
     "referensi_sub_bidang",
     "ringkasan_apbdes",
     "tabel_data",
+    "tandai_kelurahan",
+    "teks_tidak_ada",
     "uang_vs_kesenjangan",
 ]
 
@@ -657,6 +665,12 @@ def uang_vs_kesenjangan(
         [besar & kecil, besar & ~kecil, ~besar & kecil], list(KELOMPOK_UANG[:3]), KELOMPOK_UANG[3]
     )
     kelompok = np.where(ada.to_numpy(), kelompok, TANPA_DATA)
+    # kelurahan tidak menyusun APBDes: porsinya tidak berlaku, bukan "tanpa data"
+    from p3pd.format import TIDAK_BERLAKU_KELURAHAN
+
+    kelompok = np.where(
+        kode_kelurahan(hasil["kode_desa"]).to_numpy(dtype=bool), TIDAK_BERLAKU_KELURAHAN, kelompok
+    )
 
     kolom: dict[str, object] = {"kode_desa": hasil["kode_desa"].to_numpy(dtype=object)}
     if daftar_desa is not None:

@@ -122,6 +122,65 @@ def ada_data(tabel: pd.DataFrame | pd.Series, nama: str, bagian: str = "") -> bo
     return False
 
 
+def teks_tidak_ada(nama: str) -> str:
+    """Satu baris "tidak ada data (tabel <berkas>)" untuk tabel ``nama`` dari ``p3pd.skema``."""
+    from p3pd.notebook import TIDAK_ADA_DATA
+    from p3pd.skema import TABEL_DIKENAL
+
+    tabel = TABEL_DIKENAL.get(nama)
+    return f"{TIDAK_ADA_DATA} (tabel {tabel.berkas if tabel else nama})"
+
+
+def atau_tidak_ada(hasil: object, nama: str, dasar: object = None) -> object:
+    """``hasil`` bila ``dasar`` (bawaan: ``hasil`` sendiri) berisi baris; bila kosong, satu baris
+    "tidak ada data (tabel <berkas>)" sebagai kotak.
+
+    Untuk baris terakhir sel notebook, agar tabel atau Series kosong tidak tampil mentah
+    (``Empty DataFrame``, ``Series([] …)``, ``{}``) dan angka dari tabel yang tidak ada tidak
+    tampil sebagai ``NaN``::
+
+        apbdes.atau_tidak_ada(tabel_rapi(porsi), "belanja")
+        apbdes.atau_tidak_ada((per_sumber / per_sumber.sum() * 100).round(1), "pendapatan",
+                              dasar=pendapatan_tahun)
+    """
+    from p3pd.kotak import Kotak
+
+    acuan = hasil if dasar is None else dasar
+    if acuan is not None and len(acuan) > 0:  # type: ignore[arg-type]
+        return hasil
+    return Kotak(teks_tidak_ada(nama), "tidak_ada")
+
+
+def kode_kelurahan(kode: pd.Series) -> pd.Series:
+    """``True`` untuk kode kelurahan (``PP.KK.CC.1NNN``: angka pertama nomor urut ``1``)."""
+    return kode.astype(str).str.split(".").str[3].str[:1].eq("1")
+
+
+def tandai_kelurahan(
+    tabel: pd.DataFrame, kolom: Sequence[str], kode: pd.Series | None = None
+) -> pd.DataFrame:
+    """Salinan ``tabel`` dengan sel ``kolom`` milik kelurahan ditulis "tidak berlaku (kelurahan)".
+
+    Kelurahan tidak menyusun APBDes/RKPDes, jadi porsi APBDes-nya tidak berlaku (bukan
+    "tidak ada data"). ``kode`` adalah kode desa sejajar indeks ``tabel`` (bawaan: kolom
+    ``kode_desa`` atau ``kode_wilayah`` tabel itu). Dipakai untuk tampilan, sesudah
+    ``tabel_rapi``; tabel tanpa kelurahan dikembalikan tanpa perubahan isi.
+    """
+    from p3pd.format import TIDAK_BERLAKU_KELURAHAN
+
+    if kode is None:
+        nama_kode = "kode_desa" if "kode_desa" in tabel.columns else "kode_wilayah"
+        kode = tabel[nama_kode]
+    kel = kode_kelurahan(kode).reindex(tabel.index, fill_value=False).to_numpy(dtype=bool)
+    if not kel.any():
+        return tabel
+    hasil = tabel.copy()
+    for k in kolom:
+        hasil[k] = hasil[k].astype(object)
+        hasil.loc[kel, k] = TIDAK_BERLAKU_KELURAHAN
+    return hasil
+
+
 # --- Pemeriksaan masukan ------------------------------------------------------------------
 
 

@@ -210,6 +210,12 @@ def _porsi_apbdes(data: Mapping[str, pd.DataFrame], kode: list[str], tahun: int)
     return panjang.rename(columns={"kode_wilayah": "kode_desa"})
 
 
+def _ada(data: Mapping[str, pd.DataFrame], nama: str) -> bool:
+    """``True`` bila tabel ``nama`` ada di ``data`` dan berisi baris."""
+    tabel = data.get(nama)
+    return tabel is not None and len(tabel) > 0
+
+
 def tampilan_desa_layanan(
     data: Mapping[str, pd.DataFrame], kecamatan: str, tahun: int
 ) -> pd.DataFrame:
@@ -219,7 +225,8 @@ def tampilan_desa_layanan(
     belanja desa untuk layanan itu), ``usulan`` (usulan untuk tahun itu), ``usulan_musrenbang``
     (yang diteruskan ke Musrenbang), ``usulan_ditampung``, ``program`` (banyak program OPD yang
     menyasar desa itu di layanan itu), ``anggaran_program`` (Rp, dari ``program_desa``; NaN bila
-    tidak ada rinciannya). Atribut ``attrs``: ``kecamatan``, ``kode_kecamatan``, ``tahun``.
+    tidak ada rinciannya). Bila tabel usulan atau program OPD tidak ada di ``data``, kolomnya
+    NaN ("tidak ada data"), bukan 0. Atribut ``attrs``: ``kecamatan``, ``kode_kecamatan``, ``tahun``.
     """
     kec = _kecamatan(data, kecamatan)
     desa = _desa_kecamatan(data, kec.kode)
@@ -259,6 +266,12 @@ def tampilan_desa_layanan(
     for kolom in ("usulan", "usulan_musrenbang", "usulan_ditampung", "program"):
         hasil[kolom] = hasil[kolom].fillna(0).astype(int)
     hasil.loc[hasil["program"] == 0, "anggaran_program"] = 0.0
+    # tabel yang tidak ada di folder: "tidak ada data" (NaN), bukan 0 usulan/program/rupiah
+    if not _ada(data, "usulan"):
+        hasil[["usulan", "usulan_musrenbang", "usulan_ditampung"]] = np.nan
+    if not _ada(data, "program"):
+        hasil[["program", "anggaran_program"]] = np.nan
+    hasil["porsi_apbdes"] = hasil["porsi_apbdes"].astype("float64")
     hasil.attrs.update(kecamatan=kec.nama, kode_kecamatan=kec.kode, tahun=int(tahun))
     return hasil
 
@@ -275,7 +288,7 @@ def kesenjangan_tanpa_program(
 
     v = tampilan_desa_layanan(data, kecamatan, tahun)
     opd = referensi_layanan().set_index("layanan")["opd_penyedia"]
-    hasil = v[(v["lampu"] == "merah") & (v["program"] == 0)].copy()
+    hasil = v[(v["lampu"] == "merah") & (v["program"].fillna(0) == 0)].copy()
     hasil["opd"] = hasil["layanan"].map(opd)
     urut = {k: i for i, k in enumerate(LAYANAN)}
     hasil = hasil.sort_values(
@@ -346,7 +359,7 @@ def pasokan_tanpa_permintaan(
         on=["kode_desa", "layanan"],
         how="left",
     )
-    hasil = p[(p["lampu"] != "merah") & (p["usulan"] == 0)]
+    hasil = p[(p["lampu"] != "merah") & (p["usulan"].fillna(0) == 0)]
     kolom = [
         "id_program",
         "opd",
@@ -421,7 +434,7 @@ def isu_musrenbang(data: Mapping[str, pd.DataFrame], kecamatan: str, tahun: int)
     for lay, nama_lay in LAYANAN.items():
         vl = v[v["layanan"] == lay]
         merah = vl[vl["lampu"] == "merah"]
-        tanpa = merah[merah["program"] == 0]
+        tanpa = merah[merah["program"].fillna(0) == 0]
         ul = tertunda[tertunda["layanan"] == lay]
         desa_u = sorted(set(ul["kode_desa"]))
         skor = 2 * len(tanpa) + len(desa_u)
