@@ -664,3 +664,61 @@ def test_di_luar_ipython_tanpa_riwayat():
     assert cek(14, 28.9, petunjuk="baca kolom baseline").pesan == (
         "Belum tepat — petunjuk: baca kolom baseline."
     )
+
+
+# --- singkatan dan bentuk baku lembaga ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "jawaban, harapan",
+    [
+        ("Sekretaris Camat", "Sekcam"),
+        ("Sekretaris Camat", "Sekretaris Kecamatan"),
+        ("Dinas Perumahan Rakyat dan Kawasan Permukiman", "Dinas Perkim"),
+        ("Dinas Perkim", "Dinas Perumahan dan Kawasan Permukiman"),
+        ("Pemberdayaan Masyarakat Desa", "PMD"),
+        ("Dinas Pemberdayaan Masyarakat Desa", "DPMD"),
+        ("Seksi PMD", "Seksi Pemberdayaan Masyarakat dan Desa"),
+        ("BUM Desa", "BUMDes"),
+        ("BUM Desa Maju Bersama", "BUMDes Maju Bersama"),
+        ("BUMDesa", "Badan Usaha Milik Desa"),
+        ("BPD", "Badan Permusyawaratan Desa"),
+        ("KUA-PPAS", "KUA PPAS"),
+    ],
+)
+def test_bentuk_baku_lembaga_diterima(jawaban, harapan):
+    hasil = cek(jawaban, harapan)
+    assert hasil.benar, hasil.pesan
+    assert "ejaan" not in hasil.pesan
+
+
+def test_kua_bukan_kantor_urusan_agama_dan_bpd_bukan_bank():
+    # KUA-PPAS (Kebijakan Umum APBD) tidak boleh dibaca sebagai Kantor Urusan Agama
+    for jawaban, harapan in [
+        ("KUA-PPAS", "Kantor Urusan Agama PPAS"),
+        ("Kantor Urusan Agama", "KUA"),
+        ("Bank Pembangunan Daerah", "BPD"),
+    ]:
+        hasil = cek(jawaban, harapan)
+        assert hasil.status == BELUM_TEPAT
+        assert "agama" not in hasil.pesan.lower() and "permusyawaratan" not in hasil.pesan
+
+
+# --- ejaan jawaban teks yang dekat -------------------------------------------------------------
+
+
+def test_salah_eja_bulan_diberi_petunjuk_ejaan():
+    alias = ["akhir September", "akhir bulan September"]
+    for jawaban, harapan, lain in [
+        ("akhir Septmber", "September", alias),  # dekat dengan bentuk lain yang diterima
+        ("Septmber", "akhir September", None),  # baru sebagian dan salah eja
+        ("Septmber", "September", None),
+    ]:
+        hasil = cek(jawaban, harapan, alias=lain, petunjuk="baca baris berstatus pasti")
+        assert hasil.pesan == (
+            'Belum tepat — petunjuk: hampir benar: periksa ejaan "Septmber"; salin persis dari '
+            "tabel."
+        )
+    # kata lain yang tidak mirip: tetap petunjuk penulis soal, bukan ejaan
+    assert "ejaan" not in cek("akhir Oktober", "September", alias=alias).pesan
+    assert "ejaan" not in cek("Dinas Sosial", "Dinas Kesehatan").pesan

@@ -10,7 +10,8 @@ Dianggap sama (jawaban diterima):
 - keterangan tingkat pemerintahan di dalam kurung (``Disdukcapil`` = ``Disdukcapil (kabupaten)``),
   selama kedua sisi tidak menulis keterangan yang berbeda;
 - singkatan nama lembaga yang baku (``SINGKATAN``: ``Disdukcapil`` = ``Dinas Kependudukan dan
-  Pencatatan Sipil``);
+  Pencatatan Sipil``) dan bentuk lain yang baku untuk nama yang sama (``FRASA_SETARA``:
+  ``Sekretaris Camat`` = ``Sekretaris Kecamatan``, ``BUM Desa`` = ``BUMDes``);
 - bentuk lain yang diberikan notebook (``alias``).
 
 Jawaban yang hampir benar tetapi tidak diterima mendapat pesan yang menyebut bedanya ("hampir
@@ -39,14 +40,38 @@ SINGKATAN: dict[str, str] = {
     "pupr": "pekerjaan umum dan penataan ruang",
     "perkim": "perumahan dan kawasan permukiman",
     "bappeda": "badan perencanaan pembangunan daerah",
-    "kua": "kantor urusan agama",
     "bpd": "badan permusyawaratan desa",
     "upt": "unit pelaksana teknis",
     "bumdes": "badan usaha milik desa",
+    "bumdesa": "badan usaha milik desa",
     "puskesmas": "pusat kesehatan masyarakat",
     "sekcam": "sekretaris kecamatan",
 }
-"""Singkatan nama lembaga pemerintahan yang baku → kepanjangannya (huruf kecil)."""
+"""Singkatan nama lembaga pemerintahan yang baku → kepanjangannya (huruf kecil).
+
+Hanya singkatan yang artinya tunggal di materi ini. "KUA" sengaja tidak ada: di kalender
+perencanaan artinya Kebijakan Umum APBD ("KUA-PPAS"), bukan Kantor Urusan Agama. "BPD" di
+tingkat desa berarti Badan Permusyawaratan Desa (bukan Bank Pembangunan Daerah).
+"""
+
+FRASA_SETARA: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("sekretaris", "camat"): ("sekretaris", "kecamatan"),
+    ("perumahan", "rakyat", "dan", "kawasan", "permukiman"): (
+        "perumahan",
+        "dan",
+        "kawasan",
+        "permukiman",
+    ),
+    ("pemberdayaan", "masyarakat", "desa"): ("pemberdayaan", "masyarakat", "dan", "desa"),
+    ("bum", "desa"): ("badan", "usaha", "milik", "desa"),
+}
+"""Bentuk lain yang baku untuk nama yang sama → bentuk yang dipakai membandingkan.
+
+"Sekretaris Camat" = "Sekretaris Kecamatan" (Sekcam); "Perumahan Rakyat dan Kawasan
+Permukiman" (nama urusan, UU 23/2014) = kepanjangan "Perkim"; "Pemberdayaan Masyarakat Desa"
+= "Pemberdayaan Masyarakat dan Desa" (PMD); "BUM Desa" (bentuk resmi sejak UU 11/2020 dan
+PP 11/2021) = "Badan Usaha Milik Desa" (BUMDes).
+"""
 
 AWALAN_WILAYAH = frozenset(
     {"desa", "kelurahan", "kecamatan", "kec", "kabupaten", "kab", "provinsi"}
@@ -61,6 +86,8 @@ KATA_TINGKAT = frozenset(
 _KATA = re.compile(r"\d+(?:[.,:/-]\d+)+|[^\W_]+")
 _KURUNG = re.compile(r"\(([^()]*)\)")
 _PEMISAH_ANGKA = re.compile(r"[.,:/-]")
+
+_FRASA_URUT = sorted(FRASA_SETARA, key=len, reverse=True)
 
 Alias = dict[str, frozenset[tuple[str, ...]]]
 """Bentuk ternormal jawaban harapan → bentuk ternormal lain yang juga diterima."""
@@ -80,9 +107,26 @@ def _kata(teks: str) -> tuple[str, ...]:
     hasil: list[str] = []
     for kata in _KATA.findall(teks):
         hasil += SINGKATAN.get(kata, kata).split()
+    hasil = _setarakan(hasil)
     if len(hasil) > 1 and hasil[0] in AWALAN_WILAYAH:
         hasil = hasil[1:]
     return tuple(hasil)
+
+
+def _setarakan(kata: list[str]) -> list[str]:
+    """Ganti setiap frasa ``FRASA_SETARA`` (yang terpanjang lebih dulu) dengan bentuk bandingnya."""
+    hasil: list[str] = []
+    i = 0
+    while i < len(kata):
+        for frasa in _FRASA_URUT:
+            if tuple(kata[i : i + len(frasa)]) == frasa:
+                hasil += FRASA_SETARA[frasa]
+                i += len(frasa)
+                break
+        else:
+            hasil.append(kata[i])
+            i += 1
+    return hasil
 
 
 def _pisah_tingkat(teks: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -152,7 +196,16 @@ def bandingkan_teks(jawaban: str, harapan: str, alias: Alias | None = None) -> t
     if sama_teks(jawaban, harapan, alias):
         return True, _catatan(jawaban, harapan)
     j, h = _kata(jawaban), _kata(harapan)
-    return False, _hampir(jawaban, harapan, j, h, _pisah_tingkat(jawaban), _pisah_tingkat(harapan))
+    pesan = _hampir(jawaban, harapan, j, h, _pisah_tingkat(jawaban), _pisah_tingkat(harapan))
+    if not pesan:
+        # dekat dengan bentuk lain yang diterima (mis. "akhir Septmber" untuk alias
+        # "akhir September"): petunjuk ejaan atau kata yang tidak diminta tetap berguna
+        for lain in sorted((alias or {}).get(" ".join(h), frozenset())):
+            teks = " ".join(lain)
+            pesan = _hampir(jawaban, teks, j, lain, _pisah_tingkat(jawaban), (lain, ()))
+            if pesan:
+                break
+    return False, pesan
 
 
 def _catatan(jawaban: str, harapan: str) -> str:
@@ -208,6 +261,11 @@ def _hampir(
         apa = "angka" if any(c.isdigit() for k in beda for c in k) else "ejaan"
         return (
             f"hampir benar: periksa {apa} {_daftar_kata(beda, jawaban)}; salin persis dari tabel."
+        )
+    ejaan = _salah_eja_saja(j, h)
+    if ejaan:
+        return (
+            f"hampir benar: periksa ejaan {_daftar_kata(ejaan, jawaban)}; salin persis dari tabel."
         )
     if len(j) == len(h):
         return ""
@@ -298,6 +356,25 @@ def _salah_ketik(j: tuple[str, ...], h: tuple[str, ...]) -> list[str]:
     if all(difflib.SequenceMatcher(None, a, b).ratio() >= 0.6 for a, b in beda):
         return [a for a, _ in beda]
     return []
+
+
+def _salah_eja_saja(j: tuple[str, ...], h: tuple[str, ...]) -> list[str]:
+    """Kata jawaban yang salah eja bila setiap kata lain ada di harapan (panjang boleh berbeda).
+
+    ``("septmber",)`` untuk ``("akhir", "september")``: jawaban baru sebagian dan salah eja.
+    Kata berangka tidak dihitung (kode harus persis; lihat ``_beda_pemisah_angka``).
+    """
+    salah = []
+    for kata in j:
+        if kata in h:
+            continue
+        if any(c.isdigit() for c in kata):
+            return []
+        mirip = difflib.get_close_matches(kata, [k for k in h if k not in j], n=1, cutoff=0.75)
+        if not mirip:
+            return []
+        salah.append(kata)
+    return salah
 
 
 def _daftar_kata(kata: list[str], jawaban: str) -> str:
