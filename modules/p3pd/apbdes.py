@@ -84,6 +84,7 @@ from p3pd.apbdes_rekap import (
     kode_kelurahan,
     tabel_data,
     tandai_kelurahan,
+    teks_tabel,
     teks_tidak_ada,
 )
 from p3pd.galat import DataTidakValid
@@ -110,6 +111,7 @@ __all__ = [
     "ringkasan_apbdes",
     "tabel_data",
     "tandai_kelurahan",
+    "teks_tabel",
     "teks_tidak_ada",
     "uang_vs_kesenjangan",
 ]

@@ -132,8 +132,9 @@ def teks_tidak_ada(nama: str) -> str:
 
 
 def atau_tidak_ada(hasil: object, nama: str, dasar: object = None) -> object:
-    """``hasil`` bila ``dasar`` (bawaan: ``hasil`` sendiri) berisi baris; bila kosong, satu baris
-    "tidak ada data (tabel <berkas>)" sebagai kotak.
+    """``hasil`` bila berisi baris; bila ``dasar`` (bawaan: ``hasil``) kosong, satu baris
+    "tidak ada data (tabel <berkas>)" sebagai kotak; bila hanya ``hasil`` yang kosong,
+    kotak :data:`TIDAK_ADA_BARIS` (tabelnya ada, tetapi tidak ada baris yang memenuhi syarat).
 
     Untuk baris terakhir sel notebook, agar tabel atau Series kosong tidak tampil mentah
     (``Empty DataFrame``, ``Series([] …)``, ``{}``) dan angka dari tabel yang tidak ada tidak
@@ -146,9 +147,43 @@ def atau_tidak_ada(hasil: object, nama: str, dasar: object = None) -> object:
     from p3pd.kotak import Kotak
 
     acuan = hasil if dasar is None else dasar
-    if acuan is not None and len(acuan) > 0:  # type: ignore[arg-type]
-        return hasil
-    return Kotak(teks_tidak_ada(nama), "tidak_ada")
+    if acuan is None or len(acuan) == 0:  # type: ignore[arg-type]
+        return Kotak(teks_tidak_ada(nama), "tidak_ada")
+    if len(hasil) == 0:  # type: ignore[arg-type]
+        return Kotak(TIDAK_ADA_BARIS, "info")
+    return hasil
+
+
+TIDAK_ADA_BARIS = "tidak ada baris yang memenuhi syarat (0 baris)"
+"""Teks untuk hasil kosong dari tabel yang ada (bukan data yang hilang)."""
+
+
+def _nama_pendek(nama: str) -> str:
+    """Nama tabel untuk manusia: judul ``p3pd.skema`` sampai " per ", ":" atau " (" pertama."""
+    from p3pd.skema import TABEL_DIKENAL
+
+    tabel = TABEL_DIKENAL.get(nama)
+    if tabel is None:
+        return nama
+    judul = re.split(r" per |: | \(| dan desa sasarannya", tabel.judul, maxsplit=1)[0]
+    return judul[:1].lower() + judul[1:]
+
+
+def teks_tabel(data: Mapping[str, object], nama: Sequence[str] | None = None) -> str:
+    """ "Tabel: …." untuk spanduk: tabel ``nama`` (bawaan: semua di ``data``) yang ada dan berisi.
+
+    Nama ditulis untuk manusia (judul singkat ``p3pd.skema``, mis. "belanja APBDes"); tabel
+    yang diminta tetapi tidak ada atau kosong disebut sesudahnya ("Tidak ada data: …").
+    """
+    daftar = list(data) if nama is None else list(nama)
+    ada = [n for n in daftar if data.get(n) is not None and len(data[n]) > 0]  # type: ignore[arg-type]
+    hilang = [n for n in daftar if n not in ada]
+    teks = "Tabel: " + (", ".join(map(_nama_pendek, ada)) or "tidak ada") + "."
+    if hilang:
+        from p3pd.notebook import TIDAK_ADA_DATA
+
+        teks += f" {TIDAK_ADA_DATA.capitalize()}: " + ", ".join(map(_nama_pendek, hilang)) + "."
+    return teks
 
 
 def kode_kelurahan(kode: pd.Series) -> pd.Series:
