@@ -116,7 +116,11 @@ def test_jawaban_dari_sel_gagal_tidak_dinilai():
     assert hasil.status == SEL_GAGAL and not hasil
     assert repr(hasil).startswith("Sel jawaban terakhir gagal dijalankan, jadi nilai jawaban_2")
     assert "Nama ditulis di antara tanda kutip" in repr(hasil)
-    assert "p3pd-gagal" in hasil._repr_html_()
+    html = hasil._repr_html_()
+    assert "p3pd-gagal" in html
+    # hanya kepala pesan yang tebal; "Petunjuk: Nama …" tetap teks biasa, tanpa spasi sisipan
+    assert "<strong>Sel jawaban terakhir gagal dijalankan</strong>, jadi nilai" in html
+    assert "Petunjuk: Nama ditulis" in html and "</strong>:" not in html
     assert cek([basi, "a"], ["Namo Rambe", "a"]).status == SEL_GAGAL
 
 

@@ -18,6 +18,7 @@ tempat lain berupa teks polos.
 
 from __future__ import annotations
 
+import html
 import math
 import numbers
 import re
@@ -29,7 +30,7 @@ import pandas as pd
 
 from p3pd.cek_riwayat import telaah
 from p3pd.cek_teks import Alias, bandingkan_teks, normal_sederhana, sama_teks, siapkan_alias
-from p3pd.kotak import kotak_html
+from p3pd.kotak import gaya_kotak, kotak_html
 from p3pd.penjaga import JawabanGagal
 
 BENAR = "benar"
@@ -97,6 +98,14 @@ class Hasil:
 
     def _repr_html_(self) -> str:
         jenis = BELUM_DIJAWAB if self.status == NILAI_LAMA else self.status
+        if self.status == SEL_GAGAL:
+            # tebal hanya "Sel jawaban terakhir gagal dijalankan", bukan sampai "Petunjuk:"
+            kepala, koma, sisa = self.pesan.partition(", ")
+            if koma:
+                return (
+                    f'<div class="p3pd-kotak p3pd-{jenis}" style="{gaya_kotak(jenis)}">'
+                    f"<strong>{html.escape(kepala)}</strong>{html.escape(koma + sisa)}</div>"
+                )
         return kotak_html(self.pesan, jenis)
 
 
