@@ -161,8 +161,11 @@ def test_keluaran_yang_ada_tidak_ditimpa_tanpa_timpa(tmp_path, sumber, peta):
     impor(sumber, peta, keluar, pemilik=PEMILIK)
     berkas = keluar / "fasilitas_desa.csv"
     berkas.write_text("isi yang sudah disunting\n", encoding="utf-8")
-    with pytest.raises(DataTidakValid, match="sudah ada dan tidak ditimpa.*--timpa"):
+    with pytest.raises(
+        DataTidakValid, match="Folder .* sudah berisi .*tidak ditimpa.*--timpa"
+    ) as g:
         impor(sumber, peta, keluar, pemilik=PEMILIK)
+    assert "API" not in str(g.value) and "Berkas '" not in str(g.value)
     assert berkas.read_text(encoding="utf-8") == "isi yang sudah disunting\n"
     impor(sumber, peta, keluar, pemilik=PEMILIK, timpa=True)
     assert berkas.read_text(encoding="utf-8").startswith("kode_desa,jumlah_sd")

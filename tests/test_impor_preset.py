@@ -333,3 +333,149 @@ def test_nama_kabupaten_berawalan_atau_berbeda_tidak_diganti():
     seragamkan_nama_kabupaten(h)
     assert list(h.data["nama_kabupaten"]) == ["KOTA BATU", "Malang Raya", "BATU", "Kota Malang"]
     assert len(h.asumsi) == 1
+
+
+JENIS_BELANJA = """Kode Desa,Tahun,Kode Rekening,Uraian,Anggaran,Realisasi
+51.04.03.2004,2023,5,BELANJA,,
+51.04.03.2004,2023,5.1,Belanja Pegawai,"900.000.000,00","850.000.000,00"
+51.04.03.2004,2023,5.1.2,Penghasilan Tetap dan Tunjangan Perangkat Desa,"600.000.000,00","580.000.000,00"
+51.04.03.2004,2023,5.2,Belanja Barang dan Jasa,"500.000.000,00","400.000.000,00"
+51.04.03.2004,2023,5.2.1,Belanja Barang Perlengkapan,"120.000.000,00","100.000.000,00"
+51.04.03.2004,2023,5.3,Belanja Modal,"300.000.000,00","250.000.000,00"
+51.04.03.2004,2023,5.3.3,Belanja Modal Jalan,"300.000.000,00","250.000.000,00"
+"""
+"""Contoh buatan (angka karangan): laporan realisasi menurut JENIS belanja (Permendagri 20/2018)."""
+
+
+def _folder_lebih(tmp_path: Path) -> Path:
+    keluar = tmp_path / "k"
+    keluar.mkdir()
+    (keluar / "wilayah_desa.csv").write_text("kode_desa,nama_desa\n51.04.03.2004,Lebih\n", "utf-8")
+    return keluar
+
+
+def test_siskeudes_laporan_menurut_jenis_belanja_ditolak(tmp_path):
+    sumber = tmp_path / "realisasi_jenis.csv"
+    sumber.write_text(JENIS_BELANJA, encoding="utf-8")
+    keluar = _folder_lebih(tmp_path)
+    with pytest.raises(DataTidakValid) as galat:
+        impor(sumber, "siskeudes_apbdes", keluar, pemilik="Kecamatan Uji")
+    teks = str(galat.value)
+    assert "realisasi_jenis.csv" in teks and "'Kode Rekening'" in teks and "'Uraian'" in teks
+    assert "JENIS belanja" in teks and "bukan menurut bidang/sub-bidang" in teks
+    assert "baris 4, 6, 8" in teks  # 5.1.2, 5.2.1, 5.3.3 (baris 1 = judul)
+    assert sorted(p.name for p in keluar.iterdir()) == ["wilayah_desa.csv"]
+
+
+def test_siskeudes_sub_bidang_tanpa_baris_bidang_dikenali_dari_namanya(tmp_path):
+    """Baris 5.B.S tanpa baris 5.B: diterima bila uraiannya nama sub-bidang B.S."""
+    sumber = tmp_path / "sub.csv"
+    sumber.write_text(
+        "Kode Desa,Tahun,Kode Rekening,Uraian,Anggaran,Realisasi\n"
+        "51.04.03.2004,2023,5.2.2,Sub Bidang Kesehatan,100,90\n"
+        "51.04.03.2004,2023,5.1.3,"
+        '"Administrasi Kependudukan, Pencatatan Sipil, Statistik dan Kearsipan",50,40\n',
+        encoding="utf-8",
+    )
+    hasil = impor(sumber, "siskeudes_apbdes", _folder_lebih(tmp_path), pemilik="Kecamatan Uji")
+    assert sorted(hasil.tabel["belanja"].data["kode_sub_bidang"]) == ["1.3", "2.2"]
+    sumber.write_text(
+        "Kode Desa,Tahun,Kode Rekening,Uraian,Anggaran,Realisasi\n"
+        "51.04.03.2004,2023,5.2.2,Belanja Jasa Honorarium,100,90\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataTidakValid, match="JENIS belanja"):
+        impor(sumber, "siskeudes_apbdes", tmp_path / "k2", pemilik="Kecamatan Uji")
+
+
+BATU = "kode_desa,nama_desa\n35.79.01.2006,ORO-ORO OMBO\n"
+
+
+def test_siskeudes_desa_di_luar_daftar_ditambah_dari_daftar_nasional(tmp_path, capsys):
+    from p3pd.cli import main
+
+    keluar = tmp_path / "data_kami"
+    keluar.mkdir()
+    (keluar / "wilayah_desa.csv").write_text(BATU, encoding="utf-8")
+    kode = main(
+        [
+            "impor",
+            str(LEBIH),
+            "--preset",
+            "siskeudes_apbdes",
+            "--keluar",
+            str(keluar),
+            "--pemilik",
+            "Kecamatan Batu, Kota Batu",
+        ]
+    )
+    keluaran = capsys.readouterr().out
+    assert kode == 0
+    daftar = pd.read_csv(keluar / "wilayah_desa.csv", dtype=str)
+    assert daftar["kode_desa"].tolist() == ["35.79.01.2006", "51.04.03.2004"]
+    assert daftar["nama_desa"].tolist() == ["ORO-ORO OMBO", "Lebih"]
+    assert "51.04.03.2004 Lebih" in keluaran and "daftar wilayah nasional" in keluaran
+    # desa Gianyar di folder Kota Batu: peringatan, bukan penolakan
+    assert "PERINGATAN" in keluaran and "Kabupaten Gianyar" in keluaran
+    assert "Kota Batu (35.79)" in keluaran
+    laporan = (keluar / "LAPORAN_IMPOR_siskeudes_apbdes.md").read_text(encoding="utf-8")
+    assert "51.04.03.2004 Lebih" in laporan and "PERINGATAN" in laporan
+    data = muat.muat_folder(keluar)  # ringkasan kini mengenali desanya
+    assert "51.04.03.2004" in set(data["belanja"]["kode_desa"])
+    assert data["wilayah"].set_index("kode_desa").loc["51.04.03.2004", "nama_kabupaten"] == (
+        "Kabupaten Gianyar"
+    )
+
+
+def test_siskeudes_kode_desa_tidak_dikenal_ditolak_saat_impor(tmp_path):
+    sumber = tmp_path / "realisasi.csv"
+    sumber.write_text(
+        LEBIH.read_text(encoding="utf-8").replace("51.04.03.2004", "51.04.03.2999"), "utf-8"
+    )
+    keluar = tmp_path / "k"
+    keluar.mkdir()
+    (keluar / "wilayah_desa.csv").write_text(BATU, encoding="utf-8")
+    with pytest.raises(DataTidakValid) as galat:
+        impor(sumber, "siskeudes_apbdes", keluar, pemilik="Kecamatan Batu, Kota Batu")
+    teks = str(galat.value)
+    assert "realisasi.csv" in teks and "'kode_desa'" in teks and "51.04.03.2999" in teks
+    assert "tidak ada di daftar wilayah nasional" in teks and "baris 2, 3" in teks
+    assert sorted(p.name for p in keluar.iterdir()) == ["wilayah_desa.csv"]
+    assert (keluar / "wilayah_desa.csv").read_text(encoding="utf-8") == BATU
+
+
+def test_idm_desa_provinsi_lain_ke_folder_kota_batu_diperingatkan(tmp_path):
+    keluar = tmp_path / "k"
+    hasil = impor(IDM, "idm", keluar, pemilik="Kecamatan Batu, Kota Batu")
+    kab = {k[:5] for k in hasil.tabel["wilayah"].data["kode_desa"]}
+    if kab == {"35.79"}:
+        assert hasil.peringatan == []
+    else:
+        assert hasil.peringatan and "di luar kabupaten/kota" in hasil.peringatan[0]
+
+
+def test_daftar_desa_dengan_sel_induk_kosong_diisi_pemuat(tmp_path):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    kolom = (
+        "kode_desa,nama_desa,kode_kecamatan,nama_kecamatan,kode_kabupaten,nama_kabupaten,"
+        "kode_provinsi,nama_provinsi\n"
+    )
+    isi = (
+        kolom
+        + "35.79.01.2006,ORO-ORO OMBO,35.79.01,BATU,35.79,Kota Batu,35,JAWA TIMUR\n"
+        + "35.79.01.1003,SONGGOKERTO,,,,,,\n"
+        + "51.04.03.2004,LEBIH,,,,,,\n"
+    )
+    (folder / "wilayah_desa.csv").write_text(isi, encoding="utf-8")
+    data = muat.muat_folder(folder)
+    assert (folder / "wilayah_desa.csv").read_text(encoding="utf-8") == isi  # berkas tidak diubah
+    w = data["wilayah"].set_index("kode_desa")
+    # nama yang sudah dipakai berkas untuk kode yang sama menang (satu nama per kecamatan)
+    assert w.loc["35.79.01.1003", "nama_kecamatan"] == "BATU"
+    assert w.loc["35.79.01.1003", "nama_provinsi"] == "JAWA TIMUR"
+    assert w.loc["51.04.03.2004", "kode_kecamatan"] == "51.04.03"
+    assert w.loc["51.04.03.2004", "nama_kabupaten"] == "Kabupaten Gianyar"
+    assert w.loc["51.04.03.2004", "nama_provinsi"] == "Bali"
+    catatan = " ".join(data["wilayah"].attrs["catatan_muat"])
+    assert "baris 3, 4" in catatan and "daftar wilayah nasional" in catatan

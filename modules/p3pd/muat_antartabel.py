@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from p3pd import skema
+from p3pd.galat import ringkas_baris
 from p3pd.muat_masalah import KolomHasil, Laporan, angka_tampil, contoh_posisi, teks_sel
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "periksa_jenjang_wilayah",
     "periksa_nama_wilayah",
     "lengkapi_induk_wilayah",
+    "isi_induk_wilayah_kosong",
     "periksa_antartabel",
     "catatan_antartabel",
     "TABEL_BERKODE_DESA",
@@ -149,6 +151,27 @@ def _nama_kembar(
         (kode, nama),
         baris[pilih],
     )
+
+
+def isi_induk_wilayah_kosong(
+    data: pd.DataFrame, baris: np.ndarray, laporan: Laporan
+) -> pd.DataFrame:
+    """Daftar desa dengan sel kode/nama induk KOSONG: isi dari kode desa dan daftar nasional.
+
+    Mis. baris ``51.04.03.2004,LEBIH,,,,,,`` yang ditambahkan di Excel. Berkas tidak diubah;
+    baris yang diisi dicatat di ``laporan``. Mengembalikan tabel mentah yang sudah diisi.
+    """
+    from p3pd.wilayah_nasional import isi_induk_kosong
+
+    data, posisi = isi_induk_kosong(data)
+    if posisi:
+        laporan.catat(
+            "Sel kode/nama kecamatan, kabupaten, atau provinsi yang kosong di baris "
+            + ringkas_baris([int(baris[i]) for i in posisi])
+            + " diisi dari awalan kode desa dan daftar wilayah nasional (Kepmendagri 2025, "
+            "p3pd.wilayah_nasional); berkasnya tidak diubah."
+        )
+    return data
 
 
 def lengkapi_induk_wilayah(

@@ -19,6 +19,7 @@ from p3pd.excel import mirip_rumus
 from p3pd.galat import ringkas_baris
 from p3pd.lokasi import folder_referensi
 from p3pd.muat_antartabel import (
+    isi_induk_wilayah_kosong,
     lengkapi_induk_wilayah,
     periksa_jenjang_wilayah,
     periksa_kunci,
@@ -120,6 +121,8 @@ def periksa_tabel(
             + "."
             + (" Judul yang mirip: " + "; ".join(saran) + " (ganti judulnya)." if saran else "")
         )
+    if tabel.nama == skema.WILAYAH.nama:
+        data = isi_induk_wilayah_kosong(data, baris, laporan)
     hasil: dict[str, KolomHasil] = {}
     for kolom in tabel.kolom:
         if kolom.nama in data.columns:

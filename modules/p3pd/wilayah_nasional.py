@@ -44,6 +44,8 @@ __all__ = [
     "cari",
     "cocokkan",
     "lengkapi_daftar_desa",
+    "isi_induk_kosong",
+    "baris_daftar_desa",
 ]
 
 TINGKAT = ("provinsi", "kabupaten", "kecamatan", "desa")
@@ -489,3 +491,66 @@ def lengkapi_daftar_desa(kode_desa: pd.Series, ada: Iterable[str]) -> tuple[dict
             tidak_dikenal.extend(sorted(set(kode[nama.isna()])))
             kolom[nama_kol] = nama
     return kolom, tidak_dikenal
+
+
+_POLA_KODE_DESA = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")
+
+
+def isi_induk_kosong(data: pd.DataFrame) -> tuple[pd.DataFrame, list[int]]:
+    """Isi sel kode/nama kecamatan, kabupaten, dan provinsi yang KOSONG di daftar desa.
+
+    Untuk baris yang ``kode_desa``-nya berbentuk kode Kemendagri (``PP.KK.CC.DDDD``), sel induk
+    yang kosong (mis. baris ``51.04.03.2004,LEBIH,,,,,,`` yang ditambahkan di Excel) diisi: kode
+    dari awalan kode desa, nama dari daftar nasional (nama yang tidak dikenal tetap kosong). Sel
+    yang sudah berisi tidak diubah. Hanya kolom yang ADA di ``data`` yang diisi (kolom yang tidak
+    ada diisi :func:`lengkapi_daftar_desa`). Mengembalikan ``(data_baru, posisi)``: salinan
+    ``data`` dan posisi baris (0 = baris data pertama) yang diisi.
+    """
+    if "kode_desa" not in data.columns or not len(data):
+        return data, []
+    kode_desa = data["kode_desa"].astype("string").str.strip()
+    berkode = kode_desa.str.match(_POLA_KODE_DESA.pattern).fillna(False).to_numpy(dtype=bool)
+    hasil = data.copy()
+    diisi = pd.Series(False, index=data.index)
+    for kode_kol, nama_kol, tingkat in _KODE_INDUK:
+        kode = kode_desa.str[: _PANJANG_KODE[tingkat]]
+        nama = kode.map(_nama_menurut_kode(tingkat))
+        if kode_kol in data.columns and nama_kol in data.columns:
+            # nama yang sudah dipakai berkas ini untuk kode induk yang sama menang (satu nama)
+            ada = data[[kode_kol, nama_kol]].astype("string").apply(lambda s: s.str.strip())
+            ada = ada[ada[kode_kol].notna() & (ada[nama_kol].fillna("") != "")]
+            dipakai = dict(zip(ada[kode_kol], ada[nama_kol], strict=False))
+            nama = kode.map(dipakai).astype(object).where(lambda s: s.notna(), nama)
+        for kol, nilai in ((kode_kol, kode), (nama_kol, nama)):
+            if kol not in data.columns:
+                continue
+            sel = data[kol]
+            kosong = (sel.isna() | (sel.astype("string").str.strip() == "")).to_numpy(dtype=bool)
+            isi = kosong & berkode & nilai.notna().to_numpy(dtype=bool)
+            if isi.any():
+                kolom = hasil[kol].astype(object)
+                kolom[isi] = nilai[isi].astype(object)
+                hasil[kol] = kolom
+                diisi |= isi
+    return hasil, [i for i, b in enumerate(diisi.to_numpy()) if b]
+
+
+def baris_daftar_desa(kode_desa: Iterable[str]) -> tuple[pd.DataFrame, list[str]]:
+    """Baris daftar desa (kolom tabel ``wilayah``) untuk kode desa dari daftar nasional.
+
+    Mengembalikan ``(baris, tidak_dikenal)``: satu baris per kode yang ada di daftar wilayah
+    nasional (Kepmendagri 2025), dan kode yang tidak ada di sana.
+    """
+    kode = sorted({str(k).strip() for k in kode_desa})
+    nama_desa = _nama_menurut_kode("desa")
+    dikenal = [k for k in kode if k in nama_desa]
+    baris = pd.DataFrame(
+        {"kode_desa": dikenal, "nama_desa": [nama_desa[k] for k in dikenal]}, dtype=object
+    )
+    baris["kode_desa"] = baris["kode_desa"].astype(str)
+    for kode_kol, nama_kol, tingkat in _KODE_INDUK:
+        induk = baris["kode_desa"].str[: _PANJANG_KODE[tingkat]]
+        baris[kode_kol] = induk
+        baris[nama_kol] = induk.map(_nama_menurut_kode(tingkat))
+    urutan = ["kode_desa", "nama_desa"] + [k for kk, kn, _ in _KODE_INDUK for k in (kk, kn)]
+    return baris[urutan], [k for k in kode if k not in nama_desa]

@@ -68,6 +68,11 @@ def impor(
         isi, putaran, kosong = lebar_ke_panjang(
             isi, peta.lebar.pola, peta.lebar.ke, peta.lebar.nilai
         )
+    from p3pd.impor.per_bidang import periksa_per_bidang
+
+    for aturan in peta.tabel.values():
+        if aturan.periksa_per_bidang is not None:
+            periksa_per_bidang(isi, aturan.periksa_per_bidang, ", ".join(isi.nama))
     hasil = {nama: terapkan_tabel(peta, aturan, isi) for nama, aturan in peta.tabel.items()}
     if not any(len(h.data) for h in hasil.values()):
         raise DataTidakValid(

@@ -99,11 +99,11 @@ def jalankan(args: argparse.Namespace) -> int:
     if args.keluar is None:
         kurang.append("--keluar FOLDER")
     if not args.pemilik:
-        kurang.append("--pemilik 'Kecamatan …'")
+        kurang.append('--pemilik "Kecamatan …"')
     if kurang:
         raise GalatP3PD(
             "p3pd impor perlu: " + ", ".join(kurang) + ". Contoh: p3pd impor podes.csv --preset "
-            "podes_fasilitas --keluar data_saya --pemilik 'Kecamatan Batu, Kota Batu'. Daftar "
+            'podes_fasilitas --keluar data_saya --pemilik "Kecamatan Batu, Kota Batu". Daftar '
             "preset: p3pd impor --daftar-preset"
         )
     hasil = impor(
@@ -120,6 +120,10 @@ def jalankan(args: argparse.Namespace) -> int:
             print(f"  {h.tabel.berkas:<28} {len(h.data):>6} baris")
         else:
             print(f"  {h.tabel.berkas:<28} tidak ditulis (tidak ada baris sumber)")
+    for c in hasil.catatan:
+        print(f"  {c.replace('`', '')}")
+    for p in hasil.peringatan:
+        print(f"PERINGATAN: {p}")
     print(f"Laporan asumsi: {hasil.laporan}")
     print(f"Label data:     {hasil.label}")
     print(f"Periksa hasilnya: p3pd ringkasan --data {hasil.folder}")

@@ -71,7 +71,7 @@ _KUNCI_KOLOM = set(_SUMBER_NILAI) | {
     "keterangan",
 }
 _KUNCI_SYARAT = {"kolom", "salah_satu", "awalan", "pola", "kecuali", "alasan"}
-_KUNCI_TABEL = {"kolom", "kelompok", "saring", "keterangan"}
+_KUNCI_TABEL = {"kolom", "kelompok", "saring", "keterangan", "periksa_per_bidang"}
 _KUNCI_PETA = {
     "versi",
     "nama",
@@ -184,6 +184,8 @@ class AturanTabel:
     kolom: dict[str, AturanKolom]
     kelompok: bool = False
     saring: tuple[Syarat, ...] = ()
+    periksa_per_bidang: dict | None = None
+    """Aturan ``p3pd.impor.per_bidang`` (kode, uraian, kelompok) atau ``None``."""
 
 
 @dataclass(frozen=True)
@@ -469,8 +471,21 @@ def peta_dari_dict(isi: dict, berkas: str = "(peta)") -> Peta:
             raise _tolak(
                 berkas, f"tabel.{nama}", "'induk' perlu kolom kode_desa di tabel yang sama."
             )
+        per_bidang = t.get("periksa_per_bidang")
+        if per_bidang is not None and (
+            not isinstance(per_bidang, dict) or not {"kode", "uraian"} <= set(per_bidang)
+        ):
+            raise _tolak(
+                berkas,
+                f"tabel.{nama}.periksa_per_bidang",
+                "perlu 'kode:' dan 'uraian:' (judul kolom sumber), dan boleh 'kelompok: [..]'.",
+            )
         tabel[nama] = AturanTabel(
-            sk, kolom, kelompok, _daftar_syarat(t.get("saring"), berkas, f"tabel.{nama}.saring")
+            sk,
+            kolom,
+            kelompok,
+            _daftar_syarat(t.get("saring"), berkas, f"tabel.{nama}.saring"),
+            per_bidang,
         )
     baca = isi.get("baca") or {}
     if not isinstance(baca, dict):

@@ -38,6 +38,10 @@ class HasilImpor:
     laporan: Path | None = None
     label: Path | None = None
     teks_laporan: str = ""
+    catatan: list[str] = field(default_factory=list)
+    """Yang ditambahkan di luar tabel peta (mis. desa dari daftar wilayah nasional)."""
+    peringatan: list[str] = field(default_factory=list)
+    """Hal yang perlu diperiksa pengguna (mis. desa di luar kabupaten data ini)."""
 
 
 def nama_laporan(peta: Peta) -> str:
@@ -205,11 +209,11 @@ def periksa_tujuan(
     ada = [p for p in tujuan if p.exists() and p != gabung]
     if ada and not timpa:
         raise DataTidakValid(
-            "berkas ini sudah ada dan tidak ditimpa: "
+            f"Folder '{folder}' sudah berisi "
             + ", ".join(p.name for p in ada)
-            + ". Pilih folder keluaran lain, pindahkan berkas lama, atau ulangi dengan --timpa "
-            "(API: timpa=True) bila memang ingin menggantinya.",
-            berkas=str(folder),
+            + " dari impor sebelumnya; berkas itu tidak ditimpa. Pilih folder keluaran lain "
+            "(--keluar), pindahkan berkas lama, atau ulangi perintah dengan pilihan --timpa bila "
+            "memang ingin menggantinya."
         )
     lain = []
     for h in hasil.values():
@@ -390,6 +394,14 @@ def tulis_hasil(
     waktu = datetime.datetime.now(datetime.timezone.utc)
     dibuat_oleh = f"p3pd impor (peta: {peta.nama})"
     isi = isi_label(folder, pemilik, sumber_data, dibuat_oleh, timpa)  # tolak sebelum menulis
+    from p3pd.impor.desa import _daftar_lama, peringatan_kabupaten, tambah_desa_nasional
+
+    lama, _ = _daftar_lama(folder)
+    kode_lama = (
+        set(lama["kode_desa"].astype(str).str.strip())
+        if lama is not None and "kode_desa" in lama.columns
+        else set()
+    )
     wil = hasil.get("wilayah")
     if wil is not None and len(wil.data):
         seragamkan_nama_kabupaten(wil)
@@ -397,7 +409,15 @@ def tulis_hasil(
         gabung_daftar_desa(
             folder, wil
         )  # sebelum menulis apa pun: galat di sini tidak setengah jalan
+    daftar_baru = tambah_desa_nasional(folder, hasil, peta, sumber)  # bisa menolak: belum ditulis
+    peringatan = peringatan_kabupaten(folder, hasil, pemilik, kode_lama)
+    catatan = [daftar_baru[2]] if daftar_baru is not None else []
+    pertama = next((h for h in hasil.values() if len(h.data)), None)
+    if pertama is not None:
+        pertama.asumsi.extend(catatan + [f"PERINGATAN: {p}" for p in peringatan])
     ditulis = []
+    if daftar_baru is not None:
+        ditulis.append(tulis_atomik(daftar_baru[0], daftar_baru[1]))
     for h in hasil.values():
         if not len(h.data):
             h.asumsi.append(
@@ -417,4 +437,6 @@ def tulis_hasil(
         peta, sumber, hasil, folder, pemilik, sumber_data, putaran, waktu, putaran_kosong
     )
     laporan = tulis_atomik(folder / nama_laporan(peta), laporan_teks)
-    return HasilImpor(folder, hasil, ditulis, laporan, label, laporan_teks)
+    return HasilImpor(
+        folder, hasil, ditulis, laporan, label, laporan_teks, catatan=catatan, peringatan=peringatan
+    )

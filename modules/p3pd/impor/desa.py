@@ -1,0 +1,186 @@
+"""Desa hasil impor dan daftar desa folder tujuan (``wilayah_desa.csv``).
+
+- Tabel berkode desa (mis. APBDes dari Siskeudes) yang menyebut desa yang belum ada di daftar
+  desa folder: desa itu ditambahkan dari daftar wilayah nasional (Kepmendagri 2025), seperti
+  preset Podes/IDM menambahkan desanya; kode yang tidak ada di daftar nasional ditolak saat impor
+  dengan nama berkas, kolom, dan baris sumbernya.
+- Desa hasil impor di luar kabupaten/kota yang sudah ada di folder atau yang disebut di
+  ``--pemilik``: peringatan (bukan penolakan), agar desa provinsi lain tidak tercampur tanpa sadar.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from p3pd import skema
+from p3pd.galat import DataTidakValid
+from p3pd.impor.peta import Peta
+from p3pd.impor.sumber import Sumber
+from p3pd.impor.ubah import HasilTabel
+
+__all__ = ["tambah_desa_nasional", "peringatan_kabupaten"]
+
+
+def _kode_tabel(hasil: dict[str, HasilTabel]) -> dict[str, set[str]]:
+    """Kode desa setiap tabel hasil impor selain daftar desa (nama tabel → kode)."""
+    return {
+        nama: set(h.data["kode_desa"].dropna().astype(str).str.strip())
+        for nama, h in hasil.items()
+        if nama != skema.WILAYAH.nama and len(h.data) and "kode_desa" in h.data.columns
+    }
+
+
+def _daftar_lama(folder: Path) -> tuple[pd.DataFrame | None, Path]:
+    """Daftar desa yang sudah ada di ``folder`` (teks apa adanya) dan berkasnya."""
+    for akhiran in (".csv", ".xlsx", ".xlsm"):
+        path = folder / (Path(skema.WILAYAH.berkas).stem + akhiran)
+        if path.is_file():
+            if akhiran == ".csv":
+                lama = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+            else:
+                lama = pd.read_excel(path, dtype=str, keep_default_na=False)
+            return lama, path
+    return None, folder / skema.WILAYAH.berkas
+
+
+def _digit(teks: object) -> str:
+    return re.sub(r"\D", "", str(teks))
+
+
+def tambah_desa_nasional(
+    folder: Path, hasil: dict[str, HasilTabel], peta: Peta, sumber: Sumber
+) -> tuple[Path, str, str] | None:
+    """Desa di tabel hasil impor yang belum ada di daftar desa: tambahkan dari daftar nasional.
+
+    Bila impor ini juga menghasilkan daftar desa (``hasil['wilayah']``), baris baru ditambahkan
+    ke sana. Folder tanpa daftar desa dibiarkan (pemuat memintanya). Bila tidak, mengembalikan ``(path, isi_csv, catatan)``: daftar desa folder (lama +
+    baru) untuk ditulis bersama hasil impor lain; ``None`` bila tidak ada yang perlu ditambah.
+    Kode yang tidak ada di daftar nasional → :class:`DataTidakValid` (berkas, kolom, baris
+    sumber); tidak ada yang ditulis.
+    """
+    from p3pd.impor.tulis import teks_csv
+    from p3pd.wilayah_nasional import baris_daftar_desa
+
+    per_tabel = _kode_tabel(hasil)
+    if not per_tabel:
+        return None
+    wil = hasil.get(skema.WILAYAH.nama)
+    lama, path = _daftar_lama(folder)
+    if (wil is None or not len(wil.data)) and (lama is None or "kode_desa" not in lama.columns):
+        return None  # tanpa daftar desa yang berkode: pemuat meminta daftar desa yang benar
+    dikenal: set[str] = set()
+    if wil is not None and len(wil.data):
+        dikenal |= set(wil.data["kode_desa"].dropna().astype(str).str.strip())
+    elif lama is not None and "kode_desa" in lama.columns:
+        dikenal |= set(lama["kode_desa"].astype(str).str.strip())
+    kurang = set().union(*per_tabel.values()) - dikenal
+    if not kurang:
+        return None
+    baru, tidak_dikenal = baris_daftar_desa(kurang)
+    if tidak_dikenal:
+        posisi: list[int] = []
+        kolom: list[str] = []
+        cari = {_digit(k) for k in tidak_dikenal}
+        for nama in per_tabel:
+            aturan = peta.tabel[nama].kolom.get("kode_desa")
+            for k in aturan.kolom_sumber() if aturan is not None else []:
+                if k in sumber.data.columns:
+                    cocok = sumber.data[k].map(_digit).isin(cari).to_numpy(dtype=bool)
+                    if cocok.any():
+                        kolom.append(k)
+                        posisi += np.flatnonzero(cocok).tolist()
+        asal = f" ({sumber.asal(sorted(set(posisi)))})" if posisi else ""
+        raise DataTidakValid(
+            "kode desa "
+            + ", ".join(tidak_dikenal[:10])
+            + (" …" if len(tidak_dikenal) > 10 else "")
+            + f"{asal} tidak ada di daftar desa folder '{folder}' dan tidak ada di daftar "
+            "wilayah nasional (Kepmendagri 2025). Periksa kode desanya di berkas sumber, atau "
+            f"tambahkan desa itu dulu ke {skema.WILAYAH.berkas}. Tidak ada berkas yang ditulis.",
+            berkas=", ".join(sumber.nama),
+            kolom=sorted(set(kolom)) or "kode_desa",
+        )
+    daftar = ", ".join(
+        f"{k} {n}" for k, n in zip(baru["kode_desa"], baru["nama_desa"], strict=True)
+    )
+    catatan = (
+        f"{len(baru)} desa belum ada di daftar desa folder ini dan ditambahkan ke "
+        f"`{skema.WILAYAH.berkas}` dari daftar wilayah nasional (Kepmendagri 2025, "
+        f"p3pd.wilayah_nasional): {daftar}."
+    )
+    if wil is not None and len(wil.data):
+        wil.data = pd.concat([wil.data, baru.reindex(columns=wil.data.columns)], ignore_index=True)
+        wil.asumsi.append(catatan)
+        return None
+    if lama is not None and path.suffix != ".csv":
+        raise DataTidakValid(
+            "desa "
+            + daftar
+            + f" belum ada di daftar desa ini. Tambahkan desa itu ke {path.name} (atau simpan "
+            "daftar desa sebagai .csv agar p3pd impor dapat menambahkannya), lalu ulangi.",
+            berkas=str(path),
+        )
+    lama = lama.copy()
+    lama["kode_desa"] = lama["kode_desa"].astype(str).str.strip()
+    isi = pd.concat([lama, baru.reindex(columns=list(lama.columns))], ignore_index=True)
+    isi = isi.replace("", np.nan)
+    teks, _ = teks_csv(isi, skema.WILAYAH)
+    return path, teks, catatan
+
+
+def _kabupaten_pemilik(pemilik: str) -> set[str]:
+    """Kode kabupaten/kota yang disebut di ``pemilik`` (mis. "Kecamatan Batu, Kota Batu")."""
+    from p3pd.galat import WilayahTidakDikenal
+    from p3pd.wilayah_nasional import cari
+
+    kode = set()
+    for bagian in re.split(r"[,;/]", pemilik):
+        if re.match(r"\s*(kab(upaten)?\.?|kota)\s", bagian, re.I):
+            try:
+                kode.add(cari(bagian.strip(), "kabupaten").kode)
+            except WilayahTidakDikenal:
+                continue
+    return kode
+
+
+def peringatan_kabupaten(
+    folder: Path, hasil: dict[str, HasilTabel], pemilik: str, kode_lama: set[str]
+) -> list[str]:
+    """Peringatan bila desa hasil impor berada di luar kabupaten/kota folder atau ``pemilik``.
+
+    ``kode_lama`` = kode desa yang sudah ada di folder sebelum impor ini. Tanpa kabupaten acuan
+    (folder baru, pemilik tidak menyebut kabupaten/kota) tidak ada peringatan.
+    """
+    from p3pd.wilayah_nasional import WilayahTidakDikenal, wilayah
+
+    acuan = {k[:5] for k in kode_lama if len(k) >= 5} | _kabupaten_pemilik(pemilik)
+    if not acuan:
+        return []
+    kode: set[str] = set()
+    for h in hasil.values():
+        if len(h.data) and "kode_desa" in h.data.columns:
+            kode |= set(h.data["kode_desa"].dropna().astype(str).str.strip())
+    luar = sorted({k[:5] for k in kode if k[:5] not in acuan})
+    if not luar:
+        return []
+
+    def nama(k: str) -> str:
+        try:
+            return f"{wilayah(k).nama} ({k})"
+        except WilayahTidakDikenal:
+            return k
+
+    jumlah = sum(1 for k in kode if k[:5] not in acuan)
+    return [
+        f"{jumlah} desa hasil impor berada di luar kabupaten/kota data ini ("
+        + ", ".join(nama(k) for k in sorted(acuan))
+        + "): "
+        + ", ".join(nama(k) for k in luar[:5])
+        + (" …" if len(luar) > 5 else "")
+        + f". Periksa apakah berkas sumbernya benar dan folder '{folder}' memang untuk wilayah "
+        "itu; bila tidak, hapus hasil impor ini dan impor ke folder lain."
+    ]
