@@ -206,9 +206,18 @@ def gaya_raci(raci: pd.DataFrame) -> Any:
     return raci.style.set_uuid(_uuid_isi(raci)).map(_css, subset=list(LAYANAN))
 
 
-def tabel_utuh(df: pd.DataFrame) -> Any:
+def tabel_utuh(df: pd.DataFrame, tidak_ada: str | None = None) -> Any:
     """Tabel untuk dibaca utuh di notebook (pandas Styler): semua baris dan kolom, teks tidak
-    dipotong, tanpa nomor baris; kolom bulan (``●``) rata tengah. Hanya untuk ditampilkan."""
+    dipotong, tanpa nomor baris; kolom bulan (``●``) rata tengah. Hanya untuk ditampilkan.
+
+    Tabel tanpa baris tidak tampil mentah: bila ``tidak_ada`` (nama tabel ``p3pd.skema``, mis.
+    ``'pemangku'``) diisi, hasilnya kotak "tidak ada data (tabel <berkas>)"; selain itu kotak
+    "tidak ada baris yang memenuhi syarat (0 baris)" (``apbdes.atau_tidak_ada``).
+    """
+    if df.empty:
+        from p3pd.apbdes_rekap import atau_tidak_ada
+
+        return atau_tidak_ada(df, tidak_ada or "", dasar=None if tidak_ada else [0])
     gaya_tabel = (
         df.style.set_uuid(_uuid_isi(df)).hide(axis="index").set_properties(**{"text-align": "left"})
     )

@@ -216,6 +216,36 @@ def _ada(data: Mapping[str, pd.DataFrame], nama: str) -> bool:
     return tabel is not None and len(tabel) > 0
 
 
+KOLOM_TABEL = {
+    "usulan": "usulan",
+    "usulan_musrenbang": "usulan",
+    "usulan_ditampung": "usulan",
+    "program": "program",
+    "disasar": "program",
+    "anggaran_program": "program",
+}
+"""Kolom hitungan di tampilan desa × layanan dan tabel asalnya (``p3pd.skema``)."""
+
+
+def tandai_tidak_ada(tabel: pd.DataFrame, data: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """Salinan ``tabel`` untuk ditampilkan: kolom hitungan (:data:`KOLOM_TABEL`) dari tabel yang
+    tidak ada di ``data`` ditulis "tidak ada data (tabel …)", bukan 0.
+
+    Mis. ringkasan per layanan ``merah, disasar, usulan, usulan_ditampung`` dari folder tanpa
+    ``usulan_desa.csv``: kolom ``usulan`` berisi "tidak ada data (tabel usulan_desa.csv)".
+    Bila semua tabel ada, ``tabel`` dikembalikan tanpa perubahan.
+    """
+    from p3pd.apbdes_rekap import teks_tidak_ada
+
+    hilang = {k: t for k, t in KOLOM_TABEL.items() if k in tabel.columns and not _ada(data, t)}
+    if not hilang:
+        return tabel
+    hasil = tabel.copy()
+    for kolom, nama in hilang.items():
+        hasil[kolom] = teks_tidak_ada(nama)
+    return hasil
+
+
 def tampilan_desa_layanan(
     data: Mapping[str, pd.DataFrame], kecamatan: str, tahun: int
 ) -> pd.DataFrame:
