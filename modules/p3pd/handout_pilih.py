@@ -130,9 +130,7 @@ def susun_pekerjaan(
     wil = data["wilayah"]
     ada = tahun_tersedia(data)
     awalan = {k[:n] for k in wil["kode_desa"] for n in (2, 5, 8)}
-    if tahun is None:
-        tahun = ada[-1] if ada else tahun_tanpa_data()
-    elif ada and tahun not in ada:
+    if tahun is not None and ada and tahun not in ada:
         raise GalatP3PD(
             f"Tahun {tahun} tidak ada di data. Tahun yang ada: {', '.join(map(str, ada))}."
         )
@@ -171,7 +169,7 @@ def susun_pekerjaan(
                     f"Kecamatan {kec.nama} ({kec.kode}) tidak ada di daftar desa data yang "
                     "dipakai; tidak ada yang bisa ditulis di handout-nya."
                 )
-            hasil.append(_pekerjaan_kecamatan(kec, tahun))
+            hasil.append(_pekerjaan_kecamatan(kec, _tahun_wilayah(data, kec.kode, tahun)))
         return _tanpa_ganda(hasil)
     if tingkat == "kecamatan":
         hasil = []
@@ -180,11 +178,11 @@ def susun_pekerjaan(
             for kode in tabel["kode_kecamatan"]:
                 kec = wilayah.cari("kecamatan", kode, data=wil)
                 if (kab is None or kec.kabupaten.kode == kab.kode) and kec.kode in awalan:
-                    hasil.append(_pekerjaan_kecamatan(kec, tahun))
+                    hasil.append(_pekerjaan_kecamatan(kec, _tahun_wilayah(data, kec.kode, tahun)))
         return _hanya_yang_ada(hasil)
     return _hanya_yang_ada(
         [
-            _pekerjaan_provinsi(p, kab, tahun)
+            _pekerjaan_provinsi(p, kab, _tahun_wilayah(data, kab.kode if kab else p.kode, tahun))
             for p in daftar_prov
             if (kab.kode if kab is not None else p.kode) in awalan
         ]
@@ -201,6 +199,7 @@ TABEL_HANDOUT = (
     "program",
     "program_desa",
     "terbitan",
+    "belanja_kegiatan",
 )
 """Tabel yang dibaca handout (lihat ``p3pd.laporan.muat_data``); hanya ``wilayah`` yang wajib."""
 
@@ -208,18 +207,36 @@ TABEL_TAHUNAN = ("indikator", "belanja", "terbitan")
 """Tabel yang menentukan tahun data handout, berurutan: tabel pertama yang berisi tahun dipakai."""
 
 
-def tahun_tersedia(data: Mapping[str, Any]) -> list[int]:
+def tahun_tersedia(data: Mapping[str, Any], kode: str | None = None) -> list[int]:
     """Tahun data handout dari tabel ``data`` (bentuk hasil ``muat.muat_folder``).
 
     Tahun di tabel indikator; bila indikator tidak ada, tahun belanja APBDes; bila itu pun tidak
     ada, tahun angka terbitan (:data:`TABEL_TAHUNAN`). Daftar kosong bila tidak ada tabel tahunan
-    (mis. folder yang hanya berisi daftar desa).
+    (mis. folder yang hanya berisi daftar desa). ``kode`` (kode kecamatan, kabupaten, atau
+    provinsi): hanya baris desa wilayah itu yang dihitung, jadi baris wilayah lain (mis. satu
+    baris APBDes desa lain tahun 2023) tidak menentukan tahun handout wilayah ini.
     """
     for nama in TABEL_TAHUNAN:
         tabel = data.get(nama)
-        if tabel is not None and "tahun" in tabel and tabel["tahun"].notna().any():
+        if tabel is None or "tahun" not in tabel:
+            continue
+        if kode is not None:
+            if "kode_desa" not in tabel:
+                continue
+            tabel = tabel[tabel["kode_desa"].astype(str).str.startswith(kode)]
+        if tabel["tahun"].notna().any():
             return sorted({int(t) for t in tabel["tahun"].dropna()})
     return []
+
+
+def _tahun_wilayah(data: Mapping[str, Any], kode: str, tahun: int | None) -> int:
+    """Tahun handout wilayah ``kode``: ``tahun`` bila diminta; selain itu tahun terakhir tabel
+    yang berisi baris wilayah ini (:func:`tahun_tersedia` dengan ``kode``); tanpa baris tahunan
+    untuk wilayah ini: :func:`tahun_tanpa_data` (tahun baris wilayah lain tidak dipakai)."""
+    if tahun is not None:
+        return int(tahun)
+    ada = tahun_tersedia(data, kode)
+    return ada[-1] if ada else tahun_tanpa_data()
 
 
 def tahun_tanpa_data() -> int:

@@ -77,6 +77,7 @@ from p3pd.laporan_grafik import grafik_capaian, grafik_porsi_apbdes
 from p3pd.laporan_html import (
     html_angka_kunci,
     html_angka_terbitan,
+    html_fasilitas,
     html_indikator_tanpa_data,
     html_permintaan_penyediaan,
     html_prioritas,
@@ -106,6 +107,8 @@ class DataLaporan:
     program_desa: pd.DataFrame | None = None
     #: Angka terbitan per desa (IDM, persentase terbitan; ``p3pd.terbitan``), bila ada.
     terbitan: pd.DataFrame | None = None
+    #: Rincian kegiatan sub-bidang 1.1 APBDes (pos yang dibatasi 30 %), bila ada.
+    belanja_kegiatan: pd.DataFrame | None = None
     #: Nama tabel handout yang berkasnya tidak ada di folder data.
     tidak_ada: tuple[str, ...] = ()
 
@@ -122,18 +125,19 @@ class DataLaporan:
             if isinstance(v, pd.DataFrame) and k not in self.tidak_ada
         }
 
-    def tahun(self) -> list[int]:
+    def tahun(self, kode: str | None = None) -> list[int]:
         """Tahun data: tahun di tabel indikator; tanpa indikator, tahun belanja APBDes atau
-        angka terbitan (``handout_pilih.tahun_tersedia``); daftar kosong bila tidak ada."""
+        angka terbitan (``handout_pilih.tahun_tersedia``); daftar kosong bila tidak ada.
+        ``kode``: hanya baris desa wilayah itu (kode kecamatan/kabupaten/provinsi)."""
         from p3pd.handout_pilih import tahun_tersedia
 
-        return tahun_tersedia(self.tabel())
+        return tahun_tersedia(self.tabel(), kode)
 
 
 TABEL_HANDOUT_OPSIONAL = ("indikator", "belanja", "fasilitas", "usulan", "program")
 """Tabel handout yang boleh tidak ada di data sendiri: tabel kosong, bagiannya "tidak ada data"."""
 
-TABEL_HANDOUT_TAMBAHAN = ("usulan_tindak_lanjut", "program_desa", "terbitan")
+TABEL_HANDOUT_TAMBAHAN = ("usulan_tindak_lanjut", "program_desa", "terbitan", "belanja_kegiatan")
 """Tabel tambahan yang dipakai bila ada (``None`` bila berkasnya tidak ada)."""
 
 
@@ -490,10 +494,11 @@ class Handout:
 
         self.data = data if data is not None else _muat_data_tersimpan()
         self.wilayah = pilih_wilayah(provinsi, kabupaten, kecamatan, data=self.data.wilayah)
-        ada = self.data.tahun()
+        # Tahun dari tabel yang berisi baris wilayah ini (baris wilayah lain tidak menentukan).
+        ada = self.data.tahun(self.wilayah.kode)
         if tahun is None:
             tahun = ada[-1] if ada else tahun_tanpa_data()
-        elif ada and int(tahun) not in ada:
+        elif ada and int(tahun) not in sorted(set(ada) | set(self.data.tahun())):
             raise GalatP3PD(
                 f"Tahun {tahun} tidak ada di data. Tahun yang ada: {', '.join(map(str, ada))}."
             )
@@ -514,12 +519,33 @@ class Handout:
         """'provinsi' atau 'kecamatan'."""
         return self.wilayah.tingkat
 
-    def _ada(self, nama: str) -> bool:
-        """Tabel ``nama`` ada dan berisi baris untuk wilayah handout ini."""
+    def _ada(self, nama: str, tahun: bool = False) -> bool:
+        """Tabel ``nama`` ada dan berisi baris untuk wilayah handout ini (``tahun=True``: dan
+        untuk tahun handout)."""
         if not self.data.ada(nama):
             return False
         tabel = getattr(self.data, nama)
-        return "kode_desa" not in tabel or bool(_di(tabel["kode_desa"], self.wilayah.kode).any())
+        if "kode_desa" not in tabel:
+            return True
+        pilih = _di(tabel["kode_desa"], self.wilayah.kode)
+        if tahun and "tahun" in tabel:
+            pilih &= tabel["tahun"] == self.tahun
+        return bool(pilih.any())
+
+    def _tanpa_data(
+        self, nama: str | Sequence[str], bagian: str, *, grafik: bool = False, tahun: bool = False
+    ) -> Html:
+        """Baris "tidak ada data" untuk ``nama``: berkas yang tidak ada, atau berkas yang ada
+        tetapi tidak memuat baris wilayah ini (``tahun=True``: dan tahun handout)."""
+        daftar = [nama] if isinstance(nama, str) else list(nama)
+        wilayah = self.wilayah.nama + (f" tahun {self.tahun}" if tahun else "")
+        return html_tidak_ada_data(
+            daftar,
+            bagian,
+            grafik=grafik,
+            tanpa_baris=[n for n in daftar if self.data.ada(n)],
+            wilayah=wilayah,
+        )
 
     def tidak_ada(self, *nama: str) -> list[str]:
         """Tabel di antara ``nama`` yang tidak ada (atau tanpa baris untuk wilayah ini)."""
@@ -621,7 +647,7 @@ class Handout:
         """Angka kunci dengan pembanding terbitan dan sumbernya (HTML); indikator tanpa data
         disebut dalam satu baris, dan angka terbitan per desa (bila ada) ditulis di bawahnya."""
         if not self._ada("indikator"):
-            bagian = [html_tidak_ada_data("indikator", "capaian indikator layanan dasar")]
+            bagian = [self._tanpa_data("indikator", "capaian indikator layanan dasar")]
         else:
             kunci = self.angka_kunci()
             kosong = kunci["wilayah"].isna() & kunci["kabupaten"].isna()
@@ -637,40 +663,50 @@ class Handout:
     def tabel_lampu(self) -> Html:
         """Tabel lampu per kecamatan (handout provinsi) atau per desa (handout kecamatan)."""
         if not self._ada("indikator"):
-            return html_tidak_ada_data("indikator", "tabel lampu")
+            return self._tanpa_data("indikator", "tabel lampu")
         lampu = lampu_wilayah(self.data, self.wilayah, self.tahun)
-        porsi = porsi_apbdes(self.data, self.wilayah, self.tahun) if self._ada("belanja") else None
+        ada_porsi = self._ada("belanja", tahun=True)
+        porsi = porsi_apbdes(self.data, self.wilayah, self.tahun) if ada_porsi else None
         judul = "Desa" if self.tingkat == "kecamatan" else "Kecamatan"
         bagian = [html_tabel_lampu(lampu, porsi, judul, self.pembanding)]
         if porsi is None:
-            bagian.append(html_tidak_ada_data("belanja", "kolom porsi APBDes"))
+            bagian.append(self._tanpa_data("belanja", "kolom porsi APBDes", tahun=True))
         return gabung_html(bagian)
 
     def tabel_prioritas(self) -> Html:
         """Desa prioritas (10 untuk provinsi, 5 untuk kecamatan) sebagai HTML."""
         if not self._ada("indikator"):
-            return html_tidak_ada_data("indikator", "desa prioritas")
-        apbdes = self._ada("belanja")
+            return self._tanpa_data("indikator", "desa prioritas")
+        apbdes = self._ada("belanja", tahun=True)
         bagian = [html_prioritas(self.prioritas(), self.tingkat, apbdes=apbdes)]
         if not apbdes:
-            bagian.append(html_tidak_ada_data("belanja", "kolom porsi APBDes"))
+            bagian.append(self._tanpa_data("belanja", "kolom porsi APBDes", tahun=True))
         return gabung_html(bagian)
 
     def tabel_permintaan_penyediaan(self) -> Html:
         """Kebutuhan vs penyediaan per layanan dasar sebagai HTML (kolom yang tabelnya tidak
         ada dilewati dan disebut dalam satu baris "tidak ada data")."""
         kurang = self.tidak_ada("indikator", "usulan", "program", "belanja")
+        # Tanpa indikator, sisi penyediaan (fasilitas per desa) tetap ditulis bila ada.
+        fasilitas = (
+            [html_fasilitas(self.data.fasilitas, self.data.wilayah, self.wilayah.kode)]
+            if "indikator" in kurang and self._ada("fasilitas")
+            else []
+        )
         if len(kurang) == 4:
-            return html_tidak_ada_data(kurang, "kebutuhan dan penyediaan layanan")
+            tanpa = self._tanpa_data(kurang, "kebutuhan dan penyediaan layanan")
+            return gabung_html([tanpa, *fasilitas])
         kurang_kt = self.tidak_ada("indikator", "fasilitas")
         kt = None if kurang_kt else desa_kebutuhan_tinggi(self.data, self.wilayah, self.tahun)
-        return html_permintaan_penyediaan(
+        isi = html_permintaan_penyediaan(
             self.permintaan_penyediaan(),
             kt,
             tidak_ada=kurang,
             tidak_ada_kebutuhan=kurang_kt,
             pembanding=self.pembanding,
+            tanpa_data=self._tanpa_data,
         )
+        return gabung_html([isi, *fasilitas])
 
     def pertanyaan(self) -> Html:
         """Pertanyaan diskusi untuk setiap hari pelatihan."""
@@ -683,7 +719,10 @@ class Handout:
                 kunci=self.angka_kunci(),
                 pp=self.permintaan_penyediaan(),
                 prio=self.prioritas() if ada_ind else None,
-                tidak_ada=self.tidak_ada("indikator", "belanja", "program"),
+                tidak_ada=[
+                    *self.tidak_ada("indikator", "program"),
+                    *([] if self._ada("belanja", tahun=True) else ["belanja"]),
+                ],
             )
         )
 
@@ -706,13 +745,13 @@ class Handout:
         jumlah = 3 if self.tingkat == "kecamatan" else 5
         if not self._ada("indikator"):
             kosong = html_isu_musrenbang(pd.DataFrame(), 1 + jumlah, tulis_catatan=False)
-            tanpa = html_tidak_ada_data("indikator", "isu dari data")
+            tanpa = self._tanpa_data("indikator", "isu dari data")
             return gabung_html([tanpa, kosong])
         kurang = self.tidak_ada("usulan", "program")
         isu = self.isu().head(jumlah)
         bagian = [html_isu_musrenbang(isu, 1, self._contoh_kecamatan(), tidak_ada=kurang)]
         if kurang:
-            bagian.append(html_tidak_ada_data(kurang, "usulan dan program OPD di skor isu"))
+            bagian.append(self._tanpa_data(kurang, "usulan dan program OPD di skor isu"))
         return gabung_html(bagian)
 
     def agenda(self, terisi: int | None = None, kosong: int | None = None) -> Html:
@@ -720,7 +759,7 @@ class Handout:
         terisi = 4 if terisi is None else terisi
         kosong = (3 if self.tingkat == "kecamatan" else 4) if kosong is None else kosong
         if not self._ada("indikator"):
-            tanpa = html_tidak_ada_data("indikator", "rancangan agenda dari diagnosis")
+            tanpa = self._tanpa_data("indikator", "rancangan agenda dari diagnosis")
             return gabung_html([tanpa, html_agenda(terisi + kosong)])
         rancangan = rancangan_agenda(self.data, self.wilayah, self.tahun, terisi)
         return html_agenda_terisi(rancangan, kosong, self._contoh_kecamatan())
@@ -729,11 +768,11 @@ class Handout:
         """Grafik capaian per layanan dasar (Figure) untuk indikator yang ada datanya; tanpa
         data indikator: satu baris "tidak ada data" (Html) di tempat grafik."""
         if not self._ada("indikator"):
-            return html_tidak_ada_data("indikator", "grafik capaian", grafik=True)
+            return self._tanpa_data("indikator", "grafik capaian", grafik=True)
         kunci = self.angka_kunci()
         ada = kunci["wilayah"].notna() | kunci["kabupaten"].notna()
         if not ada.any():
-            return html_tidak_ada_data("indikator", "grafik capaian", grafik=True)
+            return self._tanpa_data("indikator", "grafik capaian", grafik=True)
         return grafik_capaian(
             self.data, self.wilayah, self.tahun, kunci[ada], label_pembanding=self._label_grafik()
         )
@@ -741,13 +780,11 @@ class Handout:
     def grafik_apbdes(self) -> Any:
         """Grafik porsi APBDes untuk layanan dasar (Figure); tanpa belanja APBDes wilayah ini
         sampai tahun handout: satu baris "tidak ada data" (Html) di tempat grafik."""
-        bel = self.data.belanja
-        if (
-            not self.data.ada("belanja")
-            or not (_di(bel["kode_desa"], self.wilayah.kode) & (bel["tahun"] == self.tahun)).any()
-        ):
+        if not self._ada("belanja", tahun=True):
             kapan = f" {self.tahun}" if self.data.ada("belanja") else ""
-            return html_tidak_ada_data("belanja", f"grafik porsi APBDes{kapan}", grafik=True)
+            return self._tanpa_data(
+                "belanja", f"grafik porsi APBDes{kapan}", grafik=True, tahun=True
+            )
         return grafik_porsi_apbdes(
             self.data, self.wilayah, self.tahun, label_pembanding=self._label_grafik()
         )

@@ -157,14 +157,30 @@ def pertanyaan_diskusi(
 
     if "belanja" not in tidak_ada:
         bel = data.belanja[_di(data.belanja["kode_desa"], wil.kode)]
-        ring = apbdes.batas_30_persen(bel, None, wil.tingkat_data, tahun=tahun)
-        ring = ring[ring["kode_wilayah"] == wil.kode]
-        indikasi = int(ring["jumlah_desa_indikasi"].iloc[0]) if len(ring) else 0
+        keg = getattr(data, "belanja_kegiatan", None)
+        keg = keg[_di(keg["kode_desa"], wil.kode)] if keg is not None else None
+        ring = apbdes.batas_30_persen(bel, keg, "desa", tahun=tahun)
+        ring = ring[ring["indikasi"]]
+        indikasi = len(ring)
+        # Pos yang dibatasi (1.1.01, 1.1.02, 1.1.05) dari rincian kegiatan, bila ada.
+        dalam = int((ring["porsi_dibatasi"].notna() & ~ring["melebihi_batas"]).sum())
+        rinci = (
+            f" Menurut rincian kegiatan, pos yang dibatasi (siltap, tunjangan aparatur desa, "
+            f"tunjangan BPD) masih di bawah 30% di {dalam} dari {indikasi} desa itu"
+            + (
+                f" dan di atas 30% di {int(ring['melebihi_batas'].sum())} desa"
+                if ring["melebihi_batas"].any()
+                else ""
+            )
+            + "."
+            if indikasi and ring["porsi_dibatasi"].notna().any()
+            else ""
+        )
         hari3_a = (
             f"Porsi realisasi APBDes untuk layanan dasar {_persen(pp['porsi_apbdes'].sum())}. "
             f"Di {indikasi} desa seluruh sub-bidang 1.1 di atas 30% belanja: indikasi untuk "
             "ditelaah, bukan pelanggaran, karena batas 30% PP 11/2019 hanya untuk siltap dan "
-            "tunjangan aparatur desa serta tunjangan BPD. Apakah belanja desa mengikuti "
+            f"tunjangan aparatur desa serta tunjangan BPD.{rinci} Apakah belanja desa mengikuti "
             "kesenjangan layanan?"
         )
     else:
@@ -199,9 +215,9 @@ def pertanyaan_diskusi(
         HARI_PELATIHAN[1][0]: [hari2_a, hari2_b],
         HARI_PELATIHAN[2][0]: [hari3_a, hari3_b],
         HARI_PELATIHAN[3][0]: [
-            "Tindakan pembinaan dan pengawasan apa yang dilakukan kecamatan untuk tiga desa "
-            "prioritas dalam 12 bulan ke depan, siapa penanggung jawabnya, dan bagaimana "
-            "keberhasilannya diukur?",
+            "Tindakan pembinaan dan pengawasan apa yang dilakukan kecamatan untuk "
+            f"{_banyak_prioritas(data, wil)} dalam 12 bulan ke depan, siapa penanggung "
+            "jawabnya, dan bagaimana keberhasilannya diukur?",
             "Masalah mana yang tidak dapat diselesaikan desa sendiri dan perlu disuarakan ke "
             "kabupaten (Bappeda, Dinas Kesehatan, Dinas Pendidikan, Disdukcapil)? Mitra swasta "
             "atau CSR mana yang dapat dilibatkan?",
@@ -233,6 +249,12 @@ def html_agenda(baris: int = 6) -> Html:
     )
     teks = f'<table class="agenda"><thead><tr>{kepala}</tr></thead><tbody>{isi}</tbody></table>'
     return Html(teks, f"Agenda kosong: {baris} baris, kolom {', '.join(_KOLOM_AGENDA)}")
+
+
+def _banyak_prioritas(data: DataLaporan, wil: WilayahHandout) -> str:
+    """'tiga desa prioritas', atau lebih sedikit bila wilayah ini punya kurang dari tiga desa/kelurahan."""
+    n = min(3, int(_di(data.wilayah["kode_desa"], wil.kode).sum()))
+    return "desa prioritas" if n < 1 else f"{('satu', 'dua', 'tiga')[n - 1]} desa prioritas"
 
 
 def kecamatan_agenda(data: DataLaporan, wil: WilayahHandout, tahun: int) -> str:

@@ -129,15 +129,59 @@ KELAS_GRAFIK_TANPA_DATA = "grafik-tanpa-data"
 """Kelas HTML kotak "tidak ada data" di tempat grafik (pembangun handout tidak menuntut gambarnya)."""
 
 
+CARA_MENGISI: dict[str, str] = {
+    "fasilitas": "p3pd impor --preset podes_fasilitas (dari Podes BPS)",
+    "belanja": "p3pd impor --preset siskeudes_apbdes (dari ekspor Siskeudes)",
+    "terbitan": "p3pd impor --preset idm (dari berkas IDM)",
+}
+"""Cara mendapatkan tabel yang punya preset ``p3pd impor``; tabel lain diisi sendiri."""
+
+CARA_LAIN = "isi sendiri di Excel, lihat data/KAMUS_DATA.md"
+"""Cara mendapatkan tabel tanpa preset impor."""
+
+
+def _jamak(berkas: Sequence[str]) -> str:
+    return "berkas " + (", ".join(berkas[:-1]) + " dan " if len(berkas) > 1 else "") + berkas[-1]
+
+
+def cara_mengisi(nama_tabel: Sequence[str]) -> str:
+    """Satu anak kalimat cara mendapatkan tabel ``nama_tabel`` (preset ``p3pd impor`` bila
+    ada, selain itu isi sendiri), mis. "cara mengisinya: p3pd impor --preset idm (…)"."""
+    from p3pd.skema import TABEL_DIKENAL
+
+    def berkas(n: str) -> str:
+        return TABEL_DIKENAL[n].berkas if n in TABEL_DIKENAL else f"{n}.csv"
+
+    banyak = len(nama_tabel) > 1
+    cara = [
+        f"{berkas(n)} lewat {CARA_MENGISI[n]}" if banyak else CARA_MENGISI[n]
+        for n in nama_tabel
+        if n in CARA_MENGISI
+    ]
+    lain = [berkas(n) for n in nama_tabel if n not in CARA_MENGISI]
+    if lain:
+        cara.append(f"{', '.join(lain)}: {CARA_LAIN}" if banyak else CARA_LAIN)
+    return "cara mengisinya: " + "; ".join(cara)
+
+
 def html_tidak_ada_data(
-    nama_tabel: str | Sequence[str], bagian: str = "", *, grafik: bool = False
+    nama_tabel: str | Sequence[str],
+    bagian: str = "",
+    *,
+    grafik: bool = False,
+    tanpa_baris: Sequence[str] = (),
+    wilayah: str = "",
 ) -> Html:
     """Satu baris "tidak ada data" untuk bagian handout yang tabelnya tidak ada di folder data.
 
     ``nama_tabel``: nama tabel ``p3pd.skema`` (mis. ``'belanja'``), atau beberapa nama; baris
-    menyebut berkasnya (mis. ``apbdes_belanja.csv``) dan folder data yang dipakai. ``bagian``
-    (opsional) menyebut apa yang tidak dapat ditulis. ``grafik=True`` menandai kotak sebagai
-    pengganti grafik (kelas :data:`KELAS_GRAFIK_TANPA_DATA`).
+    menyebut berkasnya (mis. ``apbdes_belanja.csv``) dan folder data yang dipakai. Nama yang
+    juga ada di ``tanpa_baris`` adalah berkas yang ada tetapi tidak memuat baris untuk
+    ``wilayah`` (mis. "kecamatan dan tahun ini"); baris itu mengatakannya (APBDes: kelurahan
+    tidak punya APBDes), bukan "tidak ada". Baris ditutup cara mendapatkan datanya
+    (:func:`cara_mengisi`). ``bagian`` (opsional) menyebut apa yang tidak dapat ditulis.
+    ``grafik=True`` menandai kotak sebagai pengganti grafik (kelas
+    :data:`KELAS_GRAFIK_TANPA_DATA`).
     """
     from p3pd.kotak import gaya_kotak
     from p3pd.lokasi import folder_data
@@ -145,13 +189,23 @@ def html_tidak_ada_data(
     from p3pd.skema import TABEL_DIKENAL
 
     daftar = [nama_tabel] if isinstance(nama_tabel, str) else list(nama_tabel)
-    berkas = [TABEL_DIKENAL[n].berkas if n in TABEL_DIKENAL else f"{n}.csv" for n in daftar]
-    jamak = "berkas " + (", ".join(berkas[:-1]) + " dan " if len(berkas) > 1 else "") + berkas[-1]
+    nama_berkas = {n: TABEL_DIKENAL[n].berkas if n in TABEL_DIKENAL else f"{n}.csv" for n in daftar}
+    hilang = [nama_berkas[n] for n in daftar if n not in tanpa_baris]
+    kosong = [n for n in daftar if n in tanpa_baris]
+    alasan = []
+    if hilang:
+        alasan.append(
+            f"{_jamak(hilang)} tidak ada (atau kosong) di folder data '{folder_data().name}'"
+        )
+    if kosong:
+        apbdes = any(n in ("belanja", "belanja_kegiatan", "pendapatan") for n in kosong)
+        alasan.append(
+            f"{_jamak([nama_berkas[n] for n in kosong])} tidak memuat baris untuk "
+            f"{wilayah or 'wilayah dan tahun ini'}"
+            + (" (kelurahan tidak punya APBDes)" if apbdes else "")
+        )
     apa = f" untuk {bagian}" if bagian else ""
-    teks = (
-        f"{TIDAK_ADA_DATA.capitalize()}{apa}: {jamak} tidak ada (atau kosong) di folder "
-        f"data '{folder_data().name}'."
-    )
+    teks = f"{TIDAK_ADA_DATA.capitalize()}{apa}: {'; '.join(alasan)}; {cara_mengisi(daftar)}."
     kelas = f"p3pd-kotak p3pd-tidak_ada{' ' + KELAS_GRAFIK_TANPA_DATA if grafik else ''}"
     isi = (
         f'<div class="{kelas}" style="{gaya_kotak("tidak_ada")}">'

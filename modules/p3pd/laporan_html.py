@@ -8,7 +8,7 @@ Setiap fungsi menerima hasil hitungan ``p3pd.laporan`` (DataFrame biasa) dan men
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -299,6 +299,7 @@ def html_permintaan_penyediaan(
     tidak_ada: Sequence[str] = (),
     tidak_ada_kebutuhan: Sequence[str] = (),
     pembanding: Pembanding | None = None,
+    tanpa_data: Callable[..., Html] = html_tidak_ada_data,
 ) -> Html:
     """Tabel HTML kebutuhan vs penyediaan per layanan, ditambah daftar desa kebutuhan tinggi–penyediaan rendah.
 
@@ -307,6 +308,8 @@ def html_permintaan_penyediaan(
     ``kebutuhan_tinggi=None``: daftar desa itu tidak dapat disusun karena tabel
     ``tidak_ada_kebutuhan`` (indikator, fasilitas) tidak ada. ``pembanding``: median
     "kabupaten", atau median desa di data ini bila folder tidak memuat seluruh kabupaten.
+    ``tanpa_data(nama_tabel, bagian)``: pembuat baris "tidak ada data" (``Handout`` memberi
+    versi yang membedakan berkas tidak ada dari berkas tanpa baris wilayah ini).
     """
     pb = pembanding if pembanding is not None else Pembanding(True)
     median = "kabupaten" if pb.lengkap else f"desa di data ini {pb.keterangan}"
@@ -326,7 +329,7 @@ def html_permintaan_penyediaan(
     bawah = "".join(f'<th class="angka">{_e(k[1])}</th>' for k in kolom)
     kepala = f'<tr><th rowspan="2">Layanan</th>{atas}</tr><tr>{bawah}</tr>'
     if kebutuhan_tinggi is None:
-        kt = html_tidak_ada_data(
+        kt = tanpa_data(
             tidak_ada_kebutuhan, "desa berkebutuhan tinggi dan berpenyediaan rendah"
         ).isi
     elif len(kebutuhan_tinggi):
@@ -342,13 +345,59 @@ def html_permintaan_penyediaan(
     kurang = [n for n in ("indikator", "usulan", "program", "belanja") if n in tidak_ada]
     teks = (
         f'<table class="permintaan"><thead>{kepala}</thead><tbody>{"".join(isi)}</tbody></table>'
-        + (html_tidak_ada_data(kurang, "kolom yang tidak ditulis").isi if kurang else "")
+        + (tanpa_data(kurang, "kolom yang tidak ditulis").isi if kurang else "")
         + kt
         + '<div class="catatan-kecil">Kebutuhan tinggi/penyediaan rendah: di atas/di bawah median '
         f"{_e(median)} pada indeks gabungan (stunting, persalinan di fasyankes, APM SMP, sanitasi; "
         "posyandu aktif, sekolah per anak, bidan, jarak ke puskesmas).</div>"
     )
     return Html(teks, tabel[["nama", "desa_merah", "usulan", "program_opd"]].to_string(index=False))
+
+
+_KOLOM_FASILITAS = (
+    ("jumlah_sd", "SD"),
+    ("jumlah_smp", "SMP"),
+    ("jumlah_paud", "PAUD"),
+    ("jumlah_posyandu", "Posyandu"),
+    ("posyandu_aktif", "Posyandu aktif"),
+    ("jumlah_pustu_polindes", "Pustu/polindes"),
+    ("bidan_desa", "Bidan desa"),
+    ("jarak_puskesmas_km", "Jarak ke puskesmas (km)"),
+)
+
+
+def html_fasilitas(fasilitas: pd.DataFrame, wilayah: pd.DataFrame, kode: str) -> Html:
+    """Sisi penyediaan saja: fasilitas per desa wilayah ``kode`` (``fasilitas_desa.csv``).
+
+    Dipakai bila indikator (sisi kebutuhan) tidak ada: sekolah, posyandu, pustu/polindes,
+    bidan, dan jarak ke puskesmas tetap dapat dibahas. Nilai kosong ditulis "tidak ada data".
+    """
+    from p3pd.format import angka
+
+    fas = fasilitas[fasilitas["kode_desa"].astype(str).str.startswith(kode)]
+    fas = fas.sort_values("kode_desa")
+    nama = wilayah.set_index("kode_desa")["nama_desa"]
+    kolom = [(k, j) for k, j in _KOLOM_FASILITAS if k in fas]
+    kepala = "".join(f'<th class="angka">{_e(j)}</th>' for _, j in kolom)
+    isi = []
+    for _, b in fas.iterrows():
+        sel = "".join(
+            f'<td class="angka">{_e(angka(b[k], 1 if k.endswith("_km") else 0))}</td>'
+            for k, _ in kolom
+        )
+        isi.append(
+            f'<tr data-kode="{_e(b["kode_desa"])}"><td>{_e(nama.get(b["kode_desa"], b["kode_desa"]))}'
+            f"</td>{sel}</tr>"
+        )
+    teks = (
+        "<h3>Penyediaan: fasilitas per desa</h3>"
+        f'<table class="fasilitas"><thead><tr><th>Desa</th>{kepala}</tr></thead>'
+        f"<tbody>{''.join(isi)}</tbody></table>"
+        '<div class="catatan-kecil">Dari fasilitas_desa.csv (sumbernya di label data, sampul). '
+        "Tanpa data indikator, sisi kebutuhan belum dapat dibandingkan: bahas fasilitas ini "
+        "bersama angka yang diketahui puskesmas dan sekolah.</div>"
+    )
+    return Html(teks, fas.to_string(index=False))
 
 
 def html_indikator_tanpa_data(indikator: Sequence[str]) -> Html:
@@ -421,6 +470,14 @@ def html_angka_terbitan(terbitan: pd.DataFrame) -> Html:
     return Html(teks, terbitan[["nama_desa", "ukuran", "nilai", "sumber"]].to_string(index=False))
 
 
+SAMPUL_LATIHAN = "Pelatihan Aparatur Kecamatan P3PD Sub-komponen 1D · 9–12 Juli 2024"
+"""Baris program di sampul handout data latihan (pelatihan Juli 2024)."""
+
+SAMPUL_DATA_SENDIRI = "Diagnosis layanan dasar desa — bahan kerja kecamatan"
+"""Baris program di sampul handout data sendiri: netral, tanpa menyebut gelombang pelatihan
+(pelatihan Juli 2024 hanya untuk Jawa Tengah, Sumatera Utara, NTT, dan Kalimantan Selatan)."""
+
+
 def html_sampul(
     wil: WilayahHandout,
     nama_kabupaten: str,
@@ -432,8 +489,10 @@ def html_sampul(
 ) -> Html:
     """Bagian sampul: judul, wilayah, tahun data, tanggal cetak, dan label data.
 
-    ``label`` (``p3pd.label.label_data``): data latihan → catatan data sintetis; data sendiri →
-    "Data milik …, sumber: …" (tanpa cap sintetis). Tanpa ``label`` = data latihan.
+    ``label`` (``p3pd.label.label_data``): data latihan → baris pelatihan Juli 2024
+    (:data:`SAMPUL_LATIHAN`) dan catatan data sintetis; data sendiri → baris netral
+    (:data:`SAMPUL_DATA_SENDIRI`) dan "Data milik …, sumber: …" (tanpa cap sintetis). Tanpa
+    ``label`` = data latihan.
     ``ada_tahun=False`` (data tanpa tabel tahunan, mis. hanya daftar desa): tahun data ditulis
     "tidak ada data".
     """
@@ -447,10 +506,10 @@ def html_sampul(
         judul = f"Profil Layanan Dasar {wil.nama}"
         latihan = label is None or label.sintetis
         bawah = f"{'Wilayah latihan' if latihan else 'Wilayah'}: {nama_kabupaten}"
+    program = SAMPUL_LATIHAN if label is None or label.sintetis else SAMPUL_DATA_SENDIRI
     teks = (
         '<div class="sampul">'
-        '<div class="program">Pelatihan Aparatur Kecamatan P3PD Sub-komponen 1D · '
-        "9–12 Juli 2024</div>"
+        f'<div class="program">{_e(program)}</div>'
         f"<h1>{_e(judul)}</h1>"
         f'<div class="wilayah">{_e(bawah)}</div>'
         f'<div class="keterangan">Tahun data{f" {tahun}" if ada_tahun else ": " + TIDAK_ADA_DATA} · '
