@@ -649,6 +649,10 @@ def test_ragu_dinilai_dengan_catatan(shell_palsu):
     # sel pemeriksa dijalankan lagi sesudah sel jawaban yang benar dijalankan: tanpa catatan
     shell_palsu(["jawaban_3 = 14", CEK_3, "jawaban_3 = 28.9", CEK_3], jawaban_3=28.9)
     assert cek(28.9, 28.9).pesan == "Benar!"
+    # angka yang baru diketik sama dengan yang tersimpan: dinilai, dengan catatan
+    tersimpan = 28.9
+    shell_palsu(["jawaban_3 = 28.9", "28.9", CEK_3], jawaban_3=tersimpan)
+    assert cek(tersimpan, 28.9).pesan == "Benar! (yang dinilai: jawaban_3 = 28.9)"
 
 
 def test_riwayat_rusak_tidak_menghalangi_penilaian(shell_palsu, monkeypatch):

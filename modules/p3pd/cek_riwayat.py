@@ -166,6 +166,8 @@ def _pesan_basi(nama: str, sebelum: str, jawaban: object) -> str:
             f"{nama} = {kanan}, lalu {ulang}"
         )
     if _harfiah(nilai):
+        if _sama(ast.literal_eval(nilai), jawaban):
+            return ""  # nilai yang tersimpan sama dengan yang baru diketik: dinilai dengan catatan
         contoh = ast.get_source_segment(sebelum, nilai) or ""
         return _pesan_tanpa_penugasan(nama, lama, ulang, contoh)
     return ""
@@ -191,6 +193,13 @@ def _harfiah(simpul: ast.expr) -> bool:
     except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
         return False
     return True
+
+
+def _sama(a: object, b: object) -> bool:
+    try:
+        return type(a) is type(b) and bool(a == b)
+    except Exception:
+        return False
 
 
 def _ringkas(nilai: object) -> str:
