@@ -71,12 +71,21 @@ def test_pengawasan_bila_uang_tidak_mengikuti_kesenjangan(data, rancangan):
     jenis = set()
     for r in layanan.itertuples():
         u = apbdes.uang_vs_kesenjangan(bel, ind, r.layanan, tahun=TAHUN).set_index("kode_desa")
-        harapan = "pengawasan" if u.at[r.kode_desa, "perlu_ditelaah"] else "pembinaan"
+        if r.layanan == "jaminan_sosial":  # cakupan bansos: koordinasi DTKS, bukan APBDes
+            harapan = "koordinasi"
+            assert "Dinas Sosial" in r.tindakan and "DTKS" in r.tindakan
+            assert "RKPDes" not in r.tindakan and "Dinas Sosial" in r.mitra
+        else:
+            harapan = "pengawasan" if u.at[r.kode_desa, "perlu_ditelaah"] else "pembinaan"
         assert r.jenis_binwas == harapan
         assert ("Permendagri 20/2018 Pasal 37" in r.dasar_hukum) == (harapan == "pengawasan")
-        assert "PP 17/2018 Pasal 10 ayat (1) huruf g" in r.dasar_hukum
+        assert "PP 17/2018 Pasal 10 ayat (1) huruf" in r.dasar_hukum and "huruf g" in r.dasar_hukum
+        if harapan == "pengawasan":
+            assert r.mitra == agenda.MITRA_PENGAWASAN and "DPMD" in r.mitra
         jenis.add(harapan)
-    assert jenis == {"pembinaan", "pengawasan"}, "data latihan memuat kedua jenis tindakan"
+        porsi = u.at[r.kode_desa, "porsi_belanja"]
+        assert f"porsi belanja {LAYANAN[r.layanan].lower()} " in r.bukti and pd.notna(porsi)
+    assert jenis == {"pembinaan", "pengawasan", "koordinasi"}, "data latihan memuat ketiganya"
 
 
 def test_baris_batas_30_persen_hanya_untuk_desa_melebihi_batas(data, rancangan):
@@ -112,7 +121,9 @@ def test_waktu_mengikuti_kalender_dan_jeda_perencanaan(rancangan):
     assert "tahun rencana 2026" in tahap and "2025" in waktu and "perkiraan" in waktu
     with pytest.raises(KeyError, match="tidak dikenal"):
         agenda.waktu_tahap("rkpd", 2024)
-    harapan = {agenda.waktu_tahap(k, TAHUN)[1] for k in ("rkpdes", "apbdes", "musrenbang")}
+    assert agenda.waktu_tahap("segera", 2024)[1] == "segera, awal tahun 2025"
+    tahap = ("rkpdes", "apbdes", "musrenbang", "segera")
+    harapan = {agenda.waktu_tahap(k, TAHUN)[1] for k in tahap}
     assert set(rancangan["waktu"]) <= harapan
 
 
@@ -163,18 +174,32 @@ def test_data_latihan_lengkap_tanpa_tabel_yang_hilang(rancangan):
     assert rancangan.attrs["tabel_tidak_ada"] == ()
 
 
-def test_tanpa_belanja_semua_baris_desa_pembinaan_tanpa_porsi(data, rancangan):
+def test_tanpa_belanja_semua_baris_desa_pembinaan_porsi_tidak_ada_data(data, rancangan):
     hasil = agenda.susun_agenda(_tanpa(data, "belanja"), KECAMATAN, TAHUN, isu=pd.DataFrame())
     assert tuple(hasil.columns) == agenda.KOLOM_AGENDA
     assert hasil.attrs["tabel_tidak_ada"] == ("belanja",)
-    desa = hasil[hasil["bagian"] == "desa"]
-    assert len(desa) and set(desa["jenis_binwas"]) == {"pembinaan"}
-    assert not desa["bukti"].str.contains("porsi belanja").any()
-    assert (desa["indikator"] != "porsi_dibatasi").all()
+    desa = hasil[(hasil["bagian"] == "desa") & (hasil["layanan"] != "")]
+    bukan_js = desa[desa["layanan"] != "jaminan_sosial"]
+    assert len(bukan_js) and set(bukan_js["jenis_binwas"]) == {"pembinaan"}
+    assert set(desa.loc[desa["layanan"] == "jaminan_sosial", "jenis_binwas"]) <= {"koordinasi"}
+    assert desa["bukti"].str.endswith("; porsi belanja: tidak ada data (apbdes_belanja.csv)").all()
+    assert (hasil["indikator"] != "porsi_dibatasi").all()
+    # satu baris meminta APBDes dan realisasinya dari desa, sesudah baris desa
+    minta = hasil[hasil["indikator"] == agenda.INDIKATOR_APBDES]
+    assert len(minta) == 1 and minta.index[0] == desa.index[-1] + 1
+    m = minta.iloc[0]
+    assert m["bagian"] == "desa" and m["jenis_binwas"] == "pengawasan" and m["layanan"] == ""
+    assert "APBDes 2024 dan laporan realisasinya" in m["tindakan"]
+    assert "Permendagri 20/2018 Pasal 37 ayat (6)" in m["dasar_hukum"]
+    assert m["bukti"].startswith("porsi belanja: tidak ada data (apbdes_belanja.csv)")
+    assert m["nama_desa"] == "Semua desa di kecamatan (15 desa)"
+    assert m["waktu"] == "segera, awal tahun 2025" and pd.isna(m["capaian_awal"])
     # desa prioritas dan indikatornya tetap dari diagnosis, sama dengan agenda lengkap
     lengkap = rancangan[(rancangan["bagian"] == "desa") & (rancangan["layanan"] != "")]
     assert desa["kode_desa"].unique().tolist() == lengkap["kode_desa"].unique().tolist()
     assert desa["indikator"].tolist() == lengkap["indikator"].tolist()
+    # agenda lengkap (dengan APBDes) tidak meminta APBDes
+    assert (rancangan["indikator"] != agenda.INDIKATOR_APBDES).all()
 
 
 def test_tanpa_pemangku_penanggung_jawab_dan_mitra_dari_rujukan(data):
@@ -183,9 +208,66 @@ def test_tanpa_pemangku_penanggung_jawab_dan_mitra_dari_rujukan(data):
     hasil = agenda.susun_agenda(_tanpa(data, "pemangku"), KECAMATAN, TAHUN, isu=pd.DataFrame())
     assert hasil.attrs["tabel_tidak_ada"] == ("pemangku",)
     assert set(hasil["penanggung_jawab"]) == {agenda.PENANGGUNG_JAWAB_BAWAAN}
+    assert "isian bawaan" in agenda.PENANGGUNG_JAWAB_BAWAAN
+    assert "Perbup" in agenda.PENANGGUNG_JAWAB_BAWAAN
     opd = referensi_layanan().set_index("layanan")["opd_penyedia"]
     bina = hasil[hasil["jenis_binwas"] == "pembinaan"]
-    assert len(bina) and (bina["mitra"] == bina["layanan"].map(opd)).all()
+    harapan = [
+        "; ".join(x for x in (opd[k], agenda.MITRA_LAYANAN_TAMBAHAN.get(k)) if x)
+        for k in bina["layanan"]
+    ]
+    assert len(bina) and bina["mitra"].tolist() == harapan
+    catatan = ae.lembar_agenda(hasil, label="x")[ae.LEMBAR[3]]["Keterangan"]
+    assert catatan.str.contains("adalah isian bawaan").any()
+    assert (
+        not ae.lembar_agenda(hasil.iloc[0:0], label="x")[ae.LEMBAR[3]]["Keterangan"]
+        .str.contains("adalah isian bawaan")
+        .any()
+    )
+
+
+def test_mitra_air_sanitasi_menyebut_dinas_kesehatan():
+    peran = agenda._peran_pemangku(None, "63.03.12")
+    mitra = agenda._mitra(peran, "air_sanitasi", {"air_sanitasi": "Dinas PUPR; Dinas Perkim"})
+    assert mitra.startswith("Dinas PUPR; Dinas Perkim; Dinas Kesehatan")
+
+
+@pytest.mark.parametrize(
+    ("lembaga", "jenis"),
+    [
+        ("Kasi PMD", "pemerintah kecamatan"),
+        ("Pemerintah Kecamatan Batu (seksi pemberdayaan masyarakat desa)", "pemerintah kecamatan"),
+        ("Seksi Tata Pemerintahan", "pemerintah kecamatan"),
+        ("Kepala Seksi Pemberdayaan Masyarakat", "pemerintah kecamatan"),
+    ],
+)
+def test_seksi_kantor_camat_dikenali_dari_berbagai_nama(lembaga, jenis):
+    pemangku = pd.DataFrame(
+        {
+            "kode_kecamatan": ["35.79.01"] * 3,
+            "lembaga": ["Camat dan Sekretaris Kecamatan", lembaga, "Seksi Kesehatan Dinas X"],
+            "jenis": ["pemerintah kecamatan", jenis, "perangkat daerah"],
+            "layanan": ["", "", "kesehatan"],
+        }
+    )
+    peran = agenda._peran_pemangku(pemangku, "35.79.01")
+    # "Seksi Kesehatan Dinas X" diawali "Seksi" dan tetap dikenali (seperti sebelumnya) untuk
+    # layanannya; seksi umum kantor camat untuk tindakan lintas layanan
+    assert agenda._seksi(peran, None) == lembaga
+    assert agenda._seksi(peran, "pendidikan") == lembaga
+
+
+def test_tanpa_seksi_di_tabel_pemangku_memakai_isian_bawaan():
+    pemangku = pd.DataFrame(
+        {
+            "kode_kecamatan": ["35.79.01", "35.79.01"],
+            "lembaga": ["Camat dan Sekretaris Kecamatan", "Puskesmas Batu"],
+            "jenis": ["pemerintah kecamatan", "unit layanan"],
+            "layanan": ["", "kesehatan"],
+        }
+    )
+    peran = agenda._peran_pemangku(pemangku, "35.79.01")
+    assert agenda._seksi(peran, "kesehatan") == agenda.PENANGGUNG_JAWAB_BAWAAN
 
 
 def test_tanpa_isu_tidak_ada_baris_kabupaten(data):
@@ -220,8 +302,11 @@ def test_hanya_indikator_sebagian_desa_dan_kolom(data):
     hasil = agenda.susun_agenda(
         {"wilayah": data["wilayah"], "indikator": ind}, KECAMATAN, TAHUN, isu=pd.DataFrame()
     )
-    assert len(hasil) and set(hasil["layanan"]) == {"kesehatan"}
-    assert hasil["capaian_awal"].notna().all()
+    layanan = hasil[hasil["layanan"] != ""]
+    assert len(layanan) and set(layanan["layanan"]) == {"kesehatan"}
+    assert layanan["capaian_awal"].notna().all()
+    # tanpa belanja: satu-satunya baris lain meminta APBDes dari desa
+    assert hasil.loc[hasil["layanan"] == "", "indikator"].tolist() == [agenda.INDIKATOR_APBDES]
 
 
 def test_ekspor_data_sebagian_tanpa_kata_sintetis(data, tmp_path):
@@ -284,7 +369,7 @@ def test_buku_kerja_lembar_judul_lebar_beku_dan_baris(rancangan, tmp_path):
     desa = rancangan[rancangan["bagian"] == "desa"]
     ws = buku[ae.LEMBAR[0]]
     assert [r[0] for r in _nilai(ws)[1:]] == desa["no"].tolist()
-    assert "Pembinaan/pengawasan" in [c.value for c in ws[1]]
+    assert {"Jenis tindakan", "Desa/kelurahan"} <= {c.value for c in ws[1]}
     assert buku[ae.LEMBAR[3]]["A2"].value == "LABEL UJI"
     jadwal = _nilai(buku[ae.LEMBAR[2]])[1:]
     assert sum(r[2] for r in jadwal) == len(rancangan)
@@ -475,3 +560,69 @@ def test_penyunting_menyebut_baris_tambahan_dan_batas_30_dengan_benar(rancangan)
     assert len(batas) and judul[int(batas.iloc[0])].endswith("— batas 30 % APBDes")
     kab = rancangan[rancangan["bagian"] == "kabupaten"].iloc[0]
     assert judul[int(kab["no"])].startswith(f"{kab['no']}. {kab['nama_desa'] or 'kabupaten'} — ")
+
+
+# --------------------------------------------------------------------------- kelurahan
+
+
+def _batu_kelurahan_merah(tmp_path, lengkap: bool):
+    """Folder data sendiri Kecamatan Batu dengan indikator Kelurahan Songgokerto dibuat merah."""
+    import data_sendiri as ds
+
+    buat = ds.buat_batu_lengkap if lengkap else ds.buat_batu_sebagian
+    folder = buat(tmp_path / ("lengkap" if lengkap else "sebagian"))
+    berkas = folder / "indikator_desa.csv"
+    asli = f"{ds.KODE_KELURAHAN},2024,9500,2900,610,71,150,131,140,139"
+    teks = berkas.read_text(encoding="utf-8")
+    assert asli in teks
+    merah = f"{ds.KODE_KELURAHAN},2024,9500,2900,610,150,150,95,140,120"  # diisi untuk uji
+    berkas.write_text(teks.replace(asli, merah), encoding="utf-8")
+    return muat.muat_folder(folder)
+
+
+@pytest.mark.parametrize("lengkap", [False, True], ids=["sebagian", "lengkap"])
+def test_kelurahan_tanpa_rkpdes_apbdes_menjadi_koordinasi(tmp_path, lengkap):
+    import data_sendiri as ds
+
+    from p3pd.laporan_agenda import html_agenda_terisi
+
+    data = _batu_kelurahan_merah(tmp_path, lengkap)
+    hasil = agenda.susun_agenda(data, ds.KECAMATAN, ds.TAHUN)
+    kel = hasil[(hasil["bagian"] == "desa") & (hasil["kode_desa"] == ds.KODE_KELURAHAN)]
+    assert len(kel), "indikator kelurahan yang merah menghasilkan baris"
+    for r in kel.itertuples():
+        assert r.jenis_binwas == "koordinasi"
+        assert r.tindakan.startswith(f"Bawa masalah {LAYANAN[r.layanan].lower()} kelurahan ini")
+        assert "Musrenbang kelurahan dan Musrenbang kecamatan" in r.tindakan
+        assert "tidak menyusun RKPDes atau APBDes" in r.tindakan
+        assert "Dampingi" not in r.tindakan and "sub-bidang" not in r.tindakan
+        assert "PP 43/2014" not in r.dasar_hukum
+        assert (
+            "PP 17/2018 Pasal 10 ayat (1) huruf g" in r.dasar_hukum and "huruf f" in r.dasar_hukum
+        )
+        assert r.bukti.endswith("porsi belanja: tidak berlaku (kelurahan)")
+        assert r.mitra.startswith("Lurah; ") and "Bappeda" in r.mitra
+        assert "Musrenbang RKPD di kecamatan" in r.tahap
+    # Desa Oro-Oro Ombo (desa) tetap dibina lewat RKPDes/APBDes bila merah
+    desa = hasil[(hasil["bagian"] == "desa") & (hasil["kode_desa"] == ds.KODE_DESA)]
+    assert set(desa["jenis_binwas"]) <= {"pembinaan", "pengawasan"}
+    minta = hasil[hasil["indikator"] == agenda.INDIKATOR_APBDES]
+    if lengkap:
+        assert minta.empty and desa["bukti"].str.contains("porsi belanja kesehatan ").all()
+        assert (hasil["penanggung_jawab"] != agenda.PENANGGUNG_JAWAB_BAWAAN).all()
+        assert (
+            hasil["penanggung_jawab"]
+            == "Pemerintah Kecamatan Batu (seksi pemberdayaan masyarakat desa)"
+        ).all()
+    elif len(desa):
+        assert len(minta) == 1 and minta.iloc[0]["nama_desa"] == "Semua desa di kecamatan (1 desa)"
+    # handout: baris kelurahan bukan "Dampingi desa … RKPDes"
+    html = str(html_agenda_terisi(hasil[hasil["bagian"] == "desa"]))
+    assert "Koordinasi:</em> Bawa masalah kesehatan kelurahan ini ke Musrenbang kelurahan" in html
+    nama_kel = kel.iloc[0]["nama_desa"]
+    baris_kel = [b for b in html.split("<tr") if nama_kel in b]
+    assert baris_kel and not any("Dampingi" in b or "RKPDes dan" in b for b in baris_kel)
+    # buku kerja: judul Desa/kelurahan dan catatan kelurahan
+    lembar = ae.lembar_agenda(hasil, label="Data milik uji.")
+    assert "Desa/kelurahan" in lembar[ae.LEMBAR[0]].columns
+    assert lembar[ae.LEMBAR[3]]["Keterangan"].str.startswith("Kelurahan (kode PP.KK.CC.1NNN)").any()

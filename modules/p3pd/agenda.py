@@ -408,7 +408,11 @@ def susun_agenda(
             u = uang.get(lay)
             kel = wilayah.jenis_kode(kode) == "kelurahan"
             telaah = bool(
-                not kel and u is not None and kode in u.index and u.at[kode, "perlu_ditelaah"]
+                not kel
+                and lay != "jaminan_sosial"
+                and u is not None
+                and kode in u.index
+                and u.at[kode, "perlu_ditelaah"]
             )
             bukti = (
                 f"{info.nama} {_angka(b['capaian'])} (target {_angka(b['target'])}; "

@@ -45,10 +45,10 @@ LEMBAR = ("Pembinaan & pengawasan", "Isu untuk kabupaten", "Jadwal", "Catatan")
 JUDUL_KOLOM: dict[str, str] = {
     "no": "No",
     "bagian": "Bagian",
-    "kode_desa": "Kode desa",
-    "nama_desa": "Desa",
+    "kode_desa": "Kode desa/kelurahan",
+    "nama_desa": "Desa/kelurahan",
     "layanan": "Layanan",
-    "jenis_binwas": "Pembinaan/pengawasan",
+    "jenis_binwas": "Jenis tindakan",
     "tindakan": "Tindakan",
     "dasar_hukum": "Dasar hukum",
     "isu_kabupaten": "Isu untuk kabupaten",
@@ -101,10 +101,10 @@ _KOLOM_ISU = (
 )
 _LEBAR = {
     "No": 5,
-    "Desa": 16,
-    "Kode desa": 14,
+    "Desa/kelurahan": 16,
+    "Kode desa/kelurahan": 14,
     "Layanan": 16,
-    "Pembinaan/pengawasan": 13,
+    "Jenis tindakan": 13,
     "Tindakan": 45,
     "Dasar hukum": 45,
     "Angka (bukti)": 45,
@@ -156,10 +156,12 @@ def _periksa_agenda(agenda: pd.DataFrame) -> None:
 
 _AKIBAT_TIDAK_ADA = {
     "indikator": "tidak ada lampu indikator, jadi tidak ada baris pembinaan/pengawasan desa",
-    "belanja": "porsi belanja APBDes tidak dibandingkan; tidak ada baris pengawasan porsi belanja",
+    "belanja": "porsi belanja APBDes tidak dibandingkan ('porsi belanja: tidak ada data' di "
+    "kolom bukti); tidak ada baris pengawasan porsi belanja, dan satu baris meminta APBDes "
+    "serta laporan realisasinya dari desa",
     "belanja_kegiatan": "batas 30 % siltap dan tunjangan tidak diperiksa",
-    "pemangku": "penanggung jawab dan mitra diisi dari daftar rujukan (seksi PMD, perangkat "
-    "daerah penyedia layanan), bukan dari daftar lembaga kecamatan",
+    "pemangku": "penanggung jawab dan mitra diisi dari daftar rujukan (isian bawaan seksi "
+    "kantor camat, perangkat daerah penyedia layanan), bukan dari daftar lembaga kecamatan",
     "usulan": "usulan Musrenbang tidak ikut menjadi bukti isu untuk kabupaten",
 }
 
@@ -187,7 +189,7 @@ def lembar_agenda(agenda: pd.DataFrame, label: str | None = None) -> dict[str, p
     - ``Catatan``: label data, wilayah, tahun, tabel yang tidak ada saat agenda disusun
       (``attrs["tabel_tidak_ada"]``, "tidak ada data: …"), dan catatan dasar hukum.
     """
-    from p3pd.agenda import referensi_tindakan
+    from p3pd.agenda import PENANGGUNG_JAWAB_BAWAAN, referensi_tindakan
 
     _periksa_agenda(agenda)
     a = agenda.copy()
@@ -209,7 +211,7 @@ def lembar_agenda(agenda: pd.DataFrame, label: str | None = None) -> dict[str, p
                 "waktu": "Waktu",
                 "tahap": "Tahap perencanaan",
                 "jumlah": "Jumlah tindakan",
-                "desa": "Desa",
+                "desa": "Desa/kelurahan",
                 "pj": "Penanggung jawab",
             }
         )
@@ -224,6 +226,19 @@ def lembar_agenda(agenda: pd.DataFrame, label: str | None = None) -> dict[str, p
         "sumbernya di kolom 'Sumber target'.",
     ]
     catatan += _catatan_tidak_ada(agenda.attrs.get("tabel_tidak_ada", ()))
+    if (agenda["penanggung_jawab"] == PENANGGUNG_JAWAB_BAWAAN).any():
+        catatan.append(
+            f"Penanggung jawab '{PENANGGUNG_JAWAB_BAWAAN}' adalah isian bawaan: tabel pemangku "
+            "tidak menyebut seksi kantor camat. Tugas membina dan mengawasi desa ada pada camat "
+            "(PP 17/2018 Pasal 10 ayat (1) huruf g); ganti dengan nama seksi menurut Perbup/"
+            "Perwali tentang susunan organisasi kecamatan."
+        )
+    if agenda["kode_desa"].astype(str).str[9:10].eq("1").any():
+        catatan.append(
+            "Kelurahan (kode PP.KK.CC.1NNN) tidak punya RKPDes, APBDes, atau sub-bidang APBDes: "
+            "baris kelurahan berjenis koordinasi (Musrenbang kelurahan dan kecamatan, perangkat "
+            "daerah yang bertanggung jawab), dan porsi belanjanya 'tidak berlaku (kelurahan)'."
+        )
     catatan += [
         f"{r.jenis_binwas.capitalize()} ({r.kode}): {r.catatan_dasar}"
         for r in referensi_tindakan().itertuples()
@@ -403,6 +418,7 @@ def ringkasan_isu_html(
     desa = agenda[agenda["bagian"] == "desa"]
     n_bina = int((desa["jenis_binwas"] == "pembinaan").sum())
     n_awas = int((desa["jenis_binwas"] == "pengawasan").sum())
+    n_koor = int((desa["jenis_binwas"] == "koordinasi").sum())
     n_desa = desa["kode_desa"].replace("", pd.NA).dropna().nunique()
     baris = "".join(
         f'<tr><td class="no">{n}</td><td><strong>{_e(r.isu)}</strong><br>{_e(r.bukti)}</td>'
@@ -427,14 +443,16 @@ def ringkasan_isu_html(
         f'<div class="wilayah">{_e(kab)} · tahun data {_e(tahun)}</div>'
         f'<div class="catatan-sintetis">{_e(label)}</div></div>'
         "<h2>Isu yang kami bawa ke kabupaten</h2>"
-        '<table class="isu"><thead><tr><th>No</th><th>Isu dan angkanya</th><th>Desa</th>'
+        '<table class="isu"><thead><tr><th>No</th><th>Isu dan angkanya</th><th>Desa/kelurahan</th>'
         "<th>Layanan</th><th>Mitra di kabupaten/kecamatan</th><th>Waktu</th></tr></thead>"
         f"<tbody>{baris}</tbody></table>{tambahan}"
         "<h2>Yang dilakukan kecamatan sendiri</h2>"
-        f"<p>{n_desa} desa prioritas: {n_bina} tindakan pembinaan dan {n_awas} tindakan "
-        "pengawasan (rinciannya di buku kerja Excel agenda, lembar “Pembinaan & "
-        "pengawasan”). Dasar: PP 17/2018 Pasal 10 ayat (1) huruf g — camat membina dan "
-        "mengawasi penyelenggaraan kegiatan desa.</p>"
+        f"<p>{n_desa} desa/kelurahan prioritas: {n_bina} tindakan pembinaan, {n_awas} tindakan "
+        f"pengawasan, dan {n_koor} tindakan koordinasi (kelurahan, pemutakhiran DTKS) — "
+        "rinciannya di buku kerja Excel agenda, lembar “Pembinaan & pengawasan”. Dasar: "
+        "PP 17/2018 Pasal 10 ayat (1) huruf g — camat membina dan mengawasi penyelenggaraan "
+        "kegiatan desa dan/atau kelurahan — dan huruf f — mengoordinasikan kegiatan perangkat "
+        "daerah di kecamatan.</p>"
         "</main></body></html>\n"
     )
 

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from p3pd.agenda import BAGIAN, JENIS_BINWAS, KOLOM_AGENDA
+from p3pd.agenda import BAGIAN, INDIKATOR_APBDES, JENIS_BINWAS, KOLOM_AGENDA
 from p3pd.galat import GalatP3PD
 
 __all__ = [
@@ -140,6 +140,8 @@ def _judul_baris(r: Any) -> str:
         apa = str(r.layanan)
     elif r.indikator == "porsi_dibatasi":
         apa = "batas 30 % APBDes"
+    elif r.indikator == INDIKATOR_APBDES:
+        apa = "minta APBDes dan realisasinya"
     else:
         apa = str(r.tindakan)[:40]
     return f"{tempat} — {apa}"
