@@ -65,6 +65,8 @@ class HasilKerja:
     dipertahankan: list[Path] = field(default_factory=list)
     tanpa_data: list[str] = field(default_factory=list)
     """Notebook yang sel ``parameters``-nya belum punya ``DATA`` (membaca data dari P3PD_DATA)."""
+    asal_tahun: str = ""
+    """Dari mana tahun dipilih (mis. "tahun terakhir di indikator_desa.csv untuk kecamatan ini")."""
 
 
 def slug(nama: str) -> str:
@@ -95,19 +97,86 @@ def _sel_parameter(nb: NotebookNode):  # -> NotebookNode | None
     return None
 
 
-def tahun_terakhir(data: dict[str, pd.DataFrame]) -> int | None:
-    """Tahun terakhir di data: dari tabel indikator bila ada, selain itu dari tabel mana pun."""
+def _baris_kecamatan(tabel: pd.DataFrame, kode_kecamatan: str) -> pd.DataFrame | None:
+    """Baris ``tabel`` untuk satu kecamatan (menurut kode desa/kecamatan); ``None`` bila tabel
+    itu tidak berkode desa atau kecamatan."""
+    if "kode_desa" in tabel.columns:
+        kode = tabel["kode_desa"].astype(str).str.strip()
+        return tabel[kode.str.startswith(kode_kecamatan + ".")]
+    if "kode_kecamatan" in tabel.columns:
+        return tabel[tabel["kode_kecamatan"].astype(str).str.strip() == kode_kecamatan]
+    return None
+
+
+def pilih_tahun(
+    data: dict[str, pd.DataFrame], kode_kecamatan: str | None = None
+) -> tuple[int, str] | None:
+    """Tahun terakhir dan tabel yang menentukannya: ``(tahun, nama_tabel)`` atau ``None``.
+
+    Dengan ``kode_kecamatan`` hanya baris kecamatan itu yang dihitung (APBDes desa kecamatan
+    lain di folder yang sama tidak menentukan tahun). Tabel indikator didahulukan; bila
+    indikator tidak punya baris kecamatan itu, tahun terakhir di antara tabel lain yang punya.
+    Bila tidak ada: tabel tanpa kode desa/kecamatan (mis. program OPD), lalu tabel mana pun.
+    """
+    hasil = _pilih_tahun(data, kode_kecamatan)
+    return None if hasil is None else (hasil[0], hasil[1])
+
+
+def _pilih_tahun(
+    data: dict[str, pd.DataFrame], kode_kecamatan: str | None
+) -> tuple[int, str, str] | None:
+    """Seperti :func:`pilih_tahun`, ditambah caranya: ``kecamatan``, ``tanpa_kode``, ``lain``."""
     import pandas as pd
 
-    urutan = ["indikator"] + [n for n in data if n != "indikator"]
-    for nama in urutan:
+    def tahun_tabel(nama: str, cara: str) -> int | None:
         tabel = data.get(nama)
         if tabel is None or "tahun" not in tabel.columns:
-            continue
+            return None
+        if kode_kecamatan is not None and cara != "lain":
+            sub = _baris_kecamatan(tabel, kode_kecamatan)
+            if (sub is None) != (cara == "tanpa_kode"):
+                return None
+            tabel = tabel if sub is None else sub
         tahun = pd.to_numeric(tabel["tahun"], errors="coerce").dropna()
-        if len(tahun):
-            return int(tahun.max())
+        return int(tahun.max()) if len(tahun) else None
+
+    urutan = list(data)
+    for cara in ("kecamatan", "tanpa_kode", "lain") if kode_kecamatan is not None else ("lain",):
+        t = tahun_tabel("indikator", cara)
+        if t is not None:
+            return t, "indikator", cara
+        calon = [
+            (t, nama)
+            for nama in urutan
+            if nama != "indikator" and (t := tahun_tabel(nama, cara)) is not None
+        ]
+        if calon:
+            t, nama = max(calon, key=lambda c: (c[0], -urutan.index(c[1])))
+            return t, nama, cara
     return None
+
+
+def tahun_terakhir(data: dict[str, pd.DataFrame], kode_kecamatan: str | None = None) -> int | None:
+    """Tahun terakhir di data (lihat :func:`pilih_tahun`); ``None`` bila tidak ada tahun."""
+    hasil = pilih_tahun(data, kode_kecamatan)
+    return None if hasil is None else hasil[0]
+
+
+def _asal_tahun(tabel: pd.DataFrame, nama: str, cara: str) -> str:
+    """Kalimat asal tahun terpilih, untuk layar ``p3pd kerja``."""
+    from p3pd import skema
+
+    berkas = Path(str(tabel.attrs.get("berkas") or skema.SEMUA_TABEL[nama].berkas)).name
+    if cara == "kecamatan":
+        return f"tahun terakhir di {berkas} untuk kecamatan ini"
+    if cara == "tanpa_kode":
+        return (
+            f"tahun terakhir di {berkas}; tabel berkode desa tidak punya tahun untuk kecamatan ini"
+        )
+    return (
+        f"tahun terakhir di {berkas}, dari desa kecamatan lain: tidak ada tabel bertahun untuk "
+        "kecamatan ini; pilih tahun lain dengan --tahun bila perlu"
+    )
 
 
 def spanduk(teks_label: str, kecamatan: str, tahun: int) -> str:
@@ -184,13 +253,16 @@ def siapkan_kerja(
     folder_data = folder_data.resolve()
     tabel = muat_folder(folder_data)
     kec = wilayah.cari_kecamatan(kecamatan, data=tabel["wilayah"])
+    asal_tahun = "dipilih dengan --tahun"
     if tahun is None:
-        tahun = tahun_terakhir(tabel)
-        if tahun is None:
+        pilihan = _pilih_tahun(tabel, kec.kode)
+        if pilihan is None:
             raise GalatP3PD(
                 f"Data di '{folder_data}' tidak punya kolom tahun yang terisi; sebutkan tahunnya "
                 "dengan --tahun, mis. --tahun 2024."
             )
+        tahun, nama_tabel, cara = pilihan
+        asal_tahun = _asal_tahun(tabel[nama_tabel], nama_tabel, cara)
     label = label_data(folder_data)
     tujuan = (
         Path(folder_kerja).expanduser()
@@ -206,7 +278,9 @@ def siapkan_kerja(
         tujuan.mkdir(parents=True, exist_ok=True)
     except OSError as galat:
         raise GalatP3PD(f"Folder kerja '{tujuan}' tidak dapat dibuat: {galat.strerror}.") from galat
-    hasil = HasilKerja(tujuan.resolve(), folder_data, kec.nama, kec.kode, int(tahun))
+    hasil = HasilKerja(
+        tujuan.resolve(), folder_data, kec.nama, kec.kode, int(tahun), asal_tahun=asal_tahun
+    )
     parameter = {"KECAMATAN": kec.nama, "TAHUN": int(tahun), "DATA": str(folder_data)}
     teks = spanduk(label.keterangan, kec.nama, int(tahun))
     for berkas in daftar:
@@ -232,8 +306,9 @@ def siapkan_kerja(
 def laporan(hasil: HasilKerja) -> str:
     """Teks untuk layar: apa yang ditulis, apa yang dipertahankan, dan cara membukanya."""
     baris = [
-        f"Kecamatan {hasil.kecamatan} ({hasil.kode_kecamatan}), tahun {hasil.tahun}; "
-        f"data: {hasil.data}",
+        f"Kecamatan {hasil.kecamatan} ({hasil.kode_kecamatan}), tahun {hasil.tahun}"
+        + (f" ({hasil.asal_tahun})" if hasil.asal_tahun else "")
+        + f"; data: {hasil.data}",
         f"Folder kerja: {hasil.folder}",
     ]
     for b in hasil.ditulis:
