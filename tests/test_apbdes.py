@@ -831,3 +831,34 @@ def test_tabel_data_dan_ada_data_untuk_folder_sebagian(tmp_path, monkeypatch, ca
     keluar = capsys.readouterr().out
     assert "tidak memuat baris untuk kecamatan dan tahun yang dipilih" in keluar
     assert "kelurahan tidak punya APBDes" in keluar
+
+
+def test_atau_tidak_ada_tabel_hilang_hasil_kosong_dan_berisi():
+    from p3pd.kotak import Kotak
+
+    kosong = pd.DataFrame({"a": []})
+    kotak = apbdes.atau_tidak_ada(kosong, "belanja")
+    assert isinstance(kotak, Kotak) and kotak.teks == "tidak ada data (tabel apbdes_belanja.csv)"
+    # tabel dasar berisi tetapi hasilnya 0 baris: bukan "tidak ada data"
+    kotak = apbdes.atau_tidak_ada(pd.Series([], dtype=int), "belanja", dasar=[1])
+    assert kotak.teks == "tidak ada baris yang memenuhi syarat (0 baris)"
+    assert "tidak ada data" not in kotak.teks
+    isi = pd.DataFrame({"a": [1]})
+    assert apbdes.atau_tidak_ada(isi, "belanja") is isi
+
+
+def test_tandai_kelurahan_hanya_baris_kelurahan():
+    tabel = pd.DataFrame(
+        {"kode_desa": ["35.79.01.2001", "35.79.01.1002"], "porsi": ["12,0%", "tidak ada data"]}
+    )
+    hasil = apbdes.tandai_kelurahan(tabel, ["porsi"])
+    assert hasil["porsi"].tolist() == ["12,0%", "tidak berlaku (kelurahan)"]
+    assert tabel["porsi"].tolist() == ["12,0%", "tidak ada data"]  # masukan tidak diubah
+    hanya_desa = tabel.iloc[:1]
+    assert apbdes.tandai_kelurahan(hanya_desa, ["porsi"]) is hanya_desa
+
+
+def test_teks_tabel_nama_manusia_dan_yang_tidak_ada():
+    data = {"wilayah": pd.DataFrame({"x": [1]}), "indikator": pd.DataFrame({"x": []})}
+    teks = apbdes.teks_tabel(data, ["belanja", "indikator", "wilayah"])
+    assert teks == "Tabel: daftar desa. Tidak ada data: belanja APBDes, indikator layanan dasar."

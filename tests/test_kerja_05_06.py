@@ -157,3 +157,52 @@ def test_06_dengan_usulan_dan_program_tahun_rencana(hasil):
     teks_2024 = hasil("lengkap", "06")
     assert KOTAK not in teks_2024
     assert "porsi APBDes untuk layanan ini" in teks_2024
+
+
+def _teks_polos(teks_json: str) -> str:
+    """Teks polos (stream dan text/plain) dari JSON keluaran ``hasil``."""
+    bagian = []
+    for sel in json.loads(teks_json):
+        for o in sel:
+            t = o.get("text") or o.get("data", {}).get("text/plain", "")
+            bagian.append("".join(t) if isinstance(t, list) else str(t))
+    return "\n".join(bagian)
+
+
+@pytest.mark.parametrize(("nama", "nomor"), KASUS)
+def test_data_hilang_tidak_tampil_mentah_sebagai_nol_nan_atau_tabel_kosong(hasil, nama, nomor):
+    teks = _teks_polos(hasil(nama, nomor))
+    assert "Series([]" not in teks and "Empty DataFrame" not in teks
+    assert not re.search(r"^\{\}$", teks, re.M)
+    assert "NaN" not in teks
+    # 1 desa + 1 kelurahan: jumlah disebut lengkap, sama dengan notebook 04/09
+    assert "Kota Batu: 1 desa dan 1 kelurahan" in teks
+
+
+def _baris_html(teks_json: str, nama: str) -> list[str]:
+    """Isi baris tabel HTML (``<tr>…</tr>``) yang memuat sel ``nama`` (tabel lebar terlipat)."""
+    return re.findall(rf"<tr>(?:(?!</tr>).)*<td>{nama}</td>(?:(?!</tr>).)*</tr>", teks_json, re.S)
+
+
+def test_05_kelurahan_tidak_berlaku_dan_spanduk_menyebut_tabel_yang_ada(hasil):
+    teks = _teks_polos(hasil("sebagian", "05"))
+    assert "Tabel: indikator layanan dasar, daftar desa. Tidak ada data: belanja APBDes" in teks
+    baris = _baris_html(hasil("sebagian", "05"), "SONGGOKERTO")
+    assert baris and all("tidak berlaku (kelurahan)" in b for b in baris)
+    assert not any("tidak ada data" in b for b in baris)
+    assert "p3pd impor --preset siskeudes_apbdes" in teks
+    assert "bukan layanan dasar" in teks  # referensi sub-bidang tanpa NaN
+    lengkap = _teks_polos(hasil("lengkap", "05"))
+    assert "Tabel: belanja APBDes," in lengkap
+
+
+def test_06_tanpa_usulan_dan_program_bukan_nol(hasil):
+    teks = _teks_polos(hasil("sebagian", "06"))
+    assert "Rp0" not in teks
+    assert "tidak ada data (tabel usulan_desa.csv)" in teks
+    assert "tidak ada data (tabel program_opd.csv)" in teks
+    assert "isi sendiri di Excel dengan kolom seperti data/usulan_desa.csv" in teks
+    assert "p3pd impor --preset" not in teks.split("usulan_desa.csv (", 1)[1].split("\n", 1)[0]
+    # porsi APBDes kelurahan di tampilan desa × layanan
+    baris = _baris_html(hasil("sebagian", "06"), "SONGGOKERTO")
+    assert baris and all("tidak berlaku (kelurahan)" in b for b in baris)

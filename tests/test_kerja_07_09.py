@@ -55,12 +55,12 @@ def _arahkan_ekspor(berkas: Path, folder: Path) -> None:
     nbformat.write(nb, berkas)
 
 
-def _jalankan(data: Path, akar: Path) -> tuple[dict, Path]:
+def _jalankan(data: Path, akar: Path, tahun: int | None = None) -> tuple[dict, Path]:
     """``p3pd kerja`` atas ``data``, lalu salinan 07–09 dijalankan; (notebook, folder ekspor)."""
     tujuan, ekspor = akar / "salinan", akar / "kerja_saya"
     kode = main(
         ["kerja", "--data", str(data), "--kecamatan", "Batu", "--tanpa-buka",
-         "--folder-kerja", str(tujuan)]
+         "--folder-kerja", str(tujuan)] + (["--tahun", str(tahun)] if tahun else [])
     )  # fmt: skip
     assert kode == 0
     ekspor.mkdir()
@@ -83,6 +83,15 @@ def sebagian(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, Path]:
 def lengkap(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, Path]:
     akar = tmp_path_factory.mktemp("lengkap_0709")
     return _jalankan(buat_batu_lengkap(akar / "data"), akar)
+
+
+@pytest.fixture(scope="module")
+def tanpa_indikator(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, Path]:
+    """Folder sebagian tanpa indikator_desa.csv: daftar desa dan fasilitas saja."""
+    akar = tmp_path_factory.mktemp("tanpa_indikator_0709")
+    data = buat_batu_sebagian(akar / "data")
+    (data / "indikator_desa.csv").unlink()
+    return _jalankan(data, akar, tahun=2024)
 
 
 def _keluaran(nb) -> str:
@@ -203,3 +212,47 @@ def test_ringkasan_isu_berlabel_data_sendiri(sebagian, lengkap):
         html = _satu(ekspor, f"08_suara_desa_{KODE_KECAMATAN}_2024.html").read_text("utf-8")
         teks = re.sub(r"<[^>]+>", " ", re.sub(r"<style>.*?</style>", "", html, flags=re.S))
         assert LABEL_SENDIRI in teks and "sintetis" not in teks.lower()
+
+
+@pytest.mark.parametrize("nomor", list(NOTEBOOK))
+def test_data_hilang_tidak_tampil_mentah(sebagian, tanpa_indikator, lengkap, nomor):
+    for hasil in (sebagian, tanpa_indikator, lengkap):
+        nb = hasil[0][nomor]
+        assert _galat(nb) == []
+        teks = _teks_keluaran(nb)
+        assert "Series([]" not in teks and "Empty DataFrame" not in teks
+        assert not re.search(r"(^|: )\{\}$", teks, re.M)
+        assert "NaN" not in teks
+        if nomor != "09":  # 09 menyebut jumlah lewat kalimat sendiri, diuji di bawah
+            assert "Kota Batu: 1 desa dan 1 kelurahan" in teks
+    assert "Kecamatan BATU (35.79.01): 1 desa dan 1 kelurahan" in _teks_keluaran(sebagian[0]["09"])
+
+
+def test_07_tanpa_pemangku_dan_indikator_bukan_nol(sebagian, tanpa_indikator):
+    teks = _teks_keluaran(sebagian[0]["07"])
+    assert (
+        "Lembaga di meja Rumah Bersama BATU: tidak ada data (tabel pemangku_kepentingan.csv)"
+        in teks
+    )
+    assert "0 lembaga" not in teks and "Mitra swasta/CSR: 0" not in teks
+    assert "mitra CSR: tidak ada data (tabel pemangku_kepentingan.csv)" in teks
+    assert "(dari 2 desa/kelurahan)" in teks
+    assert "Tabel: daftar desa" not in teks  # urutan yang diminta: pemangku, indikator, daftar desa
+    assert "Tabel: indikator layanan dasar, daftar desa. Tidak ada data: lembaga pemangku" in teks
+    teks = _teks_keluaran(tanpa_indikator[0]["07"])
+    assert "lampu merah per layanan: tidak ada data (tabel indikator_desa.csv)" in teks
+    assert "dari 0 desa" not in teks
+    assert "Layanan bermasalah: tidak ada data (tabel indikator_desa.csv)" in teks
+
+
+def test_08_spanduk_nama_tabel_untuk_manusia(sebagian):
+    teks = _teks_keluaran(sebagian[0]["08"])
+    assert "Tabel: daftar desa, indikator layanan dasar, fasilitas" in teks
+    assert "wilayah, " not in teks
+
+
+def test_09_tanpa_indikator_tidak_ada_data(tanpa_indikator):
+    teks = _teks_keluaran(tanpa_indikator[0]["09"])
+    assert "Indikator diikuti: tidak ada data (tabel indikator_desa.csv)" in teks
+    assert "Per layanan" not in teks
+    assert "tidak ada data (tabel indikator_desa.csv)" in teks

@@ -269,3 +269,13 @@ def test_usulan_tanpa_tindak_lanjut_dan_diakomodasi_kosong(data) -> None:
     hasil = perencanaan.tindak_lanjut_usulan({"usulan": u})
     assert hasil["cara_tampung"].iloc[0] == "tidak diketahui"
     assert (hasil["jalur"] == "tidak diketahui").all()
+
+
+def test_tandai_tidak_ada_hanya_kolom_dari_tabel_yang_hilang():
+    ringkas = pd.DataFrame({"merah": [1], "disasar": [0], "usulan": [0]}, index=["kesehatan"])
+    data = {"indikator": pd.DataFrame({"x": [1]}), "usulan": pd.DataFrame({"x": [1]})}
+    hasil = perencanaan.tandai_tidak_ada(ringkas, data)
+    assert hasil.loc["kesehatan", "disasar"] == "tidak ada data (tabel program_opd.csv)"
+    assert hasil.loc["kesehatan", "merah"] == 1 and hasil.loc["kesehatan", "usulan"] == 0
+    data["program"] = pd.DataFrame({"x": [1]})
+    assert perencanaan.tandai_tidak_ada(ringkas, data) is ringkas

@@ -217,6 +217,8 @@ def _ada(data: Mapping[str, pd.DataFrame], nama: str) -> bool:
 
 
 KOLOM_TABEL = {
+    "merah": "indikator",
+    "indikator_merah": "indikator",
     "usulan": "usulan",
     "usulan_musrenbang": "usulan",
     "usulan_ditampung": "usulan",
