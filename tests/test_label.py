@@ -206,7 +206,11 @@ def test_tanda_gambar_mengikuti_label(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize(
     "perintah",
-    [["ringkasan"], ["handout", "--kecamatan", "Batu", "--format", "html", "--keluaran", "KELUAR"]],
+    [
+        ["ringkasan"],
+        ["handout", "--kecamatan", "Batu", "--format", "html", "--keluaran", "KELUAR"],
+        ["kerja", "--kecamatan", "Batu", "--tanpa-buka", "--folder-kerja", "KELUAR"],
+    ],
 )
 def test_berkas_terkunci_di_excel_pesan_jelas_tanpa_traceback(
     tmp_path, monkeypatch, capsys, perintah
