@@ -288,3 +288,19 @@ def test_kebutuhan_penyediaan_atas_data_sebagian_kosong_bukan_tak_hingga(tmp_pat
     # kolom anak sekolah tidak ada di data Batu: rasionya kosong, bukan 0 atau tak hingga
     assert hasil["sd_smp_per_1000_anak"].isna().all()
     assert hasil["stunting"].notna().all()
+
+
+def test_nama_pembanding_jujur_untuk_folder_sebagian():
+    # Kota Batu (35.79) punya 24 desa/kelurahan menurut Kepmendagri; folder ini hanya memuat dua.
+    sebagian = pd.DataFrame({"kode_desa": ["35.79.01.2006", "35.79.01.1003"]})
+    teks = diagnosis.nama_pembanding(sebagian, "35.79", sintetis=False)
+    assert teks == "rata-rata desa di data ini (2 dari 24 desa/kelurahan di kabupaten ini)"
+    assert diagnosis.nama_pembanding(sebagian, "35.79", sintetis=True) == "kabupaten"
+    assert diagnosis.nama_pembanding(sebagian, "35.79", "kecamatan", sintetis=False) == "kecamatan"
+
+
+def test_nama_pembanding_kabupaten_bila_semua_desa_ada():
+    from p3pd import wilayah_nasional
+
+    semua = wilayah_nasional.daftar("desa", "35.79").rename(columns={"kode": "kode_desa"})
+    assert diagnosis.nama_pembanding(semua, "35.79", sintetis=False) == "kabupaten"

@@ -162,6 +162,45 @@ def _matriks_masalah(
     ]
 
 
+def nama_pembanding(
+    data: pd.DataFrame,
+    kode_kabupaten: str,
+    pembanding: str = "kabupaten",
+    *,
+    sintetis: bool | None = None,
+) -> str:
+    """Sebutan jujur wilayah pembanding lampu untuk desa di kabupaten ``kode_kabupaten``.
+
+    Capaian pembanding dihitung dari desa yang ada di ``data``. Pada data latihan (``sintetis``;
+    bawaan: label folder data) dan pada data sendiri yang memuat **semua** desa/kelurahan
+    kabupaten itu menurut daftar Kepmendagri (``p3pd.wilayah_nasional``) hasilnya
+    ``"kabupaten"``. Bila data hanya memuat sebagian, hasilnya ``"rata-rata desa di data ini
+    (N dari M desa/kelurahan di kabupaten ini)"``: angka itu bukan capaian kabupaten. Pembanding
+    ``"kecamatan"`` dikembalikan apa adanya.
+    """
+    from p3pd import wilayah_nasional
+    from p3pd.galat import WilayahTidakDikenal
+    from p3pd.label import label_data
+
+    if pembanding != "kabupaten":
+        return pembanding
+    if sintetis is None:
+        sintetis = label_data().sintetis
+    if sintetis:
+        return "kabupaten"
+    ada = int(
+        data.loc[data["kode_desa"].str.startswith(f"{kode_kabupaten}."), "kode_desa"].nunique()
+    )
+    try:
+        nasional = len(wilayah_nasional.daftar("desa", kode_kabupaten))
+    except (WilayahTidakDikenal, ValueError):
+        nasional = 0
+    if nasional and ada >= nasional:
+        return "kabupaten"
+    dari = f" dari {nasional}" if nasional else ""
+    return f"rata-rata desa di data ini ({ada}{dari} desa/kelurahan di kabupaten ini)"
+
+
 def tabel_lampu(matriks: pd.DataFrame) -> pd.DataFrame:
     """Ubah matriks panjang menjadi tabel desa × indikator berisi nama lampu."""
     tabel = matriks.pivot(index="kode_desa", columns="indikator", values="lampu")
