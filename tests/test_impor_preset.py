@@ -479,3 +479,16 @@ def test_daftar_desa_dengan_sel_induk_kosong_diisi_pemuat(tmp_path):
     assert w.loc["51.04.03.2004", "nama_provinsi"] == "Bali"
     catatan = " ".join(data["wilayah"].attrs["catatan_muat"])
     assert "baris 3, 4" in catatan and "daftar wilayah nasional" in catatan
+
+
+def test_siskeudes_kegiatan_bidang_5_bukan_baris_jenis_belanja(tmp_path):
+    """``5.3.01.`` = kegiatan 01 sub-bidang 5.3 (Penanggulangan Bencana), bukan baris 5.B.S."""
+    sumber = tmp_path / "kegiatan.csv"
+    sumber.write_text(
+        "Kode Desa,Tahun,Kode Rekening,Uraian,Anggaran,Realisasi\n"
+        "51.04.03.2004,2023,5.,BIDANG PENANGGULANGAN BENCANA DARURAT DAN MENDESAK DESA,150,133\n"
+        "51.04.03.2004,2023,5.3.01.,Keadaan Mendesak (BLT Dana Desa),150,133\n",
+        encoding="utf-8",
+    )
+    hasil = impor(sumber, "siskeudes_apbdes", _folder_lebih(tmp_path), pemilik="Kecamatan Uji")
+    assert hasil.tabel["belanja"].data["kode_sub_bidang"].tolist() == ["5.3"]

@@ -38,7 +38,9 @@ PESAN_JENIS_BELANJA = (
 )
 """Pesan penolakan laporan menurut jenis belanja (juga disebut README)."""
 
-_SUB = re.compile(r"^5\.([1-5])\.(\d+)\.?$")
+_SUB = re.compile(r"^5\.([1-5])\.(\d)\.?$")
+"""Baris sub-bidang bergaya ``5.B.S`` (satu digit, seperti saringan preset); ``5.3.01.`` adalah
+kegiatan 01 sub-bidang 5.3 (bidang 5, Penanggulangan Bencana) dan tidak diperiksa di sini."""
 _BIDANG = re.compile(r"^5\.([1-5])\.?$")
 
 
