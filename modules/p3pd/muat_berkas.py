@@ -357,7 +357,8 @@ def baca_berkas(path: Path, sumber: str, tabel: skema.Tabel, laporan: Laporan) -
         return _baca_csv(path, sumber, tabel, laporan, isi)
     except PermissionError:
         raise DataTidakValid(
-            "berkas tidak dapat dibaca (izin ditolak). Mungkin sedang dibuka program lain.",
+            "berkas tidak dapat dibaca (izin ditolak). Mungkin sedang dibuka di Excel atau "
+            "program lain. Tutup berkas itu, lalu ulangi perintah.",
             berkas=sumber,
         ) from None
     except IsADirectoryError:
