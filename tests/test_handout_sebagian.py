@@ -24,10 +24,18 @@ import nbformat
 import pandas as pd
 import pytest
 import yaml
-from data_sendiri import KODE_DESA, KODE_KECAMATAN, PEMILIK, TERBITAN_ISIAN, buat_batu_sebagian
+from data_sendiri import (
+    KODE_DESA,
+    KODE_KECAMATAN,
+    KODE_KELURAHAN,
+    PEMILIK,
+    TERBITAN_ISIAN,
+    buat_batu_sebagian,
+)
 
-from p3pd import handout, handout_pilih, laporan
+from p3pd import handout, handout_pilih, laporan, laporan_html, wilayah_nasional
 from p3pd.cli import main
+from p3pd.format import TIDAK_BERLAKU_KELURAHAN
 from p3pd.laporan_dasar import KELAS_GRAFIK_TANPA_DATA
 from p3pd.notebook import TIDAK_ADA_DATA
 
@@ -276,3 +284,158 @@ def test_grafik_hilang_membedakan_tanpa_data_dari_backend_tanpa_gambar():
     figur_tanpa_png = {"text/plain": "<Figure size 700x500 with 1 Axes>"}
     assert "tidak menjadi gambar" in handout.grafik_hilang(_nb(kotak, figur_tanpa_png))
     assert "tidak berisi gambar" in handout.grafik_hilang(_nb({"text/plain": "1"}))
+
+
+# --------------------------------------------------------------------------- temuan pengguna data sendiri
+
+
+BELANJA_ISIAN = """kode_desa,tahun,kode_sub_bidang,anggaran,realisasi
+35.79.01.2006,2024,1.1,735000000,722300000
+35.79.01.2006,2024,1.3,100000000,90000000
+35.79.01.2006,2024,2.1,90000000,86000000
+35.79.01.2006,2024,2.2,200000000,190600000
+35.79.01.2006,2024,2.3,480000000,455000000
+35.79.01.2006,2024,2.4,350000000,319000000
+35.79.01.2006,2024,3.2,95000000,90500000
+35.79.01.2006,2024,4.5,130000000,119000000
+35.79.01.2006,2024,5.3,150000000,133000000
+"""
+"""APBDes 2024 Desa Oro-Oro Ombo saja (kelurahan tidak punya APBDes) — diisi untuk uji."""
+
+KEGIATAN_ISIAN = """kode_desa,tahun,kode_kegiatan,anggaran,realisasi
+35.79.01.2006,2024,1.1.01,60000000,60000000
+35.79.01.2006,2024,1.1.02,420000000,420000000
+35.79.01.2006,2024,1.1.03,30000000,28800000
+35.79.01.2006,2024,1.1.04,120000000,115500000
+35.79.01.2006,2024,1.1.05,60000000,60000000
+35.79.01.2006,2024,1.1.06,25000000,23000000
+35.79.01.2006,2024,1.1.07,20000000,15000000
+"""
+"""Rincian 1.1 (diisi untuk uji): seluruh 1.1 di atas 30 %, pos yang dibatasi di bawahnya."""
+
+
+@pytest.fixture(scope="module")
+def lengkap(folder: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Folder ``sebagian`` ditambah APBDes 2024 untuk desa saja (bukan kelurahan)."""
+    hasil = shutil.copytree(folder["sebagian"], tmp_path_factory.mktemp("apbdes") / "batu")
+    (hasil / "apbdes_belanja.csv").write_text(BELANJA_ISIAN, encoding="utf-8")
+    (hasil / "apbdes_belanja_kegiatan.csv").write_text(KEGIATAN_ISIAN, encoding="utf-8")
+    return hasil
+
+
+def _handout(folder: Path, monkeypatch: pytest.MonkeyPatch) -> laporan.Handout:
+    monkeypatch.setenv("P3PD_DATA", str(folder))
+    return laporan.Handout("JAWA TIMUR", kecamatan="Batu", tanggal="2024-07-09")
+
+
+def _baris(html: str, kode: str) -> str:
+    (baris,) = re.findall(rf'<tr data-kode="{re.escape(kode)}">.*?</tr>', html)
+    return baris
+
+
+def test_porsi_apbdes_kelurahan_tidak_berlaku(lengkap, monkeypatch):
+    h = _handout(lengkap, monkeypatch)
+    for tabel in (h.tabel_lampu().isi, h.tabel_prioritas().isi):
+        kel = _baris(tabel, KODE_KELURAHAN)
+        assert TIDAK_BERLAKU_KELURAHAN in kel and TIDAK_ADA_DATA not in kel
+        assert TIDAK_BERLAKU_KELURAHAN not in _baris(tabel, KODE_DESA)  # desa punya APBDes
+    assert TIDAK_BERLAKU_KELURAHAN == "tidak berlaku (kelurahan)"
+
+
+def test_pembanding_folder_sebagian_kabupaten_disebut_rata_rata_desa_di_data_ini(
+    pakai, monkeypatch
+):
+    h = _handout(pakai("sebagian"), monkeypatch)
+    assert not h.pembanding.lengkap and (h.pembanding.n, h.pembanding.total) == (2, 24)
+    keterangan = "2 dari 24 desa/kelurahan Kota Batu"
+    kunci = _teks_tampil(h.tabel_angka_kunci().isi)
+    assert "Rata-rata desa di data ini" in kunci and keterangan in kunci
+    assert "Kota Batu data ini" not in kunci
+    lampu = _teks_tampil(h.tabel_lampu().isi)
+    assert f"lebih buruk dari rata-rata desa di data ini ({keterangan})" in lampu
+    assert "dari kabupaten" not in lampu
+    assert "bukan capaian Kota Batu" in h.pengantar_angka_kunci().isi
+    pp = _teks_tampil(h.tabel_permintaan_penyediaan().isi)
+    assert "median desa di data ini" in pp and "median kabupaten" not in pp
+    # Folder yang memuat semua desa/kelurahan kabupaten: tetap "kabupaten".
+    semua = laporan.pembanding_kabupaten(
+        wilayah_nasional.daftar("desa", "35.79")["kode"], ["35.79"], "Kota Batu", sintetis=False
+    )
+    assert semua.lengkap and semua.nama == "kabupaten" and semua.kalimat == ""
+
+
+def test_ringkasan_kabupaten_sebagian_bukan_angka_kabupaten(folder):
+    from p3pd import ringkasan
+    from p3pd.label import label_data
+
+    teks = ringkasan.susun_ringkasan(
+        ringkasan.periksa_folder(folder["sebagian"]), label=label_data(folder["sebagian"])
+    )
+    assert "Kota Batu*" in teks
+    assert "* Kota Batu: rata-rata desa di data ini (2 dari 24 desa/kelurahan Kota Batu)" in teks
+
+
+def test_stunting_data_sendiri_administratif_bukan_survei(pakai, monkeypatch):
+    h = _handout(pakai("sebagian"), monkeypatch)
+    assert h.angka_kunci().set_index("indikator").loc["stunting", "jenis_data"] == "administratif"
+    baris = re.search(r'<tr data-indikator="stunting">.*?</tr>', h.tabel_angka_kunci().isi)
+    teks = _teks_tampil(baris.group())
+    assert "data desa: administratif (e-PPGBM/puskesmas)" in teks
+    assert "data desa: survei" not in teks
+    # SKI (survei) berjenis lain: tampil miring sebagai pembanding.
+    assert 'style="font-style:italic"' in baris.group()
+
+
+def test_sampul_data_sendiri_netral(pakai, monkeypatch):
+    h = _handout(pakai("sebagian"), monkeypatch)
+    sampul = h.sampul().isi
+    assert laporan_html.SAMPUL_DATA_SENDIRI in sampul and PEMILIK in sampul
+    assert "9–12 Juli 2024" not in sampul and "Pelatihan" not in sampul
+    assert "Tahun data 2024" in sampul
+
+
+def test_belanja_tanpa_baris_tahun_ini_disebut_begitu(folder, tmp_path, monkeypatch):
+    salinan = shutil.copytree(folder["sebagian"], tmp_path / "salinan")
+    (salinan / "apbdes_belanja.csv").write_text(
+        "kode_desa,tahun,kode_sub_bidang,anggaran,realisasi\n"
+        f"{KODE_DESA},2023,1.1,735000000,722300000\n",
+        encoding="utf-8",
+    )
+    h = _handout(salinan, monkeypatch)
+    assert h.tahun == 2024  # tahun indikator kecamatan ini, bukan tahun baris APBDes
+    for kotak in (h.grafik_apbdes(), h.tabel_lampu()):
+        teks = _teks_tampil(kotak.isi)
+        assert "apbdes_belanja.csv tidak memuat baris untuk Kecamatan BATU tahun 2024" in teks
+        assert "tidak ada (atau kosong)" not in teks
+        assert "p3pd impor --preset siskeudes_apbdes" in teks
+
+
+def test_tahun_dari_tabel_yang_berisi_baris_kecamatan_ini():
+    lain = pd.DataFrame({"kode_desa": ["35.79.02.2001"], "tahun": [2023.0]})
+    ini = pd.DataFrame({"kode_desa": [KODE_DESA], "tahun": [2024.0]})
+    data = {"belanja": lain, "terbitan": ini}
+    assert handout_pilih.tahun_tersedia(data) == [2023]
+    assert handout_pilih.tahun_tersedia(data, KODE_KECAMATAN) == [2024]
+    assert handout_pilih.tahun_tersedia({"belanja": lain}, KODE_KECAMATAN) == []
+
+
+def test_tanpa_indikator_fasilitas_tetap_ditulis(folder, tmp_path, monkeypatch):
+    salinan = shutil.copytree(folder["sebagian"], tmp_path / "salinan")
+    (salinan / "indikator_desa.csv").unlink()
+    h = _handout(salinan, monkeypatch)
+    html = h.tabel_permintaan_penyediaan().isi
+    assert "Penyediaan: fasilitas per desa" in html
+    desa = _teks_tampil(_baris(html, KODE_DESA))
+    assert "ORO-ORO OMBO" in desa and "2,5" in desa  # jarak ke puskesmas (km)
+    teks = _teks_tampil(html)
+    assert "indikator_desa.csv" in teks and "lihat data/KAMUS_DATA.md" in teks
+
+
+def test_pertanyaan_jumlah_desa_prioritas_dan_pos_yang_dibatasi(lengkap, monkeypatch):
+    h = _handout(lengkap, monkeypatch)
+    daftar = [
+        p for ps in laporan.pertanyaan_diskusi(h.data, h.wilayah, h.tahun).values() for p in ps
+    ]
+    teks = " ".join(daftar)
+    assert "dua desa prioritas" in teks and "tiga desa prioritas" not in teks
+    assert "masih di bawah 30% di 1 dari 1 desa itu" in teks

@@ -444,7 +444,29 @@ def test_html_tidak_ada_data_menyebut_berkas(monkeypatch, tmp_path):
     baris = laporan.html_tidak_ada_data(["usulan", "belanja"], "kolom usulan")
     assert repr(baris) == (
         "Tidak ada data untuk kolom usulan: berkas usulan_desa.csv dan apbdes_belanja.csv "
-        f"tidak ada (atau kosong) di folder data '{tmp_path.name}'."
+        f"tidak ada (atau kosong) di folder data '{tmp_path.name}'; cara mengisinya: "
+        "apbdes_belanja.csv lewat p3pd impor --preset siskeudes_apbdes (dari ekspor Siskeudes); "
+        "usulan_desa.csv: isi sendiri di Excel, lihat data/KAMUS_DATA.md."
+    )
+    tanpa_baris = laporan.html_tidak_ada_data(
+        "belanja", "grafik", tanpa_baris=["belanja"], wilayah="Kecamatan X tahun 2024"
+    )
+    assert repr(tanpa_baris) == (
+        "Tidak ada data untuk grafik: berkas apbdes_belanja.csv tidak memuat baris untuk "
+        "Kecamatan X tahun 2024 (kelurahan tidak punya APBDes); cara mengisinya: "
+        "p3pd impor --preset siskeudes_apbdes (dari ekspor Siskeudes)."
     )
     assert "grafik-tanpa-data" not in str(baris)
     assert "grafik-tanpa-data" in str(laporan.html_tidak_ada_data("belanja", grafik=True))
+
+
+def test_data_latihan_sampul_pelatihan_pembanding_kabupaten_stunting_survei(data):
+    from p3pd.laporan_html import SAMPUL_LATIHAN
+
+    h = laporan.Handout("Jateng", kecamatan="Getasan", data=data)
+    assert SAMPUL_LATIHAN in h.sampul().isi and "9–12 Juli 2024" in SAMPUL_LATIHAN
+    assert h.pembanding.lengkap and h.pembanding.kalimat == ""
+    assert "lebih buruk dari kabupaten." in h.tabel_lampu().isi
+    assert "Rata-rata desa di data ini" not in h.tabel_angka_kunci().isi
+    assert "(data desa: survei)" in h.tabel_angka_kunci().isi
+    assert h.angka_kunci().set_index("indikator").loc["stunting", "asal_data"] == ""
