@@ -76,7 +76,14 @@ def _tulis_wilayah(folder: Path, ubah) -> Path:
 @pytest.mark.parametrize(
     ("ubah", "pesan"),
     [
-        (lambda d: d.assign(nama_kecamatan=[""] * len(d)), "nama wilayah kosong"),
+        (  # sel nama kosong diisi dari daftar nasional; kecamatan 33.22.99 tidak ada di sana
+            lambda d: d.assign(
+                nama_kecamatan=[""] * len(d),
+                kode_kecamatan="33.22.99",
+                kode_desa=[k.replace("33.22.01", "33.22.99") for k in d["kode_desa"]],
+            ),
+            "nama wilayah kosong",
+        ),
         (
             lambda d: d.assign(nama_desa=["Sukamaju"] * 2 + list(d["nama_desa"][2:])),
             "dua desa berbeda di satu kecamatan bernama sama",
