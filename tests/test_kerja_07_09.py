@@ -34,7 +34,7 @@ LABEL_SENDIRI = f"Data milik {PEMILIK}"
 
 TIDAK_ADA = {
     "07": ["pemangku_kepentingan.csv"],
-    "08": ["apbdes_belanja.csv", "usulan_desa.csv", "pemangku_kepentingan.csv"],
+    "08": ["usulan_desa.csv", "pemangku_kepentingan.csv"],
     "09": ["pemangku_kepentingan.csv"],
 }
 """Berkas yang kotak "Tidak ada data"-nya harus tampil di setiap notebook pada folder sebagian."""
@@ -154,7 +154,9 @@ def test_agenda_tanpa_belanja_hanya_pembinaan_dan_ringkasan_menyebut_tidak_ada(s
     teks08 = _teks_keluaran(sebagian[0]["08"])
     assert "ORO-ORO OMBO" in teks08 and "pembinaan" in teks08
     assert re.search(r"^pembinaan\s+1$", teks08, re.M)  # hitungan jenis_binwas
-    assert not re.search(r"^pengawasan\s+\d+$", teks08, re.M)
+    # tanpa belanja, satu-satunya baris pengawasan meminta APBDes desa (bukan temuan belanja)
+    assert re.search(r"^pengawasan\s+1$", teks08, re.M)
+    assert "Desa yang APBDes dan laporan realisasinya" in teks08
     teks09 = _teks_keluaran(sebagian[0]["09"])
     assert "Porsi APBDes untuk layanan dasar:\n    tidak ada data (apbdes_belanja.csv)" in teks09
     assert "Mitra swasta/CSR untuk layanan yang merah:\n    tidak ada data" in teks09
