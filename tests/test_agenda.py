@@ -83,6 +83,7 @@ def test_pengawasan_bila_uang_tidak_mengikuti_kesenjangan(data, rancangan):
         if harapan == "pengawasan":
             assert r.mitra == agenda.MITRA_PENGAWASAN and "DPMD" in r.mitra
         jenis.add(harapan)
+        assert "; kabupaten " in r.bukti  # data latihan: pembandingnya kabupaten utuh
         porsi = u.at[r.kode_desa, "porsi_belanja"]
         assert f"porsi belanja {LAYANAN[r.layanan].lower()} " in r.bukti and pd.notna(porsi)
     assert jenis == {"pembinaan", "pengawasan", "koordinasi"}, "data latihan memuat ketiganya"
@@ -601,6 +602,8 @@ def test_kelurahan_tanpa_rkpdes_apbdes_menjadi_koordinasi(tmp_path, lengkap):
             "PP 17/2018 Pasal 10 ayat (1) huruf g" in r.dasar_hukum and "huruf f" in r.dasar_hukum
         )
         assert r.bukti.endswith("porsi belanja: tidak berlaku (kelurahan)")
+        # pembanding dari 2 desa/kelurahan di folder, bukan capaian kabupaten
+        assert "; rata-rata desa di data ini (2 dari " in r.bukti and "; kabupaten " not in r.bukti
         assert r.mitra.startswith("Lurah; ") and "Bappeda" in r.mitra
         assert "Musrenbang RKPD di kecamatan" in r.tahap
     # Desa Oro-Oro Ombo (desa) tetap dibina lewat RKPDes/APBDes bila merah

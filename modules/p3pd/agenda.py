@@ -389,6 +389,7 @@ def susun_agenda(
         isu = _isu_musrenbang(data, kec.kode, tahun)
     isu_per = _isu_per_desa_layanan(isu)
 
+    sebutan = _sebutan_pembanding(data, indikator, kec.kabupaten.kode)
     baris: list[dict[str, Any]] = []
     for _, p in prio.iterrows():
         kode = p["kode_desa"]
@@ -416,7 +417,7 @@ def susun_agenda(
             )
             bukti = (
                 f"{info.nama} {_angka(b['capaian'])} (target {_angka(b['target'])}; "
-                f"kabupaten {_angka(b['pembanding'])}); {int(per_layanan.at[lay, 'merah'])} "
+                f"{sebutan} {_angka(b['pembanding'])}); {int(per_layanan.at[lay, 'merah'])} "
                 f"indikator {LAYANAN[lay].lower()} berlampu merah; "
                 + _bukti_porsi(u, kode, kel, LAYANAN[lay].lower(), belanja, bel_kec, tahun)
             )
@@ -532,6 +533,30 @@ def _baris_batas_30(
             "sumber_target": "PP 43/2014 Pasal 100 sebagaimana diubah PP 11/2019: paling banyak 30 %",
         }
     ]
+
+
+def _sebutan_pembanding(
+    data: Mapping[str, pd.DataFrame], indikator: pd.DataFrame, kode_kab: str
+) -> str:
+    """Sebutan pembanding lampu di ``bukti``: "kabupaten" hanya bila data latihan atau data
+    memuat semua desa/kelurahan kabupaten itu; selain itu "rata-rata desa di data ini (…)"
+    (``p3pd.diagnosis.nama_pembanding``). Label dibaca dari folder asal tabel ``wilayah`` bila
+    diketahui (``attrs["berkas"]`` hasil ``p3pd.muat``), selain itu dari folder data aktif."""
+    from pathlib import Path
+
+    from p3pd.diagnosis import nama_pembanding
+    from p3pd.label import label_data
+
+    berkas = data["wilayah"].attrs.get("berkas")
+    sintetis = None
+    if berkas:
+        try:
+            sintetis = label_data(Path(str(berkas)).parent).sintetis
+        except GalatP3PD:
+            sintetis = None
+    if indikator.empty:
+        return "kabupaten"
+    return nama_pembanding(indikator.astype({"kode_desa": str}), kode_kab, sintetis=sintetis)
 
 
 def _bukti_porsi(
