@@ -369,3 +369,11 @@ def test_tabel_berwarna_sama_setiap_kali_dan_beda_untuk_isi_lain():
     assert ko.tabel_utuh(a).uuid != ko.tabel_utuh(b).uuid
     raci = pd.DataFrame({lay: ["R"] for lay in LAYANAN}, index=pd.Index(["Dinkes"], name="lembaga"))
     assert ko.gaya_raci(raci).to_html() == ko.gaya_raci(raci.copy()).to_html()
+
+
+def test_tabel_utuh_kosong_menjadi_kotak_bukan_tabel_mentah():
+    kosong = pd.DataFrame({"layanan": []})
+    assert ko.tabel_utuh(kosong, tidak_ada="pemangku").teks == (
+        "tidak ada data (tabel pemangku_kepentingan.csv)"
+    )
+    assert ko.tabel_utuh(kosong).teks == "tidak ada baris yang memenuhi syarat (0 baris)"
