@@ -30,6 +30,10 @@ Aturan satu kolom template (pakai salah satu dari lima sumber nilai):
 Syarat: ``{kolom: X, salah_satu: [..]}``, ``{kolom: X, awalan: [..]}``, ``{kolom: X, pola:
 REGEX}``, ditambah ``kecuali: true`` untuk membalik, dan ``alasan: teks`` untuk laporan.
 
+Kunci tabel ``periksa_per_bidang: {kode: KOLOM, uraian: KOLOM, kelompok: [..]}`` menolak laporan
+APBDes menurut jenis belanja yang baris ``5.B.S``-nya akan terbaca sebagai sub-bidang (lihat
+``p3pd.impor.per_bidang``; dipakai preset ``siskeudes_apbdes``).
+
 Nama kolom sumber dibandingkan dalam bentuk baku (huruf kecil, garis bawah), sama seperti
 pemuat membaca judul kolom: ``R106B``, ``r106b``, dan ``R106 B`` dianggap sama. Judul yang
 ditulis lain di berkas sumber lain (mis. ``Anggaran (Rp)`` untuk ``Anggaran``) disebut di
