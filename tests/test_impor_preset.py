@@ -447,11 +447,12 @@ def test_siskeudes_kode_desa_tidak_dikenal_ditolak_saat_impor(tmp_path):
 def test_idm_desa_provinsi_lain_ke_folder_kota_batu_diperingatkan(tmp_path):
     keluar = tmp_path / "k"
     hasil = impor(IDM, "idm", keluar, pemilik="Kecamatan Batu, Kota Batu")
-    kab = {k[:5] for k in hasil.tabel["wilayah"].data["kode_desa"]}
-    if kab == {"35.79"}:
-        assert hasil.peringatan == []
-    else:
-        assert hasil.peringatan and "di luar kabupaten/kota" in hasil.peringatan[0]
+    assert {k[:5] for k in hasil.tabel["wilayah"].data["kode_desa"]} == {"11.01"}  # Aceh Selatan
+    assert len(hasil.peringatan) == 1
+    assert "di luar kabupaten/kota data ini (Kota Batu (35.79))" in hasil.peringatan[0]
+    assert "Kabupaten Aceh Selatan (11.01)" in hasil.peringatan[0]
+    sama = impor(IDM, "idm", tmp_path / "k2", pemilik="Kecamatan Kluet Utara, Kab. Aceh Selatan")
+    assert sama.peringatan == []
 
 
 def test_daftar_desa_dengan_sel_induk_kosong_diisi_pemuat(tmp_path):
