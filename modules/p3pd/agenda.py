@@ -327,12 +327,15 @@ def susun_agenda(
 
     Kolom (``KOLOM_AGENDA``): ``no``, ``bagian`` (``'desa'``/``'kabupaten'``), ``kode_desa``,
     ``nama_desa``, ``layanan`` (kunci ``skema.LAYANAN``, kosong untuk batas 30 %),
-    ``jenis_binwas`` (``'pembinaan'``/``'pengawasan'``), ``tindakan``, ``dasar_hukum``,
+    ``jenis_binwas`` (``'pembinaan'``/``'pengawasan'``/``'koordinasi'``), ``tindakan``,
+    ``dasar_hukum``,
     ``isu_kabupaten`` (teks dengan angka, kosong bila tidak dibawa ke kabupaten), ``bukti``
     (angka dari data), ``penanggung_jawab``, ``mitra``, ``tahap``, ``waktu``, ``indikator``
     (kode ``p3pd.indikator``), ``nama_indikator``, ``satuan``, ``capaian_awal``, ``target``,
     ``jenis_target``, ``sumber_target``. Urutan: baris desa menurut peringkat prioritas, lalu
-    baris kabupaten menurut peringkat isu. ``attrs``: ``kecamatan``, ``kode_kecamatan``,
+    baris permintaan APBDes (bila tanpa ``belanja``), lalu baris kabupaten menurut peringkat isu.
+    Kode ``kode_desa`` kelurahan (``PP.KK.CC.1NNN``) mendapat tindakan koordinasi, bukan RKPDes
+    atau APBDes. ``attrs``: ``kecamatan``, ``kode_kecamatan``,
     ``kabupaten``, ``tahun``, ``tabel_tidak_ada`` (lihat :func:`tabel_tidak_ada`).
     """
     from p3pd import apbdes, diagnosis, wilayah
