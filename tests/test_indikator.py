@@ -362,3 +362,16 @@ def test_setiap_acuan_menyebut_sumber_jenis_dan_tahun_yang_masuk_akal():
             ) or a.sumber.startswith("Data "), (i.kode, a.sumber)
     banjar = ind.INDIKATOR["peserta_jkn"].acuan_untuk("63.03")
     assert banjar is not None and "tanpa tahun" in banjar.catatan
+
+
+def test_nama_wilayah_di_luar_wilayah_latihan_dari_daftar_desa(tmp_path):
+    from data_sendiri import buat_batu_sebagian
+
+    from p3pd import muat
+    from p3pd.indikator import nama_wilayah
+
+    desa = muat.muat_folder(buat_batu_sebagian(tmp_path / "batu"))["wilayah"]
+    kode = pd.Series(["35.79.01", "35.79", "35", "35.79.01.2006", "99.99"])
+    assert list(nama_wilayah(kode, desa)) == ["BATU", "Kota Batu", "JAWA TIMUR", "ORO-ORO OMBO", ""]
+    # tanpa daftar desa: kecamatan di luar wilayah latihan tetap tidak bernama
+    assert nama_wilayah(kode, None).iloc[0] == ""

@@ -319,7 +319,7 @@ def test_berkas_hilang_di_folder_data_sendiri_tidak_menyarankan_data_latihan(tmp
     pesan = str(galat_dari(muat.muat_indikator))
     assert "indikator_desa.csv" in pesan
     assert "tidak ada di folder data" in pesan
-    assert "p3pd impor" in pesan
+    assert "data/KAMUS_DATA.md" in pesan and "p3pd periksa" in pesan  # indikator: isi sendiri
     for kata in ("p3pd data", "latihan", "sintetis"):
         assert kata not in pesan
 

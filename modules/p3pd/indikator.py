@@ -392,7 +392,8 @@ def nama_wilayah(kode: pd.Series, wilayah_desa: pd.DataFrame | None = None) -> p
     """Nama wilayah untuk setiap kode: provinsi, kabupaten, kecamatan (referensi nyata), 'ID'.
 
     Nama desa diambil dari ``wilayah_desa`` (tabel ``p3pd.muat.muat_wilayah()``,
-    kolom ``kode_desa`` dan ``nama_desa``) bila diberikan. Kode yang tidak dikenal, atau kode
+    kolom ``kode_desa`` dan ``nama_desa``) bila diberikan; dari tabel itu juga nama kecamatan,
+    kabupaten, dan provinsi di luar wilayah latihan (data sendiri). Kode yang tidak dikenal, atau kode
     desa tanpa ``wilayah_desa``, bernama kosong (``""``). Indeks ``kode`` dipertahankan.
     """
     from p3pd.wilayah import daftar_kecamatan
@@ -413,6 +414,17 @@ def nama_wilayah(kode: pd.Series, wilayah_desa: pd.DataFrame | None = None) -> p
                 strict=True,
             )
         )
+    if wilayah_desa is not None:
+        # wilayah di luar 93 kecamatan latihan (data sendiri): nama induk dari daftar desa itu
+        for kolom_kode, kolom_nama in (
+            ("kode_provinsi", "nama_provinsi"),
+            ("kode_kabupaten", "nama_kabupaten"),
+            ("kode_kecamatan", "nama_kecamatan"),
+        ):
+            if {kolom_kode, kolom_nama} <= set(wilayah_desa.columns):
+                pasangan = wilayah_desa[[kolom_kode, kolom_nama]].dropna().astype(str)
+                for k, n in zip(pasangan[kolom_kode], pasangan[kolom_nama], strict=True):
+                    peta.setdefault(k, n)
     teks = kode.astype(str)
     return pd.Series(
         [peta.get(k, "") for k in teks], index=kode.index, name="nama_wilayah", dtype=object

@@ -98,10 +98,12 @@ def pastikan_ada(
             berkas=sumber,
         )
     if tabel_latihan is not None:
+        from p3pd.notebook import cara_mengisi
+
         raise DataTidakValid(
-            f"tabel ini ({tabel_latihan.judul}) tidak ada di folder data '{path.parent}'. Bila datanya ada, ubah berkas sumber Anda dengan `p3pd impor` "
-            f"(README, bagian 'Data sendiri') atau simpan {tabel_latihan.berkas} di folder itu. "
-            "Notebook pelajaran melewati bagian yang memerlukan tabel ini.",
+            f"tabel ini ({tabel_latihan.judul}) tidak ada di folder data '{path.parent}'. "
+            f"{cara_mengisi(tabel_latihan.nama)} Notebook pelajaran melewati bagian yang "
+            "memerlukan tabel ini.",
             berkas=sumber,
         )
     pesan = "berkas tidak ditemukan."
