@@ -219,11 +219,15 @@ def _ekspor_ke(nb: nbformat.NotebookNode, folder: Path) -> None:
 
 @pytest.mark.parametrize("nama", [b.name for b in notebook_pelajaran()], ids=lambda n: n[:2])
 def test_salinan_pelajaran_berjalan_atas_data_sendiri(alur: Alur, nama: str, tmp_path: Path):
-    salinan = tmp_path / nama
+    # di folder yang sama dengan salinannya: jalur relatif (data/contoh_berantakan) tetap sah
+    salinan = alur.kerja / f"uji_{nama}"
     nb = nbformat.read(alur.kerja / nama, as_version=4)
     _ekspor_ke(nb, tmp_path / "kerja_saya")
     nbformat.write(nb, salinan)
-    nb = jalankan_notebook(salinan, batas_waktu=300, simpan=False)
+    try:
+        nb = jalankan_notebook(salinan, batas_waktu=300, simpan=False)
+    finally:
+        salinan.unlink()
     keluaran = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     assert not [o for o in keluaran if o.get("output_type") == "error"]
     teks = json.dumps(keluaran, ensure_ascii=False)
