@@ -493,3 +493,16 @@ def test_siskeudes_kegiatan_bidang_5_bukan_baris_jenis_belanja(tmp_path):
     )
     hasil = impor(sumber, "siskeudes_apbdes", _folder_lebih(tmp_path), pemilik="Kecamatan Uji")
     assert hasil.tabel["belanja"].data["kode_sub_bidang"].tolist() == ["5.3"]
+
+
+def test_daftar_desa_lama_bertitik_koma_digabung_lewat_pemuat(tmp_path):
+    keluar = tmp_path / "k"
+    keluar.mkdir()
+    # daftar desa yang disimpan Excel berbahasa Indonesia: pemisah ';'
+    (keluar / "wilayah_desa.csv").write_text(
+        "kode_desa;nama_desa\n35.79.01.2006;Oro-oro Ombo\n", encoding="utf-8"
+    )
+    impor(PODES, "podes_fasilitas", keluar, pemilik="Kecamatan Batu")
+    wil = muat.muat_folder(keluar)["wilayah"].set_index("kode_desa")
+    assert wil.loc["35.79.01.2006", "nama_desa"] == "Oro-oro Ombo"  # baris lama tetap
+    assert "35.79.01.1003" in wil.index  # desa baru dari Podes ditambahkan

@@ -34,16 +34,26 @@ def _kode_tabel(hasil: dict[str, HasilTabel]) -> dict[str, set[str]]:
     }
 
 
+def baca_daftar_lama(path: Path) -> pd.DataFrame:
+    """Daftar desa pengguna yang sudah ada, dibaca pemuat (CSV apa pun pemisah/encoding-nya,
+    XLSX) dengan sel sebagai teks apa adanya (sel kosong = ``""``); berkas rusak ditolak dengan
+    pesan pemuat."""
+    from p3pd.muat_berkas import baca_berkas
+    from p3pd.muat_masalah import Laporan
+
+    laporan = Laporan()
+    mentah = baca_berkas(path, str(path), skema.WILAYAH, laporan)
+    if laporan.masalah:
+        raise laporan.galat(str(path), skema.WILAYAH)
+    return mentah.data.astype(object).where(mentah.data.notna(), "").astype(str)
+
+
 def _daftar_lama(folder: Path) -> tuple[pd.DataFrame | None, Path]:
     """Daftar desa yang sudah ada di ``folder`` (teks apa adanya) dan berkasnya."""
     for akhiran in (".csv", ".xlsx", ".xlsm"):
         path = folder / (Path(skema.WILAYAH.berkas).stem + akhiran)
         if path.is_file():
-            if akhiran == ".csv":
-                lama = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-            else:
-                lama = pd.read_excel(path, dtype=str, keep_default_na=False)
-            return lama, path
+            return baca_daftar_lama(path), path
     return None, folder / skema.WILAYAH.berkas
 
 

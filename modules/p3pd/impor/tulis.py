@@ -148,8 +148,10 @@ def gabung_daftar_desa(folder: Path, h: HasilTabel) -> None:
     lama dipertahankan apa adanya (nama lama menang bila namanya berbeda) dan kolom yang hanya
     ada di salah satu berkas diisi kosong di berkas lain. Semuanya dicatat di ``h.asumsi``.
     """
+    from p3pd.impor.desa import baca_daftar_lama
+
     path = folder / h.tabel.berkas
-    lama = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    lama = baca_daftar_lama(path)
     if "kode_desa" not in lama.columns:
         raise DataTidakValid(
             "daftar desa yang sudah ada tidak punya kolom 'kode_desa'; tidak dapat digabung dengan "
