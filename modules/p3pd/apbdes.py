@@ -324,7 +324,7 @@ def _penduduk_per_desa(penduduk: pd.DataFrame, rekap: _Rekap) -> np.ndarray:
     penduduk desa itu "tidak ada data" (NaN), bukan kesalahan. Baris ganda tetap ditolak.
     """
     _periksa_kolom(penduduk, ["kode_desa", "tahun", "jumlah_penduduk"], "penduduk")
-    jiwa = _periksa_angka_boleh_kosong(penduduk, "jumlah_penduduk", "penduduk")
+    jiwa = _periksa_rupiah(penduduk, "jumlah_penduduk", "penduduk", boleh_kosong=True)
     i_desa = pd.Index(rekap.desa).get_indexer(penduduk["kode_desa"].astype(str))
     i_tahun = pd.Index(rekap.tahun_unik).get_indexer(penduduk["tahun"])
     pakai = (i_desa >= 0) & (i_tahun >= 0)
@@ -343,27 +343,6 @@ def _penduduk_per_desa(penduduk: pd.DataFrame, rekap: _Rekap) -> np.ndarray:
     peta = np.full(len(rekap.desa) * n_tahun, np.nan)
     peta[sel] = jiwa[pakai]
     return peta[rekap.indeks_desa.astype(np.int64) * n_tahun + rekap.indeks_tahun]
-
-
-def _periksa_angka_boleh_kosong(df: pd.DataFrame, kolom: str, nama_tabel: str) -> np.ndarray:
-    """Kolom angka sebagai float64 (sel kosong = NaN); teks dan nilai negatif ditolak."""
-    seri = df[kolom]
-    if seri.isna().all():
-        return np.full(len(seri), np.nan)
-    if not pd.api.types.is_numeric_dtype(seri.dtype) or pd.api.types.is_bool_dtype(seri.dtype):
-        raise DataTidakValid(
-            f"kolom di tabel {nama_tabel} harus berisi angka (rupiah/jiwa), bukan teks.",
-            kolom=kolom,
-        )
-    nilai = seri.to_numpy(dtype="float64", na_value=np.nan)
-    negatif = nilai < 0
-    if negatif.any():
-        raise DataTidakValid(
-            f"ada {int(negatif.sum())} nilai negatif di tabel {nama_tabel}.",
-            kolom=kolom,
-            baris=_nomor_baris(df, negatif),
-        )
-    return nilai
 
 
 def _kolom_per_kapita(rekap: _Rekap, jiwa: np.ndarray, nilai: str) -> dict[str, np.ndarray]:

@@ -260,9 +260,17 @@ def _periksa_kolom(df: pd.DataFrame, wajib: Sequence[str], nama_tabel: str) -> N
         )
 
 
-def _periksa_rupiah(df: pd.DataFrame, kolom: str, nama_tabel: str) -> np.ndarray:
-    """Kembalikan kolom sebagai float64 setelah memastikan angka, tidak kosong, tidak negatif."""
+def _periksa_rupiah(
+    df: pd.DataFrame, kolom: str, nama_tabel: str, *, boleh_kosong: bool = False
+) -> np.ndarray:
+    """Kembalikan kolom sebagai float64 setelah memastikan angka, tidak kosong, tidak negatif.
+
+    ``boleh_kosong=True``: sel kosong menjadi NaN (tidak ada data), kolom yang seluruhnya kosong
+    boleh bertipe apa pun.
+    """
     seri = df[kolom]
+    if boleh_kosong and seri.isna().all():
+        return np.full(len(seri), np.nan)
     if not pd.api.types.is_numeric_dtype(seri.dtype) or pd.api.types.is_bool_dtype(seri.dtype):
         raise DataTidakValid(
             f"kolom di tabel {nama_tabel} harus berisi angka (rupiah/jiwa), bukan teks.",
@@ -270,7 +278,7 @@ def _periksa_rupiah(df: pd.DataFrame, kolom: str, nama_tabel: str) -> np.ndarray
         )
     nilai = seri.to_numpy(dtype="float64", na_value=np.nan)
     kosong = np.isnan(nilai)
-    if kosong.any():
+    if kosong.any() and not boleh_kosong:
         raise DataTidakValid(
             f"ada {int(kosong.sum())} sel kosong di tabel {nama_tabel}; isi dengan 0 bila memang nol.",
             kolom=kolom,
