@@ -358,3 +358,56 @@ def test_siapkan_memulihkan_grafik_saat_mplbackend_agg(tmp_path, monkeypatch):
     assert not any("image/png" in k.get("data", {}) for k in hasil["tanpa"][2].outputs)
     assert "inline" in hasil["dengan"][1].outputs[0].text
     assert any("image/png" in k.get("data", {}) for k in hasil["dengan"][2].outputs)
+
+
+class _SoketTandaTerlewat:
+    """Soket tiruan: pesan sudah tiba, tetapi tanda "siap" baru terlihat saat selang habis
+    (seperti pyzmq asyncio yang melewatkan tanda edge-triggered, jupyter/nbclient#312)."""
+
+    def __init__(self, siap_pada_panggilan: int) -> None:
+        self.panggilan: list[int | None] = []
+        self.siap_pada = siap_pada_panggilan
+
+    async def poll(self, timeout_ms: int | None) -> int:
+        self.panggilan.append(timeout_ms)
+        return 1 if len(self.panggilan) >= self.siap_pada else 0
+
+
+class _SaluranTiruan:
+    def __init__(self, soket: _SoketTandaTerlewat) -> None:
+        self.socket = soket
+
+    async def _recv(self) -> dict:
+        return {"isi": "balasan"}
+
+
+def test_tunggu_pesan_memeriksa_ulang_tiap_detik_tanpa_mengubah_batas_waktu():
+    import asyncio
+    from queue import Empty
+
+    from p3pd.notebook import SELANG_TUNGGU, tunggu_pesan
+
+    soket = _SoketTandaTerlewat(siap_pada_panggilan=3)
+    pesan = asyncio.run(tunggu_pesan(_SaluranTiruan(soket), timeout=600))
+    assert pesan == {"isi": "balasan"}
+    # tidak pernah menunggu 600 detik sekaligus: paling lama satu selang per kali
+    assert len(soket.panggilan) == 3
+    assert all(0 <= t <= SELANG_TUNGGU * 1000 for t in soket.panggilan)
+
+    tanpa_batas = _SoketTandaTerlewat(siap_pada_panggilan=2)
+    assert asyncio.run(tunggu_pesan(_SaluranTiruan(tanpa_batas), timeout=None))["isi"] == "balasan"
+    assert tanpa_batas.panggilan == [SELANG_TUNGGU * 1000] * 2
+
+    kosong = _SoketTandaTerlewat(siap_pada_panggilan=10**9)
+    with pytest.raises(Empty):
+        asyncio.run(tunggu_pesan(_SaluranTiruan(kosong), timeout=0))
+    assert kosong.panggilan == [0]
+
+
+def test_kernel_lingkungan_ini_memakai_klien_tangguh():
+    from p3pd.notebook import kelas_kernel_lingkungan_ini
+
+    km = kelas_kernel_lingkungan_ini()(kernel_name="python3")
+    kc = km.client()
+    assert type(kc.shell_channel).get_msg.__qualname__.endswith("_SaluranTangguh.get_msg")
+    assert type(kc.iopub_channel).get_msg.__qualname__.endswith("_SaluranTangguh.get_msg")

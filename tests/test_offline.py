@@ -1,15 +1,25 @@
 """Bukti luring: pelatihan berjalan tanpa internet (hotel tanpa jaringan, kantor di balik proxy).
 
-Notebook pelajaran (nbval), ``p3pd handout`` satu provinsi, dan sesi JupyterLab di Chromium
-(``tests/test_browser.py``) dijalankan di dalam namespace jaringan yang hanya punya loopback
-(``unshare -n`` lalu ``ip link set lo up``): setiap upaya ke internet gagal seketika. Sesudahnya
-handout HTML dibuka di Chromium dan setiap permintaannya dicatat: tidak satu pun boleh keluar
-dari komputer ini. Dilewati (dengan alasan) bila namespace jaringan tidak diizinkan di sini.
+Dua lapis bukti:
+
+- **Dijalankan tanpa jaringan.** Empat pelajaran (``PELAJARAN_LURING``: memuat data, berkas
+  Excel berantakan, APBDes, ekspor rencana tindak lanjut), ``p3pd handout`` satu provinsi (laporan,
+  grafik, agenda, PDF), dan sesi JupyterLab di Chromium (``tests/test_browser.py``: pelajaran 00
+  dengan pemeriksaan latihan dan 04 dengan widget) dijalankan di dalam namespace jaringan yang
+  hanya punya loopback (``unshare -n`` lalu ``ip link set lo up``): setiap upaya ke internet gagal
+  seketika. Sesudahnya handout HTML dibuka di Chromium dan setiap permintaannya dicatat: tidak
+  satu pun boleh keluar dari komputer ini. Dilewati (dengan alasan) bila namespace jaringan tidak
+  diizinkan di sini.
+- **Dibaca.** Tidak satu pun sel kode di notebook, latihan, dan solusi memuat alamat web atau
+  pustaka jaringan, dan satu-satunya pemakaian soket di ``p3pd`` adalah pemeriksaan loopback
+  handout. Pelajaran lain tetap dijalankan utuh oleh nbval di uji biasa.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -21,6 +31,19 @@ import pytest
 pytestmark = [pytest.mark.luring, pytest.mark.lambat]
 
 AKAR = Path(__file__).resolve().parents[1]
+
+PELAJARAN_LURING = (
+    "01_kecamatan_rumah_bersama",
+    "02_membaca_data_desa",
+    "05_belanja_desa_berkualitas",
+    "09_rencana_tindak_lanjut",
+)
+"""Pelajaran yang dijalankan di namespace tanpa jaringan (00 dan 04 dijalankan di peramban)."""
+
+_POLA_JARINGAN = re.compile(
+    r"https?://|\bftp://|\burllib\b|\brequests\b|\bhttpx\b|\bsocket\b|\burlopen\b|"
+    r"\bhttp\.client\b|\baiohttp\b|\bpooch\b|\bwget\b|\bcurl\b"
+)
 
 _CEK_TERPUTUS = """
 import socket
@@ -99,8 +122,8 @@ def test_notebook_handout_dan_jupyterlab_tanpa_jaringan(tmp_path):
 
     # Notebook pelajaran dijalankan dari atas ke bawah (salinan di folder sementara; angka
     # kuncinya dibandingkan oleh nbval di uji biasa, di sini cukup: tanpa galat, tanpa jaringan).
-    notebook = sorted(str(p) for p in (AKAR / "notebooks").glob("[0-9]*.ipynb"))
-    assert notebook
+    notebook = [str(AKAR / "notebooks" / f"{nama}.ipynb") for nama in PELAJARAN_LURING]
+    assert all(Path(n).exists() for n in notebook), notebook
     jalan = _luring(awalan, py, "-c", _JALANKAN_NOTEBOOK, str(tmp_path), *notebook, folder=tmp_path)
     assert jalan.returncode == 0, jalan.stdout[-6000:] + jalan.stderr[-3000:]
     assert jalan.stdout.count("OK ") == len(notebook), jalan.stdout
@@ -159,3 +182,48 @@ def test_notebook_handout_dan_jupyterlab_tanpa_jaringan(tmp_path):
             "notebook dan handout lulus luring; sesi peramban dilewati karena Chromium tidak "
             f"ditemukan ({peramban.CARA_PASANG_CHROMIUM})"
         )
+
+
+def _sel_kode(berkas: Path) -> list[str]:
+    nb = json.loads(berkas.read_text(encoding="utf-8"))
+    return ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
+
+
+@pytest.mark.parametrize("folder", ["notebooks", "exercises", "solutions"])
+def test_sel_kode_tanpa_alamat_web_atau_pustaka_jaringan(folder):
+    berkas = sorted((AKAR / folder).glob("*.ipynb"))
+    assert berkas
+    temuan = [
+        f"{b.name}: {m.group(0)!r}"
+        for b in berkas
+        for sumber in _sel_kode(b)
+        for m in [_POLA_JARINGAN.search(sumber)]
+        if m
+    ]
+    assert not temuan, temuan
+
+
+def test_pola_jaringan_mengenali_pemanggilan_internet():
+    for sumber in (
+        'pd.read_csv("https://data.go.id/x.csv")',
+        "import urllib.request",
+        "import requests",
+        "from socket import create_connection",
+    ):
+        assert _POLA_JARINGAN.search(sumber), sumber
+    assert not _POLA_JARINGAN.search("from p3pd import muat\nmuat.muat_wilayah()")
+
+
+def test_modul_p3pd_hanya_memakai_soket_loopback():
+    pemakai = {
+        p.relative_to(AKAR).as_posix()
+        for p in (AKAR / "modules" / "p3pd").rglob("*.py")
+        if re.search(
+            r"^\s*(import|from)\s+(socket|urllib|requests|httpx|http\.client|aiohttp)\b",
+            p.read_text(encoding="utf-8"),
+            flags=re.M,
+        )
+    }
+    assert pemakai == {"modules/p3pd/handout.py"}, pemakai
+    sumber = (AKAR / "modules" / "p3pd" / "handout.py").read_text(encoding="utf-8")
+    assert set(re.findall(r"create_connection\(\((.*?),", sumber)) == {'"127.0.0.1"'}

@@ -335,7 +335,58 @@ def kelas_kernel_lingkungan_ini() -> type:
         def _spek_bawaan(self) -> KernelSpecManager:
             return _SpekLingkunganIni(data_dir=self.data_dir)
 
+        @default("client_factory")
+        def _klien_bawaan(self) -> type:
+            return kelas_klien_tangguh()
+
     return _KernelLingkunganIni
+
+
+SELANG_TUNGGU = 1.0
+"""Detik paling lama satu kali menunggu pesan kernel sebelum kotak pesan diperiksa lagi."""
+
+
+def kelas_klien_tangguh() -> type:
+    """Klien kernel async yang menunggu pesan dalam selang pendek (``SELANG_TUNGGU``).
+
+    Di pyzmq asyncio, tanda "ada pesan" dari soket ZMQ kadang terlewat (soket dipantau
+    *edge-triggered*; lihat jupyter/nbclient#312): ``get_msg(timeout=600)`` lalu baru kembali
+    sesudah 600 detik, walaupun balasan kernel sudah lama tiba. Dengan menunggu paling lama
+    satu detik sekali lalu memeriksa lagi, tanda yang terlewat paling banyak menunda satu
+    detik; batas waktu keseluruhan tetap sama.
+    """
+    from jupyter_client.asynchronous.client import AsyncKernelClient
+    from jupyter_client.channels import AsyncZMQSocketChannel
+    from traitlets import Type
+
+    class _SaluranTangguh(AsyncZMQSocketChannel):
+        async def get_msg(self, timeout: float | None = None) -> dict:
+            return await tunggu_pesan(self, timeout)
+
+    class _KlienTangguh(AsyncKernelClient):
+        shell_channel_class = Type(_SaluranTangguh)
+        iopub_channel_class = Type(_SaluranTangguh)
+        stdin_channel_class = Type(_SaluranTangguh)
+        control_channel_class = Type(_SaluranTangguh)
+
+    return _KlienTangguh
+
+
+async def tunggu_pesan(saluran: object, timeout: float | None = None) -> dict:
+    """Pesan berikutnya dari ``saluran`` (soket ZMQ async), ditunggu dalam selang ≤ 1 detik.
+
+    ``timeout`` ``None`` = tunggu sampai ada pesan; bila batasnya lewat tanpa pesan,
+    ``queue.Empty`` (seperti ``get_msg`` jupyter_client).
+    """
+    from queue import Empty
+
+    batas = None if timeout is None else time.monotonic() + timeout
+    while True:
+        sisa = SELANG_TUNGGU if batas is None else max(0.0, batas - time.monotonic())
+        if await saluran.socket.poll(int(min(sisa, SELANG_TUNGGU) * 1000)):  # type: ignore[attr-defined]
+            return await saluran._recv()  # type: ignore[attr-defined]
+        if batas is not None and time.monotonic() >= batas:
+            raise Empty
 
 
 def jalankan_notebook(berkas: Path, batas_waktu: int = 600, simpan: bool = True) -> NotebookNode:
