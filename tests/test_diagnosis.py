@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from p3pd import diagnosis
+from p3pd import diagnosis, memo
 from p3pd.skema import FASILITAS, INDIKATOR_DESA
 
 
@@ -191,7 +191,7 @@ def test_memo_hasil_sama_dengan_hitungan_segar():
     kedua = diagnosis.matriks_masalah(data.copy(), 2024, ["stunting", "sanitasi_layak"])
     pd.testing.assert_frame_equal(pertama, segar)
     pd.testing.assert_frame_equal(kedua, segar)
-    assert len(diagnosis._MEMO) == 1  # salinan berisi sama memakai hasil yang diingat
+    assert len(memo._MEMO) == 1  # salinan berisi sama memakai hasil yang diingat
 
 
 def test_memo_tidak_basi_bila_data_berubah():
@@ -264,13 +264,13 @@ def test_sidik_tabel_membedakan_nama_kolom_dan_tipe():
 def test_memo_dibatasi_banyak_hasil_dan_baris(monkeypatch):
     diagnosis.kosongkan_memo()
     data = _data()
-    monkeypatch.setattr(diagnosis, "MEMO_MAKS", 2)
+    monkeypatch.setattr(memo, "MEMO_MAKS", 2)
     for t in (0, 1, 2):
         diagnosis.matriks_masalah(data, indikator=["stunting"], toleransi=t)
-    assert len(diagnosis._MEMO) == 2
-    monkeypatch.setattr(diagnosis, "MEMO_BARIS_MAKS", 5)  # satu hasil = 4 baris
+    assert len(memo._MEMO) == 2
+    monkeypatch.setattr(memo, "MEMO_BARIS_MAKS", 5)  # satu hasil = 4 baris
     diagnosis.matriks_masalah(data, indikator=["stunting"], toleransi=9)
-    assert len(diagnosis._MEMO) == 1
+    assert len(memo._MEMO) == 1
     hasil = diagnosis.matriks_masalah(data, indikator=["stunting"], toleransi=9)
     assert len(hasil) == 4
 

@@ -221,3 +221,32 @@ def test_impor_tanpa_membaca_berkas():
     hasil = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True)
     assert hasil.returncode == 0, hasil.stderr
     assert hasil.stdout.strip() == "ok"
+
+
+def test_kecamatan_dari_data_diingat_menurut_isi_dan_tidak_basi():
+    import pandas as pd
+
+    from p3pd import memo
+
+    memo.kosongkan_memo()
+    data = pd.DataFrame(
+        {
+            "kode_desa": ["35.79.01.2001", "35.79.01.1002", "35.79.02.2001"],
+            "nama_desa": ["Sidomulyo", "Sisir", "Oro-oro Ombo"],
+            "kode_kecamatan": ["35.79.01", "35.79.01", "35.79.02"],
+            "nama_kecamatan": ["Batu", "Batu", "Junrejo"],
+            "kode_kabupaten": ["35.79"] * 3,
+            "nama_kabupaten": ["Kota Batu"] * 3,
+            "kode_provinsi": ["35"] * 3,
+            "nama_provinsi": ["Jawa Timur"] * 3,
+        }
+    )
+    pertama = wilayah.kecamatan_dari_data(data)
+    assert list(pertama["jumlah_desa"]) == [1, 1] and list(pertama["jumlah_kelurahan"]) == [1, 0]
+    pertama["jumlah_desa"] = 99  # mengubah hasil tidak mengubah yang diingat
+    assert list(wilayah.kecamatan_dari_data(data.copy())["jumlah_desa"]) == [1, 1]
+    assert len(memo._MEMO) == 1
+    data.loc[2, "nama_kecamatan"] = "Bumiaji"  # isi berubah: dihitung ulang
+    assert list(wilayah.kecamatan_dari_data(data)["nama_kecamatan"]) == ["Batu", "Bumiaji"]
+    with pytest.raises(DataTidakValid, match="nama_kecamatan"):
+        wilayah.kecamatan_dari_data(data.drop(columns="nama_kecamatan"))

@@ -23,72 +23,31 @@ Hasil :func:`matriks_masalah`, peringkat :func:`desa_prioritas`, dan
 pembangun handout menghitung matriks satu kabupaten sekali untuk semua kecamatannya, bukan
 sekali per bagian per handout. Kunci memo adalah sidik isi tabel (nilai, indeks, nama dan tipe
 kolom), jadi tabel yang diubah selalu dihitung ulang; hasilnya salinan, mengubahnya tidak
-mengubah memo. :func:`kosongkan_memo` mengosongkannya.
+mengubah memo (``p3pd.memo``). :func:`kosongkan_memo` mengosongkannya.
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import numpy as np
 import pandas as pd
 
 from p3pd.indikator import DAFTAR_INDIKATOR, INDIKATOR, hitung_capaian, kode_wilayah
+from p3pd.memo import ingat
+from p3pd.memo import kosongkan_memo as kosongkan_memo  # nama lama, tetap bisa dipakai
+from p3pd.memo import sidik_tabel as sidik_tabel
 from p3pd.skema import LAYANAN, NAIK
 
 LAMPU = ("hijau", "kuning", "merah")
 """Urutan lampu dari baik ke buruk."""
 
 
-MEMO_MAKS = 64
-"""Banyak hasil paling banyak yang diingat (yang paling lama tidak dipakai dibuang dulu)."""
-
-MEMO_BARIS_MAKS = 2_000_000
-"""Jumlah baris semua hasil yang diingat paling banyak (data nasional tidak menumpuk di memori)."""
-
-_MEMO: OrderedDict[Hashable, pd.DataFrame] = OrderedDict()
-
-
-def kosongkan_memo() -> None:
-    """Lupakan semua hasil yang diingat (memo matriks, prioritas, kebutuhan–penyediaan)."""
-    _MEMO.clear()
-
-
-def sidik_tabel(tabel: pd.DataFrame) -> str:
-    """Sidik isi ``tabel``: sama bila nilai, indeks, nama kolom, dan tipe kolomnya sama.
-
-    Dipakai sebagai kunci memo; tabel yang isinya tidak dapat di-hash memunculkan ``TypeError``.
-    """
-    h = hashlib.blake2b(digest_size=16)
-    h.update(repr((list(tabel.columns), [str(t) for t in tabel.dtypes], tabel.shape)).encode())
-    h.update(pd.util.hash_pandas_object(tabel, index=True).to_numpy().tobytes())
-    return h.hexdigest()
-
-
 def _memo(
     nama: str, tabel: tuple[pd.DataFrame, ...], parameter: tuple, hitung: Callable[[], pd.DataFrame]
 ) -> pd.DataFrame:
-    """Hasil ``hitung()`` yang diingat menurut isi ``tabel`` dan ``parameter`` (salinan dangkal).
-
-    Salinan dangkal cukup: pandas ≥ 3 memakai copy-on-write, jadi menambah kolom atau mengubah
-    nilai di hasil tidak mengubah yang diingat.
-    """
-    try:
-        kunci = (nama, *(sidik_tabel(t) for t in tabel), parameter)
-        hash(kunci)
-    except TypeError:  # isi atau parameter yang tidak dapat di-hash: hitung tanpa memo
-        return hitung()
-    if kunci in _MEMO:
-        _MEMO.move_to_end(kunci)
-    else:
-        _MEMO[kunci] = hitung()
-        while len(_MEMO) > 1 and (
-            len(_MEMO) > MEMO_MAKS or sum(len(h) for h in _MEMO.values()) > MEMO_BARIS_MAKS
-        ):
-            _MEMO.popitem(last=False)
-    return _MEMO[kunci].copy(deep=False)
+    """Hasil ``hitung()`` yang diingat menurut isi ``tabel`` dan ``parameter`` (lihat ``p3pd.memo``)."""
+    return ingat(nama, tabel, parameter, hitung)
 
 
 def _tahun_terakhir(data: pd.DataFrame, tahun: int | None) -> int:

@@ -219,8 +219,15 @@ def kecamatan_dari_data(data: pd.DataFrame) -> pd.DataFrame:
     """Tabel kecamatan (kolom sama dengan referensi latihan) dari daftar desa pengguna.
 
     ``data`` tabel ``wilayah`` hasil ``p3pd.muat`` (satu baris per desa/kelurahan). Jumlah desa
-    dan kelurahan dihitung dari nomor kode desanya (2 atau 3 desa, 1 kelurahan).
+    dan kelurahan dihitung dari nomor kode desanya (2 atau 3 desa, 1 kelurahan). Hasilnya
+    diingat menurut isi ``data`` (``p3pd.memo``).
     """
+    from p3pd.memo import ingat
+
+    return ingat("kecamatan_dari_data", (data,), (), lambda: _kecamatan_dari_data(data))
+
+
+def _kecamatan_dari_data(data: pd.DataFrame) -> pd.DataFrame:
     kurang = [k for k in _KOLOM_DAFTAR_DESA if k not in data.columns]
     if kurang:
         raise DataTidakValid(
