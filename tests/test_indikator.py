@@ -284,6 +284,14 @@ def test_tangga_capaian_data_sendiri_berlabel_sendiri(tmp_path, monkeypatch):
     assert desa["sumber"].str.contains("register puskesmas, diisi untuk uji").all()
     teks = t.to_string().lower()
     assert "latihan" not in teks and "sintetis" not in teks
+    # data uji hanya memuat sebagian desa Kabupaten Semarang (33.22): bukan capaian kabupaten
+    tingkat = list(desa["tingkat"])
+    assert "kabupaten" not in tingkat
+    assert tingkat[3].startswith("rata-rata desa di data ini (") and "33.22" not in tingkat[3]
+    latihan = ind.tangga_capaian(_data_tangga(), "33.22.01", "stunting", 2022)
+    assert list(latihan.loc[~latihan["tingkat"].str.contains("terbitan"), "tingkat"])[3] == (
+        "kabupaten"
+    )
     # tanpa label: label folder data yang sedang dipakai (P3PD_DATA)
     monkeypatch.setenv("P3PD_DATA", str(folder))
     assert ind.jenis_data_desa() == "data sendiri (Kecamatan Uji)"

@@ -366,3 +366,27 @@ def test_urutan_prioritas_menulis_nama_desa():
     berbobot = diagnosis.desa_prioritas(_data(), bobot_layanan={"kesehatan": 1.5}, jumlah=1)
     # (1,5 × 0,2 + 0,33 + 0) ÷ 3,5 = 0,181
     assert berbobot.iloc[0]["skor"] == pytest.approx((1.5 * 0.2 + 1 / 3) / 3.5, abs=1e-4)
+
+
+def test_data_sendiri_sebagian_menyebut_pembanding_dan_kelurahan_dengan_jujur(tmp_path):
+    import data_sendiri as ds
+
+    from p3pd import muat
+    from p3pd.label import label_data
+
+    folder = ds.buat_batu_sebagian(tmp_path / "batu")
+    data = muat.muat_folder(folder)
+    label = label_data(folder)
+    t = penjelajah.tampilan(
+        data["indikator"], data["wilayah"], ds.KECAMATAN, layanan="kesehatan", label=label
+    )
+    assert not t.sintetis and t.tanda == label.teks
+    assert t.nama_pembanding.startswith("rata-rata desa di data ini (")
+    assert "pembanding kabupaten" not in t.judul and f"pembanding {t.nama_pembanding}" in t.judul
+    assert t.jumlah_kelurahan > 0
+    assert f"dari {t.jumlah_desa} desa/kelurahan punya" in t.ringkasan
+    assert "pembanding (rata-rata desa di data ini" in t.html
+    # data latihan tetap menyebut kabupaten dan desa
+    latihan = penjelajah.tampilan(_data(), _wilayah(), "Barat", sintetis=True)
+    assert latihan.nama_pembanding == "kabupaten" and latihan.jumlah_kelurahan == 0
+    assert " desa punya" in latihan.ringkasan

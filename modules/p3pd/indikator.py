@@ -502,6 +502,8 @@ def tangga_capaian(
     Baris dari data desa (``data`` = tabel indikator desa, tahun ``tahun``): desa dengan
     capaian terendah dan tertinggi di ``kecamatan`` (kode ``PP.KK.CC``), kecamatan itu, dan
     kabupatennya; kecamatan dan kabupaten dihitung dengan menjumlahkan pembilang dan penyebut lalu membagi.
+    Pada data sendiri yang tidak memuat seluruh desa kabupaten, baris kabupaten itu bertingkat
+    "rata-rata desa di data ini (…)" (``p3pd.diagnosis.nama_pembanding``), bukan "kabupaten".
     Lalu angka terbitan (registri indikator, tanpa :data:`ACUAN_PEMBANDING`) untuk kabupaten,
     provinsi, dan Indonesia: untuk setiap wilayah dan jenis (survei/administratif), angka yang
     tahunnya paling dekat dengan ``tahun``. Nama desa diambil dari ``wilayah_desa`` bila
@@ -538,10 +540,10 @@ def tangga_capaian(
     if not desa.empty:
         terendah = desa.loc[desa["capaian"].idxmin()]
         tertinggi = desa.loc[desa["capaian"].idxmax()]
-        for label, b in (("desa terendah", terendah), ("desa tertinggi", tertinggi)):
+        for tingkat_desa, b in (("desa terendah", terendah), ("desa tertinggi", tertinggi)):
             baris.append(
                 {
-                    "tingkat": label,
+                    "tingkat": tingkat_desa,
                     "kode_wilayah": b["kode_wilayah"],
                     "tahun": tahun,
                     "capaian": float(b["capaian"]),
@@ -549,11 +551,21 @@ def tangga_capaian(
                     "sumber": sumber_desa,
                 }
             )
-    for tingkat, bagian in (("kecamatan", di_kecamatan), ("kabupaten", df)):
+    from p3pd.diagnosis import nama_pembanding
+
+    # Baris kabupaten dari data desa: "kabupaten" hanya bila data memuat seluruh desa
+    # kabupaten itu (atau data latihan); selain itu "rata-rata desa di data ini (…)".
+    sebutan_kab = nama_pembanding(
+        df.astype({"kode_desa": str}), kecamatan[:5], sintetis=label.sintetis
+    )
+    for tingkat, sebutan, bagian in (
+        ("kecamatan", "kecamatan", di_kecamatan),
+        ("kabupaten", sebutan_kab, df),
+    ):
         satu = hitung_capaian(bagian, tingkat, indikator=ind.kode).iloc[0]
         baris.append(
             {
-                "tingkat": tingkat,
+                "tingkat": sebutan,
                 "kode_wilayah": satu["kode_wilayah"],
                 "tahun": tahun,
                 "capaian": float(satu["capaian"]),

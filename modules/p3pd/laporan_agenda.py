@@ -393,7 +393,7 @@ def html_isu_musrenbang(
             f"<td><strong>{_e(r.nama_layanan)}</strong> (skor {int(r.skor)}): "
             + (
                 f"{int(r.desa_merah)} desa merah (program OPD: {TIDAK_ADA_DATA}), "
-                if "program" in tidak_ada
+                if "program" in tidak_ada or pd.isna(r.desa_merah_tanpa_program)
                 else f"{int(r.desa_merah_tanpa_program)} desa merah tanpa program, "
             )
             + (

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from p3pd.diagnosis import desa_prioritas, matriks_masalah, tabel_lampu
+from p3pd.diagnosis import desa_prioritas, matriks_masalah, nama_pembanding, tabel_lampu
 from p3pd.format import TIDAK_ADA_DATA, TIDAK_BERLAKU, angka, persen
 from p3pd.galat import WilayahTidakDikenal
 from p3pd.grafik import TANDA_SINTETIS, TANPA_DATA, css_lampu
@@ -340,6 +340,17 @@ class Tampilan:
     tanda: str = TANDA_SINTETIS
     """Tanda asal data di bawah tampilan: ``TANDA_SINTETIS`` untuk data latihan, label data
     sendiri ("Data milik …"), atau ``""``."""
+    sebutan_pembanding: str = ""
+    """Sebutan pembanding untuk pembaca (``p3pd.diagnosis.nama_pembanding``): "kabupaten", atau
+    "rata-rata desa di data ini (…)" bila data sendiri tidak memuat seluruh desa kabupaten;
+    kosong = ``pembanding``."""
+    jumlah_kelurahan: int = 0
+    """Banyaknya kelurahan di antara baris ``lampu`` (kode desa berdigit ke-7 "1")."""
+
+    @property
+    def nama_pembanding(self) -> str:
+        """Sebutan pembanding yang ditulis di judul, teks, dan kolom rincian."""
+        return self.sebutan_pembanding or self.pembanding
 
     @property
     def sintetis(self) -> bool:
@@ -361,16 +372,17 @@ class Tampilan:
         """Judul satu baris: wilayah, layanan, dan parameter."""
         return (
             f"Kecamatan {self.kecamatan} ({self.kabupaten}) · {LAYANAN[self.layanan]} · "
-            f"tahun {self.tahun} · pembanding {self.pembanding} · toleransi "
+            f"tahun {self.tahun} · pembanding {self.nama_pembanding} · toleransi "
             f"{angka(self.toleransi, 1 if self.toleransi % 1 else 0)} poin"
         )
 
     @property
     def ringkasan(self) -> str:
         """Satu kalimat: berapa desa yang punya lampu merah di layanan ini."""
+        wilayah = "desa/kelurahan" if self.jumlah_kelurahan else "desa"
         return (
-            f"{self.merah} dari {self.jumlah_desa} desa punya paling sedikit satu lampu merah "
-            f"di layanan {LAYANAN[self.layanan]}."
+            f"{self.merah} dari {self.jumlah_desa} {wilayah} punya paling sedikit satu lampu "
+            f"merah di layanan {LAYANAN[self.layanan]}."
         )
 
     @property
@@ -381,7 +393,7 @@ class Tampilan:
             baris.append(
                 f"  {label_lampu(r['lampu'])}: {r['indikator']} {_persen(r['capaian'])} "
                 f"(target {_persen_target(r['target'])} {r['jenis target']}, "
-                f"{self.pembanding} {_persen(r['pembanding'])})"
+                f"{self.nama_pembanding} {_persen(r['pembanding'])})"
             )
         baris.append(f"Desa prioritas: {urutan_prioritas(self.prioritas)}")
         if self.tanda:
@@ -407,7 +419,7 @@ class Tampilan:
             target=self.rincian["target"].map(_persen_target),
             pembanding=self.rincian["pembanding"].map(_persen),
             lampu=self.rincian["lampu"].map(label_lampu),
-        ).rename(columns={"pembanding": f"pembanding ({self.pembanding})"})
+        ).rename(columns={"pembanding": f"pembanding ({self.nama_pembanding})"})
         gaya_rincian = pd.DataFrame("", index=rincian.index, columns=rincian.columns)
         gaya_rincian["lampu"] = self.rincian["lampu"].map(css_lampu)
         prioritas = self.prioritas.assign(skor=self.prioritas["skor"].map(_skor))
@@ -499,6 +511,7 @@ def tampilan(
             )["kode_desa"]
         )
 
+    tanda = teks_tanda(sintetis, label)
     prioritas.insert(1, "desa", prioritas["kode_desa"].map(nama_desa))
     prioritas = prioritas[["peringkat", "desa", "skor", "rincian_layanan", "merah", "kuning"]]
     lampu = tabel_lampu(matriks).rename(index=nama_desa)
@@ -530,7 +543,11 @@ def tampilan(
         lampu=lampu,
         rincian=rincian,
         prioritas=prioritas,
-        tanda=teks_tanda(sintetis, label),
+        tanda=tanda,
+        sebutan_pembanding=nama_pembanding(
+            data, str(kec["kode_kabupaten"]), pembanding, sintetis=tanda == TANDA_SINTETIS
+        ),
+        jumlah_kelurahan=int(desa_kec["kode_desa"].astype(str).str[9].eq("1").sum()),
     )
 
 
@@ -648,7 +665,7 @@ def penjelajah(
     kontrol["kecamatan"].observe(ganti_kecamatan, names="value")
 
     def gambar(**parameter: Any) -> None:
-        hasil = tampilan(data, wilayah, tahun=tahun, sintetis=False, **parameter)
+        hasil = tampilan(data, wilayah, tahun=tahun, sintetis=tanda == TANDA_SINTETIS, **parameter)
         hasil.tanda = tanda
         display(hasil)
 

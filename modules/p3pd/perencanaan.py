@@ -429,7 +429,10 @@ def isu_musrenbang(data: Mapping[str, pd.DataFrame], kecamatan: str, tahun: int)
     layanan itu), ``program_opd`` (banyak program OPD tahun itu di layanan itu yang menyasar desa
     kecamatan), ``kode_desa`` dan ``nama_desa`` (desa yang disebut, dipisah ``;``), ``bukti``
     (angka dan nama desa dalam kalimat). Atribut ``attrs``: ``kecamatan``, ``kode_kecamatan``,
-    ``kabupaten``, ``tahun``.
+    ``kabupaten``, ``tahun``. Tanpa tabel program OPD (data sendiri) ``desa_merah_tanpa_program``
+    dan ``program_opd`` kosong (NaN, "tidak ada data"), dan skor memakai semua desa merah
+    (programnya tidak diketahui); kalimat isu menyebutnya. Bila kecamatan punya kelurahan,
+    kalimat isu menghitung "desa/kelurahan".
     """
     from p3pd.apbdes import porsi_layanan_dasar
     from p3pd.diagnosis import matriks_masalah
@@ -487,7 +490,8 @@ def isu_musrenbang(data: Mapping[str, pd.DataFrame], kecamatan: str, tahun: int)
             .loc[lambda d: d["kode_desa"].isin(v["kode_desa"]), "id_program"]
             .nunique()
         )
-        bagian = [f"{len(merah)} dari {len(vl)} desa berlampu merah {nama_lay.lower()}"]
+        satuan = "desa/kelurahan" if vl["kode_desa"].astype(str).str[9].eq("1").any() else "desa"
+        bagian = [f"{len(merah)} dari {len(vl)} {satuan} berlampu merah {nama_lay.lower()}"]
         if len(tanpa) and ada_program:
             bagian.append(f"{len(tanpa)} di antaranya tanpa program kabupaten")
         elif len(tanpa):
@@ -524,7 +528,7 @@ def isu_musrenbang(data: Mapping[str, pd.DataFrame], kecamatan: str, tahun: int)
                 "opd": opd[lay],
                 "skor": skor,
                 "desa_merah": len(merah),
-                "desa_merah_tanpa_program": len(tanpa),
+                "desa_merah_tanpa_program": len(tanpa) if ada_program else np.nan,
                 "desa_usulan_tertunda": len(desa_u),
                 "usulan_tertunda": len(ul),
                 "biaya_usulan_tertunda": int(ul["perkiraan_biaya"].sum()),
@@ -533,7 +537,7 @@ def isu_musrenbang(data: Mapping[str, pd.DataFrame], kecamatan: str, tahun: int)
                 "capaian": cap,
                 "target": info.target if info and info.target is not None else np.nan,
                 "porsi_apbdes": porsi_l,
-                "program_opd": n_prog,
+                "program_opd": n_prog if ada_program else np.nan,
                 "kode_desa": ";".join(disebut),
                 "nama_desa": "; ".join(nama[k] for k in disebut),
                 "bukti": "; ".join(bukti) + ".",
