@@ -236,6 +236,30 @@ def test_siskeudes_pada_cuplikan_nyata_desa_lebih(tmp_path):
     assert {"wilayah", "belanja", "pendapatan"} <= set(data)
 
 
+def test_apbdes_saja_ke_folder_kosong_membuat_daftar_desa_kecamatannya(tmp_path):
+    """Tim kecamatan yang hanya punya laporan APBDes: daftar desa dibuat dari daftar nasional
+    untuk seluruh kecamatannya (desa tanpa data tampil "tidak ada data"), dicatat di laporan."""
+    from p3pd.wilayah_nasional import daftar
+
+    keluar = tmp_path / "k"
+    hasil = impor(LEBIH, "siskeudes_apbdes", keluar, pemilik="Kecamatan Gianyar (uji)")
+    wil = pd.read_csv(keluar / "wilayah_desa.csv", dtype=str)
+    nasional = daftar("desa", "51.04.03")
+    assert sorted(wil["kode_desa"]) == sorted(nasional["kode"])
+    assert "51.04.03.2004" in set(wil["kode_desa"])
+    baris = wil.set_index("kode_desa").loc["51.04.03.2004"]
+    assert baris["nama_desa"] == "Lebih" and baris["kode_kecamatan"] == "51.04.03"
+    assert baris["nama_kabupaten"] == "Kabupaten Gianyar"
+    kel = int(wil["kode_desa"].str[9].eq("1").sum())
+    teks = hasil.teks_laporan
+    assert "Folder ini belum punya daftar desa" in teks
+    assert f"{len(wil) - kel} desa dan {kel} kelurahan" in teks
+    assert "1 desa ada di berkas sumber" in teks
+    data = muat.muat_folder(keluar)  # pemuat menerima folder ini tanpa daftar desa buatan tangan
+    assert {"wilayah", "belanja", "pendapatan"} <= set(data)
+    assert len(data["wilayah"]) == len(nasional)
+
+
 SISKEUDES_BERNOL = """Kode Desa,Tahun,Kode,Uraian,Anggaran (Rp),Realisasi (Rp)
 33.22.01.2001,2025,4.2.1.,Dana Desa,Rp 964.073.000,Rp 964.073.000
 33.22.01.2001,2025,4.2.1.01.,Dana Desa,Rp 964.073.000,Rp 964.073.000

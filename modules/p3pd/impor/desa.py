@@ -67,8 +67,10 @@ def tambah_desa_nasional(
     """Desa di tabel hasil impor yang belum ada di daftar desa: tambahkan dari daftar nasional.
 
     Bila impor ini juga menghasilkan daftar desa (``hasil['wilayah']``), baris baru ditambahkan
-    ke sana. Folder tanpa daftar desa dibiarkan (pemuat memintanya). Bila tidak, mengembalikan ``(path, isi_csv, catatan)``: daftar desa folder (lama +
-    baru) untuk ditulis bersama hasil impor lain; ``None`` bila tidak ada yang perlu ditambah.
+    ke sana. Folder tanpa daftar desa mendapat daftar baru: semua desa dan kelurahan kecamatan
+    yang disebut (:func:`_daftar_baru_kecamatan`). Selain itu mengembalikan
+    ``(path, isi_csv, catatan)``: daftar desa folder (lama + baru) untuk ditulis bersama hasil
+    impor lain; ``None`` bila tidak ada yang perlu ditambah.
     Kode yang tidak ada di daftar nasional → :class:`DataTidakValid` (berkas, kolom, baris
     sumber); tidak ada yang ditulis.
     """
@@ -80,8 +82,11 @@ def tambah_desa_nasional(
         return None
     wil = hasil.get(skema.WILAYAH.nama)
     lama, path = _daftar_lama(folder)
-    if (wil is None or not len(wil.data)) and (lama is None or "kode_desa" not in lama.columns):
-        return None  # tanpa daftar desa yang berkode: pemuat meminta daftar desa yang benar
+    tanpa_wil = wil is None or not len(wil.data)
+    if tanpa_wil and lama is None:
+        return _daftar_baru_kecamatan(folder, per_tabel)
+    if tanpa_wil and "kode_desa" not in lama.columns:
+        return None  # daftar desa tanpa kolom kode: pemuat menjelaskan yang salah
     dikenal: set[str] = set()
     if wil is not None and len(wil.data):
         dikenal |= set(wil.data["kode_desa"].dropna().astype(str).str.strip())
@@ -92,28 +97,7 @@ def tambah_desa_nasional(
         return None
     baru, tidak_dikenal = baris_daftar_desa(kurang)
     if tidak_dikenal:
-        posisi: list[int] = []
-        kolom: list[str] = []
-        cari = {_digit(k) for k in tidak_dikenal}
-        for nama in per_tabel:
-            aturan = peta.tabel[nama].kolom.get("kode_desa")
-            for k in aturan.kolom_sumber() if aturan is not None else []:
-                if k in sumber.data.columns:
-                    cocok = sumber.data[k].map(_digit).isin(cari).to_numpy(dtype=bool)
-                    if cocok.any():
-                        kolom.append(k)
-                        posisi += np.flatnonzero(cocok).tolist()
-        asal = f" ({sumber.asal(sorted(set(posisi)))})" if posisi else ""
-        raise DataTidakValid(
-            "kode desa "
-            + ", ".join(tidak_dikenal[:10])
-            + (" …" if len(tidak_dikenal) > 10 else "")
-            + f"{asal} tidak ada di daftar desa folder '{folder}' dan tidak ada di daftar "
-            "wilayah nasional (Kepmendagri 2025). Periksa kode desanya di berkas sumber, atau "
-            f"tambahkan desa itu dulu ke {skema.WILAYAH.berkas}. Tidak ada berkas yang ditulis.",
-            berkas=", ".join(sumber.nama),
-            kolom=sorted(set(kolom)) or "kode_desa",
-        )
+        _tolak_tidak_dikenal(tidak_dikenal, folder, per_tabel, peta, sumber)
     daftar = ", ".join(
         f"{k} {n}" for k, n in zip(baru["kode_desa"], baru["nama_desa"], strict=True)
     )
@@ -194,3 +178,75 @@ def peringatan_kabupaten(
         + f". Periksa apakah berkas sumbernya benar dan folder '{folder}' memang untuk wilayah "
         "itu; bila tidak, hapus hasil impor ini dan impor ke folder lain."
     ]
+
+
+def _tolak_tidak_dikenal(
+    tidak_dikenal: list[str],
+    folder: Path,
+    per_tabel: dict[str, set[str]],
+    peta: Peta,
+    sumber: Sumber,
+) -> None:
+    """Tolak kode desa yang tidak ada di daftar nasional: berkas, kolom, dan baris sumbernya."""
+    posisi: list[int] = []
+    kolom: list[str] = []
+    cari = {_digit(k) for k in tidak_dikenal}
+    for nama in per_tabel:
+        aturan = peta.tabel[nama].kolom.get("kode_desa")
+        for k in aturan.kolom_sumber() if aturan is not None else []:
+            if k in sumber.data.columns:
+                cocok = sumber.data[k].map(_digit).isin(cari).to_numpy(dtype=bool)
+                if cocok.any():
+                    kolom.append(k)
+                    posisi += np.flatnonzero(cocok).tolist()
+    asal = f" ({sumber.asal(sorted(set(posisi)))})" if posisi else ""
+    raise DataTidakValid(
+        "kode desa "
+        + ", ".join(tidak_dikenal[:10])
+        + (" …" if len(tidak_dikenal) > 10 else "")
+        + f"{asal} tidak ada di daftar desa folder '{folder}' dan tidak ada di daftar "
+        "wilayah nasional (Kepmendagri 2025). Periksa kode desanya di berkas sumber, atau "
+        f"tambahkan desa itu dulu ke {skema.WILAYAH.berkas}. Tidak ada berkas yang ditulis.",
+        berkas=", ".join(sumber.nama),
+        kolom=sorted(set(kolom)) or "kode_desa",
+    )
+
+
+def _daftar_baru_kecamatan(
+    folder: Path, per_tabel: dict[str, set[str]]
+) -> tuple[Path, str, str] | None:
+    """Folder tanpa daftar desa: daftar desa dibuat dari daftar wilayah nasional.
+
+    Isinya semua desa dan kelurahan kecamatan yang disebut tabel hasil impor (bukan hanya desa
+    yang ada di berkas sumber), supaya desa tanpa data tampil sebagai "tidak ada data" dan
+    perbandingan tahu seluruh kecamatannya. Bila ada kode yang tidak ada di daftar nasional,
+    daftar tidak dibuat (``None``; laporan impor mencatat kode itu).
+    """
+    from p3pd.impor.tulis import teks_csv
+    from p3pd.wilayah_nasional import baris_daftar_desa, daftar, wilayah
+
+    kode = set().union(*per_tabel.values())
+    _, tidak_dikenal = baris_daftar_desa(kode)
+    if tidak_dikenal:
+        # mis. desa baru sesudah Kepmendagri 2025: dicatat di laporan impor; daftar desa
+        # tidak dibuat setengah, pemuat memintanya (dengan kode-kode itu)
+        return None
+    kecamatan = sorted({k[:8] for k in kode})
+    semua = [k for kec in kecamatan for k in daftar("desa", kec)["kode"]]
+    baru, _ = baris_daftar_desa(semua)
+    kelurahan = baru["kode_desa"].str[9].eq("1")
+    rincian = "; ".join(
+        f"Kecamatan {wilayah(kec).nama} ({kec}), {wilayah(kec[:5]).nama}: "
+        f"{int((~kelurahan & baru['kode_desa'].str.startswith(kec)).sum())} desa dan "
+        f"{int((kelurahan & baru['kode_desa'].str.startswith(kec)).sum())} kelurahan"
+        for kec in kecamatan
+    )
+    catatan = (
+        f"Folder ini belum punya daftar desa: `{skema.WILAYAH.berkas}` dibuat dari daftar "
+        "wilayah nasional (Kepmendagri 2025, p3pd.wilayah_nasional) dengan semua desa dan "
+        f"kelurahan kecamatan yang disebut berkas sumber — {rincian}. "
+        f'{len(kode)} desa ada di berkas sumber; desa lain tampil "tidak ada data" sampai '
+        "datanya diisi. Periksa daftar itu dan hapus atau tambah baris bila perlu."
+    )
+    teks, _ = teks_csv(baru, skema.WILAYAH)
+    return folder / skema.WILAYAH.berkas, teks, catatan
