@@ -216,6 +216,47 @@ def test_peta_excel_sama_dengan_yaml(tmp_path, sumber, peta):
     pd.testing.assert_frame_equal(a, b)
 
 
+def test_peta_excel_judul_lain_untuk_berkas_berjudul_berbeda(tmp_path, sumber, peta):
+    """Dua berkas rekap yang sama isinya, tetapi satu menulis "Jumlah Posyandu" bukan "Posyandu"."""
+    lembar = lembar_templat_peta()
+    assert "judul_lain" in lembar["peta"].columns
+    isi = lembar["peta"].copy()
+    asal = {
+        "kode_desa": ("Kode Desa", "", ""),
+        "jumlah_sd": ("SD Negeri + SD Swasta + MI", "", "sama"),
+        "jumlah_posyandu": ("Posyandu", "Jumlah Posyandu; Posyandu (unit)", "sama"),
+    }
+    for i, r in isi.iterrows():
+        if r["tabel"] == "fasilitas" and r["kolom_templat"] in asal:
+            isi.loc[i, ["kolom_sumber", "judul_lain", "agregasi"]] = asal[r["kolom_templat"]]
+    atur = lembar["pengaturan"].set_index("kunci")
+    atur.loc["kelompok", "nilai"] = "fasilitas"
+    atur.loc["sumber_data", "nilai"] = "Rekap sarana Kecamatan Uji 2024"
+    path = tmp_path / "peta.xlsx"
+    with pd.ExcelWriter(path) as w:
+        isi.to_excel(w, sheet_name="peta", index=False)
+        atur.reset_index().to_excel(w, sheet_name="pengaturan", index=False)
+    # judul dibandingkan dalam bentuk baku (huruf kecil, garis bawah), seperti peta YAML
+    assert baca_peta(path).judul_lain == {"posyandu": ("jumlah_posyandu", "posyandu_unit")}
+    lain = tmp_path / "rekap_lain.csv"
+    lain.write_text(
+        sumber.read_text(encoding="utf-8").replace(";Posyandu;", ";Jumlah Posyandu;"),
+        encoding="utf-8",
+    )
+    assert "Jumlah Posyandu" in lain.read_text(encoding="utf-8")
+    a = impor(sumber, path, tmp_path / "a", pemilik=PEMILIK)
+    b = impor(lain, path, tmp_path / "b", pemilik=PEMILIK)
+    pd.testing.assert_frame_equal(a.tabel["fasilitas"].data, b.tabel["fasilitas"].data)
+    assert "Jumlah Posyandu" in b.teks_laporan
+    # judul_lain pada penjumlahan tidak bermakna: ditolak dengan baris lembar peta
+    isi.loc[isi["kolom_templat"] == "jumlah_sd", "judul_lain"] = "SD"
+    salah = tmp_path / "peta_salah.xlsx"
+    with pd.ExcelWriter(salah) as w:
+        isi.to_excel(w, sheet_name="peta", index=False)
+    with pytest.raises(DataTidakValid, match="judul_lain hanya untuk kolom_sumber"):
+        baca_peta(salah)
+
+
 def test_templat_peta_excel_lewat_cli(tmp_path, capsys):
     path = tmp_path / "peta_saya.xlsx"
     assert main(["impor", "--templat-peta", str(path)]) == 0

@@ -1,8 +1,11 @@
 """Peta impor dalam lembar Excel: dibaca lewat pemuat yang sama, dan templat kosongnya ditulis.
 
 Lembar ``peta`` (wajib) berkolom ``tabel``, ``kolom_templat``, ``kolom_sumber``,
-``nilai_tetap``, ``agregasi``, ``keterangan``. ``kolom_sumber`` berisi satu nama kolom, beberapa
-kolom yang dijumlahkan (``R701DK2 + R701DK3``), atau kata ``hitung`` (banyaknya baris sumber).
+``judul_lain``, ``nilai_tetap``, ``agregasi``, ``keterangan``. ``kolom_sumber`` berisi satu nama
+kolom, beberapa kolom yang dijumlahkan (``R701DK2 + R701DK3``), atau kata ``hitung`` (banyaknya
+baris sumber). ``judul_lain`` (opsional) berisi judul lain kolom sumber yang sama di berkas lain,
+dipisah ``;`` (mis. ``Anggaran (Rp); Pagu``): dipakai bila judul di ``kolom_sumber`` tidak ada di
+berkas itu (sama dengan ``baca.judul_lain`` peta YAML).
 Lembar ``pengaturan`` (opsional) berkolom ``kunci`` dan ``nilai``. Berkas dibaca dengan
 ``p3pd.muat_berkas.baca_berkas`` sehingga baris kosong, judul yang tidak baku, encoding, dan
 lembar yang salah urut ditangani sama seperti berkas data.
@@ -19,7 +22,15 @@ from p3pd.galat import DataTidakValid
 from p3pd.muat_berkas import baca_berkas, nama_kolom
 from p3pd.muat_masalah import Laporan
 
-_KOLOM_PETA = ("tabel", "kolom_templat", "kolom_sumber", "nilai_tetap", "agregasi", "keterangan")
+_KOLOM_PETA = (
+    "tabel",
+    "kolom_templat",
+    "kolom_sumber",
+    "judul_lain",
+    "nilai_tetap",
+    "agregasi",
+    "keterangan",
+)
 _KOLOM_ATUR = ("kunci", "nilai")
 
 
@@ -65,6 +76,7 @@ def dict_dari_lembar(path: Path) -> dict:
             kolom=hilang,
         )
     tabel: dict[str, dict] = {}
+    judul_lain: dict[str, list[str]] = {}
     for i, r in enumerate(data.to_dict("records")):
         nama_tabel, target = _teks(r.get("tabel")), nama_kolom(_teks(r.get("kolom_templat")))
         asal, tetap = _teks(r.get("kolom_sumber")), _teks(r.get("nilai_tetap"))
@@ -85,6 +97,18 @@ def dict_dari_lembar(path: Path) -> dict:
             aturan = {"jumlah": [a.strip() for a in asal.split("+") if a.strip()]}
         else:
             aturan = {"kolom": asal}
+        lain = [j.strip() for j in _teks(r.get("judul_lain")).split(";") if j.strip()]
+        if lain and "kolom" not in aturan:
+            raise DataTidakValid(
+                "judul_lain hanya untuk kolom_sumber yang berisi satu judul kolom (bukan "
+                "penjumlahan, hitung, atau nilai_tetap).",
+                berkas=sumber,
+                kolom="judul_lain",
+                baris=[int(baris[i])],
+            )
+        if lain:
+            judul_lain.setdefault(asal, [])
+            judul_lain[asal] += [j for j in lain if j not in judul_lain[asal]]
         agregasi = _teks(r.get("agregasi")).lower()
         if agregasi:
             aturan["agregasi"] = agregasi
@@ -96,6 +120,8 @@ def dict_dari_lembar(path: Path) -> dict:
             berkas=sumber,
         )
     isi: dict = {"tabel": tabel}
+    if judul_lain:
+        isi["baca"] = {"judul_lain": judul_lain}
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         atur = baca_berkas(path, sumber, _tabel_lembar("pengaturan", _KOLOM_ATUR), Laporan()).data
         if set(_KOLOM_ATUR) <= set(atur.columns):
@@ -112,7 +138,7 @@ def _terapkan_pengaturan(isi: dict, atur: pd.DataFrame, sumber: str) -> None:
         if kunci in nilai:
             isi[kunci] = nilai.pop(kunci)
     if "lembar" in nilai:
-        isi["baca"] = {"lembar": nilai.pop("lembar")}
+        isi.setdefault("baca", {})["lembar"] = nilai.pop("lembar")
     for nama in [t.strip() for t in nilai.pop("kelompok", "").split(",") if t.strip()]:
         if nama not in isi["tabel"]:
             raise DataTidakValid(
@@ -144,6 +170,7 @@ def lembar_templat_peta() -> dict[str, pd.DataFrame]:
                     "tabel": tabel.nama,
                     "kolom_templat": k.nama,
                     "kolom_sumber": "",
+                    "judul_lain": "",
                     "nilai_tetap": "",
                     "agregasi": "",
                     "keterangan": f"{k.definisi} [{k.tipe}, {k.satuan}]{wajib}",
