@@ -24,7 +24,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from pypdf import PdfReader
 
-from p3pd import handout, wilayah
+from p3pd import handout, handout_cli, wilayah
 from p3pd.format import persen
 from p3pd.galat import GalatP3PD, WilayahTidakDikenal
 from p3pd.indikator import DAFTAR_INDIKATOR, hitung_capaian
@@ -514,7 +514,7 @@ def test_cli_keluar_satu_bila_ada_yang_gagal(tmp_path, capsys):
     isi = "if provinsi == 'Nusa Tenggara Timur':\n    raise RuntimeError('data NTT rusak')\n"
     templat = templat_kecil(tmp_path, isi)
     parser = argparse.ArgumentParser()
-    handout.daftar_argumen(parser)
+    handout_cli.daftar_argumen(parser)
     args = parser.parse_args(
         [
             "--semua",
@@ -527,7 +527,7 @@ def test_cli_keluar_satu_bila_ada_yang_gagal(tmp_path, capsys):
         ]
         + ["--tanpa-progres"]
     )
-    assert handout.jalankan(args) == 1
+    assert handout_cli.jalankan(args) == 1
     keluar = capsys.readouterr().out
     assert "3 handout dibangun, 1 gagal" in keluar
     assert "provinsi_nusa-tenggara-timur_2024: RuntimeError: data NTT rusak" in keluar

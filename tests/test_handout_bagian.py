@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from test_handout import templat_kecil
 
-from p3pd import handout
+from p3pd import handout, handout_cli
 from p3pd.galat import GalatP3PD
 from p3pd.handout_pilih import ambil_bagian, baca_bagian
 from p3pd.lokasi import folder_data
@@ -18,7 +18,7 @@ from p3pd.lokasi import folder_data
 
 def _args(*argumen: str) -> argparse.Namespace:
     parser = argparse.ArgumentParser()
-    handout.daftar_argumen(parser)
+    handout_cli.daftar_argumen(parser)
     return parser.parse_args(list(argumen))
 
 
@@ -88,7 +88,7 @@ def test_cli_bagian_membangun_hanya_bagiannya(tmp_path, capsys):
             "--bagian",
             f"{i}/2",
         )
-        assert handout.jalankan(args) == 0
+        assert handout_cli.jalankan(args) == 0
         dibangun += sorted(p.stem for p in keluaran.glob("*.html"))
         assert f"Bagian {i}/2:" in capsys.readouterr().err
     semua = sorted(p.nama for p in handout.susun_pekerjaan(semua=True))
@@ -105,7 +105,7 @@ def test_cli_bagian_kosong_tidak_membangun_apa_pun(tmp_path, capsys):
         "--bagian",
         "2/3",
     )
-    assert handout.jalankan(args) == 0
+    assert handout_cli.jalankan(args) == 0
     assert "Bagian ini kosong" in capsys.readouterr().err
     assert not (tmp_path / "k").exists() or not any((tmp_path / "k").iterdir())
 
@@ -131,7 +131,7 @@ def test_cli_data_membaca_folder_lain_dan_memulihkan_lingkungan(tmp_path, capsys
         "--pekerja",
         "1",
     )
-    assert handout.jalankan(args) == 0
+    assert handout_cli.jalankan(args) == 0
     assert "data di folder" in capsys.readouterr().err
     html = next(keluaran.glob("*.html")).read_text(encoding="utf-8")
     assert f"DATA={salinan.resolve()}" in html  # kernel pekerja membaca folder --data
@@ -140,7 +140,7 @@ def test_cli_data_membaca_folder_lain_dan_memulihkan_lingkungan(tmp_path, capsys
 
 def test_cli_data_folder_tidak_ada(tmp_path):
     with pytest.raises(GalatP3PD, match="tidak ada"):
-        handout.jalankan(_args("Jateng", "--data", str(tmp_path / "tidak_ada")))
+        handout_cli.jalankan(_args("Jateng", "--data", str(tmp_path / "tidak_ada")))
 
 
 def test_cli_data_ditolak_pemuat_dengan_pesan(tmp_path):
@@ -150,7 +150,9 @@ def test_cli_data_ditolak_pemuat_dengan_pesan(tmp_path):
     baris = berkas.read_text(encoding="utf-8").splitlines()
     berkas.write_text("\n".join([baris[0].replace("kode_desa", "kode")] + baris[1:]) + "\n")
     with pytest.raises(GalatP3PD) as info:
-        handout.jalankan(_args("Jateng", "--data", str(salinan), "--keluaran", str(tmp_path / "k")))
+        handout_cli.jalankan(
+            _args("Jateng", "--data", str(salinan), "--keluaran", str(tmp_path / "k"))
+        )
     assert "indikator_desa.csv" in str(info.value)
     assert not (tmp_path / "k").exists()
     assert Path(berkas).read_text(encoding="utf-8").startswith("kode,")  # masukan tidak diubah

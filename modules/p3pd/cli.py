@@ -26,7 +26,7 @@ SUB_PERINTAH: dict[str, tuple[str, str]] = {
     ),
     "data": ("p3pd.sintetis", "membuat ulang data latihan sintetis (benih tetap)"),
     "latihan": ("p3pd.latihan", "membuat notebook latihan dari notebook solusi"),
-    "handout": ("p3pd.handout", "membangun handout per provinsi/kecamatan (HTML dan PDF)"),
+    "handout": ("p3pd.handout_cli", "membangun handout per provinsi/kecamatan (HTML dan PDF)"),
     "impor": (
         "p3pd.impor.perintah",
         "berkas publik (Podes, IDM, ekspor Siskeudes, …) ke template data sendiri",
