@@ -599,3 +599,44 @@ def test_saringan_kode_besar_diingat_tanpa_basi():
     tabel.loc[0, "kode_desa"] = "35.79.01.2001"  # kolom yang sama diubah di tempat
     assert _di(tabel["kode_desa"], "35").tolist() == [True] + [False] * (len(tabel) - 1)
     assert _di(tabel["kode_desa"], "33").sum() == len(tabel) - 1
+
+
+def test_kernel_hangat_tidak_menyimpan_grafik_handout_sebelumnya(tmp_path):
+    """Hasil sel (mis. grafik handout) yang disimpan IPython sebagai ``_N`` tidak menumpuk:
+    tanpa ini kernel bertambah ±5 MB per handout dan batch 1.007 kecamatan kehabisan memori."""
+    from p3pd.kernel_hangat import KernelHangat, daftarkan_mesin
+
+    templat = templat_kecil(tmp_path)
+    nb = nbformat.read(templat, as_version=4)
+    nb.cells.append(
+        new_code_cell(
+            "fig = plt.figure(figsize=(2, 1))\nplt.close(fig)\nfig.subplots().plot([1, 2])\nfig"
+        )
+    )
+    nbformat.write(nb, templat)
+    kernel = KernelHangat(tmp_path)
+    daftarkan_mesin()
+    try:
+        for provinsi in ("a", "b", "c", "d"):
+            hasil, galat = kernel.jalankan(templat, {"provinsi": provinsi})
+            assert galat is None
+        assert "image/png" in hasil.cells[-1].outputs[0]["data"]
+        kernel.siapkan()  # seperti sebelum handout berikutnya
+        teks: list[str] = []
+        kernel._sinkron(kernel.kc.execute_interactive)(
+            "import gc, re\n"
+            "ip = get_ipython()\n"
+            "gc.collect()\n"  # sisa siklus rujukan dibuang; yang masih dirujuk tetap terhitung
+            "print(sum(type(o).__name__ == 'Figure' for o in gc.get_objects()),"
+            " sorted(n for n in ip.user_ns if re.fullmatch(r'_i?\\d+', n)))",
+            store_history=False,
+            timeout=60,
+            output_hook=lambda m: teks.append(m["content"].get("text", "")),
+        )
+    finally:
+        kernel.tutup()
+    jumlah, nama = "".join(teks).strip().split(" ", 1)
+    assert nama == "[]"
+    # paling banyak grafik handout terakhir yang masih dirujuk IPython (hasil eksekusi terakhir);
+    # sebelum diperbaiki: satu grafik per handout (di sini 4) tetap hidup
+    assert int(jumlah) <= 1, f"{jumlah} grafik handout sebelumnya masih hidup di kernel"

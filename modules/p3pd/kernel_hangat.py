@@ -22,8 +22,9 @@ MESIN = "p3pd-kernel-hangat"
 # Kode yang dijalankan di kernel sebelum setiap handout: ruang nama pengguna dikosongkan,
 # grafik inline, gaya matplotlib bawaan, folder kerja tetap. Modul yang sudah diimpor tetap
 # tersimpan (sys.modules), jadi mengimpor ulang di notebook hampir tanpa biaya.
-# Ruang nama dikosongkan seperti ``%reset -f`` tetapi tanpa gc.collect() penuh dan tanpa
-# menyentuh riwayat (sqlite), yang di sini memakan ~0,3 detik per handout.
+# Ruang nama dikosongkan seperti ``%reset -f`` (juga hasil sel ``_N`` yang disimpan IPython dan
+# rujukan displayhook) tetapi tanpa gc.collect() penuh dan tanpa menyentuh riwayat (sqlite), yang
+# di sini memakan ~0,3 detik per handout. Memori kernel tetap datar sepanjang batch.
 _KODE_SETEL_ULANG = """\
 import os as _os, matplotlib as _mpl, matplotlib.pyplot as _plt
 _plt.close("all")
@@ -32,10 +33,17 @@ _os.chdir({cwd!r})
 %config InlineBackend.print_figure_kwargs = {{"bbox_inches": "tight", "metadata": {{"Software": None}}}}
 %matplotlib inline
 def _kosongkan(ip=get_ipython()):
+    import re
     ip.user_ns.get("Out", {{}}).clear()
+    # _N (hasil sel ke-N) dan _iN (masukannya) didaftarkan IPython sebagai nama tersembunyi:
+    # tanpa dihapus di sini, setiap grafik handout sebelumnya tetap hidup (±5 MB per handout).
+    for nama in [n for n in ip.user_ns if re.fullmatch(r"_i?\d+", n)]:
+        del ip.user_ns[nama]
+        ip.user_ns_hidden.pop(nama, None)
     tetap = set(ip.user_ns_hidden) | {{"__builtin__", "__builtins__", "__name__"}}
     for nama in [n for n in ip.user_ns if n not in tetap]:
         del ip.user_ns[nama]
+    ip.displayhook._ = ip.displayhook.__ = ip.displayhook.___ = ""
     ip.user_ns.update({{"_": "", "__": "", "___": ""}})
 _kosongkan()
 """
