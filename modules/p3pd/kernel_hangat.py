@@ -37,7 +37,7 @@ def _kosongkan(ip=get_ipython()):
     ip.user_ns.get("Out", {{}}).clear()
     # _N (hasil sel ke-N) dan _iN (masukannya) didaftarkan IPython sebagai nama tersembunyi:
     # tanpa dihapus di sini, setiap grafik handout sebelumnya tetap hidup (±5 MB per handout).
-    for nama in [n for n in ip.user_ns if re.fullmatch(r"_i?\d+", n)]:
+    for nama in [n for n in ip.user_ns if re.fullmatch(r"_i?\\d+", n)]:
         del ip.user_ns[nama]
         ip.user_ns_hidden.pop(nama, None)
     tetap = set(ip.user_ns_hidden) | {{"__builtin__", "__builtins__", "__name__"}}
