@@ -603,7 +603,10 @@ def test_kelurahan_tanpa_rkpdes_apbdes_menjadi_koordinasi(tmp_path, lengkap):
         )
         assert r.bukti.endswith("porsi belanja: tidak berlaku (kelurahan)")
         # pembanding dari 2 desa/kelurahan di folder, bukan capaian kabupaten
-        assert "; rata-rata desa di data ini (2 dari " in r.bukti and "; kabupaten " not in r.bukti
+        assert (
+            "; gabungan desa/kelurahan di data ini (2 dari " in r.bukti
+            and "; kabupaten " not in r.bukti
+        )
         assert r.mitra.startswith("Lurah; ") and "Bappeda" in r.mitra
         assert "Musrenbang RKPD di kecamatan" in r.tahap
     # Desa Oro-Oro Ombo (desa) tetap dibina lewat RKPDes/APBDes bila merah

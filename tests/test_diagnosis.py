@@ -294,7 +294,7 @@ def test_nama_pembanding_jujur_untuk_folder_sebagian():
     # Kota Batu (35.79) punya 24 desa/kelurahan menurut Kepmendagri; folder ini hanya memuat dua.
     sebagian = pd.DataFrame({"kode_desa": ["35.79.01.2006", "35.79.01.1003"]})
     teks = diagnosis.nama_pembanding(sebagian, "35.79", sintetis=False)
-    assert teks == "rata-rata desa di data ini (2 dari 24 desa/kelurahan di kabupaten ini)"
+    assert teks == "gabungan desa/kelurahan di data ini (2 dari 24 desa/kelurahan Kota Batu)"
     assert diagnosis.nama_pembanding(sebagian, "35.79", sintetis=True) == "kabupaten"
     assert diagnosis.nama_pembanding(sebagian, "35.79", "kecamatan", sintetis=False) == "kecamatan"
 

@@ -352,7 +352,7 @@ def test_pembanding_folder_sebagian_kabupaten_disebut_rata_rata_desa_di_data_ini
     assert "Rata-rata desa di data ini" in kunci and keterangan in kunci
     assert "Kota Batu data ini" not in kunci
     lampu = _teks_tampil(h.tabel_lampu().isi)
-    assert f"lebih buruk dari rata-rata desa di data ini ({keterangan})" in lampu
+    assert f"lebih buruk dari gabungan desa/kelurahan di data ini ({keterangan})" in lampu
     assert "dari kabupaten" not in lampu
     assert "bukan capaian Kota Batu" in h.pengantar_angka_kunci().isi
     pp = _teks_tampil(h.tabel_permintaan_penyediaan().isi)
@@ -372,7 +372,10 @@ def test_ringkasan_kabupaten_sebagian_bukan_angka_kabupaten(folder):
         ringkasan.periksa_folder(folder["sebagian"]), label=label_data(folder["sebagian"])
     )
     assert "Kota Batu*" in teks
-    assert "* Kota Batu: rata-rata desa di data ini (2 dari 24 desa/kelurahan Kota Batu)" in teks
+    assert (
+        "* Kota Batu: gabungan desa/kelurahan di data ini (2 dari 24 desa/kelurahan Kota Batu)"
+        in teks
+    )
 
 
 def test_stunting_data_sendiri_administratif_bukan_survei(pakai, monkeypatch):

@@ -287,7 +287,10 @@ def test_tangga_capaian_data_sendiri_berlabel_sendiri(tmp_path, monkeypatch):
     # data uji hanya memuat sebagian desa Kabupaten Semarang (33.22): bukan capaian kabupaten
     tingkat = list(desa["tingkat"])
     assert "kabupaten" not in tingkat
-    assert tingkat[3].startswith("rata-rata desa di data ini (") and "33.22" not in tingkat[3]
+    assert tingkat[3].startswith("gabungan desa/kelurahan di data ini (")
+    assert tingkat[3].endswith("desa/kelurahan Kabupaten Semarang)")
+    assert tingkat[2].startswith("gabungan desa/kelurahan di data ini (")
+    assert tingkat[2].endswith("desa/kelurahan Kecamatan Getasan)")
     latihan = ind.tangga_capaian(_data_tangga(), "33.22.01", "stunting", 2022)
     assert list(latihan.loc[~latihan["tingkat"].str.contains("terbitan"), "tingkat"])[3] == (
         "kabupaten"

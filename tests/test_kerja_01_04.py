@@ -106,4 +106,4 @@ def test_dengan_indikator_tanpa_nan_dan_peringatan(dengan_indikator, nomor):
 
 def test_pembanding_lampu_bukan_kabupaten_bila_folder_sebagian(dengan_indikator):
     teks = _keluaran(dengan_indikator["04"])
-    assert "Pembanding lampu: rata-rata desa di data ini (2 dari 24 desa/kelurahan" in teks
+    assert "Pembanding lampu: gabungan desa/kelurahan di data ini (2 dari 24 desa/kelurahan" in teks

@@ -381,11 +381,17 @@ def test_data_sendiri_sebagian_menyebut_pembanding_dan_kelurahan_dengan_jujur(tm
         data["indikator"], data["wilayah"], ds.KECAMATAN, layanan="kesehatan", label=label
     )
     assert not t.sintetis and t.tanda == label.teks
-    assert t.nama_pembanding.startswith("rata-rata desa di data ini (")
+    assert t.nama_pembanding.startswith("gabungan desa/kelurahan di data ini (")
     assert "pembanding kabupaten" not in t.judul and f"pembanding {t.nama_pembanding}" in t.judul
     assert t.jumlah_kelurahan > 0
     assert f"dari {t.jumlah_desa} desa/kelurahan punya" in t.ringkasan
-    assert "pembanding (rata-rata desa di data ini" in t.html
+    assert "pembanding: gabungan desa/kelurahan di data ini (" in t.html and "Kota Batu)" in t.html
+    kec = penjelajah.tampilan(
+        data["indikator"], data["wilayah"], ds.KECAMATAN, pembanding="kecamatan", label=label
+    )
+    # folder uji memuat 2 dari 8 desa/kelurahan Kecamatan Batu: bukan capaian kecamatan
+    assert kec.nama_pembanding.endswith("desa/kelurahan Kecamatan Batu)")
+    assert kec.nama_pembanding.startswith("gabungan desa/kelurahan di data ini (")
     # data latihan tetap menyebut kabupaten dan desa
     latihan = penjelajah.tampilan(_data(), _wilayah(), "Barat", sintetis=True)
     assert latihan.nama_pembanding == "kabupaten" and latihan.jumlah_kelurahan == 0

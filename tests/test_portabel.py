@@ -159,19 +159,21 @@ def test_ringkasan_data_excel_crlf_sama_dengan_data_asli(data_excel):
     # Baris pertama menyebut asal data (bawaan vs folder lain); isi ringkasan harus sama.
     assert "Data Kecamatan Ké" in excel.stdout.splitlines()[0]
     # Salinan Excel bukan lagi data latihan (isinya berubah), jadi kabupaten yang desanya tidak
-    # lengkap menurut daftar nasional ditandai "rata-rata desa di data ini"; angkanya tetap sama.
-    assert "rata-rata desa di data ini" in excel.stdout
+    # lengkap menurut daftar nasional ditandai "gabungan desa/kelurahan di data ini"; angkanya tetap sama.
+    assert "gabungan desa/kelurahan di data ini" in excel.stdout
     assert _tanpa_tanda_pembanding(excel.stdout)[1:] == _tanpa_tanda_pembanding(asli.stdout)[1:]
 
 
 def _tanpa_tanda_pembanding(teks: str) -> list[str]:
     """Baris ringkasan tanpa tanda pembanding data sebagian (``*``, catatan kaki, keterangan)."""
-    teks = teks.replace("; * = bukan angka kabupaten, hanya rata-rata desa di data ini:", ":")
+    teks = teks.replace(
+        "; * = bukan angka kabupaten/kota, hanya gabungan desa/kelurahan di data ini:", ":"
+    )
     teks = teks.replace(" (desa di data ini)", "").replace("*", "")
     return [
         " ".join(b.split())
         for b in teks.splitlines()
-        if "rata-rata desa di data ini" not in b  # catatan kaki per kabupaten
+        if "gabungan desa/kelurahan di data ini" not in b  # catatan kaki per kabupaten
     ]
 
 

@@ -542,7 +542,7 @@ def _sebutan_pembanding(
     data: Mapping[str, pd.DataFrame], indikator: pd.DataFrame, kode_kab: str
 ) -> str:
     """Sebutan pembanding lampu di ``bukti``: "kabupaten" hanya bila data latihan atau data
-    memuat semua desa/kelurahan kabupaten itu; selain itu "rata-rata desa di data ini (…)"
+    memuat semua desa/kelurahan kabupaten itu; selain itu "gabungan desa/kelurahan di data ini (…)"
     (``p3pd.diagnosis.nama_pembanding``). Label dibaca dari folder asal tabel ``wilayah`` bila
     diketahui (``attrs["berkas"]`` hasil ``p3pd.muat``), selain itu dari folder data aktif."""
     from pathlib import Path

@@ -121,43 +121,67 @@ def _matriks_masalah(
     ]
 
 
+GABUNGAN_DATA_INI = "gabungan desa/kelurahan di data ini"
+"""Sebutan pembanding yang dihitung dari sebagian desa/kelurahan wilayahnya (jumlahkan lalu bagi)."""
+
+
 def nama_pembanding(
     data: pd.DataFrame,
     kode_kabupaten: str,
     pembanding: str = "kabupaten",
     *,
     sintetis: bool | None = None,
+    kode_kecamatan: str | None = None,
 ) -> str:
     """Sebutan jujur wilayah pembanding lampu untuk desa di kabupaten ``kode_kabupaten``.
 
-    Capaian pembanding dihitung dari desa yang ada di ``data``. Pada data latihan (``sintetis``;
-    bawaan: label folder data) dan pada data sendiri yang memuat **semua** desa/kelurahan
-    kabupaten itu menurut daftar Kepmendagri (``p3pd.wilayah_nasional``) hasilnya
-    ``"kabupaten"``. Bila data hanya memuat sebagian, hasilnya ``"rata-rata desa di data ini
-    (N dari M desa/kelurahan di kabupaten ini)"``: angka itu bukan capaian kabupaten. Pembanding
-    ``"kecamatan"`` dikembalikan apa adanya.
+    Capaian pembanding dihitung dari desa yang ada di ``data`` (pembilang dan penyebut
+    dijumlahkan lalu dibagi). Pada data latihan (``sintetis``; bawaan: label folder data) dan
+    pada data sendiri yang memuat **semua** desa/kelurahan wilayah itu menurut daftar
+    Kepmendagri (``p3pd.wilayah_nasional``) hasilnya ``"kabupaten"`` (atau ``"kecamatan"``).
+    Bila data hanya memuat sebagian, hasilnya :data:`GABUNGAN_DATA_INI` dengan keterangan,
+    mis. ``"gabungan desa/kelurahan di data ini (2 dari 24 desa/kelurahan Kota Batu)"``: angka
+    itu bukan capaian kabupaten/kota. Pembanding ``"kecamatan"`` diperiksa dengan cara yang
+    sama bila ``kode_kecamatan`` diberikan.
     """
-    from p3pd import wilayah_nasional
-    from p3pd.galat import WilayahTidakDikenal
     from p3pd.label import label_data
 
-    if pembanding != "kabupaten":
+    if pembanding == "kecamatan" and kode_kecamatan is not None:
+        kode = str(kode_kecamatan)
+    elif pembanding == "kabupaten":
+        kode = str(kode_kabupaten)
+    else:
         return pembanding
     if sintetis is None:
         sintetis = label_data().sintetis
     if sintetis:
-        return "kabupaten"
+        return pembanding
     ada = int(
-        data.loc[data["kode_desa"].str.startswith(f"{kode_kabupaten}."), "kode_desa"].nunique()
+        data.loc[data["kode_desa"].astype(str).str.startswith(f"{kode}."), "kode_desa"].nunique()
     )
+    keterangan = keterangan_cakupan(ada, kode)
+    return pembanding if keterangan is None else f"{GABUNGAN_DATA_INI} {keterangan}"
+
+
+def keterangan_cakupan(ada: int, kode_wilayah: str) -> str | None:
+    """``"(N dari M desa/kelurahan Kota Batu)"`` bila ``ada`` < jumlah desa/kelurahan wilayah itu
+    di daftar nasional; ``None`` bila data memuat semuanya. Wilayah yang tidak ada di daftar
+    nasional: ``"(N desa/kelurahan di data ini)"``."""
+    from p3pd import wilayah_nasional
+    from p3pd.galat import WilayahTidakDikenal
+
     try:
-        nasional = len(wilayah_nasional.daftar("desa", kode_kabupaten))
+        nasional = len(wilayah_nasional.daftar("desa", kode_wilayah))
+        nama = wilayah_nasional.wilayah(kode_wilayah).nama
     except (WilayahTidakDikenal, ValueError):
-        nasional = 0
+        nasional, nama = 0, ""
     if nasional and ada >= nasional:
-        return "kabupaten"
-    dari = f" dari {nasional}" if nasional else ""
-    return f"rata-rata desa di data ini ({ada}{dari} desa/kelurahan di kabupaten ini)"
+        return None
+    if not nasional:
+        return f"({ada} desa/kelurahan di data ini)"
+    if len(kode_wilayah) == 8 and not nama.lower().startswith("kecamatan"):
+        nama = f"Kecamatan {nama}"
+    return f"({ada} dari {nasional} desa/kelurahan {nama})"
 
 
 def tabel_lampu(matriks: pd.DataFrame) -> pd.DataFrame:

@@ -502,8 +502,9 @@ def tangga_capaian(
     Baris dari data desa (``data`` = tabel indikator desa, tahun ``tahun``): desa dengan
     capaian terendah dan tertinggi di ``kecamatan`` (kode ``PP.KK.CC``), kecamatan itu, dan
     kabupatennya; kecamatan dan kabupaten dihitung dengan menjumlahkan pembilang dan penyebut lalu membagi.
-    Pada data sendiri yang tidak memuat seluruh desa kabupaten, baris kabupaten itu bertingkat
-    "rata-rata desa di data ini (…)" (``p3pd.diagnosis.nama_pembanding``), bukan "kabupaten".
+    Pada data sendiri yang tidak memuat seluruh desa kecamatan atau kabupaten/kota itu, barisnya
+    bertingkat "gabungan desa/kelurahan di data ini (…)" (``p3pd.diagnosis.nama_pembanding``),
+    bukan "kecamatan"/"kabupaten".
     Lalu angka terbitan (registri indikator, tanpa :data:`ACUAN_PEMBANDING`) untuk kabupaten,
     provinsi, dan Indonesia: untuk setiap wilayah dan jenis (survei/administratif), angka yang
     tahunnya paling dekat dengan ``tahun``. Nama desa diambil dari ``wilayah_desa`` bila
@@ -553,13 +554,16 @@ def tangga_capaian(
             )
     from p3pd.diagnosis import nama_pembanding
 
-    # Baris kabupaten dari data desa: "kabupaten" hanya bila data memuat seluruh desa
-    # kabupaten itu (atau data latihan); selain itu "rata-rata desa di data ini (…)".
-    sebutan_kab = nama_pembanding(
-        df.astype({"kode_desa": str}), kecamatan[:5], sintetis=label.sintetis
+    # Baris kecamatan dan kabupaten dari data desa: "kecamatan"/"kabupaten" hanya bila data
+    # memuat seluruh desanya (atau data latihan); selain itu "gabungan desa/kelurahan di data
+    # ini (…)".
+    teks_kode = df.astype({"kode_desa": str})
+    sebutan_kab = nama_pembanding(teks_kode, kecamatan[:5], sintetis=label.sintetis)
+    sebutan_kec = nama_pembanding(
+        teks_kode, kecamatan[:5], "kecamatan", sintetis=label.sintetis, kode_kecamatan=kecamatan
     )
     for tingkat, sebutan, bagian in (
-        ("kecamatan", "kecamatan", di_kecamatan),
+        ("kecamatan", sebutan_kec, di_kecamatan),
         ("kabupaten", sebutan_kab, df),
     ):
         satu = hitung_capaian(bagian, tingkat, indikator=ind.kode).iloc[0]

@@ -423,7 +423,7 @@ class Handout:
 
     @property
     def pembanding(self) -> Pembanding:
-        """Pembanding "kabupaten": kabupaten utuh, atau rata-rata desa di data ini bila folder
+        """Pembanding "kabupaten": kabupaten utuh, atau gabungan desa/kelurahan di data ini bila folder
         data sendiri tidak memuat semua desa/kelurahan kabupatennya (``p3pd.wilayah_nasional``)."""
         if "pembanding" not in self._hasil:
             from p3pd.label import label_data

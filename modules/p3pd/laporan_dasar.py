@@ -330,11 +330,12 @@ def sel_porsi_apbdes(kode_desa: Any, nilai: Any) -> str:
 
 @dataclass(frozen=True)
 class Pembanding:
-    """Pembanding "kabupaten" handout: kabupaten utuh, atau hanya rata-rata desa di data ini.
+    """Pembanding "kabupaten" handout: kabupaten utuh, atau gabungan desa/kelurahan di data ini.
 
     Angka pembanding dihitung dari desa di folder data. Folder yang tidak memuat semua
     desa/kelurahan kabupaten (menurut ``p3pd.wilayah_nasional``) tidak boleh disebut
-    "kabupaten": labelnya "rata-rata desa di data ini (n dari N desa/kelurahan …)".
+    "kabupaten": labelnya "gabungan desa/kelurahan di data ini (n dari N desa/kelurahan …)"
+    (pembilang dan penyebut desa-desa itu dijumlahkan lalu dibagi, bukan rata-rata persen).
     """
 
     lengkap: bool
@@ -344,8 +345,10 @@ class Pembanding:
 
     @property
     def nama(self) -> str:
-        """'kabupaten' atau 'rata-rata desa di data ini' (untuk kalimat dan legenda)."""
-        return "kabupaten" if self.lengkap else "rata-rata desa di data ini"
+        """'kabupaten' atau 'gabungan desa/kelurahan di data ini' (untuk kalimat dan legenda)."""
+        from p3pd.diagnosis import GABUNGAN_DATA_INI
+
+        return "kabupaten" if self.lengkap else GABUNGAN_DATA_INI
 
     @property
     def keterangan(self) -> str:
@@ -357,7 +360,8 @@ class Pembanding:
 
     @property
     def label(self) -> str:
-        """Nama dengan keterangannya: 'rata-rata desa di data ini (2 dari 24 …)' atau 'kabupaten'."""
+        """Nama dengan keterangannya: 'gabungan desa/kelurahan di data ini (2 dari 24 …)' atau
+        'kabupaten'."""
         return f"{self.nama} {self.keterangan}".strip()
 
     @property
@@ -372,8 +376,8 @@ class Pembanding:
             else f"{self.n} desa/kelurahan {kab} (jumlah seluruhnya tidak diketahui)"
         )
         return (
-            f"Data ini hanya memuat {jumlah}; pembanding di handout ini adalah rata-rata desa "
-            f"di data ini, bukan capaian {kab}."
+            f"Data ini hanya memuat {jumlah}; pembanding di handout ini adalah gabungan "
+            f"desa/kelurahan di data ini (jumlahkan lalu bagi), bukan capaian {kab}."
         )
 
 

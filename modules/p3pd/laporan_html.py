@@ -46,7 +46,7 @@ def html_angka_kunci(
     """Tabel HTML angka kunci dengan nomor sumber untuk setiap angka terbitan.
 
     ``pembanding`` (``Handout.pembanding``): bila folder tidak memuat seluruh kabupaten, kolom
-    kabupaten berjudul "rata-rata desa di data ini (n dari N desa/kelurahan …)".
+    kabupaten berjudul "gabungan desa/kelurahan di data ini (n dari N desa/kelurahan …)".
     """
     sumber: list[str] = []
 
@@ -154,7 +154,7 @@ def html_tabel_lampu(
 
     Indikator yang capaiannya tidak ada di baris mana pun (data sendiri yang sebagian) tidak
     diberi kolom; namanya disebut dalam satu baris di bawah tabel. ``porsi=None``: tanpa kolom
-    porsi APBDes. ``pembanding``: nama pembanding di legenda ("kabupaten", atau "rata-rata desa
+    porsi APBDes. ``pembanding``: nama pembanding di legenda ("kabupaten", atau "gabungan desa/kelurahan
     di data ini" bila folder tidak memuat seluruh kabupaten).
     """
     pb = pembanding if pembanding is not None else Pembanding(True)

@@ -317,6 +317,11 @@ def _periksa_angka(toleransi: float, jumlah: int, pembanding: str) -> None:
 # --- tampilan statis ---------------------------------------------------------------------------
 
 
+def _judul_pembanding(sebutan: str) -> str:
+    """Judul kolom pembanding: "pembanding (kabupaten)", atau "pembanding: gabungan … (…)"."""
+    return f"pembanding: {sebutan}" if "(" in sebutan else f"pembanding ({sebutan})"
+
+
 @dataclass(eq=False, repr=False)
 class Tampilan:
     """Hasil :func:`tampilan`: tabel-tabelnya, HTML (``_repr_html_``), dan teks polos (``repr``)."""
@@ -342,7 +347,7 @@ class Tampilan:
     sendiri ("Data milik …"), atau ``""``."""
     sebutan_pembanding: str = ""
     """Sebutan pembanding untuk pembaca (``p3pd.diagnosis.nama_pembanding``): "kabupaten", atau
-    "rata-rata desa di data ini (…)" bila data sendiri tidak memuat seluruh desa kabupaten;
+    "gabungan desa/kelurahan di data ini (…)" bila data sendiri tidak memuat seluruh desa kabupaten;
     kosong = ``pembanding``."""
     jumlah_kelurahan: int = 0
     """Banyaknya kelurahan di antara baris ``lampu`` (kode desa berdigit ke-7 "1")."""
@@ -419,7 +424,7 @@ class Tampilan:
             target=self.rincian["target"].map(_persen_target),
             pembanding=self.rincian["pembanding"].map(_persen),
             lampu=self.rincian["lampu"].map(label_lampu),
-        ).rename(columns={"pembanding": f"pembanding ({self.nama_pembanding})"})
+        ).rename(columns={"pembanding": _judul_pembanding(self.nama_pembanding)})
         gaya_rincian = pd.DataFrame("", index=rincian.index, columns=rincian.columns)
         gaya_rincian["lampu"] = self.rincian["lampu"].map(css_lampu)
         prioritas = self.prioritas.assign(skor=self.prioritas["skor"].map(_skor))
@@ -545,7 +550,11 @@ def tampilan(
         prioritas=prioritas,
         tanda=tanda,
         sebutan_pembanding=nama_pembanding(
-            data, str(kec["kode_kabupaten"]), pembanding, sintetis=tanda == TANDA_SINTETIS
+            data,
+            str(kec["kode_kabupaten"]),
+            pembanding,
+            sintetis=tanda == TANDA_SINTETIS,
+            kode_kecamatan=kode_kec,
         ),
         jumlah_kelurahan=int(desa_kec["kode_desa"].astype(str).str[9].eq("1").sum()),
     )

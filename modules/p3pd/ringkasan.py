@@ -126,7 +126,11 @@ def susun_ringkasan(
     tanda = {k: "*" if k in sebagian else "" for k in kab}
     baris.append(
         f"\nCapaian per kabupaten{judul_tahun} (%)"
-        + ("; * = bukan angka kabupaten, hanya rata-rata desa di data ini:" if sebagian else ":")
+        + (
+            "; * = bukan angka kabupaten/kota, hanya gabungan desa/kelurahan di data ini:"
+            if sebagian
+            else ":"
+        )
     )
     if data is None or tahun is None or not (data["tahun"] == tahun).any():
         baris.append(f"  {TIDAK_ADA_DATA} (tabel indikator desa tidak ada untuk tahun ini)")
@@ -146,7 +150,9 @@ def susun_ringkasan(
             )
             baris.append(f"  {ind.nama[:50]:<50}{nilai}")
     for pb in sebagian.values():
-        baris.append(f"  * {pb.nama_kabupaten}: rata-rata desa di data ini {pb.keterangan}.")
+        baris.append(
+            f"  * {pb.nama_kabupaten}: gabungan desa/kelurahan di data ini {pb.keterangan}."
+        )
     baris.extend(terbitan.teks_ringkasan(tabel))  # di samping capaian, tidak dicampur
     baris.append(
         f"\nPorsi belanja APBDes untuk layanan dasar{judul_tahun.replace(', tahun', ',')}:"
