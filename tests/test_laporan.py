@@ -415,12 +415,13 @@ def test_isu_musrenbang_handout_tanpa_tabel_perencanaan(data, tahun, getasan):
         program=laporan._tabel_kosong("program"),
     )
     isu = laporan.isu_handout(kosong, getasan, tahun)
-    assert (isu["usulan_tertunda"] == 0).all()
+    assert isu["usulan_tertunda"].isna().all() and isu["desa_usulan_tertunda"].isna().all()
     # tanpa tabel program: "tidak ada data" (NaN), bukan 0 program atau "semua desa tanpa program"
     assert isu["program_opd"].isna().all() and isu["desa_merah_tanpa_program"].isna().all()
     assert (isu["skor"] == 2 * isu["desa_merah"]).all()
     teks = repr(laporan.html_isu_musrenbang(isu))
     assert "Isu Musrenbang" in teks and "program OPD: tidak ada data" in teks
+    assert "usulan: tidak ada data" in teks
 
 
 def test_data_latihan_lengkap_tanpa_baris_tidak_ada_data(data):

@@ -294,7 +294,9 @@ def test_isu_data_sendiri_berkelurahan_tanpa_program_tidak_mengklaim(tmp_path):
     isu = perencanaan.isu_musrenbang(muat.muat_folder(folder), ds.KECAMATAN, ds.TAHUN)
     kes = isu.set_index("layanan").loc["kesehatan"]
     assert " desa/kelurahan berlampu merah kesehatan" in kes["isu"]
-    assert "data program kabupaten tidak ada" in kes["isu"]
+    assert "tabel program OPD belum ada di data ini" in kes["isu"]
+    assert "kabupaten" not in kes["isu"]  # Kota Batu: bukan kabupaten
+    assert pd.isna(kes["usulan_tertunda"]) and pd.isna(kes["desa_usulan_tertunda"])
     assert pd.isna(kes["desa_merah_tanpa_program"]) and pd.isna(kes["program_opd"])
     assert kes["skor"] >= 2 * kes["desa_merah"]
     assert "program OPD tahun 2024 di kecamatan: tidak ada data" in kes["bukti"]

@@ -398,7 +398,7 @@ def html_isu_musrenbang(
             )
             + (
                 f"usulan: {TIDAK_ADA_DATA}. "
-                if "usulan" in tidak_ada
+                if "usulan" in tidak_ada or pd.isna(r.usulan_tertunda)
                 else f"{int(r.usulan_tertunda)} usulan belum ditampung. "
             )
             + f"<small>{_e(_bukti_singkat(r.bukti))}; desa: {_e(daftar)}.</small></td>"

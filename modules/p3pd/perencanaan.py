@@ -411,7 +411,7 @@ def _daftar(nama: pd.Series, batas: int = 6) -> str:
     nama = [str(x) for x in nama]
     if len(nama) <= batas:
         return ", ".join(nama)
-    return ", ".join(nama[:batas]) + f", dan {len(nama) - batas} desa lain"
+    return ", ".join(nama[:batas]) + f", dan {len(nama) - batas} desa/kelurahan lain"
 
 
 def isu_musrenbang(data: Mapping[str, pd.DataFrame], kecamatan: str, tahun: int) -> pd.DataFrame:
@@ -431,8 +431,9 @@ def isu_musrenbang(data: Mapping[str, pd.DataFrame], kecamatan: str, tahun: int)
     (angka dan nama desa dalam kalimat). Atribut ``attrs``: ``kecamatan``, ``kode_kecamatan``,
     ``kabupaten``, ``tahun``. Tanpa tabel program OPD (data sendiri) ``desa_merah_tanpa_program``
     dan ``program_opd`` kosong (NaN, "tidak ada data"), dan skor memakai semua desa merah
-    (programnya tidak diketahui); kalimat isu menyebutnya. Bila kecamatan punya kelurahan,
-    kalimat isu menghitung "desa/kelurahan".
+    (programnya tidak diketahui); kalimat isu menyebutnya. Tanpa tabel usulan, kolom usulan
+    kosong (NaN) dan tidak menambah skor. Bila kecamatan punya kelurahan, kalimat isu menghitung
+    "desa/kelurahan".
     """
     from p3pd.apbdes import porsi_layanan_dasar
     from p3pd.diagnosis import matriks_masalah
@@ -462,8 +463,10 @@ def isu_musrenbang(data: Mapping[str, pd.DataFrame], kecamatan: str, tahun: int)
     bel = bel[bel["kode_desa"].isin(v["kode_desa"]) & (bel["tahun"] == tahun)]
     porsi = porsi_layanan_dasar(bel, "kecamatan", tahun) if len(bel) else pd.DataFrame()
     opd = referensi_layanan().set_index("layanan")["opd_penyedia"]
-    # Tanpa tabel program (data sendiri) "tanpa program" tidak diketahui: teksnya tidak mengklaim.
+    # Tanpa tabel program atau usulan (data sendiri) "tanpa program"/"tertunda" tidak diketahui:
+    # teksnya tidak mengklaim, kolomnya "tidak ada data" (NaN).
     ada_program = len(tabel_data(data, "program")) > 0
+    ada_usulan = len(tabel_data(data, "usulan")) > 0
 
     baris = []
     for lay, nama_lay in LAYANAN.items():
@@ -493,9 +496,12 @@ def isu_musrenbang(data: Mapping[str, pd.DataFrame], kecamatan: str, tahun: int)
         satuan = "desa/kelurahan" if vl["kode_desa"].astype(str).str[9].eq("1").any() else "desa"
         bagian = [f"{len(merah)} dari {len(vl)} {satuan} berlampu merah {nama_lay.lower()}"]
         if len(tanpa) and ada_program:
-            bagian.append(f"{len(tanpa)} di antaranya tanpa program kabupaten")
+            bagian.append(f"{len(tanpa)} di antaranya tanpa program OPD")
         elif len(tanpa):
-            bagian.append("data program kabupaten tidak ada")
+            bagian.append(
+                "tabel program OPD belum ada di data ini, jadi belum diketahui apakah "
+                f"{satuan} merah itu sudah disasar program"
+            )
         if len(ul):
             bagian.append(f"{len(ul)} usulan dari {len(desa_u)} desa belum ditampung")
         isu = f"{nama_lay}: " + "; ".join(bagian) + f" — dibawa ke {opd[lay]}"
@@ -504,7 +510,7 @@ def isu_musrenbang(data: Mapping[str, pd.DataFrame], kecamatan: str, tahun: int)
             target = f" (target {persen(info.target)})" if info.target is not None else ""
             bukti.append(f"{info.nama} kecamatan {persen(cap)}{target}")
         if len(tanpa):
-            awal = "desa merah tanpa program: " if ada_program else "desa merah: "
+            awal = f"{satuan} merah tanpa program: " if ada_program else f"{satuan} merah: "
             bukti.append(awal + _daftar(tanpa["nama_desa"]))
         if len(ul):
             contoh = ul.sort_values("perkiraan_biaya", ascending=False).head(3)
@@ -529,9 +535,9 @@ def isu_musrenbang(data: Mapping[str, pd.DataFrame], kecamatan: str, tahun: int)
                 "skor": skor,
                 "desa_merah": len(merah),
                 "desa_merah_tanpa_program": len(tanpa) if ada_program else np.nan,
-                "desa_usulan_tertunda": len(desa_u),
-                "usulan_tertunda": len(ul),
-                "biaya_usulan_tertunda": int(ul["perkiraan_biaya"].sum()),
+                "desa_usulan_tertunda": len(desa_u) if ada_usulan else np.nan,
+                "usulan_tertunda": len(ul) if ada_usulan else np.nan,
+                "biaya_usulan_tertunda": int(ul["perkiraan_biaya"].sum()) if ada_usulan else np.nan,
                 "indikator": kode_ind,
                 "nama_indikator": info.nama if info else "",
                 "capaian": cap,
