@@ -419,9 +419,10 @@ def test_isu_musrenbang_handout_tanpa_tabel_perencanaan(data, tahun, getasan):
     # tanpa tabel program: "tidak ada data" (NaN), bukan 0 program atau "semua desa tanpa program"
     assert isu["program_opd"].isna().all() and isu["desa_merah_tanpa_program"].isna().all()
     assert (isu["skor"] == 2 * isu["desa_merah"]).all()
-    teks = repr(laporan.html_isu_musrenbang(isu))
-    assert "Isu Musrenbang" in teks and "program OPD: tidak ada data" in teks
-    assert "usulan: tidak ada data" in teks
+    bagian = laporan.html_isu_musrenbang(isu)
+    assert "Isu Musrenbang" in repr(bagian)
+    html = bagian._repr_html_()
+    assert "program OPD: tidak ada data" in html and "usulan: tidak ada data" in html
 
 
 def test_data_latihan_lengkap_tanpa_baris_tidak_ada_data(data):
