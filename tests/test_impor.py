@@ -121,7 +121,10 @@ def test_label_data_sendiri_ditulis_dan_digabung(tmp_path, sumber, peta):
     impor(sumber, peta, keluar, pemilik=PEMILIK)
     label = yaml.safe_load((keluar / "SUMBER_DATA.yaml").read_text(encoding="utf-8"))
     assert label["pemilik"] == PEMILIK
-    assert label["sumber"] == "Rekap sarana Kecamatan Uji 2024"
+    # folder kosong: daftar desa dibuat dari daftar nasional, sumbernya ikut di label
+    from p3pd.wilayah_nasional import SUMBER_DAFTAR
+
+    assert label["sumber"] == f"Rekap sarana Kecamatan Uji 2024; {SUMBER_DAFTAR}"
     # impor kedua ke folder yang sama (tabel lain, pemilik sama): sumbernya ditambahkan
     lain = tmp_path / "idm.csv"
     lain.write_text('kode_desa,idm_2024\n3322012001,"0,7"\n', encoding="utf-8")
@@ -144,7 +147,7 @@ def test_label_data_sendiri_ditulis_dan_digabung(tmp_path, sumber, peta):
 
     impor(lain, peta_dari_dict(peta2, "idm.yaml"), keluar, pemilik=PEMILIK, sumber_data="IDM 2024")
     label = yaml.safe_load((keluar / "SUMBER_DATA.yaml").read_text(encoding="utf-8"))
-    assert label["sumber"] == "Rekap sarana Kecamatan Uji 2024; IDM 2024"
+    assert label["sumber"] == f"Rekap sarana Kecamatan Uji 2024; {SUMBER_DAFTAR}; IDM 2024"
     (keluar / "angka_terbitan.csv").unlink()
     with pytest.raises(DataTidakValid, match="sudah berlabel milik"):
         impor(

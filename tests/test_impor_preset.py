@@ -230,6 +230,11 @@ def test_siskeudes_pada_cuplikan_nyata_desa_lebih(tmp_path):
     assert pend["alokasi_dana_desa"] == 491_243_683
     assert pend["bantuan_keuangan"] == 28_200_000  # 4.2.4 saja; 4.2.5 tidak ada
     teks = hasil.teks_laporan
+    # bidang 5.3 (Rp184.076.000) tanpa baris sub-bidang di cuplikan: diperingatkan, bukan diam
+    bidang = [p for p in hasil.peringatan if p.startswith("bidang 5.3 (Rp184,1 juta anggaran")]
+    assert len(bidang) == 1 and "baris 18" in bidang[0] and "porsi sub-bidang lain" in bidang[0]
+    assert f"PERINGATAN: {bidang[0]}" in teks
+    assert not any(p.startswith(("bidang 5.1", "bidang 5.2")) for p in hasil.peringatan)
     assert "kolom 'anggaran_rp' dibaca sebagai 'anggaran'" in teks
     assert "kolom 'realisasi_rp' dibaca sebagai 'realisasi'" in teks
     data = muat.muat_folder(keluar)
@@ -254,7 +259,13 @@ def test_apbdes_saja_ke_folder_kosong_membuat_daftar_desa_kecamatannya(tmp_path)
     teks = hasil.teks_laporan
     assert "Folder ini belum punya daftar desa" in teks
     assert f"{len(wil) - kel} desa dan {kel} kelurahan" in teks
-    assert "1 desa ada di berkas sumber" in teks
+    assert "1 desa ada di berkas sumber; 11 desa lain dan 5 kelurahan tampil" in teks
+    assert "Kelurahan tidak menyusun APBDes" in teks
+    from p3pd.wilayah_nasional import PEMBERITAHUAN_ODBL, SUMBER_DAFTAR
+
+    assert PEMBERITAHUAN_ODBL in teks
+    label = yaml.safe_load((keluar / "SUMBER_DATA.yaml").read_text(encoding="utf-8"))
+    assert SUMBER_DAFTAR in label["sumber"]
     data = muat.muat_folder(keluar)  # pemuat menerima folder ini tanpa daftar desa buatan tangan
     assert {"wilayah", "belanja", "pendapatan"} <= set(data)
     assert len(data["wilayah"]) == len(nasional)

@@ -77,6 +77,17 @@ _SINGKATAN_PROVINSI = {
     "pabar": "92", "pbd": "96",
 }  # fmt: skip
 
+SUMBER_DAFTAR = (
+    "daftar wilayah nasional idn-area-data 4.0.1 (Fityan; Kepmendagri kode wilayah 2025), ODbL 1.0"
+)
+"""Sebutan sumber daftar ini untuk label data (``SUMBER_DATA.yaml``) yang memakainya."""
+
+PEMBERITAHUAN_ODBL = (
+    "Berisi informasi dari idn-area-data (Fityan), yang tersedia di bawah Open Database "
+    "License (ODbL)."
+)
+"""Pemberitahuan lisensi yang wajib menyertai hasil pakai daftar ini (referensi/nasional/README.md)."""
+
 BATAS_MIRIP = 0.85
 """Kemiripan (``difflib``) terkecil agar nama yang tidak sama persis tetap dicocokkan."""
 

@@ -68,12 +68,19 @@ def impor(
         isi, putaran, kosong = lebar_ke_panjang(
             isi, peta.lebar.pola, peta.lebar.ke, peta.lebar.nilai
         )
-    from p3pd.impor.per_bidang import periksa_per_bidang
+    from p3pd.impor.per_bidang import bidang_tanpa_rincian, periksa_per_bidang
 
     for aturan in peta.tabel.values():
         if aturan.periksa_per_bidang is not None:
             periksa_per_bidang(isi, aturan.periksa_per_bidang, ", ".join(isi.nama))
     hasil = {nama: terapkan_tabel(peta, aturan, isi) for nama, aturan in peta.tabel.items()}
+    for nama, aturan in peta.tabel.items():
+        nilai = aturan.kolom.get("anggaran")
+        if aturan.periksa_per_bidang is not None and nilai is not None and nilai.kolom_sumber():
+            for pesan in bidang_tanpa_rincian(
+                isi, aturan.periksa_per_bidang, nilai.kolom_sumber()[0]
+            ):
+                hasil[nama].asumsi.append(f"PERINGATAN: {pesan}")
     if not any(len(h.data) for h in hasil.values()):
         raise DataTidakValid(
             f"tidak ada satu baris sumber pun yang cocok dengan peta '{peta.nama}' (semua baris "

@@ -75,7 +75,7 @@ def tambah_desa_nasional(
     sumber); tidak ada yang ditulis.
     """
     from p3pd.impor.tulis import teks_csv
-    from p3pd.wilayah_nasional import baris_daftar_desa
+    from p3pd.wilayah_nasional import PEMBERITAHUAN_ODBL, baris_daftar_desa
 
     per_tabel = _kode_tabel(hasil)
     if not per_tabel:
@@ -84,7 +84,15 @@ def tambah_desa_nasional(
     lama, path = _daftar_lama(folder)
     tanpa_wil = wil is None or not len(wil.data)
     if tanpa_wil and lama is None:
-        return _daftar_baru_kecamatan(folder, per_tabel)
+        baru_kec = _daftar_baru_kecamatan(folder, per_tabel)
+        if baru_kec is None:
+            pertama = next(h for h in hasil.values() if len(h.data))
+            pertama.asumsi.append(
+                f"`{skema.WILAYAH.berkas}` tidak dibuat: ada kode desa yang tidak ada di daftar "
+                "wilayah nasional (lihat di atas). Buat daftar desa folder ini dulu (kode dan "
+                "nama setiap desa/kelurahan, lihat data/KAMUS_DATA.md), lalu ulangi impor ini."
+            )
+        return baru_kec
     if tanpa_wil and "kode_desa" not in lama.columns:
         return None  # daftar desa tanpa kolom kode: pemuat menjelaskan yang salah
     dikenal: set[str] = set()
@@ -104,7 +112,7 @@ def tambah_desa_nasional(
     catatan = (
         f"{len(baru)} desa belum ada di daftar desa folder ini dan ditambahkan ke "
         f"`{skema.WILAYAH.berkas}` dari daftar wilayah nasional (Kepmendagri 2025, "
-        f"p3pd.wilayah_nasional): {daftar}."
+        f"p3pd.wilayah_nasional): {daftar}. {PEMBERITAHUAN_ODBL}"
     )
     if wil is not None and len(wil.data):
         wil.data = pd.concat([wil.data, baru.reindex(columns=wil.data.columns)], ignore_index=True)
@@ -223,7 +231,7 @@ def _daftar_baru_kecamatan(
     daftar tidak dibuat (``None``; laporan impor mencatat kode itu).
     """
     from p3pd.impor.tulis import teks_csv
-    from p3pd.wilayah_nasional import baris_daftar_desa, daftar, wilayah
+    from p3pd.wilayah_nasional import PEMBERITAHUAN_ODBL, baris_daftar_desa, daftar, wilayah
 
     kode = set().union(*per_tabel.values())
     _, tidak_dikenal = baris_daftar_desa(kode)
@@ -245,8 +253,20 @@ def _daftar_baru_kecamatan(
         f"Folder ini belum punya daftar desa: `{skema.WILAYAH.berkas}` dibuat dari daftar "
         "wilayah nasional (Kepmendagri 2025, p3pd.wilayah_nasional) dengan semua desa dan "
         f"kelurahan kecamatan yang disebut berkas sumber — {rincian}. "
-        f'{len(kode)} desa ada di berkas sumber; desa lain tampil "tidak ada data" sampai '
-        "datanya diisi. Periksa daftar itu dan hapus atau tambah baris bila perlu."
+        f"{_banyak(kode)}ada di berkas sumber; {_banyak(set(baru['kode_desa']) - kode, 'lain')}"
+        'tampil "tidak ada data" sampai datanya diisi. Kelurahan tidak menyusun APBDes (tidak '
+        "dihitung di tabel APBDes), tetapi ikut di indikator layanan dasar. Periksa daftar itu "
+        f"dan hapus atau tambah baris bila perlu. {PEMBERITAHUAN_ODBL}"
     )
     teks, _ = teks_csv(baru, skema.WILAYAH)
     return folder / skema.WILAYAH.berkas, teks, catatan
+
+
+def _banyak(kode: set[str], sifat: str = "") -> str:
+    """``"11 desa lain dan 5 kelurahan "``: banyak desa dan kelurahan di ``kode`` (dengan spasi)."""
+    kel = sum(1 for k in kode if str(k)[9:10] == "1")
+    desa = len(kode) - kel
+    bagian = [f"{desa} desa {sifat}".strip()] if desa else []
+    if kel:
+        bagian.append(f"{kel} kelurahan")
+    return (" dan ".join(bagian) or "tidak ada desa") + " "

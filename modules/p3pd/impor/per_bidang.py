@@ -121,3 +121,44 @@ def periksa_per_bidang(sumber: Sumber, atur: dict, berkas: str) -> None:
             berkas=berkas,
             kolom=[atur["kode"], atur["uraian"]],
         )
+
+
+def bidang_tanpa_rincian(sumber: Sumber, atur: dict, kolom_nilai: str) -> list[str]:
+    """Peringatan untuk baris bidang ``5.B`` bernilai yang tidak punya baris sub-bidang
+    (``5.B.S``) atau kegiatan (``B.S.KK``) di laporan yang sama.
+
+    Belanja bidang seperti itu tidak masuk tabel belanja per sub-bidang, jadi total belanja desa
+    kurang dan porsi sub-bidang lain tampak lebih besar dari sebenarnya. ``kolom_nilai``: kolom
+    sumber angka yang dibandingkan (mis. ``Anggaran``). Tidak menolak apa pun.
+    """
+    from p3pd.format import rupiah
+    from p3pd.impor.ubah import _angka
+    from p3pd.muat_masalah import Laporan
+
+    kode_kol, nilai_kol = nama_kolom(atur["kode"]), nama_kolom(kolom_nilai)
+    data = sumber.data
+    if kode_kol not in data.columns or nilai_kol not in data.columns:
+        return []
+    kode = data[kode_kol].astype("string").str.strip().fillna("")
+    nilai = _angka(data[nilai_kol], kolom_nilai, np.arange(len(data)), Laporan())
+    grup_kol = [nama_kolom(k) for k in atur.get("kelompok", []) if nama_kolom(k) in data.columns]
+    grup = [tuple(str(data[k].iloc[i]) for k in grup_kol) for i in range(len(data))]
+    rinci: set[tuple] = set()
+    for g, k in zip(grup, kode, strict=True):
+        sub = _SUB.match(k) or re.match(r"^0?([1-5])\.0?\d+\.\d{2}\.?$", k)
+        if sub:
+            rinci.add((g, sub.group(1)))
+    pesan = []
+    for i, (g, k) in enumerate(zip(grup, kode, strict=True)):
+        bid = _BIDANG.match(k)
+        if bid and nilai[i] > 0 and (g, bid.group(1)) not in rinci:
+            desa = " ".join(x for x in g if x and x != "nan")
+            pesan.append(
+                f"bidang {k.rstrip('.')} ({rupiah(nilai[i])} {kolom_nilai.lower()}"
+                + (f", {desa}" if desa else "")
+                + f"; {sumber.asal([i])}) tidak punya baris sub-bidang atau kegiatan di berkas "
+                "ini, jadi belanjanya tidak ikut tabel belanja: total belanja desa kurang dan "
+                "porsi sub-bidang lain tampak lebih besar. Tambahkan baris sub-bidangnya (mis. "
+                f"{k.rstrip('.')}.1) atau pakai laporan per kegiatan."
+            )
+    return pesan

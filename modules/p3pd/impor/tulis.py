@@ -261,8 +261,9 @@ def isi_label(folder: Path, pemilik: str, sumber: str, dibuat_oleh: str, timpa: 
                 berkas=str(path),
             )
         sumber_lama = [s.strip() for s in str(lama.get("sumber", "")).split(";") if s.strip()]
-        if sumber not in sumber_lama:
-            sumber_lama.append(sumber)
+        for baru in [t.strip() for t in sumber.split(";") if t.strip()]:
+            if baru not in sumber_lama:
+                sumber_lama.append(baru)
         oleh = [s.strip() for s in str(lama.get("dibuat_oleh", "")).split(";") if s.strip()]
         if dibuat_oleh not in oleh:
             oleh.append(dibuat_oleh)
@@ -395,7 +396,7 @@ def tulis_hasil(
     """Tulis CSV template, laporan, dan label (atomik) ke ``folder``; kembalikan ringkasannya."""
     waktu = datetime.datetime.now(datetime.timezone.utc)
     dibuat_oleh = f"p3pd impor (peta: {peta.nama})"
-    isi = isi_label(folder, pemilik, sumber_data, dibuat_oleh, timpa)  # tolak sebelum menulis
+    isi_label(folder, pemilik, sumber_data, dibuat_oleh, timpa)  # tolak sebelum menulis
     from p3pd.impor.desa import _daftar_lama, peringatan_kabupaten, tambah_desa_nasional
 
     lama, _ = _daftar_lama(folder)
@@ -412,6 +413,11 @@ def tulis_hasil(
             folder, wil
         )  # sebelum menulis apa pun: galat di sini tidak setengah jalan
     daftar_baru = tambah_desa_nasional(folder, hasil, peta, sumber)  # bisa menolak: belum ditulis
+    if daftar_baru is not None:  # daftar desa dari daftar nasional: sumbernya ikut di label
+        from p3pd.wilayah_nasional import SUMBER_DAFTAR
+
+        sumber_data = f"{sumber_data}; {SUMBER_DAFTAR}"
+    isi = isi_label(folder, pemilik, sumber_data, dibuat_oleh, timpa)
     peringatan = peringatan_kabupaten(folder, hasil, pemilik, kode_lama)
     catatan = [daftar_baru[2]] if daftar_baru is not None else []
     pertama = next((h for h in hasil.values() if len(h.data)), None)
@@ -439,6 +445,12 @@ def tulis_hasil(
         peta, sumber, hasil, folder, pemilik, sumber_data, putaran, waktu, putaran_kosong
     )
     laporan = tulis_atomik(folder / nama_laporan(peta), laporan_teks)
+    peringatan = peringatan + [  # peringatan per tabel (mis. bidang APBDes tanpa sub-bidang)
+        a.removeprefix("PERINGATAN: ")
+        for h in hasil.values()
+        for a in h.asumsi
+        if a.startswith("PERINGATAN: ") and a.removeprefix("PERINGATAN: ") not in peringatan
+    ]
     return HasilImpor(
         folder, hasil, ditulis, laporan, label, laporan_teks, catatan=catatan, peringatan=peringatan
     )
