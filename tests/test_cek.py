@@ -617,6 +617,16 @@ def test_dua_tanda_sama_dengan_dan_nama_salah_tulis(shell_palsu):
     shell_palsu(["jawaban_3 = 14", "jawaban3 = 28.9", CEK_3], jawaban_3=14, jawaban3=28.9)
     hasil = cek(14, 28.9)
     assert hasil.status == NILAI_LAMA and "jawaban3, bukan jawaban_3" in hasil.pesan
+    # salah ketik huruf (jawban_3, jawaban_e) juga dikenali; nama jawaban latihan lain tidak
+    for salah in ("jawban_3", "jawaban_e", "Jawabn_3"):
+        shell_palsu(["jawaban_3 = 14", f"{salah} = 28.9", CEK_3], jawaban_3=14)
+        hasil = cek(14, 28.9)
+        assert hasil.status == NILAI_LAMA, salah
+        assert f"{salah}, bukan jawaban_3" in hasil.pesan
+    shell_palsu(["jawaban_3 = 14", "jawaban_4 = 28.9", CEK_3], jawaban_3=14, jawaban_4=28.9)
+    assert cek(14, 28.9).status == BELUM_TEPAT
+    shell_palsu(["jawaban_3 = 14", "tabel = 28.9", CEK_3], jawaban_3=14)
+    assert cek(14, 28.9).status == BELUM_TEPAT
 
 
 def test_alur_biasa_dinilai_tanpa_catatan(shell_palsu):

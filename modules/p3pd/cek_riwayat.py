@@ -17,6 +17,7 @@ IPython (``In``: sel terakhir adalah sel pemeriksa yang sedang berjalan) dan mem
 from __future__ import annotations
 
 import ast
+import difflib
 import re
 import sys
 from collections.abc import Mapping, Sequence
@@ -132,12 +133,22 @@ def _sederhana(nama: str) -> str:
     return re.sub(r"[^a-z0-9]", "", nama.lower())
 
 
+def _salah_eja(lain: str, nama: str) -> bool:
+    """``lain`` tampak seperti ``nama`` yang salah ketik (``jawaban1``, ``Jawaban_1``,
+    ``jawban_1``, ``jawaban_l``), bukan nama jawaban latihan lain (``jawaban_2``)."""
+    if _sederhana(lain) == _sederhana(nama):
+        return True
+    if re.fullmatch(r"jawaban_\d+", lain):
+        return False
+    return difflib.SequenceMatcher(None, lain.lower(), nama.lower()).ratio() >= 0.85
+
+
 def _pesan_basi(nama: str, sebelum: str, jawaban: object) -> str:
     """Pesan "nilai lama" bila sel ``sebelum`` tampak seperti sel jawaban tanpa ``nama =``."""
     lama = f"jadi yang tersimpan masih nilai lama ({nama} = {_ringkas(jawaban)}) dan tidak dinilai"
     ulang = "jalankan sel itu, lalu jalankan sel ini lagi."
     for lain in _DIBERI_NILAI.findall(sebelum):
-        if lain != nama and _sederhana(lain) == _sederhana(nama):
+        if lain != nama and _salah_eja(lain, nama):
             return (
                 f"Belum dinilai — sel yang baru Anda jalankan menyimpan jawaban ke {lain}, bukan "
                 f"{nama}, {lama}. Tulis nama persis {nama} = lalu jawaban Anda, {ulang}"
