@@ -264,8 +264,15 @@ def test_templat_peta_excel_lewat_cli(tmp_path, capsys):
     path = tmp_path / "peta_saya.xlsx"
     assert main(["impor", "--templat-peta", str(path)]) == 0
     lembar = pd.read_excel(path, sheet_name=None)
-    assert set(lembar) == {"peta", "pengaturan"}
+    assert set(lembar) == {"peta", "pengaturan", "petunjuk"}
     assert set(lembar["peta"]["tabel"]) == set(skema.TABEL_DIKENAL)
+    # keterangan tidak membawa catatan khusus data latihan sintetis
+    keterangan = " ".join(lembar["peta"]["keterangan"].astype(str))
+    assert "fiktif" not in keterangan and "generator" not in keterangan
+    assert "2022–2024" not in keterangan
+    cara = lembar["petunjuk"].set_index("kolom")["cara_mengisi"]
+    assert list(cara.index) == list(lembar["peta"].columns)
+    assert "Hanya bila kolom_sumber berisi satu judul" in cara["judul_lain"]
     assert main(["impor", "--templat-peta", str(path)]) == 2
     assert "sudah ada dan tidak ditimpa" in capsys.readouterr().err
 

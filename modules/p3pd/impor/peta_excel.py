@@ -13,6 +13,7 @@ lembar yang salah urut ditangani sama seperti berkas data.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -159,8 +160,45 @@ def _terapkan_pengaturan(isi: dict, atur: pd.DataFrame, sumber: str) -> None:
         )
 
 
+_KHUSUS_LATIHAN = re.compile(r"\s*\((?=[^()]*(?:fiktif|generator|2022–2024))[^()]*\)")
+"""Keterangan dalam kurung yang hanya berlaku untuk data latihan sintetis (desa fiktif, 2022–2024)."""
+
+PETUNJUK_PETA = (
+    ("tabel", "Tabel template tujuan (mis. fasilitas, belanja). Jangan diubah."),
+    ("kolom_templat", "Kolom tabel template (lihat data/KAMUS_DATA.md). Jangan diubah."),
+    (
+        "kolom_sumber",
+        "Judul kolom di berkas Anda (mis. Jumlah SD); beberapa judul dijumlahkan dengan + "
+        "(SD Negeri + SD Swasta + MI); atau kata hitung (banyaknya baris, untuk berkas per "
+        "sarana). Kosong = kolom ini tidak diisi dari berkas Anda.",
+    ),
+    (
+        "judul_lain",
+        "Judul lain untuk kolom sumber yang sama di berkas tahun/desa lain, dipisah ; (mis. "
+        "Jumlah Posyandu; Posyandu (unit)). Hanya bila kolom_sumber berisi satu judul.",
+    ),
+    (
+        "nilai_tetap",
+        "Nilai yang sama untuk semua baris (mis. tahun 2024), bila tidak ada kolomnya.",
+    ),
+    (
+        "agregasi",
+        "Bila satu desa muncul di banyak baris (tabel disebut di lembar pengaturan, kunci "
+        "kelompok): jumlah, sama, pertama, terkecil, atau terbesar.",
+    ),
+    ("keterangan", "Arti kolom template, tipe, dan satuannya. Tidak dibaca p3pd."),
+)
+"""Isi lembar ``petunjuk`` templat peta: arti setiap kolom lembar ``peta``."""
+
+
+def _keterangan_umum(teks: str) -> str:
+    """Definisi kolom tanpa keterangan yang hanya berlaku untuk data latihan."""
+    return _KHUSUS_LATIHAN.sub("", teks)
+
+
 def lembar_templat_peta() -> dict[str, pd.DataFrame]:
-    """Isi templat peta Excel kosong: satu baris per kolom setiap tabel template, siap diisi."""
+    """Isi templat peta Excel kosong: satu baris per kolom setiap tabel template, siap diisi,
+    ditambah lembar ``pengaturan`` dan lembar ``petunjuk`` (arti setiap kolom)."""
     baris = []
     for tabel in skema.TABEL_DIKENAL.values():
         for k in tabel.kolom:
@@ -173,7 +211,7 @@ def lembar_templat_peta() -> dict[str, pd.DataFrame]:
                     "judul_lain": "",
                     "nilai_tetap": "",
                     "agregasi": "",
-                    "keterangan": f"{k.definisi} [{k.tipe}, {k.satuan}]{wajib}",
+                    "keterangan": f"{_keterangan_umum(k.definisi)} [{k.tipe}, {k.satuan}]{wajib}",
                 }
             )
     atur = pd.DataFrame(
@@ -199,4 +237,5 @@ def lembar_templat_peta() -> dict[str, pd.DataFrame]:
             ],
         }
     )
-    return {"peta": pd.DataFrame(baris), "pengaturan": atur}
+    petunjuk = pd.DataFrame(PETUNJUK_PETA, columns=["kolom", "cara_mengisi"])
+    return {"peta": pd.DataFrame(baris), "pengaturan": atur, "petunjuk": petunjuk}
