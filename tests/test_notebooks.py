@@ -411,3 +411,27 @@ def test_kernel_lingkungan_ini_memakai_klien_tangguh():
     kc = km.client()
     assert type(kc.shell_channel).get_msg.__qualname__.endswith("_SaluranTangguh.get_msg")
     assert type(kc.iopub_channel).get_msg.__qualname__.endswith("_SaluranTangguh.get_msg")
+
+
+def test_gabung_aliran_menyatukan_potongan_print():
+    from nbformat.v4 import new_output
+
+    from p3pd.notebook import gabung_aliran
+
+    sel = new_code_cell("print('a')")
+    sel.outputs = [
+        new_output("stream", name="stdout", text="34 usulan:"),
+        new_output("stream", name="stdout", text="\n"),
+        new_output("stream", name="stderr", text="peringatan\n"),
+        new_output("execute_result", data={"text/plain": "1"}, execution_count=1),
+        new_output("stream", name="stdout", text="lagi\n"),
+    ]
+    nb = gabung_aliran(new_notebook(cells=[sel]))
+    keluar = nb.cells[0].outputs
+    assert [o.get("name", o["output_type"]) for o in keluar] == [
+        "stdout",
+        "stderr",
+        "execute_result",
+        "stdout",
+    ]
+    assert keluar[0]["text"] == "34 usulan:\n"

@@ -421,8 +421,35 @@ def jalankan_notebook(berkas: Path, batas_waktu: int = 600, simpan: bool = True)
             f"{berkas}: sel kode ke-{_nomor_sel_galat(nb)} gagal — {galat.ename}: {galat.evalue}"
         ) from galat
     rapikan_metadata(nb)
+    gabung_aliran(nb)
     if simpan:
         tulis_notebook(nb, berkas)
+    return nb
+
+
+def gabung_aliran(nb: NotebookNode) -> NotebookNode:
+    """Gabungkan keluaran ``stream`` berurutan yang sama namanya (stdout/stderr) di setiap sel.
+
+    Kernel kadang mengirim satu ``print`` dalam dua potong (mis. teks dan baris barunya);
+    digabung, keluaran yang disimpan sama di setiap jalan. Mengembalikan ``nb`` yang sama.
+    """
+    for sel in nb.cells:
+        keluaran = sel.get("outputs")
+        if not keluaran:
+            continue
+        hasil: list = []
+        for o in keluaran:
+            sebelum = hasil[-1] if hasil else None
+            if (
+                o.get("output_type") == "stream"
+                and sebelum is not None
+                and sebelum.get("output_type") == "stream"
+                and sebelum.get("name") == o.get("name")
+            ):
+                sebelum["text"] = sebelum["text"] + o["text"]
+            else:
+                hasil.append(o)
+        sel["outputs"] = hasil
     return nb
 
 
