@@ -304,3 +304,16 @@ def test_nama_pembanding_kabupaten_bila_semua_desa_ada():
 
     semua = wilayah_nasional.daftar("desa", "35.79").rename(columns={"kode": "kode_desa"})
     assert diagnosis.nama_pembanding(semua, "35.79", sintetis=False) == "kabupaten"
+
+
+def test_merah_per_layanan_tanpa_kolom_untuk_layanan_tanpa_data():
+    m = pd.DataFrame(
+        {
+            "kode_desa": ["a", "a", "b", "b"],
+            "layanan": ["kesehatan", "pendidikan", "kesehatan", "pendidikan"],
+            "lampu": ["merah", "tanpa data", "hijau", "tanpa data"],
+        }
+    )
+    tabel = diagnosis.merah_per_layanan(m)
+    assert list(tabel.columns) == ["kesehatan", "jumlah"]  # bukan "pendidikan 0"
+    assert tabel.loc["a", "jumlah"] == 1 and tabel.loc["b", "jumlah"] == 0

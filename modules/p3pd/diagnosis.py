@@ -429,10 +429,13 @@ def merah_per_layanan(matriks: pd.DataFrame) -> pd.DataFrame:
 
     ``matriks`` adalah hasil :func:`matriks_masalah` (boleh sudah disaring, mis. satu
     kecamatan). Indeks ``kode_desa``; satu kolom per layanan menurut urutan
-    ``p3pd.skema.LAYANAN`` (hanya layanan yang ada di matriks), lalu kolom ``jumlah``
-    (semua indikator merah desa itu). Desa tanpa satu pun lampu merah tetap tercantum (nol).
+    ``p3pd.skema.LAYANAN`` (hanya layanan yang punya data di matriks: layanan yang semua
+    lampunya "tanpa data" tidak diberi kolom, agar tidak terbaca "0 merah"), lalu kolom
+    ``jumlah`` (semua indikator merah desa itu). Desa tanpa satu pun lampu merah tetap
+    tercantum (nol).
     """
-    urutan = [k for k in LAYANAN if k in set(matriks["layanan"])]
+    berdata = set(matriks.loc[matriks["lampu"].isin(LAMPU), "layanan"])
+    urutan = [k for k in LAYANAN if k in berdata]
     merah = (matriks["lampu"] == "merah").astype(int)
     tabel = merah.groupby([matriks["kode_desa"], matriks["layanan"]]).sum().unstack(fill_value=0)
     tabel = tabel.reindex(columns=urutan, fill_value=0).astype(int)
