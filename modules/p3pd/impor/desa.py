@@ -253,10 +253,19 @@ def _daftar_baru_kecamatan(
         f"Folder ini belum punya daftar desa: `{skema.WILAYAH.berkas}` dibuat dari daftar "
         "wilayah nasional (Kepmendagri 2025, p3pd.wilayah_nasional) dengan semua desa dan "
         f"kelurahan kecamatan yang disebut berkas sumber — {rincian}. "
-        f"{_banyak(kode)}ada di berkas sumber; {_banyak(set(baru['kode_desa']) - kode, 'lain')}"
-        'tampil "tidak ada data" sampai datanya diisi. Kelurahan tidak menyusun APBDes (tidak '
-        "dihitung di tabel APBDes), tetapi ikut di indikator layanan dasar. Periksa daftar itu "
-        f"dan hapus atau tambah baris bila perlu. {PEMBERITAHUAN_ODBL}"
+        f"{_banyak(kode)}ada di berkas sumber"
+        + (
+            f'; {_banyak(lain, "lain")}tampil "tidak ada data" sampai datanya diisi. '
+            if (lain := set(baru["kode_desa"]) - kode)
+            else ". "
+        )
+        + (
+            "Kelurahan tidak menyusun APBDes (tidak dihitung di tabel APBDes), tetapi ikut di "
+            "indikator layanan dasar. "
+            if kelurahan.any()
+            else ""
+        )
+        + f"Periksa daftar itu dan hapus atau tambah baris bila perlu. {PEMBERITAHUAN_ODBL}"
     )
     teks, _ = teks_csv(baru, skema.WILAYAH)
     return folder / skema.WILAYAH.berkas, teks, catatan

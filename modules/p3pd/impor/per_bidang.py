@@ -142,7 +142,11 @@ def bidang_tanpa_rincian(sumber: Sumber, atur: dict, kolom_nilai: str) -> list[s
     kode = data[kode_kol].astype("string").str.strip().fillna("")
     nilai = _angka(data[nilai_kol], kolom_nilai, np.arange(len(data)), Laporan())
     grup_kol = [nama_kolom(k) for k in atur.get("kelompok", []) if nama_kolom(k) in data.columns]
-    grup = [tuple(str(data[k].iloc[i]) for k in grup_kol) for i in range(len(data))]
+    grup = (
+        list(zip(*(data[k].astype(str) for k in grup_kol), strict=True))
+        if grup_kol
+        else [()] * len(data)
+    )
     rinci: set[tuple] = set()
     for g, k in zip(grup, kode, strict=True):
         sub = _SUB.match(k) or re.match(r"^0?([1-5])\.0?\d+\.\d{2}\.?$", k)
