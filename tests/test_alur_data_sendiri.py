@@ -311,9 +311,7 @@ def test_apbdes_nyata_desa_lebih_sampai_notebook_05(tmp_path: Path, capsys):
     unduhan.mkdir()
     sumber = unduhan / "realisasi_apbdes_2023.csv"
     shutil.copyfile(sampel, sumber)
-    data = tmp_path / "data_kami"
-    data.mkdir()
-    (data / "wilayah_desa.csv").write_text("kode_desa,nama_desa\n51.04.03.2004,Lebih\n", "utf-8")
+    data = tmp_path / "data_kami"  # belum ada daftar desa: dibuat dari daftar nasional
     sidik = _sidik(unduhan)
     pemilik = ["--pemilik", "Kecamatan Gianyar, Kabupaten Gianyar"]
     assert main(["impor", str(unduhan), "--preset", "siskeudes_apbdes", "--keluar", str(data),
@@ -332,5 +330,8 @@ def test_apbdes_nyata_desa_lebih_sampai_notebook_05(tmp_path: Path, capsys):
     hasil = jalankan_notebook(tmp_path / nama, batas_waktu=300, simpan=False)
     teks = json.dumps([c.get("outputs", []) for c in hasil.cells], ensure_ascii=False)
     assert "Lebih" in teks
+    # angka kecamatan dari 1 dari 12 desa Kecamatan Gianyar: disebut, bukan angka kecamatan utuh
+    assert "Porsi layanan dasar Kecamatan Gianyar 2023 (1 dari 12 desa berdata)" in teks
+    assert "(1 dari 12 desa berdata)" in teks.split("Dana Desa = ")[1][:200]
     assert not KATA_SINTETIS.search(teks)
     assert _sidik(unduhan) == sidik

@@ -862,3 +862,15 @@ def test_teks_tabel_nama_manusia_dan_yang_tidak_ada():
     data = {"wilayah": pd.DataFrame({"x": [1]}), "indikator": pd.DataFrame({"x": []})}
     teks = apbdes.teks_tabel(data, ["belanja", "indikator", "wilayah"])
     assert teks == "Tabel: daftar desa. Tidak ada data: belanja APBDes, indikator layanan dasar."
+
+
+def test_cakupan_desa_menyebut_desa_berdata_tanpa_kelurahan():
+    daftar = pd.DataFrame(
+        {"kode_desa": ["51.04.03.2004", "51.04.03.2005", "51.04.03.1003", "51.04.04.2001"]}
+    )
+    satu = pd.DataFrame({"kode_desa": ["51.04.03.2004"]})
+    assert apbdes.cakupan_desa(satu, daftar, "51.04.03") == " (1 dari 2 desa berdata)"
+    dua = pd.DataFrame({"kode_desa": ["51.04.03.2004", "51.04.03.2005", "51.04.03.2005"]})
+    assert apbdes.cakupan_desa(dua, daftar, "51.04.03") == ""  # kelurahan tidak dihitung
+    assert apbdes.cakupan_desa(satu.iloc[:0], daftar, "51.04.03") == " (0 dari 2 desa berdata)"
+    assert apbdes.cakupan_desa(satu, daftar, "51.04.09") == ""  # kecamatan tanpa desa

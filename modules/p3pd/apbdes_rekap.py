@@ -191,6 +191,20 @@ def kode_kelurahan(kode: pd.Series) -> pd.Series:
     return kode.astype(str).str.split(".").str[3].str[:1].eq("1")
 
 
+def cakupan_desa(tabel: pd.DataFrame, daftar_desa: pd.DataFrame, kode_kecamatan: str) -> str:
+    """Keterangan cakupan tabel APBDes satu kecamatan: ``" (1 dari 12 desa berdata)"`` bila
+    ``tabel`` (berkolom ``kode_desa``) tidak memuat semua desa kecamatan itu di ``daftar_desa``,
+    ``""`` bila semua desa ada. Kelurahan tidak dihitung (tidak menyusun APBDes). Untuk ditulis
+    di belakang angka kecamatan, agar angka dari sebagian desa tidak terbaca sebagai angka
+    seluruh kecamatan."""
+    kode = daftar_desa["kode_desa"].astype(str)
+    desa = set(kode[kode.str.startswith(f"{kode_kecamatan}.") & ~kode_kelurahan(kode)])
+    if not desa:
+        return ""
+    ada = len(desa & set(tabel["kode_desa"].astype(str))) if "kode_desa" in tabel else 0
+    return "" if ada >= len(desa) else f" ({ada} dari {len(desa)} desa berdata)"
+
+
 def tandai_kelurahan(
     tabel: pd.DataFrame, kolom: Sequence[str], kode: pd.Series | None = None
 ) -> pd.DataFrame:
