@@ -144,6 +144,8 @@ def test_06_tanpa_usulan_dan_program_kotak_dan_isu_tanpa_klaim_program(hasil):
                    "usulan_tindak_lanjut.csv"):  # fmt: skip
         assert f"{KOTAK} 'data_sebagian' tidak memiliki berkas {berkas}" in teks, berkas
     assert "10 baris = 2 desa × 5 layanan" in teks
+    # daftar desa uji memuat 2 dari 8 desa/kelurahan Kecamatan Batu: disebut, bukan disembunyikan
+    assert "daftar desa ini memuat 2 dari 8 desa/kelurahan Kecamatan Batu (daftar nasional)" in teks
     assert "tanpa program OPD" not in teks and "tanpa program kabupaten" not in teks
     assert "program OPD tahun 2024 di kecamatan: tidak ada data" in teks
     assert "Tersimpan: kerja_saya/isu_musrenbang_BATU_2024.xlsx" in teks or "sudah ada" in teks

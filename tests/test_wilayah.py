@@ -250,3 +250,22 @@ def test_kecamatan_dari_data_diingat_menurut_isi_dan_tidak_basi():
     assert list(wilayah.kecamatan_dari_data(data)["nama_kecamatan"]) == ["Batu", "Bumiaji"]
     with pytest.raises(DataTidakValid, match="nama_kecamatan"):
         wilayah.kecamatan_dari_data(data.drop(columns="nama_kecamatan"))
+
+
+def test_teks_cakupan_daftar_desa_sebagian():
+    kec = wilayah.Kecamatan(
+        "35.79.01",
+        "BATU",
+        wilayah.Kabupaten("35.79", "Kota Batu", wilayah.Provinsi("35", "Jawa Timur")),
+        1,
+        1,
+    )
+    teks = wilayah.teks_cakupan(kec, sintetis=False)
+    assert (
+        teks == "; daftar desa ini memuat 2 dari 8 desa/kelurahan Kecamatan Batu (daftar nasional)"
+    )
+    assert wilayah.teks_cakupan(kec, sintetis=True) == ""  # data latihan: tanpa catatan
+    utuh = dataclasses.replace(kec, jumlah_desa=4, jumlah_kelurahan=4)
+    assert wilayah.teks_cakupan(utuh, sintetis=False) == ""
+    asing = dataclasses.replace(kec, kode="99.99.99")
+    assert wilayah.teks_cakupan(asing, sintetis=False) == ""

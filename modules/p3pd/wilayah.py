@@ -33,6 +33,7 @@ from p3pd.lokasi import folder_referensi
 
 __all__ = [
     "KodeTidakValid",
+    "teks_cakupan",
     "Provinsi",
     "Kabupaten",
     "Kecamatan",
@@ -99,6 +100,27 @@ class Kecamatan:
     def provinsi(self) -> Provinsi:
         """Provinsi tempat kecamatan ini berada."""
         return self.kabupaten.provinsi
+
+
+def teks_cakupan(kec: Kecamatan, *, sintetis: bool | None = None) -> str:
+    """``"; daftar desa ini memuat 2 dari 8 desa/kelurahan Kecamatan Batu (daftar nasional)"``
+    bila daftar desa data sendiri tidak memuat semua desa/kelurahan kecamatan itu menurut daftar
+    wilayah nasional; ``""`` bila lengkap, bila kecamatan tidak ada di daftar nasional, dan
+    untuk data latihan (``sintetis``; bawaan: label folder data yang dipakai). Ditulis di
+    belakang kalimat "Kecamatan …: N desa", agar jumlah itu tidak terbaca sebagai seluruh
+    kecamatan."""
+    from p3pd.diagnosis import keterangan_cakupan
+
+    if sintetis is None:
+        from p3pd.label import label_data
+
+        sintetis = label_data().sintetis
+    if sintetis:
+        return ""
+    ket = keterangan_cakupan(kec.jumlah_desa + kec.jumlah_kelurahan, kec.kode)
+    if ket is None or " dari " not in ket:
+        return ""
+    return f"; daftar desa ini memuat {ket.strip('()')} (daftar nasional)"
 
 
 # --------------------------------------------------------------------------- kode
