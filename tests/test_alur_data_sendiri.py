@@ -332,6 +332,9 @@ def test_apbdes_nyata_desa_lebih_sampai_notebook_05(tmp_path: Path, capsys):
     assert "Lebih" in teks
     # angka kecamatan dari 1 dari 12 desa Kecamatan Gianyar: disebut, bukan angka kecamatan utuh
     assert "Porsi layanan dasar Kecamatan Gianyar 2023 (1 dari 12 desa berdata)" in teks
-    assert "(1 dari 12 desa berdata)" in teks.split("Dana Desa = ")[1][:200]
+    assert "Kecamatan Gianyar 2023 (1 dari 12 desa berdata)" in teks.split("Dana Desa = ")[1][:200]
+    assert (
+        "Rata-rata Dana Desa per desa, Gianyar 2023 (data sendiri) (1 dari 12 desa berdata)" in teks
+    )
     assert not KATA_SINTETIS.search(teks)
     assert _sidik(unduhan) == sidik

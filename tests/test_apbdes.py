@@ -865,12 +865,17 @@ def test_teks_tabel_nama_manusia_dan_yang_tidak_ada():
 
 
 def test_cakupan_desa_menyebut_desa_berdata_tanpa_kelurahan():
+    # kecamatan di luar daftar nasional: jumlah desa dari daftar desa pengguna saja
     daftar = pd.DataFrame(
-        {"kode_desa": ["51.04.03.2004", "51.04.03.2005", "51.04.03.1003", "51.04.04.2001"]}
+        {"kode_desa": ["99.04.03.2004", "99.04.03.2005", "99.04.03.1003", "99.04.04.2001"]}
     )
-    satu = pd.DataFrame({"kode_desa": ["51.04.03.2004"]})
-    assert apbdes.cakupan_desa(satu, daftar, "51.04.03") == " (1 dari 2 desa berdata)"
-    dua = pd.DataFrame({"kode_desa": ["51.04.03.2004", "51.04.03.2005", "51.04.03.2005"]})
-    assert apbdes.cakupan_desa(dua, daftar, "51.04.03") == ""  # kelurahan tidak dihitung
-    assert apbdes.cakupan_desa(satu.iloc[:0], daftar, "51.04.03") == " (0 dari 2 desa berdata)"
-    assert apbdes.cakupan_desa(satu, daftar, "51.04.09") == ""  # kecamatan tanpa desa
+    satu = pd.DataFrame({"kode_desa": ["99.04.03.2004"]})
+    assert apbdes.cakupan_desa(satu, daftar, "99.04.03") == " (1 dari 2 desa berdata)"
+    dua = pd.DataFrame({"kode_desa": ["99.04.03.2004", "99.04.03.2005", "99.04.03.2005"]})
+    assert apbdes.cakupan_desa(dua, daftar, "99.04.03") == ""  # kelurahan tidak dihitung
+    assert apbdes.cakupan_desa(satu.iloc[:0], daftar, "99.04.03") == " (0 dari 2 desa berdata)"
+    assert apbdes.cakupan_desa(satu, daftar, "99.04.09") == ""  # kecamatan tanpa desa
+    # daftar desa pengguna yang sebagian (hanya Desa Lebih): jumlah desa dari daftar nasional
+    # (Kecamatan Gianyar: 12 desa dan 5 kelurahan)
+    lebih = pd.DataFrame({"kode_desa": ["51.04.03.2004"]})
+    assert apbdes.cakupan_desa(lebih, lebih, "51.04.03") == " (1 dari 12 desa berdata)"

@@ -259,8 +259,8 @@ def test_apbdes_saja_ke_folder_kosong_membuat_daftar_desa_kecamatannya(tmp_path)
     teks = hasil.teks_laporan
     assert "Folder ini belum punya daftar desa" in teks
     assert f"{len(wil) - kel} desa dan {kel} kelurahan" in teks
-    assert "1 desa ada di berkas sumber; 11 desa lain dan 5 kelurahan tampil" in teks
-    assert "Kelurahan tidak menyusun APBDes" in teks
+    assert '1 desa ada di berkas sumber; 11 desa lain tampil "tidak ada data"' in teks
+    assert "5 kelurahan tidak menyusun APBDes, jadi tidak dihitung di tabel APBDes" in teks
     from p3pd.wilayah_nasional import PEMBERITAHUAN_ODBL, SUMBER_DAFTAR
 
     assert PEMBERITAHUAN_ODBL in teks

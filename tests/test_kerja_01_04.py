@@ -80,8 +80,9 @@ def test_tanpa_indikator_berjalan_dengan_kotak_tidak_ada_data(tanpa_indikator, n
 def test_tanpa_indikator_jumlah_desa_dan_kelurahan(tanpa_indikator):
     assert "2 desa/kelurahan" in _keluaran(tanpa_indikator["01"])
     assert (
-        "Kecamatan BATU punya 2 desa/kelurahan; daftar desa ini memuat 2 dari 8 desa/kelurahan "
-        "Kecamatan Batu (daftar nasional)."
+        "Kecamatan BATU punya 2 desa/kelurahan — daftar desa Anda (wilayah_desa.csv) baru memuat "
+        "2 dari 8 desa/kelurahan kecamatan ini menurut daftar wilayah nasional (Kepmendagri 2025: "
+        "4 desa dan 4 kelurahan)."
     ) in _keluaran(tanpa_indikator["04"])
 
 

@@ -116,7 +116,11 @@ def test_05_tanpa_apbdes_kotak_tidak_ada_data_lalu_sisi_kesenjangan(hasil):
         )
     # bagian 8 tetap menunjukkan sisi kesenjangan desa dan kelurahan (porsi "tanpa data")
     assert "ORO-ORO OMBO" in teks and "SONGGOKERTO" in teks and "tanpa data" in teks
-    assert "Rata-rata Dana Desa per desa, BATU 2024 (data sendiri): tidak ada data" in teks
+    # Kecamatan Batu punya 4 desa (dan 4 kelurahan) menurut daftar nasional; tidak satu pun berdata
+    assert (
+        "Rata-rata Dana Desa per desa, BATU 2024 (data sendiri) (0 dari 4 desa berdata): "
+        "tidak ada data"
+    ) in teks
     assert "Melebihi batas" not in teks and "Perlu ditelaah (" not in teks
 
 
@@ -124,7 +128,8 @@ def test_05_dengan_apbdes_desa_dihitung_dan_kelurahan_tidak(hasil):
     teks = hasil("lengkap", "05")
     assert KOTAK not in teks
     assert "Desa ORO-ORO OMBO, APBDes 2024: anggaran belanja" in teks
-    assert "Porsi layanan dasar Kecamatan BATU 2024:" in teks
+    # hanya Oro-Oro Ombo yang ber-APBDes di folder uji: 1 dari 4 desa Kecamatan Batu
+    assert "Porsi layanan dasar Kecamatan BATU 2024 (1 dari 4 desa berdata):" in teks
     assert "1 dari 1 desa" in teks  # batas 30 %: hanya desa, kelurahan tanpa APBDes
     assert "Realisasi belanja layanan dasar:" in teks
     assert "Perlu ditelaah (semua, 2024):" in teks
@@ -145,7 +150,7 @@ def test_06_tanpa_usulan_dan_program_kotak_dan_isu_tanpa_klaim_program(hasil):
         assert f"{KOTAK} 'data_sebagian' tidak memiliki berkas {berkas}" in teks, berkas
     assert "10 baris = 2 desa × 5 layanan" in teks
     # daftar desa uji memuat 2 dari 8 desa/kelurahan Kecamatan Batu: disebut, bukan disembunyikan
-    assert "daftar desa ini memuat 2 dari 8 desa/kelurahan Kecamatan Batu (daftar nasional)" in teks
+    assert "daftar desa Anda (wilayah_desa.csv) baru memuat 2 dari 8 desa/kelurahan" in teks
     assert "tanpa program OPD" not in teks and "tanpa program kabupaten" not in teks
     assert "program OPD tahun 2024 di kecamatan: tidak ada data" in teks
     assert "Tersimpan: kerja_saya/isu_musrenbang_BATU_2024.xlsx" in teks or "sudah ada" in teks

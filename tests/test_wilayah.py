@@ -261,8 +261,9 @@ def test_teks_cakupan_daftar_desa_sebagian():
         1,
     )
     teks = wilayah.teks_cakupan(kec, sintetis=False)
-    assert (
-        teks == "; daftar desa ini memuat 2 dari 8 desa/kelurahan Kecamatan Batu (daftar nasional)"
+    assert teks == (
+        " — daftar desa Anda (wilayah_desa.csv) baru memuat 2 dari 8 desa/kelurahan kecamatan ini "
+        "menurut daftar wilayah nasional (Kepmendagri 2025: 4 desa dan 4 kelurahan)"
     )
     assert wilayah.teks_cakupan(kec, sintetis=True) == ""  # data latihan: tanpa catatan
     utuh = dataclasses.replace(kec, jumlah_desa=4, jumlah_kelurahan=4)

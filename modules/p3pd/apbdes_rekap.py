@@ -193,12 +193,20 @@ def kode_kelurahan(kode: pd.Series) -> pd.Series:
 
 def cakupan_desa(tabel: pd.DataFrame, daftar_desa: pd.DataFrame, kode_kecamatan: str) -> str:
     """Keterangan cakupan tabel APBDes satu kecamatan: ``" (1 dari 12 desa berdata)"`` bila
-    ``tabel`` (berkolom ``kode_desa``) tidak memuat semua desa kecamatan itu di ``daftar_desa``,
-    ``""`` bila semua desa ada. Kelurahan tidak dihitung (tidak menyusun APBDes). Untuk ditulis
+    ``tabel`` (berkolom ``kode_desa``) tidak memuat semua desa kecamatan itu di ``daftar_desa``
+    dan di daftar wilayah nasional, ``""`` bila semua desa ada. Kelurahan tidak dihitung (tidak menyusun APBDes). Untuk ditulis
     di belakang angka kecamatan, agar angka dari sebagian desa tidak terbaca sebagai angka
     seluruh kecamatan."""
+    from p3pd import wilayah_nasional
+    from p3pd.galat import WilayahTidakDikenal
+
     kode = daftar_desa["kode_desa"].astype(str)
     desa = set(kode[kode.str.startswith(f"{kode_kecamatan}.") & ~kode_kelurahan(kode)])
+    try:  # daftar desa pengguna bisa sebagian: jumlah desa diambil dari daftar nasional
+        nasional = wilayah_nasional.daftar("desa", kode_kecamatan)["kode"].astype(str)
+        desa |= set(nasional[~kode_kelurahan(nasional)])
+    except (WilayahTidakDikenal, ValueError):
+        pass
     if not desa:
         return ""
     ada = len(desa & set(tabel["kode_desa"].astype(str))) if "kode_desa" in tabel else 0

@@ -103,8 +103,9 @@ class Kecamatan:
 
 
 def teks_cakupan(kec: Kecamatan, *, sintetis: bool | None = None) -> str:
-    """``"; daftar desa ini memuat 2 dari 8 desa/kelurahan Kecamatan Batu (daftar nasional)"``
-    bila daftar desa data sendiri tidak memuat semua desa/kelurahan kecamatan itu menurut daftar
+    """``" — daftar desa Anda (wilayah_desa.csv) baru memuat 2 dari 8 desa/kelurahan kecamatan ini
+    menurut daftar wilayah nasional (Kepmendagri 2025: 4 desa dan 4 kelurahan)"`` bila daftar desa
+    data sendiri tidak memuat semua desa/kelurahan kecamatan itu menurut daftar
     wilayah nasional; ``""`` bila lengkap, bila kecamatan tidak ada di daftar nasional, dan
     untuk data latihan (``sintetis``; bawaan: label folder data yang dipakai). Ditulis di
     belakang kalimat "Kecamatan …: N desa", agar jumlah itu tidak terbaca sebagai seluruh
@@ -120,7 +121,15 @@ def teks_cakupan(kec: Kecamatan, *, sintetis: bool | None = None) -> str:
     ket = keterangan_cakupan(kec.jumlah_desa + kec.jumlah_kelurahan, kec.kode)
     if ket is None or " dari " not in ket:
         return ""
-    return f"; daftar desa ini memuat {ket.strip('()')} (daftar nasional)"
+    from p3pd import wilayah_nasional
+
+    kode = wilayah_nasional.daftar("desa", kec.kode)["kode"].astype(str)
+    kel = int(kode.str[9].eq("1").sum())
+    return (
+        f" — daftar desa Anda (wilayah_desa.csv) baru memuat {kec.jumlah_desa + kec.jumlah_kelurahan}"
+        f" dari {len(kode)} desa/kelurahan kecamatan ini menurut daftar wilayah nasional "
+        f"(Kepmendagri 2025: {len(kode) - kel} desa dan {kel} kelurahan)"
+    )
 
 
 # --------------------------------------------------------------------------- kode

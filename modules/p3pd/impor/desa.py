@@ -255,13 +255,13 @@ def _daftar_baru_kecamatan(
         f"kelurahan kecamatan yang disebut berkas sumber — {rincian}. "
         f"{_banyak(kode)}ada di berkas sumber"
         + (
-            f'; {_banyak(lain, "lain")}tampil "tidak ada data" sampai datanya diisi. '
-            if (lain := set(baru["kode_desa"]) - kode)
+            f'; {_banyak(lain_desa, "lain")}tampil "tidak ada data" sampai datanya diisi. '
+            if (lain_desa := {k for k in set(baru["kode_desa"]) - kode if k[9:10] != "1"})
             else ". "
         )
         + (
-            "Kelurahan tidak menyusun APBDes (tidak dihitung di tabel APBDes), tetapi ikut di "
-            "indikator layanan dasar. "
+            f"{int(kelurahan.sum())} kelurahan tidak menyusun APBDes, jadi tidak dihitung di "
+            "tabel APBDes; untuk indikator layanan dasar, datanya tetap perlu diisi. "
             if kelurahan.any()
             else ""
         )
