@@ -878,4 +878,17 @@ def test_cakupan_desa_menyebut_desa_berdata_tanpa_kelurahan():
     # daftar desa pengguna yang sebagian (hanya Desa Lebih): jumlah desa dari daftar nasional
     # (Kecamatan Gianyar: 12 desa dan 5 kelurahan)
     lebih = pd.DataFrame({"kode_desa": ["51.04.03.2004"]})
-    assert apbdes.cakupan_desa(lebih, lebih, "51.04.03") == " (1 dari 12 desa berdata)"
+    assert apbdes.cakupan_desa(lebih, lebih, "51.04.03", sintetis=False) == (
+        " (1 dari 12 desa berdata)"
+    )
+    assert apbdes.cakupan_desa(lebih, lebih, "51.04.03", sintetis=True) == ""
+
+
+def test_cakupan_desa_data_latihan_lengkap_di_semua_kecamatan():
+    """Desa data latihan fiktif (kode tidak ada di daftar nasional): tanpa catatan cakupan."""
+    from p3pd import muat
+
+    desa, belanja = muat.muat_wilayah(), muat.muat_belanja()
+    tahun = belanja[belanja["tahun"] == belanja["tahun"].max()]
+    catatan = {k: apbdes.cakupan_desa(tahun, desa, k) for k in desa["kode_kecamatan"].unique()}
+    assert len(catatan) == 93 and not any(catatan.values()), catatan

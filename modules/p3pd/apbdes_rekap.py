@@ -191,10 +191,17 @@ def kode_kelurahan(kode: pd.Series) -> pd.Series:
     return kode.astype(str).str.split(".").str[3].str[:1].eq("1")
 
 
-def cakupan_desa(tabel: pd.DataFrame, daftar_desa: pd.DataFrame, kode_kecamatan: str) -> str:
+def cakupan_desa(
+    tabel: pd.DataFrame,
+    daftar_desa: pd.DataFrame,
+    kode_kecamatan: str,
+    *,
+    sintetis: bool | None = None,
+) -> str:
     """Keterangan cakupan tabel APBDes satu kecamatan: ``" (1 dari 12 desa berdata)"`` bila
     ``tabel`` (berkolom ``kode_desa``) tidak memuat semua desa kecamatan itu di ``daftar_desa``
-    dan di daftar wilayah nasional, ``""`` bila semua desa ada. Kelurahan tidak dihitung (tidak menyusun APBDes). Untuk ditulis
+    dan (untuk data sendiri; ``sintetis``, bawaan: label folder data) di daftar wilayah nasional,
+    ``""`` bila semua desa ada. Kelurahan tidak dihitung (tidak menyusun APBDes). Untuk ditulis
     di belakang angka kecamatan, agar angka dari sebagian desa tidak terbaca sebagai angka
     seluruh kecamatan."""
     from p3pd import wilayah_nasional
@@ -202,11 +209,16 @@ def cakupan_desa(tabel: pd.DataFrame, daftar_desa: pd.DataFrame, kode_kecamatan:
 
     kode = daftar_desa["kode_desa"].astype(str)
     desa = set(kode[kode.str.startswith(f"{kode_kecamatan}.") & ~kode_kelurahan(kode)])
-    try:  # daftar desa pengguna bisa sebagian: jumlah desa diambil dari daftar nasional
-        nasional = wilayah_nasional.daftar("desa", kode_kecamatan)["kode"].astype(str)
-        desa |= set(nasional[~kode_kelurahan(nasional)])
-    except (WilayahTidakDikenal, ValueError):
-        pass
+    if sintetis is None:
+        from p3pd.label import label_data
+
+        sintetis = label_data().sintetis
+    if not sintetis:  # data latihan: desa fiktif, daftar nasional tidak berlaku
+        try:  # daftar desa pengguna bisa sebagian: jumlah desa diambil dari daftar nasional
+            nasional = wilayah_nasional.daftar("desa", kode_kecamatan)["kode"].astype(str)
+            desa |= set(nasional[~kode_kelurahan(nasional)])
+        except (WilayahTidakDikenal, ValueError):
+            pass
     if not desa:
         return ""
     ada = len(desa & set(tabel["kode_desa"].astype(str))) if "kode_desa" in tabel else 0
