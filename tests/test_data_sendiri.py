@@ -177,6 +177,11 @@ def test_hanya_daftar_desa_cukup_dan_sisanya_tidak_ada_data(tmp_path, capsys):
     assert main(["ringkasan", "--data", str(folder)]) == 0
     keluar = capsys.readouterr().out
     assert "3 desa dan 1 kelurahan di 1 kecamatan, 1 kabupaten." in keluar
+    # 4 dari 13 desa/kelurahan Kecamatan Getasan menurut daftar nasional: disebut
+    assert (
+        "Cakupan menurut daftar wilayah nasional (Kepmendagri 2025): daftar desa ini baru memuat "
+        "4 dari 13 desa/kelurahan Kecamatan Getasan."
+    ) in keluar
     assert "indikator   tidak ada data (berkas indikator_desa tidak ada)" in keluar
     assert "tidak ada data (tabel indikator desa tidak ada untuk tahun ini)" in keluar
     assert "tidak ada data (tabel belanja APBDes tidak ada untuk tahun ini)" in keluar

@@ -161,6 +161,8 @@ def test_ringkasan_data_excel_crlf_sama_dengan_data_asli(data_excel):
     # Salinan Excel bukan lagi data latihan (isinya berubah), jadi kabupaten yang desanya tidak
     # lengkap menurut daftar nasional ditandai "gabungan desa/kelurahan di data ini"; angkanya tetap sama.
     assert "gabungan desa/kelurahan di data ini" in excel.stdout
+    assert "Cakupan menurut daftar wilayah nasional" in excel.stdout
+    assert "Cakupan menurut" not in asli.stdout  # data latihan: tanpa catatan cakupan
     assert _tanpa_tanda_pembanding(excel.stdout)[1:] == _tanpa_tanda_pembanding(asli.stdout)[1:]
 
 
@@ -174,6 +176,7 @@ def _tanpa_tanda_pembanding(teks: str) -> list[str]:
         " ".join(b.split())
         for b in teks.splitlines()
         if "gabungan desa/kelurahan di data ini" not in b  # catatan kaki per kabupaten
+        and not b.startswith("Cakupan menurut daftar wilayah nasional")  # cakupan kecamatan
     ]
 
 

@@ -104,6 +104,8 @@ def susun_ringkasan(
         f"\n{jumlah} di {wil['kode_kecamatan'].nunique()} kecamatan, "
         f"{wil['kode_kabupaten'].nunique()} kabupaten."
     )
+    if not (label.sintetis if label is not None else sumber is None):
+        baris.extend(_cakupan_kecamatan(wil))
     for c in wil.attrs.get("catatan_antartabel", []):
         baris.append(f"Catatan: {c}")
     nama_kab = wil.drop_duplicates("kode_kabupaten").set_index("kode_kabupaten")["nama_kabupaten"]
@@ -183,3 +185,24 @@ def jalankan(args: argparse.Namespace) -> int:
     tabel = periksa_folder(folder)
     print(susun_ringkasan(tabel, args.tahun, label=label_data(folder)))
     return 0
+
+
+def _cakupan_kecamatan(wil: pd.DataFrame, batas: int = 10) -> list[str]:
+    """Baris "Cakupan: …" untuk kecamatan yang desa/kelurahannya di daftar desa ini belum lengkap
+    menurut daftar wilayah nasional (paling banyak ``batas`` kecamatan disebut)."""
+    from p3pd.diagnosis import keterangan_cakupan
+
+    kurang = []
+    for kode, bagian in wil.groupby(wil["kode_kecamatan"].astype(str), sort=True):
+        ket = keterangan_cakupan(int(bagian["kode_desa"].nunique()), kode)
+        if ket is not None and " dari " in ket:
+            kurang.append(f"{ket.strip('()')}")
+    if not kurang:
+        return []
+    lebih = f"; dan {len(kurang) - batas} kecamatan lain" if len(kurang) > batas else ""
+    return [
+        "Cakupan menurut daftar wilayah nasional (Kepmendagri 2025): daftar desa ini baru memuat "
+        + "; ".join(kurang[:batas])
+        + lebih
+        + ". Angka kecamatan dihitung dari desa/kelurahan yang ada saja."
+    ]
