@@ -110,7 +110,7 @@ def teks_cakupan(kec: Kecamatan, *, sintetis: bool | None = None) -> str:
     untuk data latihan (``sintetis``; bawaan: label folder data yang dipakai). Ditulis di
     belakang kalimat "Kecamatan …: N desa", agar jumlah itu tidak terbaca sebagai seluruh
     kecamatan."""
-    from p3pd.diagnosis import keterangan_cakupan
+    from p3pd import wilayah_nasional
 
     if sintetis is None:
         from p3pd.label import label_data
@@ -118,15 +118,16 @@ def teks_cakupan(kec: Kecamatan, *, sintetis: bool | None = None) -> str:
         sintetis = label_data().sintetis
     if sintetis:
         return ""
-    ket = keterangan_cakupan(kec.jumlah_desa + kec.jumlah_kelurahan, kec.kode)
-    if ket is None or " dari " not in ket:
+    try:
+        kode = wilayah_nasional.daftar("desa", kec.kode)["kode"].astype(str)
+    except ValueError:  # kode yang tidak baku: tanpa catatan
         return ""
-    from p3pd import wilayah_nasional
-
-    kode = wilayah_nasional.daftar("desa", kec.kode)["kode"].astype(str)
+    ada = kec.jumlah_desa + kec.jumlah_kelurahan
+    if kode.empty or ada >= len(kode):
+        return ""
     kel = int(kode.str[9].eq("1").sum())
     return (
-        f" — daftar desa Anda (wilayah_desa.csv) baru memuat {kec.jumlah_desa + kec.jumlah_kelurahan}"
+        f" — daftar desa Anda (wilayah_desa.csv) baru memuat {ada}"
         f" dari {len(kode)} desa/kelurahan kecamatan ini menurut daftar wilayah nasional "
         f"(Kepmendagri 2025: {len(kode) - kel} desa dan {kel} kelurahan)"
     )
