@@ -215,3 +215,18 @@ def buat_batu_lengkap(folder: str | Path) -> Path:
         (folder / nama).write_text(isi, encoding="utf-8")
     _tambah_sumber(folder, SUMBER_ISIAN)
     return folder
+
+
+def merahkan_kelurahan(folder: str | Path) -> Path:
+    """Ubah baris indikator 2024 Kelurahan Songgokerto (:data:`KODE_KELURAHAN`) di ``folder``
+    hasil :func:`buat_batu_sebagian`/:func:`buat_batu_lengkap` menjadi berlampu merah kesehatan
+    (diisi untuk uji). Mengembalikan ``folder``."""
+    folder = Path(folder)
+    berkas = folder / "indikator_desa.csv"
+    asli = f"{KODE_KELURAHAN},2024,9500,2900,610,71,150,131,140,139"
+    teks = berkas.read_text(encoding="utf-8")
+    if asli not in teks:
+        raise AssertionError(f"baris kelurahan {asli!r} tidak ada di {berkas}")
+    merah = f"{KODE_KELURAHAN},2024,9500,2900,610,150,150,95,140,120"
+    berkas.write_text(teks.replace(asli, merah), encoding="utf-8")
+    return folder

@@ -571,13 +571,7 @@ def _batu_kelurahan_merah(tmp_path, lengkap: bool):
     import data_sendiri as ds
 
     buat = ds.buat_batu_lengkap if lengkap else ds.buat_batu_sebagian
-    folder = buat(tmp_path / ("lengkap" if lengkap else "sebagian"))
-    berkas = folder / "indikator_desa.csv"
-    asli = f"{ds.KODE_KELURAHAN},2024,9500,2900,610,71,150,131,140,139"
-    teks = berkas.read_text(encoding="utf-8")
-    assert asli in teks
-    merah = f"{ds.KODE_KELURAHAN},2024,9500,2900,610,150,150,95,140,120"  # diisi untuk uji
-    berkas.write_text(teks.replace(asli, merah), encoding="utf-8")
+    folder = ds.merahkan_kelurahan(buat(tmp_path / ("lengkap" if lengkap else "sebagian")))
     return muat.muat_folder(folder)
 
 

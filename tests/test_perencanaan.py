@@ -284,13 +284,7 @@ def test_tandai_tidak_ada_hanya_kolom_dari_tabel_yang_hilang():
 def test_isu_data_sendiri_berkelurahan_tanpa_program_tidak_mengklaim(tmp_path):
     import data_sendiri as ds
 
-    folder = ds.buat_batu_sebagian(tmp_path / "batu")
-    berkas = folder / "indikator_desa.csv"
-    asli = f"{ds.KODE_KELURAHAN},2024,9500,2900,610,71,150,131,140,139"
-    teks = berkas.read_text(encoding="utf-8")
-    assert asli in teks
-    merah = f"{ds.KODE_KELURAHAN},2024,9500,2900,610,150,150,95,140,120"  # diisi untuk uji
-    berkas.write_text(teks.replace(asli, merah), encoding="utf-8")
+    folder = ds.merahkan_kelurahan(ds.buat_batu_sebagian(tmp_path / "batu"))
     isu = perencanaan.isu_musrenbang(muat.muat_folder(folder), ds.KECAMATAN, ds.TAHUN)
     kes = isu.set_index("layanan").loc["kesehatan"]
     assert " desa/kelurahan berlampu merah kesehatan" in kes["isu"]
