@@ -795,6 +795,12 @@ def test_uang_vs_kesenjangan_data_sebagian() -> None:
     assert np.isnan(hasil.loc[B, "kesenjangan"]) and hasil.loc[B, "kelompok"] == apbdes.TANPA_DATA
     assert not hasil.loc[B, "perlu_ditelaah"]
     assert hasil.loc[A, "kelompok"] != apbdes.TANPA_DATA
+    # tanpa indikator berdata: "belum tercapai" tidak diketahui (NA), bukan 0
+    assert (
+        pd.isna(hasil.loc[B, "indikator_belum_tercapai"]) and hasil.loc[B, "jumlah_indikator"] == 0
+    )
+    assert hasil.loc[A, "indikator_belum_tercapai"] >= 0
+    assert str(hasil["indikator_belum_tercapai"].dtype) == "Int64"
 
     penuh = uang_vs_kesenjangan(_belanja(), _indikator(), "kesehatan", tahun=2024)
     tanpa_apbdes = uang_vs_kesenjangan(_belanja().iloc[0:0], _indikator(), "kesehatan")

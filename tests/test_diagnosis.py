@@ -317,3 +317,24 @@ def test_merah_per_layanan_tanpa_kolom_untuk_layanan_tanpa_data():
     tabel = diagnosis.merah_per_layanan(m)
     assert list(tabel.columns) == ["kesehatan", "jumlah"]  # bukan "pendidikan 0"
     assert tabel.loc["a", "jumlah"] == 1 and tabel.loc["b", "jumlah"] == 0
+
+
+def test_prioritas_menyebut_layanan_tanpa_data_dan_desa_tanpa_data_bukan_nol():
+    """Data sebagian: skor hanya dari layanan berdata, dan itu tertulis di rincian."""
+    d = _data()
+    kosong = "33.22.02.2003"  # desa di daftar tanpa satu pun indikator berdata
+    baris = dict.fromkeys(INDIKATOR_DESA.nama_kolom, float("nan"))
+    baris.update(kode_desa=kosong, tahun=2024)
+    d = pd.concat([d, pd.DataFrame([baris])], ignore_index=True)
+    p = diagnosis.desa_prioritas(d, jumlah=None)
+    akhir = p.iloc[-1]
+    assert akhir["kode_desa"] == kosong
+    assert pd.isna(akhir["skor"])  # bukan 0 ("tidak ada masalah")
+    assert akhir["rincian_layanan"] == "belum ada data indikator"
+    rinci = p.set_index("kode_desa")["rincian_layanan"]
+    # data uji tanpa indikator adminduk (penyebutnya 0)
+    assert rinci["33.22.02.2001"].endswith("; belum ada data: administrasi kependudukan")
+    assert rinci["33.22.01.2001"].startswith("tanpa lampu merah; belum ada data:")
+    # hanya layanan dari indikator yang dipilih yang dihitung
+    satu = diagnosis.desa_prioritas(d, indikator=["stunting"], jumlah=None)
+    assert not satu["rincian_layanan"].str.contains("belum ada data:").any()

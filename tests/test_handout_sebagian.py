@@ -442,3 +442,13 @@ def test_pertanyaan_jumlah_desa_prioritas_dan_pos_yang_dibatasi(lengkap, monkeyp
     teks = " ".join(daftar)
     assert "dua desa prioritas" in teks and "tiga desa prioritas" not in teks
     assert "masih di bawah 30% di 1 dari 1 desa itu" in teks
+
+
+def test_prioritas_menyebut_layanan_tanpa_data_dan_skor_sebagian(pakai, monkeypatch):
+    """Folder Batu hanya berisi indikator kesehatan: skor dari satu layanan, dan itu tertulis."""
+    h = _handout(pakai("sebagian"), monkeypatch)
+    tabel = h.tabel_prioritas().isi
+    desa = _teks_tampil(_baris(tabel, KODE_DESA))
+    assert "belum ada data: pendidikan, air bersih &amp; sanitasi" in _baris(tabel, KODE_DESA)
+    assert "administrasi kependudukan" in desa
+    assert "dinilai hanya dari layanan yang berdata" in _teks_tampil(tabel)

@@ -362,7 +362,11 @@ def test_urutan_prioritas_menulis_nama_desa():
         == "1. Mekarsari (skor 0,18) · 2. Sukadamai (skor 0,00)"
     )
     assert penjelajah.urutan_prioritas(p).startswith("1. 33.22.02.2001 (skor 0,18)")
-    assert p.iloc[0]["rincian_layanan"] == "Kesehatan 1/5; Air bersih & sanitasi 1/3"
+    # data uji ini tanpa indikator pendidikan dan adminduk: rincian menyebutnya
+    assert p.iloc[0]["rincian_layanan"] == (
+        "Kesehatan 1/5; Air bersih & sanitasi 1/3; "
+        "belum ada data: pendidikan, administrasi kependudukan"
+    )
     berbobot = diagnosis.desa_prioritas(_data(), bobot_layanan={"kesehatan": 1.5}, jumlah=1)
     # (1,5 × 0,2 + 0,33 + 0) ÷ 3,5 = 0,181
     assert berbobot.iloc[0]["skor"] == pytest.approx((1.5 * 0.2 + 1 / 3) / 3.5, abs=1e-4)

@@ -241,6 +241,11 @@ def test_perencanaan_berjalan_tanpa_usulan_program_dan_apbdes(batu_sebagian) -> 
     # hanya kolom kesehatan yang diisi: layanan lain tanpa data, kesehatan berlampu
     assert set(v.loc[v["layanan"] != "kesehatan", "lampu"]) == {"tanpa data"}
     assert v.loc[v["layanan"] == "kesehatan", "lampu"].ne("tanpa data").all()
+    # banyak indikator merah: NA ("tidak ada data") untuk layanan tanpa data, bukan 0
+    tanpa = v["lampu"].eq("tanpa data")
+    assert v.loc[tanpa, "indikator_merah"].isna().all()
+    assert v.loc[~tanpa, "indikator_merah"].notna().all()
+    assert str(v["indikator_merah"].dtype) == "Int64"
     for fungsi in (
         perencanaan.usulan_tak_ditampung,
         perencanaan.usulan_salah_alamat,

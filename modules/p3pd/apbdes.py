@@ -596,7 +596,8 @@ def uang_vs_kesenjangan(
     keduanya berkelompok ``'tanpa data'``. ``tahun`` bawaan: tahun terakhir di tabel belanja,
     atau di tabel indikator bila belanja kosong. Kolom hasil: ``kode_desa``,
     (``nama_desa``), ``tahun``, ``layanan`` (kunci atau ``'semua'``), ``kesenjangan``,
-    ``indikator_belum_tercapai``, ``jumlah_indikator``, ``belanja`` (Rp), ``total_belanja``
+    ``indikator_belum_tercapai`` (``Int64``; NA bila desa itu tidak punya indikator berdata),
+    ``jumlah_indikator``, ``belanja`` (Rp), ``total_belanja``
     (Rp), ``porsi_belanja`` (%), ``kelompok``, ``perlu_ditelaah``; urut menurut kode desa.
     Tabel masukan tidak diubah.
     """
@@ -636,8 +637,11 @@ def uang_vs_kesenjangan(
             }
         )
     hasil = uang.merge(senjang, on="kode_desa", how="left", validate="one_to_one")
-    hasil["indikator_belum_tercapai"] = hasil["indikator_belum_tercapai"].fillna(0)
     hasil["jumlah_indikator"] = hasil["jumlah_indikator"].fillna(0)
+    # desa tanpa indikator berdata: banyak indikator belum tercapai "tidak ada data" (NA), bukan 0
+    hasil["indikator_belum_tercapai"] = (
+        hasil["indikator_belum_tercapai"].astype("Int64").mask(hasil["jumlah_indikator"].eq(0))
+    )
 
     ada = hasil["kesenjangan"].notna() & hasil["porsi_belanja"].notna()
     bk = hasil.loc[ada, "kesenjangan"].median() if batas_kesenjangan is None else batas_kesenjangan
@@ -664,7 +668,7 @@ def uang_vs_kesenjangan(
         "tahun": np.full(len(hasil), tahun, dtype=np.int64),
         "layanan": SEMUA_LAYANAN if layanan is None else layanan,
         "kesenjangan": hasil["kesenjangan"].to_numpy(),
-        "indikator_belum_tercapai": hasil["indikator_belum_tercapai"].to_numpy(dtype=np.int64),
+        "indikator_belum_tercapai": hasil["indikator_belum_tercapai"].array,
         "jumlah_indikator": hasil["jumlah_indikator"].to_numpy(dtype=np.int64),
         "belanja": hasil["belanja"].to_numpy(),
         "total_belanja": hasil["total_belanja"].to_numpy(),

@@ -16,7 +16,9 @@ merah** (indikator merah ÷ indikator berdata di layanan itu, 0–1); skor desa 
 itu atas semua layanan, dibobot ``bobot_layanan`` (bawaan: setiap **layanan** berbobot 1, jadi
 kesehatan yang punya 5 indikator tidak lebih berat daripada adminduk yang punya 2). Nilai seri
 diurutkan menurut banyaknya layanan yang punya lampu merah, lalu jumlah lampu kuning, lalu
-jumlah kesenjangan (poin).
+jumlah kesenjangan (poin). Layanan tanpa data di sebuah desa (data sendiri yang sebagian) tidak
+ikut dirata-rata; ``rincian_layanan`` lalu menyebutnya ("belum ada data: …"), dan desa tanpa
+data indikator sama sekali mendapat skor NaN ("tidak ada data"), bukan 0.
 
 Hasil :func:`matriks_masalah`, peringkat :func:`desa_prioritas`, dan
 :func:`kebutuhan_penyediaan` diingat (memo) menurut **isi** tabel masukan dan parameternya:
@@ -212,6 +214,9 @@ def desa_prioritas(
     rincian_layanan, indikator_merah, total_kesenjangan`` — ``layanan_merah`` = banyaknya
     layanan dengan ≥ 1 lampu merah; ``rincian_layanan`` mis. "kesehatan 2/5; adminduk 1/2"
     (merah/berdata per layanan yang punya lampu merah) supaya terlihat mengapa desa di atas.
+    Bila sebagian layanan tidak berdata di desa itu, ``rincian_layanan`` diakhiri "belum ada
+    data: pendidikan, jaminan sosial" (skornya hanya dari layanan yang berdata); desa tanpa
+    data indikator sama sekali mendapat skor NaN dan berada di akhir urutan.
 
     Skor setiap desa hanya bergantung pada baris desa itu (pembandingnya dari seluruh
     ``data``), jadi peringkat semua desa dihitung sekali dan diingat; ``wilayah`` dan
@@ -283,17 +288,20 @@ def _peringkat_semua(
     total_bobot = gl["bobot"].sum()
     skor = (gl["nilai"].sum() / total_bobot.where(total_bobot > 0)).fillna(0.0)
     grup = matriks.groupby("kode_desa", sort=True)
+    semua_desa = grup.size().index
+    rincian = (
+        gl["teks"].agg(lambda s: "; ".join(x for x in s if x)).reindex(semua_desa, fill_value="")
+    )
     hasil = pd.DataFrame(
         {
-            "skor": skor.reindex(grup.size().index, fill_value=0.0).round(4),
+            # desa tanpa satu pun indikator berdata: skor "tidak ada data" (NaN), bukan 0
+            "skor": skor.reindex(semua_desa).round(4),
             "layanan_merah": (gl["merah"].apply(lambda s: int((s > 0).sum())))
             .reindex(grup.size().index, fill_value=0)
             .astype(int),
             "merah": grup["merah"].sum(),
             "kuning": grup["kuning"].sum(),
-            "rincian_layanan": gl["teks"]
-            .agg(lambda s: "; ".join(x for x in s if x))
-            .reindex(grup.size().index, fill_value=""),
+            "rincian_layanan": _tambah_tanpa_data(rincian, per_layanan, indikator),
             "indikator_merah": grup["nama_merah"].agg(lambda s: "; ".join(x for x in s if x)),
             "total_kesenjangan": grup["kesenjangan_positif"].sum(),
         }
@@ -304,6 +312,30 @@ def _peringkat_semua(
     )
     hasil.insert(0, "peringkat", range(1, len(hasil) + 1))
     return hasil.reset_index(drop=True)
+
+
+def _tambah_tanpa_data(
+    rincian: pd.Series, per_layanan: pd.DataFrame, indikator: list[str]
+) -> pd.Series:
+    """``rincian`` (per desa) ditambah "belum ada data: …" untuk layanan yang tidak berdata.
+
+    Hanya layanan yang punya indikator di ``indikator`` yang dihitung; desa tanpa layanan
+    berdata sama sekali mendapat "belum ada data indikator".
+    """
+    diminta = [k for k in LAYANAN if any(INDIKATOR[i].layanan == k for i in indikator)]
+    berdata = per_layanan.groupby("kode_desa")["layanan"].agg(set)
+    hasil = {}
+    for kode, teks in rincian.items():
+        ada = berdata.get(kode, set())
+        kurang = [LAYANAN[k].lower() for k in diminta if k not in ada]
+        if not ada:
+            hasil[kode] = "belum ada data indikator"
+        elif kurang:
+            tambahan = "belum ada data: " + ", ".join(kurang)
+            hasil[kode] = f"{teks or 'tanpa lampu merah'}; {tambahan}"
+        else:
+            hasil[kode] = teks
+    return pd.Series(hasil, dtype=object).reindex(rincian.index)
 
 
 def kebutuhan_penyediaan(

@@ -249,6 +249,7 @@ def html_prioritas(tabel: pd.DataFrame, tingkat: str, *, apbdes: bool = True) ->
             )
             + "</tr>"
         )
+    sebagian = tabel["rincian_layanan"].astype(str).str.contains("belum ada data", regex=False)
     teks = (
         f'<table class="prioritas"><thead><tr>{kepala}</tr></thead>'
         f"<tbody>{''.join(isi)}</tbody></table>"
@@ -256,7 +257,14 @@ def html_prioritas(tabel: pd.DataFrame, tingkat: str, *, apbdes: bool = True) ->
         "berlampu merah di setiap layanan; setiap layanan berbobot sama, berapa pun banyak "
         "indikatornya. Nilai seri: lebih banyak layanan bermasalah, lalu lebih banyak kuning, "
         "lalu total kesenjangan ke target. Aturan ini sengaja sederhana dan terbuka: bahas "
-        "bersama apakah urutannya masuk akal di lapangan.</div>"
+        "bersama apakah urutannya masuk akal di lapangan."
+        + (
+            " Desa bertanda “belum ada data” dinilai hanya dari layanan yang berdata, jadi "
+            "skornya belum sebanding penuh dengan desa lain."
+            if sebagian.any()
+            else ""
+        )
+        + "</div>"
     )
     return Html(
         teks, tabel[["peringkat", "nama_desa", "skor", "rincian_layanan"]].to_string(index=False)

@@ -253,7 +253,8 @@ def tampilan_desa_layanan(
 ) -> pd.DataFrame:
     """Satu baris per desa × layanan: lampu | porsi APBDes | usulan | program, untuk tahun ``tahun``.
 
-    Kolom: ``kode_desa, nama_desa, layanan, lampu, indikator_merah, porsi_apbdes`` (% realisasi
+    Kolom: ``kode_desa, nama_desa, layanan, lampu, indikator_merah`` (``Int64``; NA bila lampu
+    layanan itu "tanpa data"), ``porsi_apbdes`` (% realisasi
     belanja desa untuk layanan itu), ``usulan`` (usulan untuk tahun itu), ``usulan_musrenbang``
     (yang diteruskan ke Musrenbang), ``usulan_ditampung``, ``program`` (banyak program OPD yang
     menyasar desa itu di layanan itu), ``anggaran_program`` (Rp, dari ``program_desa``; NaN bila
@@ -268,7 +269,11 @@ def tampilan_desa_layanan(
         _lampu_layanan(data, kode, tahun), on=["kode_desa", "layanan"], how="left"
     )
     hasil["lampu"] = hasil["lampu"].fillna("tanpa data")
-    hasil["indikator_merah"] = hasil["indikator_merah"].fillna(0).astype(int)
+    # layanan tanpa indikator berdata di desa itu: banyak indikator merah "tidak ada data" (NA),
+    # bukan 0 — 0 berarti "ada data dan tidak ada yang merah"
+    hasil["indikator_merah"] = (
+        hasil["indikator_merah"].astype("Int64").mask(hasil["lampu"].eq("tanpa data"))
+    )
     hasil = hasil.merge(_porsi_apbdes(data, kode, tahun), on=["kode_desa", "layanan"], how="left")
 
     u = tindak_lanjut_usulan(data)
