@@ -32,6 +32,7 @@ from p3pd.apbdes import (
     uang_vs_kesenjangan,
 )
 from p3pd.galat import DataTidakValid
+from p3pd.skema import LAYANAN
 
 A, B, C, D = "33.22.01.2001", "33.22.01.2002", "33.22.02.2001", "12.07.01.2001"
 
@@ -898,3 +899,27 @@ def test_cakupan_desa_data_latihan_lengkap_di_semua_kecamatan():
     tahun = belanja[belanja["tahun"] == belanja["tahun"].max()]
     catatan = {k: apbdes.cakupan_desa(tahun, desa, k) for k in desa["kode_kecamatan"].unique()}
     assert len(catatan) == 93 and not any(catatan.values()), catatan
+
+
+@pytest.mark.parametrize("kode_kec", ["33.22.01", "53.02.02", "63.03.14", "12.07.01"])
+def test_uang_vs_kesenjangan_per_layanan_sama_dengan_satu_per_satu(kode_kec) -> None:
+    """Versi lima layanan sekaligus (agenda) = lima panggilan terpisah, pada data latihan."""
+    from p3pd import muat
+
+    bel, ind, desa = muat.muat_belanja(), muat.muat_indikator(), muat.muat_wilayah()
+    bel = bel[bel["kode_desa"].str.startswith(kode_kec + ".")]
+    ind = ind[ind["kode_desa"].str.startswith(kode_kec + ".")]
+    assert len(bel) and len(ind)
+    sekaligus = apbdes.uang_vs_kesenjangan_per_layanan(bel, ind, tahun=2024, daftar_desa=desa)
+    assert list(sekaligus) == list(LAYANAN)
+    for k, hasil in sekaligus.items():
+        satu = uang_vs_kesenjangan(bel, ind, k, tahun=2024, daftar_desa=desa)
+        pd.testing.assert_frame_equal(hasil, satu)
+
+
+def test_uang_vs_kesenjangan_per_layanan_data_sebagian() -> None:
+    tanpa_b = _indikator()[lambda d: d["kode_desa"] != B]
+    for bel in (_belanja(), _belanja().iloc[0:0]):
+        sekaligus = apbdes.uang_vs_kesenjangan_per_layanan(bel, tanpa_b, tahun=2024)
+        for k, hasil in sekaligus.items():
+            pd.testing.assert_frame_equal(hasil, uang_vs_kesenjangan(bel, tanpa_b, k, tahun=2024))

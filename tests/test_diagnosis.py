@@ -338,3 +338,28 @@ def test_prioritas_menyebut_layanan_tanpa_data_dan_desa_tanpa_data_bukan_nol():
     # hanya layanan dari indikator yang dipilih yang dihitung
     satu = diagnosis.desa_prioritas(d, indikator=["stunting"], jumlah=None)
     assert not satu["rincian_layanan"].str.contains("belum ada data:").any()
+
+
+def test_anggap_tabel_tetap_sidik_sekali_per_objek(monkeypatch):
+    """Mode kernel handout: sidik satu objek tabel dihitung sekali; di luar mode, setiap kali."""
+    hitung = []
+    asli = memo._sidik_isi
+    monkeypatch.setattr(memo, "_sidik_isi", lambda t: hitung.append(1) or asli(t))
+    d = _data()
+    memo.sidik_tabel(d), memo.sidik_tabel(d)
+    assert len(hitung) == 2  # bawaan: dihitung setiap kali (tabel boleh diubah peserta)
+    try:
+        memo.anggap_tabel_tetap()
+        pertama = memo.sidik_tabel(d)
+        assert memo.sidik_tabel(d) == pertama and len(hitung) == 3
+        d["kolom_baru"] = 1  # bentuk berubah: dihitung ulang
+        assert memo.sidik_tabel(d) != pertama and len(hitung) == 4
+        lain = d.copy()  # objek lain, isi sama: sidik sama, dihitung sendiri
+        assert memo.sidik_tabel(lain) == memo.sidik_tabel(d) and len(hitung) == 5
+        del lain
+        assert id(d) in memo._SIDIK_OBJEK and len(memo._SIDIK_OBJEK) == 1  # yang mati dibuang
+    finally:
+        memo.anggap_tabel_tetap(False)
+    assert not memo._SIDIK_OBJEK
+    memo.sidik_tabel(d)
+    assert len(hitung) == 6

@@ -54,6 +54,7 @@ Mengimpor modul ini tidak menyentuh berkas apa pun; tabel masukan tidak diubah.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -193,12 +194,18 @@ def waktu_tahap(tahap: str, tahun: int) -> tuple[str, str]:
     Contoh untuk data 2024: ``('Penyusunan dan penetapan RKPDes — tahun rencana 2026',
     'Juli–September 2025 (ditetapkan paling lambat akhir September)')``.
     """
-    from p3pd.perencanaan import kalender_perencanaan
-
     if tahap == "segera":
         return TAHAP_SEGERA[0], TAHAP_SEGERA[1].format(tahun=int(tahun) + 1)
     if tahap not in _TAHAP:
         raise KeyError(f"Tahap '{tahap}' tidak dikenal. Pilihan: {', '.join(_TAHAP)}, segera.")
+    return _waktu_tahap_kalender(tahap, int(tahun))
+
+
+@functools.lru_cache(maxsize=64)
+def _waktu_tahap_kalender(tahap: str, tahun: int) -> tuple[str, str]:
+    """Isi :func:`waktu_tahap` dari kalender bawaan (berkas referensi tetap: hasilnya diingat)."""
+    from p3pd.perencanaan import kalender_perencanaan
+
     awal, selisih = _TAHAP[tahap]
     kalender = kalender_perencanaan()
     cocok = kalender[kalender["tahap"].str.startswith(awal)]
@@ -385,9 +392,8 @@ def susun_agenda(
 
     uang: dict[str, pd.DataFrame] = {}
     if not bel_kec.empty and (bel_kec["tahun"] == tahun).any():
-        for k in LAYANAN:
-            u = apbdes.uang_vs_kesenjangan(bel_kec, ind_kec, k, tahun=tahun)
-            uang[k] = u.set_index("kode_desa")
+        per_layanan = apbdes.uang_vs_kesenjangan_per_layanan(bel_kec, ind_kec, tahun=tahun)
+        uang = {k: u.set_index("kode_desa") for k, u in per_layanan.items()}
     if isu is None:
         isu = _isu_musrenbang(data, kec.kode, tahun)
     isu_per = _isu_per_desa_layanan(isu)

@@ -508,21 +508,38 @@ def _saring_awalan(
     return hasil
 
 
-def _kesenjangan_desa(indikator: pd.DataFrame, layanan: str | None, tahun: int) -> pd.DataFrame:
-    """Rata-rata kesenjangan positif (poin persen) per desa untuk satu layanan atau semua layanan."""
-    from p3pd.indikator import DAFTAR_INDIKATOR, hitung_capaian
+def _indikator_bertarget(layanan: str | None) -> list:
+    """Indikator bertarget satu layanan (atau semua layanan bila ``layanan`` ``None``)."""
+    from p3pd.indikator import DAFTAR_INDIKATOR
 
-    daftar = [
+    return [
         i
         for i in DAFTAR_INDIKATOR
         if i.target is not None and (layanan is None or i.layanan == layanan)
     ]
+
+
+def _capaian_bertarget(indikator: pd.DataFrame, layanan: str | None, tahun: int) -> pd.DataFrame:
+    """Capaian desa (bentuk panjang, ``hitung_capaian``) untuk indikator bertarget ``layanan``.
+
+    Tabel tanpa baris bila tabel indikator tidak punya baris tahun ``tahun``.
+    """
+    from p3pd.indikator import hitung_capaian
+
+    daftar = _indikator_bertarget(layanan)
     _periksa_kolom(
         indikator,
         ["kode_desa", "tahun"] + sorted({c for i in daftar for c in (i.pembilang, i.penyebut)}),
         "indikator",
     )
     if not (indikator["tahun"] == tahun).any():
+        return pd.DataFrame(columns=["kode_wilayah", "layanan", "capaian", "kesenjangan"])
+    return hitung_capaian(indikator, "desa", tahun=tahun, indikator=[i.kode for i in daftar])
+
+
+def _kesenjangan_desa(panjang: pd.DataFrame) -> pd.DataFrame:
+    """Rata-rata kesenjangan positif (poin persen) per desa dari capaian bentuk panjang."""
+    if panjang.empty:
         # tabel indikator tidak ada, atau tidak ada baris tahun itu (data sendiri): tanpa kesenjangan
         return pd.DataFrame(
             {
@@ -532,7 +549,6 @@ def _kesenjangan_desa(indikator: pd.DataFrame, layanan: str | None, tahun: int) 
                 "jumlah_indikator": pd.Series(dtype=np.int64),
             }
         )
-    panjang = hitung_capaian(indikator, "desa", tahun=tahun, indikator=[i.kode for i in daftar])
     panjang = panjang.assign(
         positif=panjang["kesenjangan"].clip(lower=0),
         belum=(panjang["kesenjangan"] > 0).astype(np.int64),
@@ -602,6 +618,54 @@ def uang_vs_kesenjangan(
     Tabel masukan tidak diubah.
     """
     layanan = _pilih_layanan(layanan)
+    belanja, indikator, tahun = _siapkan_uang(belanja, indikator, tahun, wilayah, nilai)
+    porsi = porsi_layanan_dasar(belanja, "desa", tahun=tahun, nilai=nilai) if len(belanja) else None
+    senjang = _kesenjangan_desa(_capaian_bertarget(indikator, layanan, tahun))
+    return _uang_dan_senjang(
+        porsi, senjang, layanan, tahun, daftar_desa, batas_kesenjangan, batas_porsi
+    )
+
+
+def uang_vs_kesenjangan_per_layanan(
+    belanja: pd.DataFrame,
+    indikator: pd.DataFrame,
+    tahun: int | None = None,
+    wilayah: str | None = None,
+    nilai: str = "realisasi",
+    *,
+    daftar_desa: pd.DataFrame | None = None,
+) -> dict[str, pd.DataFrame]:
+    """:func:`uang_vs_kesenjangan` untuk kelima layanan sekaligus: ``{kunci layanan: hasil}``.
+
+    Hasil setiap layanan sama dengan ``uang_vs_kesenjangan(belanja, indikator, kunci, tahun,
+    wilayah, nilai, daftar_desa=daftar_desa)``, tetapi capaian indikator dan porsi belanja
+    dihitung sekali untuk kelima layanan (dipakai agenda terpadu per kecamatan).
+    """
+    belanja, indikator, tahun = _siapkan_uang(belanja, indikator, tahun, wilayah, nilai)
+    porsi = porsi_layanan_dasar(belanja, "desa", tahun=tahun, nilai=nilai) if len(belanja) else None
+    semua = _capaian_bertarget(indikator, None, tahun)
+    return {
+        k: _uang_dan_senjang(
+            porsi,
+            _kesenjangan_desa(semua[semua["layanan"] == k]),
+            k,
+            tahun,
+            daftar_desa,
+            None,
+            None,
+        )
+        for k in LAYANAN
+    }
+
+
+def _siapkan_uang(
+    belanja: pd.DataFrame,
+    indikator: pd.DataFrame,
+    tahun: int | None,
+    wilayah: str | None,
+    nilai: str,
+) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+    """Periksa dan saring masukan :func:`uang_vs_kesenjangan`; tentukan tahunnya."""
     _periksa_nilai(nilai)
     _periksa_kolom(belanja, BELANJA.nama_kolom, "belanja")
     _periksa_kolom(indikator, ["kode_desa", "tahun"], "indikator")
@@ -612,12 +676,21 @@ def uang_vs_kesenjangan(
         if sumber_tahun.empty:
             raise DataTidakValid("tabel belanja dan tabel indikator tidak berisi baris data.")
         tahun = int(pd.to_numeric(sumber_tahun["tahun"]).max())
-    tahun = int(tahun)
+    return belanja, indikator, int(tahun)
 
+
+def _uang_dan_senjang(
+    porsi: pd.DataFrame | None,
+    senjang: pd.DataFrame,
+    layanan: str | None,
+    tahun: int,
+    daftar_desa: pd.DataFrame | None,
+    batas_kesenjangan: float | None,
+    batas_porsi: float | None,
+) -> pd.DataFrame:
+    """Gabungkan porsi belanja per desa dan kesenjangan per desa menjadi hasil :func:`uang_vs_kesenjangan`."""
     kunci = "layanan_dasar" if layanan is None else layanan
-    senjang = _kesenjangan_desa(indikator, layanan, tahun)
-    if len(belanja):
-        porsi = porsi_layanan_dasar(belanja, "desa", tahun=tahun, nilai=nilai)
+    if porsi is not None:
         uang = pd.DataFrame(
             {
                 "kode_desa": porsi["kode_wilayah"].astype(str).to_numpy(),

@@ -668,7 +668,7 @@ class Handout:
 def siapkan_handout() -> None:
     """Siapkan notebook handout: grafik tampil sebagai gambar (backend *inline*, juga bila
     ``MPLBACKEND=Agg``) dan opsi tampilan pandas kurikulum; tanpa pesan."""
-    from p3pd import notebook
+    from p3pd import memo, notebook
 
     notebook.siapkan(diam=True)
     try:
@@ -678,6 +678,8 @@ def siapkan_handout() -> None:
     ip = get_ipython()
     if ip is not None and getattr(ip, "kernel", None) is not None:
         ip.run_line_magic("matplotlib", "inline")
+        # kernel handout: tabel data dipakai bersama dan tidak diubah (memo.anggap_tabel_tetap)
+        memo.anggap_tabel_tetap()
 
 
 __all__ = [

@@ -44,6 +44,7 @@ import numpy as np
 import pandas as pd
 
 from p3pd.apbdes_rekap import tabel_data
+from p3pd.memo import ingat
 from p3pd.skema import LAYANAN
 
 TIDAK_ADA_DATA = "tidak ada data"
@@ -119,6 +120,15 @@ def tindak_lanjut_usulan(data: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     diisi ``'tidak diketahui'`` dan ``cara_tampung`` dari ``diakomodasi`` (sel kosong:
     ``'tidak diketahui'``). Tanpa tabel ``usulan``: tabel tanpa baris dengan kolom yang sama.
     """
+    return ingat(
+        "tindak_lanjut_usulan",
+        (data.get("usulan"), data.get("usulan_tindak_lanjut")),
+        (),
+        lambda: _tindak_lanjut_usulan(data),
+    )
+
+
+def _tindak_lanjut_usulan(data: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     u = tabel_data(data, "usulan").copy()
     tl = data.get("usulan_tindak_lanjut")
     if tl is not None and len(tl):
@@ -149,6 +159,15 @@ def program_per_desa(data: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     kolom rincian itu (termasuk ``anggaran`` per desa) dibiarkan kosong (NaN). Tanpa tabel
     ``program``: tabel tanpa baris dengan kolom yang sama.
     """
+    return ingat(
+        "program_per_desa",
+        (data.get("program"), data.get("program_desa")),
+        (),
+        lambda: _program_per_desa(data),
+    )
+
+
+def _program_per_desa(data: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     prog = tabel_data(data, "program")
     panjang = prog.assign(kode_desa=prog["desa_sasaran"].astype(str).str.split(";")).explode(
         "kode_desa"
@@ -472,6 +491,9 @@ def isu_musrenbang(data: Mapping[str, pd.DataFrame], kecamatan: str, tahun: int)
     # teksnya tidak mengklaim, kolomnya "tidak ada data" (NaN).
     ada_program = len(tabel_data(data, "program")) > 0
     ada_usulan = len(tabel_data(data, "usulan")) > 0
+    prog = program_per_desa(data)
+    prog = prog[(prog["tahun"] == tahun) & prog["kode_desa"].isin(v["kode_desa"])]
+    program_layanan = prog.groupby("layanan")["id_program"].nunique()
 
     baris = []
     for lay, nama_lay in LAYANAN.items():
@@ -492,12 +514,7 @@ def isu_musrenbang(data: Mapping[str, pd.DataFrame], kecamatan: str, tahun: int)
         cap = float(capaian.at[kode_ind, "capaian"]) if kode_ind in capaian.index else np.nan
         porsi_l = float(porsi[f"porsi_{lay}"].iloc[0]) if len(porsi) else np.nan
         disebut = sorted(set(tanpa["kode_desa"]) | set(desa_u))
-        n_prog = int(
-            program_per_desa(data)
-            .query("tahun == @tahun and layanan == @lay")
-            .loc[lambda d: d["kode_desa"].isin(v["kode_desa"]), "id_program"]
-            .nunique()
-        )
+        n_prog = int(program_layanan.get(lay, 0))
         satuan = "desa/kelurahan" if vl["kode_desa"].astype(str).str[9].eq("1").any() else "desa"
         bagian = [f"{len(merah)} dari {len(vl)} {satuan} berlampu merah {nama_lay.lower()}"]
         if len(tanpa) and ada_program:
