@@ -399,6 +399,7 @@ def susun_agenda(
     isu_per = _isu_per_desa_layanan(isu)
 
     sebutan = _sebutan_pembanding(data, indikator, kec.kabupaten.kode)
+    batas30 = _batas_30_kecamatan(data, bel_kec, tahun)
     baris: list[dict[str, Any]] = []
     for _, p in prio.iterrows():
         kode = p["kode_desa"]
@@ -473,7 +474,7 @@ def susun_agenda(
                     "sumber_target": info.sumber_target,
                 }
             )
-        baris.extend(_baris_batas_30(data, bel_kec, kode, tahun, nama_desa, ref, peran))
+        baris.extend(_baris_batas_30(batas30, kode, tahun, nama_desa, ref, peran))
 
     if not uang:  # tanpa APBDes kecamatan ini: minta dokumennya dari desa
         porsi = _bukti_porsi(None, "", False, "", belanja, bel_kec, tahun)
@@ -491,9 +492,27 @@ def susun_agenda(
     return hasil
 
 
+def _batas_30_kecamatan(
+    data: Mapping[str, pd.DataFrame], bel_kec: pd.DataFrame, tahun: int
+) -> pd.DataFrame | None:
+    """``apbdes.batas_30_persen`` semua desa kecamatan tahun ``tahun`` (indeks kode desa).
+
+    ``None`` bila tidak ada rincian kegiatan atau belanja kecamatan tahun itu.
+    """
+    from p3pd import apbdes
+
+    kegiatan = data.get("belanja_kegiatan")
+    if kegiatan is None or kegiatan.empty or bel_kec.empty:
+        return None
+    bel = bel_kec[bel_kec["tahun"] == tahun]
+    if bel.empty:
+        return None
+    keg = kegiatan[kegiatan["kode_desa"].isin(bel["kode_desa"].unique())]
+    return apbdes.batas_30_persen(bel, keg, tahun=tahun).set_index("kode_wilayah")
+
+
 def _baris_batas_30(
-    data: Mapping[str, pd.DataFrame],
-    bel_kec: pd.DataFrame,
+    batas30: pd.DataFrame | None,
     kode: str,
     tahun: int,
     nama_desa: pd.Series,
@@ -503,14 +522,9 @@ def _baris_batas_30(
     """Satu baris pengawasan bila kegiatan siltap dan tunjangan desa ini di atas 30 % belanja."""
     from p3pd import apbdes
 
-    kegiatan = data.get("belanja_kegiatan")
-    if kegiatan is None or kegiatan.empty or bel_kec.empty:
+    if batas30 is None or kode not in batas30.index:
         return []
-    bel = bel_kec[bel_kec["kode_desa"] == kode]
-    keg = kegiatan[kegiatan["kode_desa"] == kode]
-    if bel.empty or not (bel["tahun"] == tahun).any():
-        return []
-    b = apbdes.batas_30_persen(bel, keg, tahun=tahun).iloc[0]
+    b = batas30.loc[kode]
     if not bool(b["melebihi_batas"]):
         return []
     r = ref.loc["batas30"]

@@ -537,6 +537,18 @@ def _capaian_bertarget(indikator: pd.DataFrame, layanan: str | None, tahun: int)
     return hitung_capaian(indikator, "desa", tahun=tahun, indikator=[i.kode for i in daftar])
 
 
+def _ringkas_per_layanan(panjang: pd.DataFrame) -> pd.DataFrame:
+    """Per desa × layanan: rata-rata kesenjangan positif, banyak belum tercapai, banyak berdata."""
+    panjang = panjang.assign(
+        positif=panjang["kesenjangan"].clip(lower=0),
+        belum=(panjang["kesenjangan"] > 0).astype(np.int64),
+        ada=panjang["capaian"].notna().astype(np.int64),
+    )
+    return panjang.groupby(["kode_wilayah", "layanan"], sort=True).agg(
+        kesenjangan=("positif", "mean"), belum=("belum", "sum"), ada=("ada", "sum")
+    )
+
+
 def _kesenjangan_desa(panjang: pd.DataFrame) -> pd.DataFrame:
     """Rata-rata kesenjangan positif (poin persen) per desa dari capaian bentuk panjang."""
     if panjang.empty:
@@ -549,16 +561,9 @@ def _kesenjangan_desa(panjang: pd.DataFrame) -> pd.DataFrame:
                 "jumlah_indikator": pd.Series(dtype=np.int64),
             }
         )
-    panjang = panjang.assign(
-        positif=panjang["kesenjangan"].clip(lower=0),
-        belum=(panjang["kesenjangan"] > 0).astype(np.int64),
-        ada=panjang["capaian"].notna().astype(np.int64),
-    )
     # Rata-rata per layanan dulu, lalu (bila semua layanan) rata-rata kelima layanan: setiap
     # layanan berbobot sama, berapa pun banyak indikatornya.
-    per_layanan = panjang.groupby(["kode_wilayah", "layanan"], sort=True).agg(
-        kesenjangan=("positif", "mean"), belum=("belum", "sum"), ada=("ada", "sum")
-    )
+    per_layanan = _ringkas_per_layanan(panjang)
     per_desa = per_layanan.groupby(level="kode_wilayah", sort=True).agg(
         kesenjangan=("kesenjangan", "mean"), belum=("belum", "sum"), ada=("ada", "sum")
     )
@@ -644,18 +649,24 @@ def uang_vs_kesenjangan_per_layanan(
     belanja, indikator, tahun = _siapkan_uang(belanja, indikator, tahun, wilayah, nilai)
     porsi = porsi_layanan_dasar(belanja, "desa", tahun=tahun, nilai=nilai) if len(belanja) else None
     semua = _capaian_bertarget(indikator, None, tahun)
-    return {
-        k: _uang_dan_senjang(
-            porsi,
-            _kesenjangan_desa(semua[semua["layanan"] == k]),
-            k,
-            tahun,
-            daftar_desa,
-            None,
-            None,
-        )
-        for k in LAYANAN
-    }
+    # satu groupby untuk kelima layanan; untuk satu layanan, rata-rata per desa = nilai layanan itu
+    per_layanan = _ringkas_per_layanan(semua) if len(semua) else None
+    hasil = {}
+    for k in LAYANAN:
+        if per_layanan is None or k not in per_layanan.index.get_level_values("layanan"):
+            senjang = _kesenjangan_desa(semua.iloc[0:0])
+        else:
+            bagian = per_layanan.xs(k, level="layanan")
+            senjang = pd.DataFrame(
+                {
+                    "kode_desa": bagian.index.astype(str),
+                    "kesenjangan": bagian["kesenjangan"].to_numpy(dtype="float64"),
+                    "indikator_belum_tercapai": bagian["belum"].to_numpy(dtype=np.int64),
+                    "jumlah_indikator": bagian["ada"].to_numpy(dtype=np.int64),
+                }
+            )
+        hasil[k] = _uang_dan_senjang(porsi, senjang, k, tahun, daftar_desa, None, None)
+    return hasil
 
 
 def _siapkan_uang(
