@@ -334,7 +334,13 @@ def test_apbdes_nyata_desa_lebih_sampai_notebook_05(tmp_path: Path, capsys):
     assert "Porsi layanan dasar Kecamatan Gianyar 2023 (1 dari 12 desa berdata)" in teks
     assert "Kecamatan Gianyar 2023 (1 dari 12 desa berdata)" in teks.split("Dana Desa = ")[1][:200]
     assert (
-        "Rata-rata Dana Desa per desa, Gianyar 2023 (data sendiri) (1 dari 12 desa berdata)" in teks
+        "Rata-rata realisasi Dana Desa per desa, Gianyar 2023 (data sendiri) (1 dari 12 desa berdata)"
+        in teks
+    )
+    # batas 30 %: hitungan "N dari 1 desa" juga menyebut cakupannya
+    assert re.search(
+        r"\d dari 1 desa: seluruh 1\.1 di atas 30 % \(indikasi, 2023\) \(1 dari 12 desa berdata\)",
+        teks,
     )
     assert not KATA_SINTETIS.search(teks)
     assert _sidik(unduhan) == sidik

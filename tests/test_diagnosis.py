@@ -333,8 +333,10 @@ def test_prioritas_menyebut_layanan_tanpa_data_dan_desa_tanpa_data_bukan_nol():
     assert akhir["rincian_layanan"] == "belum ada data indikator"
     rinci = p.set_index("kode_desa")["rincian_layanan"]
     # data uji tanpa indikator adminduk (penyebutnya 0)
-    assert rinci["33.22.02.2001"].endswith("; belum ada data: administrasi kependudukan")
-    assert rinci["33.22.01.2001"].startswith("tanpa lampu merah; belum ada data:")
+    assert rinci["33.22.02.2001"].endswith("; belum ada data: Administrasi kependudukan")
+    assert rinci["33.22.01.2001"].startswith(
+        "tidak ada lampu merah di layanan berdata; belum ada data:"
+    )
     # hanya layanan dari indikator yang dipilih yang dihitung
     satu = diagnosis.desa_prioritas(d, indikator=["stunting"], jumlah=None)
     assert not satu["rincian_layanan"].str.contains("belum ada data:").any()

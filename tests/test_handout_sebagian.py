@@ -449,6 +449,36 @@ def test_prioritas_menyebut_layanan_tanpa_data_dan_skor_sebagian(pakai, monkeypa
     h = _handout(pakai("sebagian"), monkeypatch)
     tabel = h.tabel_prioritas().isi
     desa = _teks_tampil(_baris(tabel, KODE_DESA))
-    assert "belum ada data: pendidikan, air bersih &amp; sanitasi" in _baris(tabel, KODE_DESA)
-    assert "administrasi kependudukan" in desa
-    assert "dinilai hanya dari layanan yang berdata" in _teks_tampil(tabel)
+    assert "belum ada data: Pendidikan, Air bersih &amp; sanitasi" in _baris(tabel, KODE_DESA)
+    assert "Administrasi kependudukan" in desa
+    catatan = _teks_tampil(tabel)
+    assert "dinilai hanya dari layanan yang ada datanya" in catatan
+    assert "tidak diberi skor dan nomor" not in catatan  # setiap desa di sini punya data
+
+
+def test_prioritas_desa_tanpa_data_indikator_tanpa_nomor_dan_diterangkan():
+    from p3pd.laporan_html import html_prioritas
+
+    tabel = pd.DataFrame(
+        {
+            "peringkat": [1, 2],
+            "kode_desa": [KODE_DESA, "35.79.01.2002"],
+            "nama_desa": ["Desa A", "Desa B"],
+            "skor": [0.5, float("nan")],
+            "rincian_layanan": [
+                "Kesehatan 1/2; belum ada data: Pendidikan",
+                "belum ada data indikator",
+            ],
+            "indikator_merah": ["Stunting", ""],
+            "porsi_layanan_dasar": [20.0, float("nan")],
+        }
+    )
+    isi = html_prioritas(tabel, "kecamatan").isi
+    b = _baris(isi, "35.79.01.2002")
+    assert '<td class="angka">–</td>' in b and "tidak ada data" in b  # tanpa nomor, tanpa skor
+    assert '<td class="angka">1</td>' in _baris(isi, KODE_DESA)
+    teks = _teks_tampil(isi)
+    assert (
+        "tidak diberi skor dan nomor" in teks and "bukan berarti masalahnya paling ringan" in teks
+    )
+    assert "dinilai hanya dari layanan yang ada datanya" in teks

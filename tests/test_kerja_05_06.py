@@ -118,7 +118,7 @@ def test_05_tanpa_apbdes_kotak_tidak_ada_data_lalu_sisi_kesenjangan(hasil):
     assert "ORO-ORO OMBO" in teks and "SONGGOKERTO" in teks and "tanpa data" in teks
     # Kecamatan Batu punya 4 desa (dan 4 kelurahan) menurut daftar nasional; tidak satu pun berdata
     assert (
-        "Rata-rata Dana Desa per desa, BATU 2024 (data sendiri) (0 dari 4 desa berdata): "
+        "Rata-rata realisasi Dana Desa per desa, BATU 2024 (data sendiri) (0 dari 4 desa berdata): "
         "tidak ada data"
     ) in teks
     assert "Melebihi batas" not in teks and "Perlu ditelaah (" not in teks

@@ -365,7 +365,7 @@ def test_urutan_prioritas_menulis_nama_desa():
     # data uji ini tanpa indikator pendidikan dan adminduk: rincian menyebutnya
     assert p.iloc[0]["rincian_layanan"] == (
         "Kesehatan 1/5; Air bersih & sanitasi 1/3; "
-        "belum ada data: pendidikan, administrasi kependudukan"
+        "belum ada data: Pendidikan, Administrasi kependudukan"
     )
     berbobot = diagnosis.desa_prioritas(_data(), bobot_layanan={"kesehatan": 1.5}, jumlah=1)
     # (1,5 × 0,2 + 0,33 + 0) ÷ 3,5 = 0,181

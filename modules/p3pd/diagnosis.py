@@ -18,7 +18,7 @@ kesehatan yang punya 5 indikator tidak lebih berat daripada adminduk yang punya 
 diurutkan menurut banyaknya layanan yang punya lampu merah, lalu jumlah lampu kuning, lalu
 jumlah kesenjangan (poin). Layanan tanpa data di sebuah desa (data sendiri yang sebagian) tidak
 ikut dirata-rata; ``rincian_layanan`` lalu menyebutnya ("belum ada data: …"), dan desa tanpa
-data indikator sama sekali mendapat skor NaN ("tidak ada data"), bukan 0.
+data indikator sama sekali tidak mendapat skor (tertulis "tidak ada data"), bukan 0.
 
 Hasil :func:`matriks_masalah`, peringkat :func:`desa_prioritas`, dan
 :func:`kebutuhan_penyediaan` diingat (memo) menurut **isi** tabel masukan dan parameternya:
@@ -215,8 +215,9 @@ def desa_prioritas(
     layanan dengan ≥ 1 lampu merah; ``rincian_layanan`` mis. "kesehatan 2/5; adminduk 1/2"
     (merah/berdata per layanan yang punya lampu merah) supaya terlihat mengapa desa di atas.
     Bila sebagian layanan tidak berdata di desa itu, ``rincian_layanan`` diakhiri "belum ada
-    data: pendidikan, jaminan sosial" (skornya hanya dari layanan yang berdata); desa tanpa
-    data indikator sama sekali mendapat skor NaN dan berada di akhir urutan.
+    data: Pendidikan, Jaminan sosial" (skornya hanya dari layanan yang berdata); desa tanpa
+    data indikator sama sekali mendapat skor NaN ("belum ada data indikator") dan berada di
+    akhir urutan — letaknya di akhir bukan berarti masalahnya paling ringan.
 
     Skor setiap desa hanya bergantung pada baris desa itu (pembandingnya dari seluruh
     ``data``), jadi peringkat semua desa dihitung sekali dan diingat; ``wilayah`` dan
@@ -314,6 +315,10 @@ def _peringkat_semua(
     return hasil.reset_index(drop=True)
 
 
+TANPA_MERAH_BERDATA = "tidak ada lampu merah di layanan berdata"
+"""Awal ``rincian_layanan`` desa yang sebagian layanannya tanpa data dan tanpa lampu merah."""
+
+
 def _tambah_tanpa_data(
     rincian: pd.Series, per_layanan: pd.DataFrame, indikator: list[str]
 ) -> pd.Series:
@@ -327,12 +332,12 @@ def _tambah_tanpa_data(
     hasil = {}
     for kode, teks in rincian.items():
         ada = berdata.get(kode, set())
-        kurang = [LAYANAN[k].lower() for k in diminta if k not in ada]
+        kurang = [LAYANAN[k] for k in diminta if k not in ada]
         if not ada:
             hasil[kode] = "belum ada data indikator"
         elif kurang:
             tambahan = "belum ada data: " + ", ".join(kurang)
-            hasil[kode] = f"{teks or 'tanpa lampu merah'}; {tambahan}"
+            hasil[kode] = f"{teks or TANPA_MERAH_BERDATA}; {tambahan}"
         else:
             hasil[kode] = teks
     return pd.Series(hasil, dtype=object).reindex(rincian.index)

@@ -233,10 +233,15 @@ def html_prioritas(tabel: pd.DataFrame, tingkat: str, *, apbdes: bool = True) ->
         "<th>Indikator berlampu merah</th>"
         + ('<th class="angka">APBDes untuk layanan dasar</th>' if apbdes else "")
     )
+
+    def nomor(b: pd.Series) -> str:
+        # desa tanpa skor (tanpa data indikator) tidak diberi nomor urut prioritas
+        return "–" if pd.isna(b["skor"]) else str(int(b["peringkat"]))
+
     isi = []
     for _, b in tabel.iterrows():
         isi.append(
-            f'<tr data-kode="{_e(b["kode_desa"])}"><td class="angka">{int(b["peringkat"])}</td>'
+            f'<tr data-kode="{_e(b["kode_desa"])}"><td class="angka">{nomor(b)}</td>'
             f"<td>{_e(b['nama_desa'])}</td>"
             + (f"<td>{_e(b['nama_kecamatan'])}</td>" if kec else "")
             + f'<td class="angka">{_e(_desimal(b["skor"]))}</td>'
@@ -249,7 +254,9 @@ def html_prioritas(tabel: pd.DataFrame, tingkat: str, *, apbdes: bool = True) ->
             )
             + "</tr>"
         )
-    sebagian = tabel["rincian_layanan"].astype(str).str.contains("belum ada data", regex=False)
+    rincian = tabel["rincian_layanan"].astype(str)
+    sebagian = rincian.str.contains("belum ada data:", regex=False)
+    tanpa_skor = tabel["skor"].isna()
     teks = (
         f'<table class="prioritas"><thead><tr>{kepala}</tr></thead>'
         f"<tbody>{''.join(isi)}</tbody></table>"
@@ -259,9 +266,17 @@ def html_prioritas(tabel: pd.DataFrame, tingkat: str, *, apbdes: bool = True) ->
         "lalu total kesenjangan ke target. Aturan ini sengaja sederhana dan terbuka: bahas "
         "bersama apakah urutannya masuk akal di lapangan."
         + (
-            " Desa bertanda “belum ada data” dinilai hanya dari layanan yang berdata, jadi "
-            "skornya belum sebanding penuh dengan desa lain."
+            " Desa bertanda “belum ada data: …” dinilai hanya dari layanan yang ada datanya, "
+            "jadi skornya belum sepenuhnya sebanding dengan desa lain (bisa naik atau turun "
+            "setelah data layanan lain dilengkapi). Lengkapi datanya sebelum menetapkan "
+            "prioritas."
             if sebagian.any()
+            else ""
+        )
+        + (
+            " Desa bertanda “belum ada data indikator” tidak diberi skor dan nomor, dan "
+            "ditaruh di akhir tabel; letaknya di akhir bukan berarti masalahnya paling ringan."
+            if tanpa_skor.any()
             else ""
         )
         + "</div>"

@@ -239,7 +239,7 @@ def _persen_target(v: float) -> str:
 
 
 def _skor(v: float) -> str:
-    return angka(v, 2)
+    return angka(v, 2, kosong="belum ada skor")
 
 
 def urutan_prioritas(prioritas: pd.DataFrame, wilayah: pd.DataFrame | None = None) -> str:
