@@ -303,7 +303,7 @@ def test_perintah_readme_data_sendiri_sah_dan_sama_dengan_jalur_uji():
     assert not any("P3PD_DATA=" in b or b.endswith("\\") for b in perintah)
 
 
-def test_apbdes_nyata_desa_lebih_sampai_notebook_05(tmp_path: Path, capsys):
+def test_apbdes_nyata_desa_lebih_sampai_notebook_05(tmp_path: Path, capsys, monkeypatch):
     """Laporan realisasi APBDes nyata (Desa Lebih, Kecamatan Gianyar, Bali) → impor → ringkasan →
     kerja → salinan notebook 05 (belanja desa) berjalan dan menampilkan desa itu."""
     sampel = Path(__file__).parent / "data_nyata" / "realisasi_apbdes_desa_lebih_2023_cuplikan.csv"
@@ -337,6 +337,18 @@ def test_apbdes_nyata_desa_lebih_sampai_notebook_05(tmp_path: Path, capsys):
         "Rata-rata realisasi Dana Desa per desa, Gianyar 2023 (data sendiri) (1 dari 12 desa berdata)"
         in teks
     )
+    # peringatan impor (bidang 5.3 tanpa rincian sub-bidang) diulang di samping porsi kecamatan
+    assert "⚠ Peringatan saat impor apbdes_belanja.csv" in teks
+    ulang = teks.split("⚠ Peringatan saat impor apbdes_belanja.csv")[1][:600]
+    assert "bidang 5.3" in ulang and "porsi sub-bidang lain tampak lebih besar" in ulang
+    # handout: peringatan yang sama di bawah grafik porsi APBDes (data latihan: tanpa catatan)
+    from p3pd import laporan
+
+    assert laporan.Handout("Jawa Tengah", kecamatan="Getasan").catatan_apbdes() is None
+    monkeypatch.setenv("P3PD_DATA", str(data))
+    catatan = laporan.Handout("Bali", kecamatan="Gianyar").catatan_apbdes()
+    assert catatan is not None and "bidang 5.3" in catatan.isi
+    assert 'class="catatan-kecil peringatan"' in catatan.isi
     # batas 30 %: hitungan "N dari 1 desa" juga menyebut cakupannya
     assert re.search(
         r"\d dari 1 desa: seluruh 1\.1 di atas 30 % \(indikasi, 2023\) \(1 dari 12 desa berdata\)",

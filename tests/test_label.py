@@ -258,3 +258,52 @@ def test_sidik_berkas_terkunci_galat_p3pd(tmp_path, monkeypatch):
     monkeypatch.setattr(label, "_sidik_tersimpan", tolak)
     with pytest.raises(DataTidakValid, match="wilayah_desa.csv.*izin ditolak"):
         label.sidik(berkas)
+
+
+def test_peringatan_impor_disimpan_di_label_dan_diganti_saat_impor_ulang(tmp_path, capsys):
+    """`p3pd impor` menyimpan peringatan per tabel di SUMBER_DATA.yaml; notebook mengulanginya."""
+    import yaml
+
+    from p3pd.impor.tulis import isi_label
+    from p3pd.label import label_data, peringatan_impor, tampilkan_peringatan_impor
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path = folder / "SUMBER_DATA.yaml"
+    pesan = "bidang 5.3 (Rp184,0 juta anggaran) tidak punya baris sub-bidang"
+    path.write_text(
+        isi_label(
+            folder, "Kec. A", "Siskeudes", "p3pd impor", False, {"apbdes_belanja.csv": [pesan]}
+        ),
+        encoding="utf-8",
+    )
+    assert peringatan_impor("apbdes_belanja.csv", folder) == [pesan]
+    assert peringatan_impor("indikator_desa.csv", folder) == []
+    assert label_data(folder).pemilik == "Kec. A"  # kunci peringatan_impor bukan "tidak dikenal"
+    # impor lain ke folder yang sama: peringatan belanja tetap; tabel lain ditambahkan
+    path.write_text(
+        isi_label(folder, "Kec. A", "Podes", "p3pd impor", False, {"fasilitas_desa.csv": ["x"]}),
+        encoding="utf-8",
+    )
+    isi = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isi["peringatan_impor"] == {"apbdes_belanja.csv": [pesan], "fasilitas_desa.csv": ["x"]}
+    assert "Siskeudes; Podes" == isi["sumber"]
+    # belanja diimpor ulang tanpa peringatan: peringatannya hilang
+    path.write_text(
+        isi_label(folder, "Kec. A", "Siskeudes", "p3pd impor", False, {"apbdes_belanja.csv": []}),
+        encoding="utf-8",
+    )
+    assert peringatan_impor("apbdes_belanja.csv", folder) == []
+    tampilkan_peringatan_impor("fasilitas_desa.csv", folder)
+    assert capsys.readouterr().out.startswith("⚠ Peringatan saat impor fasilitas_desa.csv")
+    tampilkan_peringatan_impor("apbdes_belanja.csv", folder)
+    assert capsys.readouterr().out == ""
+
+
+def test_peringatan_impor_kosong_untuk_data_latihan_dan_label_rusak(tmp_path):
+    from p3pd.label import peringatan_impor
+    from p3pd.lokasi import folder_data
+
+    assert peringatan_impor("apbdes_belanja.csv", folder_data()) == []
+    (tmp_path / "SUMBER_DATA.yaml").write_text("pemilik: [rusak", encoding="utf-8")
+    assert peringatan_impor("apbdes_belanja.csv", tmp_path) == []

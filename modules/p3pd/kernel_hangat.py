@@ -20,9 +20,10 @@ __all__ = ["KernelHangat", "daftarkan_mesin", "MESIN"]
 MESIN = "p3pd-kernel-hangat"
 
 # Kode yang dijalankan di kernel sebelum setiap handout: ruang nama pengguna dikosongkan,
-# grafik inline, gaya matplotlib bawaan, folder kerja tetap. Grafik handout memakai tata letak
-# constrained (p3pd.grafik), jadi PNG-nya dibuat tanpa bbox_inches="tight": tight menggambar
-# setiap grafik dua kali (±20 % waktu grafik) hanya untuk memangkas tepi yang sudah pas. Modul yang sudah diimpor tetap
+# grafik inline, gaya matplotlib bawaan, folder kerja tetap. PNG dibuat dengan
+# bbox_inches="tight" walaupun itu menggambar setiap grafik dua kali (±20 % waktu grafik): tanpa
+# itu, teks di luar tata letak constrained (mis. label data sendiri yang panjang di pojok bawah)
+# terpotong di tepi gambar. Modul yang sudah diimpor tetap
 # tersimpan (sys.modules), jadi mengimpor ulang di notebook hampir tanpa biaya.
 # Ruang nama dikosongkan seperti ``%reset -f`` (juga hasil sel ``_N`` yang disimpan IPython dan
 # rujukan displayhook) tetapi tanpa gc.collect() penuh dan tanpa menyentuh riwayat (sqlite), yang
@@ -32,7 +33,7 @@ import os as _os, matplotlib as _mpl, matplotlib.pyplot as _plt
 _plt.close("all")
 _mpl.style.use("default")
 _os.chdir({cwd!r})
-%config InlineBackend.print_figure_kwargs = {{"bbox_inches": None, "metadata": {{"Software": None}}}}
+%config InlineBackend.print_figure_kwargs = {{"bbox_inches": "tight", "metadata": {{"Software": None}}}}
 %matplotlib inline
 def _kosongkan(ip=get_ipython()):
     import re

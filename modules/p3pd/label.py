@@ -42,6 +42,8 @@ __all__ = [
     "TEKS_SINTETIS",
     "LabelData",
     "label_data",
+    "peringatan_impor",
+    "tampilkan_peringatan_impor",
     "tulis_penanda_sintetis",
 ]
 
@@ -62,6 +64,7 @@ KETERANGAN_SINTETIS = (
 """Keterangan panjang data latihan bawaan (spanduk notebook)."""
 
 _KUNCI_LABEL = ("pemilik", "sumber", "tahun", "catatan", "dibuat_oleh")
+_KUNCI_DAFTAR = ("peringatan_impor",)  # ditulis `p3pd impor`: berkas tabel → daftar peringatan
 _AKHIRAN_TABEL = (".csv", ".xlsx", ".xlsm", ".txt", ".tsv")
 
 
@@ -222,7 +225,7 @@ def _baca_label_sendiri(path: Path) -> dict[str, str]:
         )
     masalah = []
     for k in isi:
-        if str(k) not in _KUNCI_LABEL:
+        if str(k) not in _KUNCI_LABEL + _KUNCI_DAFTAR:
             usul = difflib.get_close_matches(str(k), _KUNCI_LABEL, n=1, cutoff=0.75)
             saran = f" (mungkin maksudnya '{usul[0]}')" if usul else ""
             masalah.append(f"keterangan '{k}' tidak dikenal{saran}")
@@ -253,6 +256,37 @@ def _daftar(nama: Iterable[str]) -> str:
     nama = list(nama)
     teks = ", ".join(f"'{n}'" for n in nama[:6])
     return teks + (f" … (dan {len(nama) - 6} lainnya)" if len(nama) > 6 else "")
+
+
+def peringatan_impor(berkas: str, folder: str | Path | None = None) -> list[str]:
+    """Peringatan ``p3pd impor`` untuk berkas tabel ``berkas`` (mis. ``'apbdes_belanja.csv'``).
+
+    Dibaca dari kunci ``peringatan_impor`` di ``SUMBER_DATA.yaml`` folder data (bawaan: folder
+    data aktif). Daftar kosong untuk data latihan, folder tanpa label, atau berkas tanpa
+    peringatan. Mis. bidang APBDes yang belanjanya tanpa rincian sub-bidang: porsi sub-bidang
+    lain di notebook tampak lebih besar, dan peringatan ini perlu tampil di samping angkanya.
+    """
+    import yaml
+
+    from p3pd.lokasi import folder_data
+
+    path = (Path(folder).expanduser() if folder is not None else folder_data()) / BERKAS_LABEL
+    try:
+        isi = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return []
+    daftar = isi.get("peringatan_impor") if isinstance(isi, dict) else None
+    pesan = daftar.get(berkas) if isinstance(daftar, dict) else None
+    if isinstance(pesan, str):
+        pesan = [pesan]
+    return [" ".join(str(p).split()) for p in pesan or [] if str(p).strip()]
+
+
+def tampilkan_peringatan_impor(berkas: str, folder: str | Path | None = None) -> None:
+    """Cetak peringatan :func:`peringatan_impor` untuk ``berkas``; tidak mencetak apa pun bila
+    tidak ada. Untuk notebook, di samping angka yang dihitung dari tabel itu."""
+    for p in peringatan_impor(berkas, folder):
+        print(f"⚠ Peringatan saat impor {berkas} (lihat LAPORAN_IMPOR_*.md di folder data): {p}")
 
 
 def label_data(folder: str | Path | None = None) -> LabelData:

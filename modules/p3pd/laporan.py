@@ -659,6 +659,19 @@ class Handout:
             self.data, self.wilayah, self.tahun, label_pembanding=self._label_grafik()
         )
 
+    def catatan_apbdes(self) -> Html | None:
+        """Peringatan impor tabel belanja (``label.peringatan_impor``), untuk di bawah grafik
+        porsi APBDes; ``None`` (sel tanpa keluaran) bila tidak ada, selalu untuk data latihan."""
+        from p3pd.label import peringatan_impor
+        from p3pd.skema import BELANJA
+
+        pesan = peringatan_impor(BELANJA.berkas)  # folder data aktif, seperti label sampul
+        if not pesan:
+            return None
+        teks = [f"⚠ Catatan impor tabel belanja ({BELANJA.berkas}): {p}" for p in pesan]
+        isi = "".join(f'<div class="catatan-kecil peringatan">{_e(t)}</div>' for t in teks)
+        return Html(isi, "\n".join(teks))
+
     def _label_grafik(self) -> str | None:
         """Label batang pembanding di grafik: ``None`` (nama kabupaten) bila kabupaten utuh."""
         pb = self.pembanding

@@ -245,8 +245,20 @@ def _baca_label(path: Path) -> dict:
     return isi if isinstance(isi, dict) else {}
 
 
-def isi_label(folder: Path, pemilik: str, sumber: str, dibuat_oleh: str, timpa: bool) -> str:
-    """Isi ``SUMBER_DATA.yaml``: label baru, atau label lama dengan sumber baru ditambahkan."""
+def isi_label(
+    folder: Path,
+    pemilik: str,
+    sumber: str,
+    dibuat_oleh: str,
+    timpa: bool,
+    peringatan_tabel: dict[str, list[str]] | None = None,
+) -> str:
+    """Isi ``SUMBER_DATA.yaml``: label baru, atau label lama dengan sumber baru ditambahkan.
+
+    ``peringatan_tabel`` (berkas tabel → peringatan impor, mis. bidang APBDes tanpa rincian)
+    disimpan di kunci ``peringatan_impor`` supaya notebook dapat mengulanginya di samping
+    angkanya; berkas yang ditulis ulang tanpa peringatan dihapus dari situ.
+    """
     import yaml
 
     path = folder / BERKAS_LABEL
@@ -273,6 +285,15 @@ def isi_label(folder: Path, pemilik: str, sumber: str, dibuat_oleh: str, timpa: 
             "sumber": "; ".join(sumber_lama),
             "dibuat_oleh": "; ".join(oleh),
         }
+    lama_p = label.pop("peringatan_impor", None)
+    peringatan = dict(lama_p) if isinstance(lama_p, dict) and not timpa else {}
+    for berkas, daftar in (peringatan_tabel or {}).items():
+        if daftar:
+            peringatan[berkas] = list(daftar)
+        else:
+            peringatan.pop(berkas, None)
+    if peringatan:
+        label["peringatan_impor"] = peringatan
     return yaml.safe_dump(label, allow_unicode=True, sort_keys=False, width=1000)
 
 
@@ -417,7 +438,15 @@ def tulis_hasil(
         from p3pd.wilayah_nasional import SUMBER_DAFTAR
 
         sumber_data = f"{sumber_data}; {SUMBER_DAFTAR}"
-    isi = isi_label(folder, pemilik, sumber_data, dibuat_oleh, timpa)
+    # peringatan per tabel (mis. bidang APBDes tanpa sub-bidang) ikut label: notebook mengulanginya
+    peringatan_tabel = {
+        h.tabel.berkas: [
+            a.removeprefix("PERINGATAN: ") for a in h.asumsi if a.startswith("PERINGATAN: ")
+        ]
+        for h in hasil.values()
+        if len(h.data)
+    }
+    isi = isi_label(folder, pemilik, sumber_data, dibuat_oleh, timpa, peringatan_tabel)
     peringatan = peringatan_kabupaten(folder, hasil, pemilik, kode_lama)
     catatan = [daftar_baru[2]] if daftar_baru is not None else []
     pertama = next((h for h in hasil.values() if len(h.data)), None)
