@@ -338,20 +338,25 @@ def test_apbdes_nyata_desa_lebih_sampai_notebook_05(tmp_path: Path, capsys, monk
         in teks
     )
     # peringatan impor (bidang 5.3 tanpa rincian sub-bidang) diulang di samping porsi kecamatan
-    assert "⚠ Peringatan saat impor apbdes_belanja.csv" in teks
-    ulang = teks.split("⚠ Peringatan saat impor apbdes_belanja.csv")[1][:600]
-    assert "bidang 5.3" in ulang and "porsi sub-bidang lain tampak lebih besar" in ulang
+    # (juga di bawah hitungan batas 30 %: total belanja yang kurang membesarkan porsinya)
+    assert teks.count("⚠ Peringatan impor apbdes_belanja.csv") == 2
+    ulang = teks.split("⚠ Peringatan impor apbdes_belanja.csv")[1][:700]
+    assert "baris 5.3 laporan (Bidang Pembinaan Kemasyarakatan Desa" in ulang
+    assert "porsi sub-bidang lain tampak lebih besar" in ulang
     # handout: peringatan yang sama di bawah grafik porsi APBDes (data latihan: tanpa catatan)
     from p3pd import laporan
 
     assert laporan.Handout("Jawa Tengah", kecamatan="Getasan").catatan_apbdes() is None
     monkeypatch.setenv("P3PD_DATA", str(data))
     catatan = laporan.Handout("Bali", kecamatan="Gianyar").catatan_apbdes()
-    assert catatan is not None and "bidang 5.3" in catatan.isi
+    assert catatan is not None
+    assert "belanja Bidang Pembinaan Kemasyarakatan Desa di Desa Lebih tahun 2023" in catatan.teks
+    assert "baris 18" not in catatan.teks  # teks untuk pembaca handout, bukan untuk pengolah data
     assert 'class="catatan-kecil peringatan"' in catatan.isi
     # batas 30 %: hitungan "N dari 1 desa" juga menyebut cakupannya
     assert re.search(
-        r"\d dari 1 desa: seluruh 1\.1 di atas 30 % \(indikasi, 2023\) \(1 dari 12 desa berdata\)",
+        r"\d dari 1 desa: seluruh 1\.1 di atas 30 % \(indikasi, 2023\); baru 1 dari 12 desa "
+        r"berdata APBDes di kecamatan ini",
         teks,
     )
     assert not KATA_SINTETIS.search(teks)

@@ -335,7 +335,7 @@ def test_prioritas_menyebut_layanan_tanpa_data_dan_desa_tanpa_data_bukan_nol():
     # data uji tanpa indikator adminduk (penyebutnya 0)
     assert rinci["33.22.02.2001"].endswith("; belum ada data: Administrasi kependudukan")
     assert rinci["33.22.01.2001"].startswith(
-        "tidak ada lampu merah di layanan berdata; belum ada data:"
+        "tidak ada lampu merah di layanan yang ada datanya; belum ada data:"
     )
     # hanya layanan dari indikator yang dipilih yang dihitung
     satu = diagnosis.desa_prioritas(d, indikator=["stunting"], jumlah=None)

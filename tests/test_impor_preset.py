@@ -231,10 +231,22 @@ def test_siskeudes_pada_cuplikan_nyata_desa_lebih(tmp_path):
     assert pend["bantuan_keuangan"] == 28_200_000  # 4.2.4 saja; 4.2.5 tidak ada
     teks = hasil.teks_laporan
     # bidang 5.3 (Rp184.076.000) tanpa baris sub-bidang di cuplikan: diperingatkan, bukan diam
-    bidang = [p for p in hasil.peringatan if p.startswith("bidang 5.3 (Rp184,1 juta anggaran")]
+    awal = "baris 5.3 laporan (Bidang Pembinaan Kemasyarakatan Desa; anggaran Rp184,1 juta, "
+    bidang = [p for p in hasil.peringatan if p.startswith(awal)]
     assert len(bidang) == 1 and "baris 18" in bidang[0] and "porsi sub-bidang lain" in bidang[0]
+    assert "realisasi Rp105,2 juta; desa 51.04.03.2004; tahun 2023" in bidang[0]
     assert f"PERINGATAN: {bidang[0]}" in teks
-    assert not any(p.startswith(("bidang 5.1", "bidang 5.2")) for p in hasil.peringatan)
+    assert not any(p.startswith(("baris 5.1", "baris 5.2")) for p in hasil.peringatan)
+    # disimpan terstruktur di label: notebook dan handout menyaringnya per desa dan tahun
+    from p3pd.label import peringatan_impor
+
+    (disimpan,) = peringatan_impor("apbdes_belanja.csv", keluar)
+    assert disimpan["pesan"] == bidang[0] and disimpan["kode"] == "5.3"
+    assert (disimpan["kode_desa"], disimpan["tahun"]) == ("51.04.03.2004", 2023)
+    assert disimpan["anggaran"] == 184_076_000 and disimpan["laporan"].startswith("LAPORAN_IMPOR_")
+    assert peringatan_impor("apbdes_belanja.csv", keluar, wilayah="51.04.04") == []
+    assert peringatan_impor("apbdes_belanja.csv", keluar, tahun=2024) == []
+    assert len(peringatan_impor("apbdes_belanja.csv", keluar, wilayah="51.04.03", tahun=2023)) == 1
     assert "kolom 'anggaran_rp' dibaca sebagai 'anggaran'" in teks
     assert "kolom 'realisasi_rp' dibaca sebagai 'realisasi'" in teks
     data = muat.muat_folder(keluar)

@@ -277,7 +277,7 @@ def test_peringatan_impor_disimpan_di_label_dan_diganti_saat_impor_ulang(tmp_pat
         ),
         encoding="utf-8",
     )
-    assert peringatan_impor("apbdes_belanja.csv", folder) == [pesan]
+    assert [p["pesan"] for p in peringatan_impor("apbdes_belanja.csv", folder)] == [pesan]
     assert peringatan_impor("indikator_desa.csv", folder) == []
     assert label_data(folder).pemilik == "Kec. A"  # kunci peringatan_impor bukan "tidak dikenal"
     # impor lain ke folder yang sama: peringatan belanja tetap; tabel lain ditambahkan
@@ -295,7 +295,7 @@ def test_peringatan_impor_disimpan_di_label_dan_diganti_saat_impor_ulang(tmp_pat
     )
     assert peringatan_impor("apbdes_belanja.csv", folder) == []
     tampilkan_peringatan_impor("fasilitas_desa.csv", folder)
-    assert capsys.readouterr().out.startswith("⚠ Peringatan saat impor fasilitas_desa.csv")
+    assert capsys.readouterr().out.startswith("⚠ Peringatan impor fasilitas_desa.csv")
     tampilkan_peringatan_impor("apbdes_belanja.csv", folder)
     assert capsys.readouterr().out == ""
 

@@ -341,7 +341,7 @@ def test_sintesis_desa_tanpa_lampu_merah_disebut_bukan_kurung_kosong(tmp_path):
     data = muat.muat_folder(buat_batu_sebagian(tmp_path / "batu"))
     temuan = pm.sintesis(data, "Batu", 2024).iloc[0]["temuan"]
     assert (
-        "SONGGOKERTO (tidak ada lampu merah di layanan berdata; belum ada data: Pendidikan,"
+        "SONGGOKERTO (tidak ada lampu merah di layanan yang ada datanya; belum ada data: Pendidikan,"
         in temuan
     )
     assert "()" not in temuan and not re.search(r"\bnan\b", temuan)

@@ -18,7 +18,8 @@ kesehatan yang punya 5 indikator tidak lebih berat daripada adminduk yang punya 
 diurutkan menurut banyaknya layanan yang punya lampu merah, lalu jumlah lampu kuning, lalu
 jumlah kesenjangan (poin). Layanan tanpa data di sebuah desa (data sendiri yang sebagian) tidak
 ikut dirata-rata; ``rincian_layanan`` lalu menyebutnya ("belum ada data: …"), dan desa tanpa
-data indikator sama sekali tidak mendapat skor (tertulis "tidak ada data"), bukan 0.
+data indikator sama sekali tidak mendapat skor (kolom skor "tidak ada data", rincian "belum ada
+data indikator"), bukan 0.
 
 Hasil :func:`matriks_masalah`, peringkat :func:`desa_prioritas`, dan
 :func:`kebutuhan_penyediaan` diingat (memo) menurut **isi** tabel masukan dan parameternya:
@@ -315,7 +316,7 @@ def _peringkat_semua(
     return hasil.reset_index(drop=True)
 
 
-TANPA_MERAH_BERDATA = "tidak ada lampu merah di layanan berdata"
+TANPA_MERAH_BERDATA = "tidak ada lampu merah di layanan yang ada datanya"
 """Awal ``rincian_layanan`` desa yang sebagian layanannya tanpa data dan tanpa lampu merah."""
 
 

@@ -258,13 +258,23 @@ def _daftar(nama: Iterable[str]) -> str:
     return teks + (f" … (dan {len(nama) - 6} lainnya)" if len(nama) > 6 else "")
 
 
-def peringatan_impor(berkas: str, folder: str | Path | None = None) -> list[str]:
+def peringatan_impor(
+    berkas: str,
+    folder: str | Path | None = None,
+    *,
+    wilayah: str | None = None,
+    tahun: int | None = None,
+) -> list[dict]:
     """Peringatan ``p3pd impor`` untuk berkas tabel ``berkas`` (mis. ``'apbdes_belanja.csv'``).
 
     Dibaca dari kunci ``peringatan_impor`` di ``SUMBER_DATA.yaml`` folder data (bawaan: folder
-    data aktif). Daftar kosong untuk data latihan, folder tanpa label, atau berkas tanpa
-    peringatan. Mis. bidang APBDes yang belanjanya tanpa rincian sub-bidang: porsi sub-bidang
-    lain di notebook tampak lebih besar, dan peringatan ini perlu tampil di samping angkanya.
+    data aktif). Setiap peringatan: dict dengan ``pesan`` (teks lengkap, dengan berkas, baris,
+    dan cara memperbaiki) dan, bila diketahui, ``kode_desa``, ``tahun``, ``kode``, ``bidang``,
+    ``anggaran``, ``realisasi``, ``laporan`` (nama laporan impornya). ``wilayah`` (kode
+    kecamatan/kabupaten/desa) dan ``tahun`` menyaring peringatan yang desa/tahunnya diketahui.
+    Daftar kosong untuk data latihan, folder tanpa label, atau berkas tanpa peringatan. Mis.
+    bidang APBDes yang belanjanya tanpa rincian sub-bidang: porsi di notebook dan handout
+    berubah artinya, jadi peringatan ini perlu tampil di samping angkanya.
     """
     import yaml
 
@@ -277,16 +287,40 @@ def peringatan_impor(berkas: str, folder: str | Path | None = None) -> list[str]
         return []
     daftar = isi.get("peringatan_impor") if isinstance(isi, dict) else None
     pesan = daftar.get(berkas) if isinstance(daftar, dict) else None
-    if isinstance(pesan, str):
+    if isinstance(pesan, (str, dict)):
         pesan = [pesan]
-    return [" ".join(str(p).split()) for p in pesan or [] if str(p).strip()]
+    hasil = []
+    for p in pesan if isinstance(pesan, list) else []:
+        p = {"pesan": p} if isinstance(p, str) else p
+        if not isinstance(p, dict) or not str(p.get("pesan", "")).strip():
+            continue
+        desa = str(p["kode_desa"]) if p.get("kode_desa") else None
+        if wilayah and desa and not (desa == wilayah or desa.startswith(f"{wilayah}.")):
+            continue
+        try:
+            tahun_p = int(p["tahun"]) if p.get("tahun") is not None else None
+        except (TypeError, ValueError):
+            tahun_p = None
+        if tahun is not None and tahun_p is not None and tahun_p != int(tahun):
+            continue
+        hasil.append({**p, "pesan": " ".join(str(p["pesan"]).split()), "kode_desa": desa,
+                      "tahun": tahun_p})  # fmt: skip
+    return hasil
 
 
-def tampilkan_peringatan_impor(berkas: str, folder: str | Path | None = None) -> None:
-    """Cetak peringatan :func:`peringatan_impor` untuk ``berkas``; tidak mencetak apa pun bila
-    tidak ada. Untuk notebook, di samping angka yang dihitung dari tabel itu."""
-    for p in peringatan_impor(berkas, folder):
-        print(f"⚠ Peringatan saat impor {berkas} (lihat LAPORAN_IMPOR_*.md di folder data): {p}")
+def tampilkan_peringatan_impor(
+    berkas: str,
+    folder: str | Path | None = None,
+    *,
+    wilayah: str | None = None,
+    tahun: int | None = None,
+) -> None:
+    """Cetak peringatan :func:`peringatan_impor` untuk ``berkas`` (disaring ``wilayah`` dan
+    ``tahun``); tidak mencetak apa pun bila tidak ada. Untuk notebook, di samping angka yang
+    dihitung dari tabel itu."""
+    for p in peringatan_impor(berkas, folder, wilayah=wilayah, tahun=tahun):
+        laporan = p.get("laporan") or "LAPORAN_IMPOR_<peta>.md"
+        print(f"⚠ Peringatan impor {berkas} (lengkapnya di {laporan} di folder data): {p['pesan']}")
 
 
 def label_data(folder: str | Path | None = None) -> LabelData:

@@ -662,13 +662,33 @@ class Handout:
     def catatan_apbdes(self) -> Html | None:
         """Peringatan impor tabel belanja (``label.peringatan_impor``), untuk di bawah grafik
         porsi APBDes; ``None`` (sel tanpa keluaran) bila tidak ada, selalu untuk data latihan."""
+        from p3pd.format import rupiah
         from p3pd.label import peringatan_impor
         from p3pd.skema import BELANJA
 
-        pesan = peringatan_impor(BELANJA.berkas)  # folder data aktif, seperti label sampul
+        # folder data aktif (seperti label sampul); hanya desa wilayah ini, tahun handout ini
+        pesan = peringatan_impor(BELANJA.berkas, wilayah=self.wilayah.kode, tahun=self.tahun)
         if not pesan:
             return None
-        teks = [f"⚠ Catatan impor tabel belanja ({BELANJA.berkas}): {p}" for p in pesan]
+        nama = self.data.wilayah.drop_duplicates("kode_desa").set_index("kode_desa")["nama_desa"]
+        teks = []
+        for p in pesan:
+            if not p.get("bidang"):  # peringatan lama tanpa rincian: teks lengkapnya
+                teks.append(f"⚠ Catatan data: {p['pesan']}")
+                continue
+            desa = p.get("kode_desa")
+            siapa = f" di Desa {nama.get(desa, desa)}" if desa else ""
+            kapan = f" tahun {p['tahun']}" if p.get("tahun") else ""
+            uang = [f"anggaran {rupiah(p['anggaran'])}"] if p.get("anggaran") is not None else []
+            if p.get("realisasi") is not None:
+                uang.append(f"realisasi {rupiah(p['realisasi'])}")
+            teks.append(
+                f"⚠ Catatan data: belanja {p['bidang']}{siapa}{kapan}"
+                + (f" ({', '.join(uang)})" if uang else "")
+                + " tercatat tanpa rincian sub-bidang, jadi tidak ikut dihitung: porsi APBDes "
+                "desa itu (dan angka kecamatan yang memuatnya) kurang tepat sampai datanya "
+                "dilengkapi."
+            )
         isi = "".join(f'<div class="catatan-kecil peringatan">{_e(t)}</div>' for t in teks)
         return Html(isi, "\n".join(teks))
 

@@ -76,11 +76,16 @@ def impor(
     hasil = {nama: terapkan_tabel(peta, aturan, isi) for nama, aturan in peta.tabel.items()}
     for nama, aturan in peta.tabel.items():
         nilai = aturan.kolom.get("anggaran")
+        real = aturan.kolom.get("realisasi")
         if aturan.periksa_per_bidang is not None and nilai is not None and nilai.kolom_sumber():
-            for pesan in bidang_tanpa_rincian(
-                isi, aturan.periksa_per_bidang, nilai.kolom_sumber()[0]
+            for p in bidang_tanpa_rincian(
+                isi,
+                aturan.periksa_per_bidang,
+                nilai.kolom_sumber()[0],
+                real.kolom_sumber()[0] if real is not None and real.kolom_sumber() else None,
             ):
-                hasil[nama].asumsi.append(f"PERINGATAN: {pesan}")
+                hasil[nama].asumsi.append(f"PERINGATAN: {p['pesan']}")
+                hasil[nama].peringatan_data.append(p)
     if not any(len(h.data) for h in hasil.values()):
         raise DataTidakValid(
             f"tidak ada satu baris sumber pun yang cocok dengan peta '{peta.nama}' (semua baris "

@@ -123,13 +123,21 @@ def periksa_per_bidang(sumber: Sumber, atur: dict, berkas: str) -> None:
         )
 
 
-def bidang_tanpa_rincian(sumber: Sumber, atur: dict, kolom_nilai: str) -> list[str]:
+def bidang_tanpa_rincian(
+    sumber: Sumber, atur: dict, kolom_nilai: str, kolom_realisasi: str | None = None
+) -> list[dict]:
     """Peringatan untuk baris bidang ``5.B`` bernilai yang tidak punya baris sub-bidang
     (``5.B.S``) atau kegiatan (``B.S.KK``) di laporan yang sama.
 
     Belanja bidang seperti itu tidak masuk tabel belanja per sub-bidang, jadi total belanja desa
     kurang dan porsi sub-bidang lain tampak lebih besar dari sebenarnya. ``kolom_nilai``: kolom
-    sumber angka yang dibandingkan (mis. ``Anggaran``). Tidak menolak apa pun.
+    sumber angka yang dibandingkan (mis. ``Anggaran``); ``kolom_realisasi`` (bila ada) ikut
+    disebut, karena porsi di notebook dan handout dihitung dari realisasi. Tidak menolak apa pun.
+
+    Setiap peringatan adalah dict: ``pesan`` (untuk laporan impor dan notebook, dengan berkas,
+    baris, dan cara memperbaiki), ``kode`` (mis. ``'5.3'``), ``bidang`` (uraian baris itu, mis.
+    "Bidang Pembinaan Kemasyarakatan Desa"), ``kode_desa`` dan ``tahun`` (bila kolom kelompok
+    memuatnya), ``anggaran``, ``realisasi`` (Rp atau ``None``).
     """
     from p3pd.format import rupiah
     from p3pd.impor.ubah import _angka
@@ -141,6 +149,18 @@ def bidang_tanpa_rincian(sumber: Sumber, atur: dict, kolom_nilai: str) -> list[s
         return []
     kode = data[kode_kol].astype("string").str.strip().fillna("")
     nilai = _angka(data[nilai_kol], kolom_nilai, np.arange(len(data)), Laporan())
+    real_kol = nama_kolom(kolom_realisasi) if kolom_realisasi else None
+    realisasi = (
+        _angka(data[real_kol], kolom_realisasi, np.arange(len(data)), Laporan())
+        if real_kol in data.columns
+        else None
+    )
+    uraian_kol = nama_kolom(atur["uraian"]) if atur.get("uraian") else None
+    uraian = (
+        data[uraian_kol].astype("string").str.strip().fillna("")
+        if uraian_kol in data.columns
+        else pd.Series([""] * len(data), index=data.index)
+    )
     grup_kol = [nama_kolom(k) for k in atur.get("kelompok", []) if nama_kolom(k) in data.columns]
     grup = (
         list(zip(*(data[k].astype(str) for k in grup_kol), strict=True))
@@ -152,17 +172,63 @@ def bidang_tanpa_rincian(sumber: Sumber, atur: dict, kolom_nilai: str) -> list[s
         sub = _SUB.match(k) or re.match(r"^0?([1-5])\.0?\d+\.\d{2}\.?$", k)
         if sub:
             rinci.add((g, sub.group(1)))
-    pesan = []
+    hasil = []
     for i, (g, k) in enumerate(zip(grup, kode, strict=True)):
         bid = _BIDANG.match(k)
-        if bid and nilai[i] > 0 and (g, bid.group(1)) not in rinci:
-            desa = " ".join(x for x in g if x and x != "nan")
-            pesan.append(
-                f"bidang {k.rstrip('.')} ({rupiah(nilai[i])} {kolom_nilai.lower()}"
-                + (f", {desa}" if desa else "")
-                + f"; {sumber.asal([i])}) tidak punya baris sub-bidang atau kegiatan di berkas "
-                "ini, jadi belanjanya tidak ikut tabel belanja: total belanja desa kurang dan "
-                "porsi sub-bidang lain tampak lebih besar. Tambahkan baris sub-bidangnya (mis. "
-                f"{k.rstrip('.')}.1) atau pakai laporan per kegiatan."
+        if not (bid and nilai[i] > 0 and (g, bid.group(1)) not in rinci):
+            continue
+        kode_baris = k.rstrip(".")
+        b = bid.group(1)
+        nama_bidang = str(uraian.iloc[i]) or f"Bidang {b}"
+        desa, tahun = _desa_tahun(g)
+        real = None if realisasi is None or np.isnan(realisasi[i]) else float(realisasi[i])
+        letak = "; ".join(
+            x
+            for x in (
+                f"desa {desa}" if desa else "",
+                f"tahun {tahun}" if tahun else "",
+                sumber.asal([i]),
             )
-    return pesan
+            if x
+        )
+        uang = f"anggaran {rupiah(nilai[i])}" + (
+            f", realisasi {rupiah(real)}" if real is not None else ""
+        )
+        hasil.append(
+            {
+                "pesan": (
+                    f"baris {kode_baris} laporan ({nama_bidang}; {uang}; {letak}) tidak punya "
+                    f"baris sub-bidang (di laporan berkode {kode_baris}.1, {kode_baris}.2, …) "
+                    f"atau kegiatan ({b}.1.01, …), jadi belanjanya tidak masuk tabel belanja: "
+                    "total belanja desa kurang dan porsi sub-bidang lain tampak lebih besar. "
+                    "Tambahkan baris sub-bidangnya di berkas sumber, atau ekspor laporan "
+                    "realisasi per kegiatan dari Siskeudes, lalu jalankan ulang `p3pd impor`."
+                ),
+                "kode": kode_baris,
+                "bidang": nama_bidang,
+                "kode_desa": desa,
+                "tahun": tahun,
+                "anggaran": float(nilai[i]),
+                "realisasi": real,
+            }
+        )
+    return hasil
+
+
+def _desa_tahun(grup: tuple) -> tuple[str | None, int | None]:
+    """Kode desa (dinormalkan bila bisa) dan tahun dari nilai kolom kelompok sebuah laporan."""
+    from p3pd.wilayah import normalisasi_kode
+
+    desa, tahun = None, None
+    for x in grup:
+        x = str(x).strip()
+        if not x or x == "nan":
+            continue
+        if re.fullmatch(r"(19|20)\d{2}(\.0)?", x) and tahun is None:
+            tahun = int(float(x))
+        elif desa is None:
+            try:
+                desa = normalisasi_kode(x)
+            except ValueError:  # kode yang tidak dapat dinormalkan: ditulis apa adanya
+                desa = x
+    return desa, tahun

@@ -251,7 +251,7 @@ def isi_label(
     sumber: str,
     dibuat_oleh: str,
     timpa: bool,
-    peringatan_tabel: dict[str, list[str]] | None = None,
+    peringatan_tabel: dict[str, list[dict]] | None = None,
 ) -> str:
     """Isi ``SUMBER_DATA.yaml``: label baru, atau label lama dengan sumber baru ditambahkan.
 
@@ -440,9 +440,7 @@ def tulis_hasil(
         sumber_data = f"{sumber_data}; {SUMBER_DAFTAR}"
     # peringatan per tabel (mis. bidang APBDes tanpa sub-bidang) ikut label: notebook mengulanginya
     peringatan_tabel = {
-        h.tabel.berkas: [
-            a.removeprefix("PERINGATAN: ") for a in h.asumsi if a.startswith("PERINGATAN: ")
-        ]
+        h.tabel.berkas: [{**d, "laporan": nama_laporan(peta)} for d in h.peringatan_data]
         for h in hasil.values()
         if len(h.data)
     }

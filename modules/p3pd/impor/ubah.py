@@ -46,6 +46,9 @@ class HasilTabel:
     asumsi: list[str] = field(default_factory=list)
     dibuang: list[str] = field(default_factory=list)
     baris_sumber: int = 0
+    #: Peringatan yang mengubah arti angka tabel ini (dict, mis. dari ``per_bidang``); disimpan
+    #: di label ``SUMBER_DATA.yaml`` agar notebook dan handout mengulanginya.
+    peringatan_data: list[dict] = field(default_factory=list)
 
 
 def _teks(v: object) -> str:
