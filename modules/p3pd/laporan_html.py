@@ -282,7 +282,10 @@ def html_prioritas(tabel: pd.DataFrame, tingkat: str, *, apbdes: bool = True) ->
         + "</div>"
     )
     return Html(
-        teks, tabel[["peringkat", "nama_desa", "skor", "rincian_layanan"]].to_string(index=False)
+        teks,
+        tabel[["peringkat", "nama_desa", "skor", "rincian_layanan"]]
+        .assign(skor=[_desimal(v) for v in tabel["skor"]])
+        .to_string(index=False),
     )
 
 
