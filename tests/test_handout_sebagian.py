@@ -335,6 +335,13 @@ def _baris(html: str, kode: str) -> str:
 
 def test_porsi_apbdes_kelurahan_tidak_berlaku(lengkap, monkeypatch):
     h = _handout(lengkap, monkeypatch)
+    # daftar berisi kelurahan: kepala kolom menyebutnya (data latihan: "Desa" saja)
+    assert "<th>Desa/kelurahan</th>" in h.tabel_prioritas().isi
+    from p3pd.lokasi import folder_proyek
+
+    data_latihan = laporan.muat_data(folder_proyek() / "data")
+    latihan = laporan.Handout("Jawa Tengah", kecamatan="Getasan", data=data_latihan)
+    assert "<th>Desa</th>" in latihan.tabel_prioritas().isi
     for tabel in (h.tabel_lampu().isi, h.tabel_prioritas().isi):
         kel = _baris(tabel, KODE_KELURAHAN)
         assert TIDAK_BERLAKU_KELURAHAN in kel and TIDAK_ADA_DATA not in kel

@@ -142,10 +142,14 @@ def pertanyaan_diskusi(
             "bisa berbeda jauh, dan angka mana yang dipakai untuk perencanaan?"
         )
     if ada_ind:
+        from p3pd.apbdes_rekap import kode_kelurahan
+
         prio = (prioritas(data, wil, tahun, jumlah=3) if prio is None else prio).head(3)
         desa_prio = ", ".join(prio["nama_desa"]) if len(prio) else "–"
+        ada_kel = bool(kode_kelurahan(prio["kode_desa"].astype(str)).any()) if len(prio) else False
+        sebutan = "Desa/kelurahan" if ada_kel else "Desa"
         hari2_b = (
-            f"Desa prioritas teratas: {desa_prio}. Apakah urutan ini sesuai dengan "
+            f"{sebutan} prioritas teratas: {desa_prio}. Apakah urutan ini sesuai dengan "
             "pengetahuan Anda di lapangan? Data apa yang perlu dicek ulang sebelum dipakai?"
         )
     else:

@@ -225,9 +225,13 @@ def _singkat_indikator(daftar: str, batas: int = 6) -> str:
 
 def html_prioritas(tabel: pd.DataFrame, tingkat: str, *, apbdes: bool = True) -> Html:
     """Tabel HTML desa prioritas; ``apbdes=False`` (tidak ada belanja APBDes): tanpa kolom porsi."""
+    from p3pd.apbdes_rekap import kode_kelurahan
+
     kec = tingkat != "kecamatan"
+    ada_kel = bool(kode_kelurahan(tabel["kode_desa"].astype(str)).any()) if len(tabel) else False
     kepala = (
-        '<th class="angka">No</th><th>Desa</th>'
+        '<th class="angka">No</th>'
+        + ("<th>Desa/kelurahan</th>" if ada_kel else "<th>Desa</th>")
         + ("<th>Kecamatan</th>" if kec else "")
         + '<th class="angka">Skor</th><th>Layanan berlampu merah (merah/indikator)</th>'
         "<th>Indikator berlampu merah</th>"
