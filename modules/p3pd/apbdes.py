@@ -549,10 +549,10 @@ def _ringkas_per_layanan(panjang: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _kesenjangan_desa(panjang: pd.DataFrame) -> pd.DataFrame:
-    """Rata-rata kesenjangan positif (poin persen) per desa dari capaian bentuk panjang."""
-    if panjang.empty:
-        # tabel indikator tidak ada, atau tidak ada baris tahun itu (data sendiri): tanpa kesenjangan
+def _tabel_senjang(per_desa: pd.DataFrame | None) -> pd.DataFrame:
+    """Kolom kesenjangan hasil :func:`uang_vs_kesenjangan` dari ringkasan per desa (indeks kode
+    desa; kolom ``kesenjangan, belum, ada``); ``None``: tabel tanpa baris (tanpa indikator)."""
+    if per_desa is None:
         return pd.DataFrame(
             {
                 "kode_desa": pd.Series(dtype=object),
@@ -561,12 +561,6 @@ def _kesenjangan_desa(panjang: pd.DataFrame) -> pd.DataFrame:
                 "jumlah_indikator": pd.Series(dtype=np.int64),
             }
         )
-    # Rata-rata per layanan dulu, lalu (bila semua layanan) rata-rata kelima layanan: setiap
-    # layanan berbobot sama, berapa pun banyak indikatornya.
-    per_layanan = _ringkas_per_layanan(panjang)
-    per_desa = per_layanan.groupby(level="kode_wilayah", sort=True).agg(
-        kesenjangan=("kesenjangan", "mean"), belum=("belum", "sum"), ada=("ada", "sum")
-    )
     return pd.DataFrame(
         {
             "kode_desa": per_desa.index.astype(str),
@@ -575,6 +569,21 @@ def _kesenjangan_desa(panjang: pd.DataFrame) -> pd.DataFrame:
             "jumlah_indikator": per_desa["ada"].to_numpy(dtype=np.int64),
         }
     )
+
+
+def _kesenjangan_desa(panjang: pd.DataFrame) -> pd.DataFrame:
+    """Rata-rata kesenjangan positif (poin persen) per desa dari capaian bentuk panjang."""
+    if panjang.empty:
+        # tabel indikator tidak ada, atau tidak ada baris tahun itu (data sendiri): tanpa kesenjangan
+        return _tabel_senjang(None)
+    # Rata-rata per layanan dulu, lalu (bila semua layanan) rata-rata kelima layanan: setiap
+    # layanan berbobot sama, berapa pun banyak indikatornya.
+    per_desa = (
+        _ringkas_per_layanan(panjang)
+        .groupby(level="kode_wilayah", sort=True)
+        .agg(kesenjangan=("kesenjangan", "mean"), belum=("belum", "sum"), ada=("ada", "sum"))
+    )
+    return _tabel_senjang(per_desa)
 
 
 def uang_vs_kesenjangan(
@@ -653,18 +662,8 @@ def uang_vs_kesenjangan_per_layanan(
     per_layanan = _ringkas_per_layanan(semua) if len(semua) else None
     hasil = {}
     for k in LAYANAN:
-        if per_layanan is None or k not in per_layanan.index.get_level_values("layanan"):
-            senjang = _kesenjangan_desa(semua.iloc[0:0])
-        else:
-            bagian = per_layanan.xs(k, level="layanan")
-            senjang = pd.DataFrame(
-                {
-                    "kode_desa": bagian.index.astype(str),
-                    "kesenjangan": bagian["kesenjangan"].to_numpy(dtype="float64"),
-                    "indikator_belum_tercapai": bagian["belum"].to_numpy(dtype=np.int64),
-                    "jumlah_indikator": bagian["ada"].to_numpy(dtype=np.int64),
-                }
-            )
+        ada = per_layanan is not None and k in per_layanan.index.get_level_values("layanan")
+        senjang = _tabel_senjang(per_layanan.xs(k, level="layanan") if ada else None)
         hasil[k] = _uang_dan_senjang(porsi, senjang, k, tahun, daftar_desa, None, None)
     return hasil
 

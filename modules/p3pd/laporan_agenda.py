@@ -146,7 +146,7 @@ def pertanyaan_diskusi(
 
         prio = (prioritas(data, wil, tahun, jumlah=3) if prio is None else prio).head(3)
         desa_prio = ", ".join(prio["nama_desa"]) if len(prio) else "–"
-        ada_kel = bool(kode_kelurahan(prio["kode_desa"].astype(str)).any()) if len(prio) else False
+        ada_kel = bool(kode_kelurahan(prio["kode_desa"]).any())
         sebutan = "Desa/kelurahan" if ada_kel else "Desa"
         hari2_b = (
             f"{sebutan} prioritas teratas: {desa_prio}. Apakah urutan ini sesuai dengan "

@@ -228,7 +228,7 @@ def html_prioritas(tabel: pd.DataFrame, tingkat: str, *, apbdes: bool = True) ->
     from p3pd.apbdes_rekap import kode_kelurahan
 
     kec = tingkat != "kecamatan"
-    ada_kel = bool(kode_kelurahan(tabel["kode_desa"].astype(str)).any()) if len(tabel) else False
+    ada_kel = bool(kode_kelurahan(tabel["kode_desa"]).any())
     kepala = (
         '<th class="angka">No</th>'
         + ("<th>Desa/kelurahan</th>" if ada_kel else "<th>Desa</th>")
