@@ -81,6 +81,7 @@ from p3pd.laporan_data import (
 from p3pd.laporan_data import DataLaporan, muat_data
 from p3pd.laporan_data import _muat_data_tersimpan as _muat_data_tersimpan
 from p3pd.laporan_data import _tabel_kosong as _tabel_kosong
+from p3pd.laporan_data import potong_data as potong_data
 from p3pd.laporan_grafik import grafik_capaian, grafik_porsi_apbdes
 from p3pd.laporan_html import (
     html_angka_kunci,
@@ -362,13 +363,17 @@ class Handout:
     ) -> None:
         from p3pd.handout_pilih import tahun_tanpa_data
 
-        self.data = data if data is not None else _muat_data_tersimpan()
-        self.wilayah = pilih_wilayah(provinsi, kabupaten, kecamatan, data=self.data.wilayah)
+        penuh = data if data is not None else _muat_data_tersimpan()
+        self.wilayah = pilih_wilayah(provinsi, kabupaten, kecamatan, data=penuh.wilayah)
+        # Handout hanya membaca baris kabupatennya (atau provinsinya): dari folder nasional,
+        # setiap bagian menyaring tabel satu kabupaten, bukan seluruh Indonesia.
+        cakupan = self.wilayah.kabupaten or self.wilayah.provinsi
+        self.data = potong_data(penuh, cakupan.kode)
         # Tahun dari tabel yang berisi baris wilayah ini (baris wilayah lain tidak menentukan).
         ada = self.data.tahun(self.wilayah.kode)
         if tahun is None:
             tahun = ada[-1] if ada else tahun_tanpa_data()
-        elif ada and int(tahun) not in sorted(set(ada) | set(self.data.tahun())):
+        elif ada and int(tahun) not in ada and int(tahun) not in penuh.tahun():
             raise GalatP3PD(
                 f"Tahun {tahun} tidak ada di data. Tahun yang ada: {', '.join(map(str, ada))}."
             )

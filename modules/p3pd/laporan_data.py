@@ -38,9 +38,17 @@ class DataLaporan:
     belanja_kegiatan: pd.DataFrame | None = None
     #: Nama tabel handout yang berkasnya tidak ada di folder data.
     tidak_ada: tuple[str, ...] = ()
+    #: Potongan (:func:`potong_data`): tabel yang berisi baris di folder data utuh.
+    berisi_di_folder: frozenset[str] | None = None
 
     def ada(self, nama: str) -> bool:
-        """``True`` bila tabel ``nama`` ada di folder data dan berisi sedikitnya satu baris."""
+        """``True`` bila tabel ``nama`` ada di folder data dan berisi sedikitnya satu baris.
+
+        Pada potongan (:func:`potong_data`) jawabannya tentang folder data utuh: tabel yang
+        berisi baris di wilayah lain tetap "ada" (bagiannya lalu menulis bahwa wilayah ini
+        tidak punya baris, bukan bahwa berkasnya tidak ada)."""
+        if self.berisi_di_folder is not None:
+            return nama in self.berisi_di_folder
         tabel = getattr(self, nama, None)
         return nama not in self.tidak_ada and tabel is not None and len(tabel) > 0
 
@@ -114,6 +122,55 @@ def muat_data(folder: str | Path | None = None) -> DataLaporan:
     tabel.update({n: opsional(n) for n in TABEL_HANDOUT_OPSIONAL})
     tabel.update({n: tambahan(n) for n in TABEL_HANDOUT_TAMBAHAN})
     return DataLaporan(**tabel, tidak_ada=tuple(tidak_ada))
+
+
+_POTONGAN: dict[tuple[int, str], tuple[DataLaporan, DataLaporan]] = {}
+_POTONGAN_PALING_BANYAK = 4
+
+
+def potong_data(data: DataLaporan, kode: str) -> DataLaporan:
+    """Data yang hanya memuat baris desa berawalan ``kode`` (kabupaten atau provinsi handout).
+
+    Handout kecamatan hanya membaca baris kecamatannya dan kabupatennya (pembanding), handout
+    provinsi hanya baris provinsinya; angka provinsi dan Indonesia di handout adalah angka
+    terbitan, bukan hitungan dari data. Dari folder data nasional, setiap bagian handout lalu
+    menyaring tabel satu kabupaten, bukan tabel seluruh Indonesia.
+
+    Tabel tanpa kolom ``kode_desa`` dan tabel yang seluruh barisnya sudah di wilayah itu tidak
+    disalin (objek yang sama); bila semua tabel begitu, ``data`` sendiri dikembalikan. Indeks
+    baris asli dipertahankan. Potongan terakhir diingat per objek ``data`` (di kernel hangat
+    handout-handout satu kabupaten memakai potongan yang sama); seperti ``data``, potongan
+    dipakai bersama, jadi **jangan diubah**.
+    """
+    import numpy as np
+
+    kunci = (id(data), kode)
+    ingat = _POTONGAN.get(kunci)
+    if ingat is not None and ingat[0] is data:
+        return ingat[1]
+    isi: dict[str, Any] = {}
+    berubah = False
+    for nama, tabel in vars(data).items():
+        if isinstance(tabel, pd.DataFrame) and "kode_desa" in tabel and len(tabel):
+            teks = np.asarray(tabel["kode_desa"], dtype=object).astype(str)
+            pilih = np.strings.startswith(teks, kode)
+            if not pilih.all():
+                tabel = tabel[pilih]
+                berubah = True
+        isi[nama] = tabel
+    if not berubah:
+        hasil = data
+    else:
+        isi["berisi_di_folder"] = frozenset(
+            nama
+            for nama in vars(data)
+            if isinstance(vars(data)[nama], pd.DataFrame) and data.ada(nama)
+        )
+        hasil = DataLaporan(**isi)
+    if len(_POTONGAN) >= _POTONGAN_PALING_BANYAK:
+        _POTONGAN.pop(next(iter(_POTONGAN)))
+    _POTONGAN[kunci] = (data, hasil)
+    return hasil
 
 
 _SIMPANAN: dict[tuple, DataLaporan] = {}
