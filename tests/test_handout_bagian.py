@@ -156,3 +156,46 @@ def test_cli_data_ditolak_pemuat_dengan_pesan(tmp_path):
     assert "indikator_desa.csv" in str(info.value)
     assert not (tmp_path / "k").exists()
     assert Path(berkas).read_text(encoding="utf-8").startswith("kode,")  # masukan tidak diubah
+
+
+def test_tahun_terakhir_per_kecamatan_sama_dengan_tahun_tersedia():
+    """Tahun per kecamatan dihitung sekaligus, dengan aturan yang sama dengan ``tahun_tersedia``:
+    tabel tahunan pertama yang berisi baris kecamatan itu menentukan."""
+    import pandas as pd
+
+    from p3pd import handout_pilih
+
+    data = {
+        "indikator": pd.DataFrame(
+            {"kode_desa": ["33.22.01.2001", "33.22.01.2002"], "tahun": [2023.0, 2024.0]}
+        ),
+        "belanja": pd.DataFrame(
+            {
+                "kode_desa": ["33.22.01.2001", "33.22.02.2001", "33.22.03.2001"],
+                "tahun": [2025.0, 2022.0, None],
+            }
+        ),
+        "terbitan": pd.DataFrame({"kode_desa": ["33.22.03.2001"], "tahun": [2021.0]}),
+    }
+    hasil = handout_pilih._tahun_terakhir_per_wilayah(data, 8)
+    assert hasil == {"33.22.01": 2024, "33.22.02": 2022, "33.22.03": 2021}
+    for kode, th in hasil.items():
+        assert handout_pilih.tahun_tersedia(data, kode)[-1] == th
+    assert "33.22.04" not in hasil and handout_pilih.tahun_tersedia(data, "33.22.04") == []
+
+
+def test_daftar_kecamatan_batch_tidak_dibangun_ulang_per_kecamatan(monkeypatch):
+    """Folder nasional (ribuan kecamatan): daftar kecamatan dibuat sekali per batch, bukan sekali
+    per kecamatan (dulu berjam-jam sebelum handout pertama dibangun)."""
+    from p3pd import memo, wilayah
+
+    memo.kosongkan_memo()
+    panggil = []
+    asli = wilayah._ref
+    monkeypatch.setattr(wilayah, "_ref", lambda data: panggil.append(1) or asli(data))
+    daftar = handout.susun_pekerjaan(semua=True, tingkat="kecamatan")
+    assert len(daftar) == 93
+    assert len(panggil) <= 8  # provinsi dan pencarian awal, tidak 93 kali
+    contoh = daftar[::31]
+    satu_per_satu = handout.susun_pekerjaan(kecamatan=[p.parameter["kecamatan"] for p in contoh])
+    assert satu_per_satu == contoh  # sama dengan memilih kecamatan satu per satu

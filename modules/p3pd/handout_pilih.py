@@ -172,13 +172,22 @@ def susun_pekerjaan(
             hasil.append(_pekerjaan_kecamatan(kec, _tahun_wilayah(data, kec.kode, tahun)))
         return _tanpa_ganda(hasil)
     if tingkat == "kecamatan":
+        # Satu kali lewat untuk ribuan kecamatan (folder nasional): daftar kecamatan dan tahun
+        # terakhir per kecamatan dihitung sekali, bukan sekali per kecamatan.
+        semua_kec = wilayah.semua_kecamatan(data=wil)
+        tahun_kec = _tahun_terakhir_per_wilayah(data, len("PP.KK.CC")) if tahun is None else {}
         hasil = []
         for prov in daftar_prov:
-            tabel = wilayah.daftar_kecamatan(prov.kode, data=wil)
-            for kode in tabel["kode_kecamatan"]:
-                kec = wilayah.cari("kecamatan", kode, data=wil)
-                if (kab is None or kec.kabupaten.kode == kab.kode) and kec.kode in awalan:
-                    hasil.append(_pekerjaan_kecamatan(kec, _tahun_wilayah(data, kec.kode, tahun)))
+            for kec in semua_kec:
+                if (
+                    kec.provinsi.kode == prov.kode
+                    and (kab is None or kec.kabupaten.kode == kab.kode)
+                    and kec.kode in awalan
+                ):
+                    th = tahun if tahun is not None else tahun_kec.get(kec.kode)
+                    hasil.append(
+                        _pekerjaan_kecamatan(kec, int(th) if th is not None else tahun_tanpa_data())
+                    )
         return _hanya_yang_ada(hasil)
     return _hanya_yang_ada(
         [
@@ -227,6 +236,25 @@ def tahun_tersedia(data: Mapping[str, Any], kode: str | None = None) -> list[int
         if tabel["tahun"].notna().any():
             return sorted({int(t) for t in tabel["tahun"].dropna()})
     return []
+
+
+def _tahun_terakhir_per_wilayah(data: Mapping[str, Any], panjang: int) -> dict[str, int]:
+    """Tahun terakhir per wilayah (awalan kode desa sepanjang ``panjang``), sekaligus untuk semua.
+
+    Sama dengan ``tahun_tersedia(data, kode)[-1]`` untuk setiap wilayah: tabel pertama di
+    :data:`TABEL_TAHUNAN` yang berisi tahun untuk baris wilayah itu menentukan. Wilayah tanpa
+    baris tahunan tidak ada di hasil.
+    """
+    hasil: dict[str, int] = {}
+    for nama in TABEL_TAHUNAN:
+        tabel = data.get(nama)
+        if tabel is None or "tahun" not in tabel or "kode_desa" not in tabel:
+            continue
+        ada = tabel[tabel["tahun"].notna()]
+        terakhir = ada.groupby(ada["kode_desa"].astype(str).str[:panjang])["tahun"].max()
+        for kode, th in terakhir.items():
+            hasil.setdefault(str(kode), int(th))
+    return hasil
 
 
 def _tahun_wilayah(data: Mapping[str, Any], kode: str, tahun: int | None) -> int:

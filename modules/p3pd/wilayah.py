@@ -45,6 +45,7 @@ __all__ = [
     "cari_provinsi",
     "cari_kabupaten",
     "cari_kecamatan",
+    "semua_kecamatan",
     "cari",
     "kecamatan_dari_data",
 ]
@@ -456,6 +457,31 @@ def cari_kabupaten(nama_or_kode: str | int, *, data: pd.DataFrame | None = None)
     raise _tidak_dikenal("Kabupaten", nama_or_kode, [k.nama for k in semua.values()], kunci_ke_nama)
 
 
+def semua_kecamatan(data: pd.DataFrame | None = None) -> tuple[Kecamatan, ...]:
+    """Semua kecamatan wilayah latihan (atau daftar desa ``data``), urut kode.
+
+    Dibuat sekali per isi ``data`` (``p3pd.memo``): memilih ribuan kecamatan satu per satu dari
+    daftar desa nasional tidak membangun ulang daftar ini untuk setiap kecamatan.
+    """
+    from p3pd.memo import ingat
+
+    def buat() -> tuple[Kecamatan, ...]:
+        return tuple(
+            Kecamatan(
+                r.kode_kecamatan,
+                r.nama_kecamatan,
+                Kabupaten(
+                    r.kode_kabupaten, r.nama_kabupaten, Provinsi(r.kode_provinsi, r.nama_provinsi)
+                ),
+                int(r.jumlah_desa),
+                int(r.jumlah_kelurahan),
+            )
+            for r in _ref(data).itertuples(index=False)
+        )
+
+    return ingat("semua_kecamatan", (data,), (), buat)
+
+
 def cari_kecamatan(
     nama_or_kode: str | int, provinsi: str | None = None, *, data: pd.DataFrame | None = None
 ) -> Kecamatan:
@@ -467,19 +493,11 @@ def cari_kecamatan(
     apostrof tidak berpengaruh. Bila tidak ditemukan, menimbulkan ``WilayahTidakDikenal`` dengan
     usulan nama terdekat dan daftar nama yang sah.
     """
-    ref = _saring_provinsi(_ref(data), provinsi, data)
-    semua = {
-        r.kode_kecamatan: Kecamatan(
-            r.kode_kecamatan,
-            r.nama_kecamatan,
-            Kabupaten(
-                r.kode_kabupaten, r.nama_kabupaten, Provinsi(r.kode_provinsi, r.nama_provinsi)
-            ),
-            int(r.jumlah_desa),
-            int(r.jumlah_kelurahan),
-        )
-        for r in ref.itertuples(index=False)
-    }
+    daftar = semua_kecamatan(data=data)
+    if provinsi is not None:
+        kode_prov = cari_provinsi(provinsi, data=data).kode
+        daftar = tuple(k for k in daftar if k.kabupaten.provinsi.kode == kode_prov)
+    semua = {k.kode: k for k in daftar}
     di = f" di provinsi {cari_provinsi(provinsi, data=data).nama}" if provinsi is not None else ""
     kode = _kode_atau_none(nama_or_kode, "kecamatan", "Kecamatan")
     if kode is not None:
