@@ -236,7 +236,8 @@ def _contoh_kabupaten(daftar: list[handout.Pekerjaan], n: int | None) -> list[ha
         return daftar
     hasil: list[handout.Pekerjaan] = []
     kode = list(kabupaten)
-    langkah = max(1, len(kode) // max(1, n // 15))
+    per_kabupaten = len(daftar) / len(kode)
+    langkah = max(1, int(len(kode) / (n / per_kabupaten + 1)))
     for k in kode[::langkah]:
         if len(hasil) >= n:
             break

@@ -269,3 +269,17 @@ def test_daftar_desa_cukup_kode_dan_nama_desa(tmp_path):
     path.write_text("nama_desa\nContoh\n", encoding="utf-8")
     with pytest.raises(DataTidakValid, match="kode_desa"):
         muat.muat_wilayah(path)
+
+
+@pytest.mark.parametrize("induk", ["11", "11.01", "33.22", "33.22.01", "94.04", "94.04.07"])
+def test_daftar_anak_wilayah_sama_dengan_menyaring_awalan(induk):
+    """``daftar`` mencari anak-anak satu induk dengan pencarian biner di kode yang urut; hasilnya
+    sama dengan menyaring seluruh daftar menurut awalan kode."""
+    for tingkat in ("kecamatan", "desa"):
+        if len(induk) >= (8 if tingkat == "kecamatan" else 13):
+            continue
+        semua = wilayah_nasional.daftar(tingkat)
+        harap = semua[semua["kode"].str.startswith(induk + ".")].reset_index(drop=True)
+        hasil = wilayah_nasional.daftar(tingkat, induk)
+        assert len(hasil) > 0
+        pd.testing.assert_frame_equal(hasil, harap)

@@ -119,9 +119,12 @@ def susun_ringkasan(
         else wil["kode_desa"]
     )
     sebagian = {}
+    # Kode desa dikelompokkan per kabupaten sekali (data nasional: ratusan kabupaten).
+    kode = (dasar if len(dasar) else wil["kode_desa"]).astype(str).drop_duplicates()
+    per_kab = dict(tuple(kode.groupby(kode.str[:5])))
     for k in kab:
         pb = pembanding_kabupaten(
-            dasar if len(dasar) else wil["kode_desa"], [k], nama_kab[k], sintetis=sintetis
+            per_kab.get(k, kode.iloc[:0]), [k], nama_kab[k], sintetis=sintetis
         )
         if not pb.lengkap:
             sebagian[k] = pb

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+import numpy as np
 import pandas as pd
 
 from p3pd.galat import WilayahTidakDikenal
@@ -120,7 +121,14 @@ def _tabel(tingkat: str) -> pd.DataFrame:
     berkas = folder_referensi() / "nasional" / f"{tingkat}.csv.gz"
     tabel = pd.read_csv(berkas, dtype=str, keep_default_na=False, encoding="utf-8")
     tabel["kode_induk"] = tabel["kode"].str[: _PANJANG_KODE.get(_INDUK.get(tingkat, ""), 0)]
-    return tabel
+    # Urut kode: wilayah satu induk menjadi satu potongan berurutan (lihat :func:`daftar`).
+    return tabel.sort_values("kode", ignore_index=True)
+
+
+@cache
+def _kode_urut(tingkat: str) -> np.ndarray:
+    """Kode wilayah satu tingkat sebagai larik teks urut (untuk pencarian biner)."""
+    return _tabel(tingkat)["kode"].to_numpy(dtype=str)
 
 
 @cache
@@ -208,8 +216,12 @@ def daftar(tingkat: str, induk: str | int | None = None) -> pd.DataFrame:
     _periksa_tingkat(tingkat)
     tabel = _tabel(tingkat)
     if induk is not None:
+        # Kode urut, jadi anak-anak satu induk berurutan: cari batasnya (dua pencarian biner),
+        # tidak menyaring 83.000 kode desa setiap kali (dipanggil sekali per kecamatan).
         awalan = _baku(induk)
-        tabel = tabel[tabel["kode"].str.startswith(awalan + ".")]
+        kode = _kode_urut(tingkat)
+        mulai, akhir = np.searchsorted(kode, [awalan + ".", awalan + "/"])
+        tabel = tabel.iloc[mulai:akhir]
     hasil = tabel[["kode", "nama"]].reset_index(drop=True).copy()
     hasil["jenis"] = [
         _jenis(k, tingkat, n) for k, n in zip(hasil["kode"], hasil["nama"], strict=True)
