@@ -489,3 +489,38 @@ def test_prioritas_desa_tanpa_data_indikator_tanpa_nomor_dan_diterangkan():
         "tidak diberi skor dan nomor" in teks and "bukan berarti masalahnya paling ringan" in teks
     )
     assert "dinilai hanya dari layanan yang ada datanya" in teks
+
+
+def test_ringkasan_banyak_kabupaten_dalam_blok_dan_kolom_porsi_lurus():
+    """Data banyak kabupaten (satu provinsi, nasional): tabel capaian dipecah per
+    ``KOLOM_KABUPATEN`` kabupaten, setiap kabupaten tepat sekali; porsi APBDes tetap lurus walau
+    namanya bertambah "(desa di data ini)"."""
+    import math
+
+    from p3pd import ringkasan, sintetis
+    from p3pd.label import LabelData
+
+    data = sintetis.buat_data(sintetis.wilayah_nasional(1_500))
+    tabel = {k: data[k] for k in ("wilayah", "indikator", "belanja")}
+    kab = sorted(set(tabel["wilayah"]["kode_kabupaten"]))
+    assert len(kab) > ringkasan.KOLOM_KABUPATEN
+    label = LabelData(
+        teks="Data milik Tim uji",
+        keterangan="",
+        sintetis=False,
+        folder=Path("."),
+        pemilik="Tim uji",
+    )
+    teks = ringkasan.susun_ringkasan(tabel, 2024, label=label)
+    kepala = [b for b in teks.splitlines() if b.startswith("  indikator ") and "baris" not in b]
+    assert len(kepala) == math.ceil(len(kab) / ringkasan.KOLOM_KABUPATEN)
+    semua_kepala = " ".join(kepala)
+    for k in kab:
+        assert semua_kepala.count(k) == 1, k
+    assert all(len(b) <= 2 + 50 + 24 * ringkasan.KOLOM_KABUPATEN for b in kepala)
+    stunting = [b for b in teks.splitlines() if b.startswith("  Prevalensi balita stunting")]
+    assert len(stunting) == len(kepala)
+    porsi = teks.split("Porsi belanja APBDes untuk layanan dasar")[1].splitlines()[1:]
+    porsi = [b for b in porsi if b.startswith("  ")][: len(kab)]
+    assert len(porsi) == len(kab) and any("(desa di data ini)" in b for b in porsi)
+    assert len({len(b) for b in porsi}) == 1  # angka persen rata kanan di kolom yang sama

@@ -48,6 +48,9 @@ def periksa_folder(
 TIDAK_ADA_DATA = "tidak ada data"
 """Yang ditulis di ringkasan bila data tidak tersedia (tabel, kolom, tahun, atau wilayah)."""
 
+KOLOM_KABUPATEN = 4
+"""Kabupaten per blok tabel capaian ringkasan (data banyak kabupaten: beberapa blok)."""
+
 
 def _tahun_ringkasan(tabel: dict[str, pd.DataFrame], tahun: int | None) -> int | None:
     ada = sorted(
@@ -142,18 +145,25 @@ def susun_ringkasan(
     else:
         capaian = indikator.hitung_capaian(data, "kabupaten", tahun=tahun, bentuk="lebar")
         capaian = capaian.set_index("kode_wilayah").reindex(kab)
-        baris.append(
-            f"  {'indikator':<50}"
-            + "".join(
-                f"{nama_kab.get(k, k).replace('Kabupaten ', '')[:21] + tanda[k]:>24}" for k in kab
+        # Paling banyak KOLOM_KABUPATEN kabupaten per blok, supaya baris tetap terbaca di
+        # terminal; data satu provinsi atau nasional menjadi beberapa blok berurutan.
+        for awal in range(0, len(kab), KOLOM_KABUPATEN):
+            blok = kab[awal : awal + KOLOM_KABUPATEN]
+            if awal:
+                baris.append("")
+            baris.append(
+                f"  {'indikator':<50}"
+                + "".join(
+                    f"{nama_kab.get(k, k).replace('Kabupaten ', '')[:21] + tanda[k]:>24}"
+                    for k in blok
+                )
             )
-        )
-        for ind in indikator.DAFTAR_INDIKATOR:
-            nilai = "".join(
-                f"{format.persen(v) if pd.notna(v) else TIDAK_ADA_DATA:>24}"
-                for v in capaian[ind.kode]
-            )
-            baris.append(f"  {ind.nama[:50]:<50}{nilai}")
+            for ind in indikator.DAFTAR_INDIKATOR:
+                nilai = "".join(
+                    f"{format.persen(v) if pd.notna(v) else TIDAK_ADA_DATA:>24}"
+                    for v in capaian.loc[blok, ind.kode]
+                )
+                baris.append(f"  {ind.nama[:50]:<50}{nilai}")
     for pb in sebagian.values():
         baris.append(
             f"  * {pb.nama_kabupaten}: gabungan desa/kelurahan di data ini {pb.keterangan}."
@@ -168,10 +178,13 @@ def susun_ringkasan(
     else:
         porsi = apbdes.porsi_layanan_dasar(belanja, tingkat="kabupaten", tahun=tahun)
         porsi = porsi.set_index("kode_wilayah")["porsi_layanan_dasar"].reindex(kab)
+        nama_porsi = {
+            k: nama_kab.get(k, k) + (" (desa di data ini)" if k in sebagian else "") for k in kab
+        }
+        lebar = max([36, *(len(n) + 2 for n in nama_porsi.values())])
         for kode, v in porsi.items():
             teks = format.persen(v) if pd.notna(v) else TIDAK_ADA_DATA
-            nama = nama_kab.get(kode, kode) + (" (desa di data ini)" if kode in sebagian else "")
-            baris.append(f"  {nama:<36}{teks:>16}")
+            baris.append(f"  {nama_porsi[kode]:<{lebar}}{teks:>16}")
     return "\n".join(baris)
 
 
