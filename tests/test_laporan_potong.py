@@ -33,6 +33,9 @@ def test_potongan_hanya_baris_kabupaten_dengan_indeks_asli(data):
         assert len(harap) > 0, nama
         assert len(harap) < len(utuh), nama  # data latihan memuat empat kabupaten
         pd.testing.assert_frame_equal(tabel, harap)
+        # asal berkas tetap diketahui (label data), daftar catatan pemuat tidak ikut
+        assert tabel.attrs.get("berkas") == utuh.attrs.get("berkas")
+        assert all(isinstance(v, str) for v in tabel.attrs.values())
     # potongan diingat: handout berikutnya di kabupaten yang sama memakai objek yang sama
     assert potong_data(data, "33.22") is potongan
     # memotong lagi ke wilayah yang sama tidak menyalin apa pun

@@ -99,7 +99,22 @@ from p3pd.skema import LAYANAN
 
 
 def _capaian_wilayah(data: pd.DataFrame, awalan: str, tingkat: str, tahun: int) -> pd.Series:
-    """Capaian semua indikator untuk satu wilayah (jumlahkan pembilang dan penyebut, lalu bagi)."""
+    """Capaian semua indikator untuk satu wilayah (jumlahkan pembilang dan penyebut, lalu bagi).
+
+    Diingat menurut isi ``data`` (``p3pd.memo``): capaian kabupaten pembanding dihitung sekali
+    untuk semua handout kecamatan kabupaten itu.
+    """
+    from p3pd.memo import ingat
+
+    return ingat(
+        "capaian_wilayah",
+        (data,),
+        (awalan, tingkat, int(tahun)),
+        lambda: _hitung_capaian_wilayah(data, awalan, tingkat, tahun),
+    )
+
+
+def _hitung_capaian_wilayah(data: pd.DataFrame, awalan: str, tingkat: str, tahun: int) -> pd.Series:
     bagian = data[_di(data["kode_desa"], awalan)]
     if bagian.empty:
         return pd.Series(np.nan, index=[i.kode for i in DAFTAR_INDIKATOR])

@@ -156,6 +156,9 @@ def potong_data(data: DataLaporan, kode: str) -> DataLaporan:
             pilih = np.strings.startswith(teks, kode)
             if not pilih.all():
                 tabel = tabel[pilih]
+                # Daftar catatan pemuat (attrs) tidak dipakai handout; tanpa itu pandas tidak
+                # menyalinnya (deepcopy) di setiap operasi atas potongan. Asal berkas tetap.
+                tabel.attrs = {k: v for k, v in tabel.attrs.items() if isinstance(v, str)}
                 berubah = True
         isi[nama] = tabel
     if not berubah:
