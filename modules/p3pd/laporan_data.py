@@ -207,5 +207,6 @@ def _muat_data_tersimpan(folder: str | Path | None = None) -> DataLaporan:
     kunci = tuple(tanda)
     if kunci not in _SIMPANAN:
         _SIMPANAN.clear()
+        _POTONGAN.clear()  # potongan data lama tidak ikut tertahan di memori
         _SIMPANAN[kunci] = muat_data(folder)
     return _SIMPANAN[kunci]
