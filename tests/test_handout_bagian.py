@@ -199,3 +199,20 @@ def test_daftar_kecamatan_batch_tidak_dibangun_ulang_per_kecamatan(monkeypatch):
     contoh = daftar[::31]
     satu_per_satu = handout.susun_pekerjaan(kecamatan=[p.parameter["kecamatan"] for p in contoh])
     assert satu_per_satu == contoh  # sama dengan memilih kecamatan satu per satu
+
+
+def test_provinsi_latihan_di_luar_daftar_desa_ditolak_dengan_pilihan_yang_sah(monkeypatch):
+    """Daftar desa sendiri yang hanya memuat satu provinsi: meminta provinsi lain memberi
+    galat pencarian yang menyebut pilihan yang sah, bukan daftar handout yang diam-diam kurang."""
+    from p3pd import handout_pilih, muat
+    from p3pd.galat import WilayahTidakDikenal
+
+    tabel = muat.muat_folder(folder_data(), ("wilayah", "indikator"))
+    hanya = {
+        n: t[t["kode_desa"].astype(str).str.startswith("63.")].copy() for n, t in tabel.items()
+    }
+    monkeypatch.setattr(handout_pilih, "periksa_data_handout", lambda folder=None: hanya)
+    assert len(handout.susun_pekerjaan(provinsi=["63"], tingkat="kecamatan")) == 20
+    for minta in (["Jawa Tengah"], ["63", "Jawa Tengah"]):
+        with pytest.raises(WilayahTidakDikenal, match="Kalimantan Selatan"):
+            handout.susun_pekerjaan(provinsi=minta, tingkat="kecamatan")

@@ -48,8 +48,11 @@ def test_tabel_tanpa_baris_di_kabupaten_tetap_tercatat_ada_di_folder(data):
     bukan "berkas tidak ada"."""
     belanja_lain = data.belanja[data.belanja["kode_desa"].str.startswith("53.02")]
     lain = dataclasses.replace(data, belanja=belanja_lain)
-    potongan = potong_data(lain, "33.22")
-    assert len(potongan.belanja) == 0
+    potongan = potong_data(lain, "33.22", ingat=False)
+    # tanpa satu baris pun di kabupaten ini: tabelnya tidak dipotong (pembaca yang menyaring
+    # menurut kode melihat tabel yang ada tetapi tanpa baris wilayah ini, seperti tanpa potongan)
+    assert potongan.belanja is lain.belanja
+    assert not potongan.belanja["kode_desa"].str.startswith("33.22").any()
     assert potongan.ada("belanja") and not potongan.ada("terbitan")
     h = laporan.Handout("Jawa Tengah", kecamatan="Getasan", data=lain, tanggal="2024-07-09")
     teks = h.grafik_apbdes()._repr_html_()
@@ -66,7 +69,8 @@ def test_handout_sama_dengan_dan_tanpa_kabupaten_lain(data):
     )
     dengan = laporan.Handout("Jawa Tengah", kecamatan="Getasan", data=data, tanggal="2024-07-09")
     tanpa = laporan.Handout("Jawa Tengah", kecamatan="Getasan", data=hanya, tanggal="2024-07-09")
-    assert dengan.data is tanpa.data is hanya
+    assert tanpa.data is hanya  # sudah satu kabupaten: tidak dipotong lagi
+    pd.testing.assert_frame_equal(dengan.data.indikator, hanya.indikator)
     for bagian in ("tabel_angka_kunci", "tabel_lampu", "tabel_prioritas", "isu_musrenbang"):
         assert getattr(dengan, bagian)()._repr_html_() == getattr(tanpa, bagian)()._repr_html_()
 
@@ -91,3 +95,50 @@ def test_tahun_di_kabupaten_lain_tetap_sah(data):
     assert h.tahun == tahun_akhir
     with pytest.raises(GalatP3PD, match="tidak ada di data"):
         laporan.Handout("Jawa Tengah", kecamatan="Getasan", tahun=1990, data=lain)
+
+
+def test_tahun_potongan_tanpa_kode_adalah_tahun_folder(data):
+    """Grafik APBDes memakai tahun-tahun folder (``data.tahun()``): potongan kabupaten yang
+    indikatornya hanya satu tahun tetap menjawab dengan tahun seluruh folder."""
+    ind = data.indikator
+    tahun_akhir = int(ind["tahun"].max())
+    lain = dataclasses.replace(
+        data,
+        indikator=ind[(ind["tahun"] == tahun_akhir) | ~ind["kode_desa"].str.startswith("33.22")],
+    )
+    potongan = potong_data(lain, "33.22", ingat=False)
+    assert len(lain.tahun()) > 1
+    assert potongan.tahun() == lain.tahun()
+    assert potongan.tahun("33.22") == [tahun_akhir]
+
+
+def test_data_dari_pemanggil_tidak_diingat(data):
+    """Data yang diberikan ke ``Handout`` lalu diganti pemanggil: handout berikutnya memakai
+    isi yang baru, bukan potongan lama."""
+    salinan = dataclasses.replace(data)
+    pertama = laporan.Handout("Jawa Tengah", kecamatan="Getasan", data=salinan)
+    tahun_akhir = pertama.tahun
+    salinan.indikator = salinan.indikator[salinan.indikator["tahun"] != tahun_akhir]
+    kedua = laporan.Handout("Jawa Tengah", kecamatan="Getasan", data=salinan)
+    assert kedua.tahun == tahun_akhir - 1
+    assert tahun_akhir not in set(kedua.data.indikator["tahun"])
+
+
+def test_pembanding_tahun_yang_hanya_ada_di_kabupaten_lain(data, monkeypatch):
+    """Tahun diminta yang ada di folder tetapi tidak di kabupaten ini: pembandingnya 0 desa
+    berdata tahun itu (seperti tanpa potongan), bukan seluruh daftar desa kabupaten."""
+    import types
+
+    from p3pd import label
+
+    ind = data.indikator
+    tahun_akhir = int(ind["tahun"].max())
+    lain = dataclasses.replace(
+        data,
+        indikator=ind[(ind["tahun"] < tahun_akhir) | ~ind["kode_desa"].str.startswith("33.22")],
+    )
+    monkeypatch.setattr(label, "label_data", lambda *a, **k: types.SimpleNamespace(sintetis=False))
+    h = laporan.Handout(
+        "Jawa Tengah", kecamatan="Getasan", tahun=tahun_akhir, data=lain, tanggal="2024-07-09"
+    )
+    assert h.pembanding.n == 0 and not h.pembanding.lengkap

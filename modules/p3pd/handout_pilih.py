@@ -176,8 +176,12 @@ def susun_pekerjaan(
         # terakhir per kecamatan dihitung sekali, bukan sekali per kecamatan.
         semua_kec = wilayah.semua_kecamatan(data=wil)
         tahun_kec = _tahun_terakhir_per_wilayah(data, len("PP.KK.CC")) if tahun is None else {}
+        ada_prov = {kec.provinsi.kode for kec in semua_kec}
         hasil = []
         for prov in daftar_prov:
+            if prov.kode not in ada_prov:
+                # provinsi latihan yang tidak ada di daftar desa: galat pencarian yang biasa
+                wilayah.cari_provinsi(prov.kode, data=wil)
             for kec in semua_kec:
                 if (
                     kec.provinsi.kode == prov.kode

@@ -383,7 +383,8 @@ class Handout:
         # Handout hanya membaca baris kabupatennya (atau provinsinya): dari folder nasional,
         # setiap bagian menyaring tabel satu kabupaten, bukan seluruh Indonesia.
         cakupan = self.wilayah.kabupaten or self.wilayah.provinsi
-        self.data = potong_data(penuh, cakupan.kode)
+        self.data = potong_data(penuh, cakupan.kode, ingat=data is None)
+        self._penuh = penuh
         # Tahun dari tabel yang berisi baris wilayah ini (baris wilayah lain tidak menentukan).
         ada = self.data.tahun(self.wilayah.kode)
         if tahun is None:
@@ -458,7 +459,12 @@ class Handout:
             dasar = (
                 ind.loc[ind["tahun"] == self.tahun, "kode_desa"] if self._ada("indikator") else ()
             )
-            kode = dasar if len(dasar) else wil["kode_desa"]
+            # Tahun ini ada di folder tetapi tidak di kabupaten ini: pembandingnya 0 desa
+            # berdata, bukan seluruh daftar desa.
+            tahun_di_folder = self._ada("indikator") and bool(
+                (self._penuh.indikator["tahun"] == self.tahun).any()
+            )
+            kode = dasar if len(dasar) or tahun_di_folder else wil["kode_desa"]
             self._hasil["pembanding"] = pembanding_kabupaten(
                 kode, kab, self.nama_kabupaten, sintetis=label_data().sintetis
             )

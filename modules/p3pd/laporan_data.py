@@ -40,6 +40,8 @@ class DataLaporan:
     tidak_ada: tuple[str, ...] = ()
     #: Potongan (:func:`potong_data`): tabel yang berisi baris di folder data utuh.
     berisi_di_folder: frozenset[str] | None = None
+    #: Potongan (:func:`potong_data`): tahun data folder utuh (:meth:`tahun` tanpa kode).
+    tahun_di_folder: tuple[int, ...] | None = None
 
     def ada(self, nama: str) -> bool:
         """``True`` bila tabel ``nama`` ada di folder data dan berisi sedikitnya satu baris.
@@ -63,9 +65,12 @@ class DataLaporan:
     def tahun(self, kode: str | None = None) -> list[int]:
         """Tahun data: tahun di tabel indikator; tanpa indikator, tahun belanja APBDes atau
         angka terbitan (``handout_pilih.tahun_tersedia``); daftar kosong bila tidak ada.
-        ``kode``: hanya baris desa wilayah itu (kode kecamatan/kabupaten/provinsi)."""
+        ``kode``: hanya baris desa wilayah itu (kode kecamatan/kabupaten/provinsi). Pada
+        potongan (:func:`potong_data`), tanpa ``kode``: tahun folder data utuh."""
         from p3pd.handout_pilih import tahun_tersedia
 
+        if kode is None and self.tahun_di_folder is not None:
+            return list(self.tahun_di_folder)
         return tahun_tersedia(self.tabel(), kode)
 
 
@@ -128,7 +133,7 @@ _POTONGAN: dict[tuple[int, str], tuple[DataLaporan, DataLaporan]] = {}
 _POTONGAN_PALING_BANYAK = 4
 
 
-def potong_data(data: DataLaporan, kode: str) -> DataLaporan:
+def potong_data(data: DataLaporan, kode: str, *, ingat: bool = True) -> DataLaporan:
     """Data yang hanya memuat baris desa berawalan ``kode`` (kabupaten atau provinsi handout).
 
     Handout kecamatan hanya membaca baris kecamatannya dan kabupatennya (pembanding), handout
@@ -136,25 +141,28 @@ def potong_data(data: DataLaporan, kode: str) -> DataLaporan:
     terbitan, bukan hitungan dari data. Dari folder data nasional, setiap bagian handout lalu
     menyaring tabel satu kabupaten, bukan tabel seluruh Indonesia.
 
-    Tabel tanpa kolom ``kode_desa`` dan tabel yang seluruh barisnya sudah di wilayah itu tidak
-    disalin (objek yang sama); bila semua tabel begitu, ``data`` sendiri dikembalikan. Indeks
-    baris asli dipertahankan. Potongan terakhir diingat per objek ``data`` (di kernel hangat
-    handout-handout satu kabupaten memakai potongan yang sama); seperti ``data``, potongan
-    dipakai bersama, jadi **jangan diubah**.
+    Tabel tanpa kolom ``kode_desa``, tabel yang seluruh barisnya sudah di wilayah itu, dan tabel
+    yang tidak punya satu baris pun di wilayah itu tidak disalin (objek yang sama: pembacanya
+    tetap melihat tabel yang ada tetapi tanpa baris wilayah ini, seperti tanpa potongan); bila
+    semua tabel begitu, ``data`` sendiri dikembalikan. Indeks baris asli dipertahankan.
+    ``ingat=True`` (data yang dimuat :class:`~p3pd.laporan.Handout` sendiri): potongan terakhir
+    diingat per objek ``data``, jadi handout-handout satu kabupaten di kernel hangat memakai
+    potongan yang sama; seperti ``data``, potongan itu dipakai bersama, jadi **jangan diubah**.
+    Data yang diberikan pemanggil dipotong baru setiap kali (``ingat=False``).
     """
     import numpy as np
 
     kunci = (id(data), kode)
-    ingat = _POTONGAN.get(kunci)
-    if ingat is not None and ingat[0] is data:
-        return ingat[1]
+    simpanan = _POTONGAN.get(kunci) if ingat else None
+    if simpanan is not None and simpanan[0] is data:
+        return simpanan[1]
     isi: dict[str, Any] = {}
     berubah = False
     for nama, tabel in vars(data).items():
         if isinstance(tabel, pd.DataFrame) and "kode_desa" in tabel and len(tabel):
             teks = np.asarray(tabel["kode_desa"], dtype=object).astype(str)
             pilih = np.strings.startswith(teks, kode)
-            if not pilih.all():
+            if pilih.any() and not pilih.all():
                 tabel = tabel[pilih]
                 # Daftar catatan pemuat (attrs) tidak dipakai handout; tanpa itu pandas tidak
                 # menyalinnya (deepcopy) di setiap operasi atas potongan. Asal berkas tetap.
@@ -169,10 +177,12 @@ def potong_data(data: DataLaporan, kode: str) -> DataLaporan:
             for nama in vars(data)
             if isinstance(vars(data)[nama], pd.DataFrame) and data.ada(nama)
         )
+        isi["tahun_di_folder"] = tuple(data.tahun())
         hasil = DataLaporan(**isi)
-    if len(_POTONGAN) >= _POTONGAN_PALING_BANYAK:
-        _POTONGAN.pop(next(iter(_POTONGAN)))
-    _POTONGAN[kunci] = (data, hasil)
+    if ingat:
+        if len(_POTONGAN) >= _POTONGAN_PALING_BANYAK:
+            _POTONGAN.pop(next(iter(_POTONGAN)))
+        _POTONGAN[kunci] = (data, hasil)
     return hasil
 
 
