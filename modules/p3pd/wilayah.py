@@ -494,11 +494,12 @@ def cari_kecamatan(
     usulan nama terdekat dan daftar nama yang sah.
     """
     daftar = semua_kecamatan(data=data)
+    di = ""
     if provinsi is not None:
-        kode_prov = cari_provinsi(provinsi, data=data).kode
-        daftar = tuple(k for k in daftar if k.kabupaten.provinsi.kode == kode_prov)
+        prov = cari_provinsi(provinsi, data=data)
+        daftar = tuple(k for k in daftar if k.kabupaten.provinsi.kode == prov.kode)
+        di = f" di provinsi {prov.nama}"
     semua = {k.kode: k for k in daftar}
-    di = f" di provinsi {cari_provinsi(provinsi, data=data).nama}" if provinsi is not None else ""
     kode = _kode_atau_none(nama_or_kode, "kecamatan", "Kecamatan")
     if kode is not None:
         if kode in semua:
